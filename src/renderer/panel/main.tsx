@@ -1,0 +1,12 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+function PanelApp() {
+  return <main>HA Tray</main>;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <PanelApp />
+  </StrictMode>,
+);

@@ -1,0 +1,12 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+function SettingsApp() {
+  return <main>HA Tray settings</main>;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SettingsApp />
+  </StrictMode>,
+);

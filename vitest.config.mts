@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// Tests never load the real `electron` module (its binary cannot be downloaded on CI):
+// every import of it resolves to one recording mock.
+const electronMock = resolve(__dirname, 'test/mocks/electron.ts');
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias: { electron: electronMock } },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/renderer/**', 'test/e2e/**', 'test/real-ha/**'],
+          server: { deps: { inline: ['electron-store'] } },
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: { alias: { electron: electronMock } },
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['test/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup/renderer.ts'],
+        },
+      },
+    ],
+  },
+});
