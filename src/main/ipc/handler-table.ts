@@ -1,0 +1,64 @@
+import type { ContractShape, Handlers } from '../../shared/ipc/define';
+import { requestChannel } from '../../shared/ipc/define';
+import type { IpcResult } from '../../shared/ipc/result';
+import { fail, ok } from '../../shared/ipc/result';
+import { isUserFacingError } from '../../shared/user-facing-error';
+import type { Logger } from '../log/logger';
+import type { IpcSender } from './sender-policy';
+
+export const GENERIC_FAILURE = 'Something went wrong in HA Tray. The details are in its log.';
+
+export interface HandlerTable {
+  /** Every request channel the table serves, for registration with ipcMain. */
+  readonly channels: readonly string[];
+  /** Validates sender and payload, runs the handler, and never throws. */
+  handle(channel: string, sender: IpcSender, args: unknown): Promise<IpcResult<unknown>>;
+}
+
+/**
+ * The one place where renderer input enters the main process. The Electron registration and the
+ * end-to-end harness both call `handle`, so both get the same sender checks and validation.
+ */
+export function createHandlerTable<C extends ContractShape>(
+  contract: C,
+  handlers: Handlers<C>,
+  options: { isTrustedSender: (sender: IpcSender) => boolean; logger: Logger },
+): HandlerTable {
+  const byChannel = new Map<string, string>(
+    Object.keys(contract.requests).map((name) => [requestChannel(name), name]),
+  );
+  const { isTrustedSender, logger } = options;
+
+  return {
+    channels: [...byChannel.keys()],
+    async handle(channel, sender, args) {
+      const name = byChannel.get(channel);
+      if (name === undefined) {
+        logger.warn('IPC request on an unknown channel refused', { channel: String(channel) });
+        return fail('unknown_channel', 'HA Tray does not know this request.');
+      }
+      if (!isTrustedSender(sender)) {
+        logger.warn('IPC request from a foreign frame refused', { channel, url: sender.url });
+        return fail('forbidden_sender', 'This request did not come from an HA Tray page.');
+      }
+      const spec = contract.requests[name]!;
+      const parsed = spec.args.safeParse(args);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
+        return fail(
+          'invalid_payload',
+          `Invalid request ${name}: ${issue?.message ?? 'bad input'}${where}.`,
+        );
+      }
+      try {
+        const handler = handlers[name] as (...a: unknown[]) => unknown;
+        return ok(await handler(...(parsed.data as unknown[])));
+      } catch (error) {
+        if (isUserFacingError(error)) return fail('failed', error.message);
+        logger.error(`IPC request ${name} failed`, error);
+        return fail('failed', GENERIC_FAILURE);
+      }
+    },
+  };
+}
