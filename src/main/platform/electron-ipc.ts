@@ -1,0 +1,16 @@
+import { ipcMain } from 'electron';
+import type { HandlerTable } from '../ipc/handler-table';
+
+/**
+ * Registers every channel of the handler table with ipcMain. The sender frame is read before
+ * anything is awaited: since Electron 34 `senderFrame` can be null after an await.
+ */
+export function registerIpcHandlers(table: HandlerTable): void {
+  for (const channel of table.channels) {
+    ipcMain.handle(channel, (event, args: unknown) => {
+      const frame = event.senderFrame;
+      const sender = { url: frame?.url, isMainFrame: frame !== null && frame.parent === null };
+      return table.handle(channel, sender, args);
+    });
+  }
+}

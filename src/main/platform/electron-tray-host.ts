@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import { Menu, Tray, nativeImage } from 'electron';
+import type { MenuItemSpec, Rect, TrayHost, TrayIconSpec } from './tray-host';
+
+function iconFile(dir: string, icon: TrayIconSpec, platform: NodeJS.Platform): string {
+  const base = `${icon.name}${icon.attention ? '-attention' : ''}`;
+  // macOS tints template images for light and dark menu bars; nativeImage picks up @2x itself.
+  if (platform === 'darwin') return join(dir, `${base}Template.png`);
+  if (platform === 'win32') return join(dir, `${base}.ico`);
+  return join(dir, `${base}.png`);
+}
+
+export function createElectronTrayHost(iconDir: string, initial: TrayIconSpec): TrayHost {
+  const tray = new Tray(nativeImage.createFromPath(iconFile(iconDir, initial, process.platform)));
+  const itemListeners: Array<(id: string) => void> = [];
+
+  const toElectron = (items: MenuItemSpec[]): MenuItemConstructorOptions[] =>
+    items.map((item) => {
+      if (item.type === 'separator') return { type: 'separator' };
+      if (item.type === 'submenu') {
+        return {
+          label: item.label,
+          enabled: item.enabled ?? true,
+          submenu: toElectron(item.submenu),
+        };
+      }
+      return {
+        type: item.type,
+        id: item.id,
+        label: item.label,
+        enabled: item.enabled ?? true,
+        checked: item.checked ?? false,
+        accelerator: item.accelerator,
+        toolTip: item.toolTip,
+        click: () => itemListeners.forEach((listener) => listener(item.id)),
+      };
+    });
+
+  return {
+    setIcon: (icon) =>
+      tray.setImage(nativeImage.createFromPath(iconFile(iconDir, icon, process.platform))),
+    setToolTip: (text) => tray.setToolTip(text),
+    // Linux only shows a changed menu after setContextMenu is called again (electron#39892).
+    setContextMenu: (items) => tray.setContextMenu(Menu.buildFromTemplate(toElectron(items))),
+    onMenuItem: (listener) => {
+      itemListeners.push(listener);
+    },
+    onClick: (listener) => {
+      tray.on('click', () => listener());
+    },
+    getBounds: (): Rect | null => {
+      const bounds = tray.getBounds();
+      return bounds.width > 0 && bounds.height > 0 ? bounds : null;
+    },
+    destroy: () => tray.destroy(),
+  };
+}

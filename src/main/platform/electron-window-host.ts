@@ -1,0 +1,102 @@
+import { BrowserWindow, screen } from 'electron';
+import { guardContents } from '../windows/guards';
+import { panelPosition } from '../windows/panel-position';
+import { secureWebPreferences } from '../windows/web-preferences';
+import type { Logger } from '../log/logger';
+import type { Rect } from './tray-host';
+import type { SettingsPage, WindowHost } from './window-host';
+
+export interface WindowHostOptions {
+  preloadPath: string;
+  /** The URL of an app page: ha-tray://app/<page>.html, or the dev server's. */
+  pageUrl: (page: 'settings' | 'panel') => string;
+  logger: Logger;
+}
+
+const PANEL_SIZE = { width: 360, height: 520 };
+
+export function createElectronWindowHost({
+  preloadPath,
+  pageUrl,
+  logger,
+}: WindowHostOptions): WindowHost {
+  let settings: BrowserWindow | null = null;
+  let panel: BrowserWindow | null = null;
+  const denied = (what: string, url?: string) => logger.warn(`Denied ${what}`, { url });
+
+  function createSettings(page: SettingsPage): BrowserWindow {
+    const win = new BrowserWindow({
+      width: 760,
+      height: 560,
+      minWidth: 640,
+      minHeight: 480,
+      show: false,
+      title: 'HA Tray Settings',
+      autoHideMenuBar: true,
+      webPreferences: secureWebPreferences(preloadPath),
+    });
+    guardContents(win.webContents, denied);
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => (settings = null));
+    void win.loadURL(`${pageUrl('settings')}#/${page}`);
+    return win;
+  }
+
+  function createPanel(): BrowserWindow {
+    const win = new BrowserWindow({
+      ...PANEL_SIZE,
+      show: false,
+      frame: false,
+      resizable: false,
+      movable: false,
+      minimizable: false,
+      maximizable: false,
+      fullscreenable: false,
+      skipTaskbar: true,
+      alwaysOnTop: true,
+      title: 'HA Tray',
+      webPreferences: secureWebPreferences(preloadPath),
+    });
+    guardContents(win.webContents, denied);
+    // A popover closes when the user looks elsewhere.
+    win.on('blur', () => win.hide());
+    win.on('closed', () => (panel = null));
+    void win.loadURL(pageUrl('panel'));
+    return win;
+  }
+
+  function showPanel(trayBounds: Rect | null): void {
+    panel ??= createPanel();
+    const anchor = trayBounds ?? screen.getCursorScreenPoint();
+    const { workArea } = screen.getDisplayNearestPoint({ x: anchor.x, y: anchor.y });
+    const { x, y } = panelPosition(trayBounds, PANEL_SIZE, workArea);
+    panel.setPosition(x, y, false);
+    panel.show();
+    panel.focus();
+  }
+
+  return {
+    showSettings(page = 'connection') {
+      if (settings) {
+        void settings.loadURL(`${pageUrl('settings')}#/${page}`);
+        if (settings.isMinimized()) settings.restore();
+        settings.show();
+        settings.focus();
+      } else {
+        settings = createSettings(page);
+      }
+    },
+    togglePanel(trayBounds) {
+      if (panel?.isVisible()) panel.hide();
+      else showPanel(trayBounds);
+    },
+    hidePanel() {
+      panel?.hide();
+    },
+    broadcast(channel, payload) {
+      for (const win of [settings, panel]) {
+        if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
+      }
+    },
+  };
+}
