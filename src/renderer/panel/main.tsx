@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '../styles/theme.css';
 
 function PanelApp() {
   return <main>HA Tray</main>;

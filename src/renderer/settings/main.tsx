@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '../styles/theme.css';
 
 function SettingsApp() {
   return <main>HA Tray settings</main>;
