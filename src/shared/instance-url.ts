@@ -1,0 +1,131 @@
+/** A Home Assistant address as the app stores and uses it. */
+export interface InstanceUrl {
+  /** scheme://host[:port], no trailing slash: what home-assistant-js-websocket and REST calls take. */
+  origin: string;
+  /** ws(s)://host[:port]/api/websocket */
+  wsUrl: string;
+  isNabuCasa: boolean;
+}
+
+export type InstanceUrlResult = { ok: true; value: InstanceUrl } | { ok: false; error: string };
+
+const NABU_CASA = /\.ui\.nabu\.casa$/i;
+const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+/** Routes of Home Assistant's own frontend: a URL copied from the browser may end in one. */
+const FRONTEND_ROUTES = [
+  'lovelace',
+  'dashboard',
+  'config',
+  'profile',
+  'history',
+  'logbook',
+  'map',
+  'energy',
+  'media-browser',
+  'developer-tools',
+  'todo',
+  'calendar',
+  'hassio',
+  'auth',
+  'onboarding.html',
+  'shopping-list',
+  'home',
+];
+
+const fail = (error: string): InstanceUrlResult => ({ ok: false, error });
+
+function looksLikeBareIpv6(host: string): boolean {
+  return (
+    !host.includes('[') &&
+    (host.match(/:/g)?.length ?? 0) >= 2 &&
+    /^[0-9a-f:.]+(%[\w.]+)?$/i.test(host)
+  );
+}
+
+function parsePort(
+  port: string | number | undefined | null,
+): { ok: true; port: number | null } | { ok: false; error: string } {
+  if (port === undefined || port === null || String(port).trim() === '')
+    return { ok: true, port: null };
+  const text = String(port).trim();
+  if (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) {
+    return { ok: false, error: 'The port must be a number from 1 to 65535, for example 8123.' };
+  }
+  return { ok: true, port: Number(text) };
+}
+
+/**
+ * Turns what a user types or pastes into the address of a Home Assistant instance, or explains
+ * what is wrong with it: "homeassistant.local:8123", "192.168.1.10", "https://abcd.ui.nabu.casa",
+ * a browser URL such as ".../lovelace/0", or one ending in "/api".
+ */
+export function normaliseInstanceUrl(
+  input: string,
+  portField?: string | number | null,
+): InstanceUrlResult {
+  let text = (input ?? '').trim();
+  if (text === '')
+    return fail(
+      'Enter the address of your Home Assistant, for example http://homeassistant.local:8123.',
+    );
+  if (/\s/.test(text)) return fail('The address cannot contain spaces.');
+  const portResult = parsePort(portField);
+  if (!portResult.ok) return fail(portResult.error);
+
+  const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
+  if (scheme === undefined) {
+    const host = text.split(/[/?#]/)[0]!;
+    if (looksLikeBareIpv6(host)) text = `[${host}]${text.slice(host.length)}`;
+    const bareHost = host.replace(/:\d+$/, '');
+    text = `${NABU_CASA.test(bareHost) ? 'https' : 'http'}://${text}`;
+  } else if (scheme === 'ws' || scheme === 'wss') {
+    text = text.replace(SCHEME, scheme === 'ws' ? 'http://' : 'https://');
+  } else if (scheme !== 'http' && scheme !== 'https') {
+    return fail(`HA Tray connects over http:// or https://, not ${scheme}://.`);
+  } else {
+    const rest = text.slice(SCHEME.exec(text)![0].length);
+    const host = rest.split(/[/?#]/)[0]!;
+    if (looksLikeBareIpv6(host)) text = `${scheme}://[${host}]${rest.slice(host.length)}`;
+  }
+
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return fail('That does not look like a web address. Try http://homeassistant.local:8123.');
+  }
+  if (!url.hostname) return fail('The address needs a host name or IP address.');
+  if (url.username || url.password)
+    return fail(
+      'Remove the user name and password from the address; HA Tray signs in with a token.',
+    );
+
+  const isNabuCasa = NABU_CASA.test(url.hostname);
+  if (isNabuCasa && url.protocol === 'http:') url.protocol = 'https:';
+
+  const segments = url.pathname.split('/').filter(Boolean);
+  const [first, second] = segments;
+  const isApiPath =
+    first === 'api' && (second === undefined || second === 'websocket') && segments.length <= 2;
+  const isFrontendRoute = first !== undefined && FRONTEND_ROUTES.includes(first);
+  if (segments.length > 0 && !isApiPath && !isFrontendRoute) {
+    return fail(
+      `Home Assistant must be served at the root of its address, not under /${segments.join('/')}. ` +
+        'Use the address without the path, or serve Home Assistant at the root of a (sub)domain in your reverse proxy.',
+    );
+  }
+
+  if (portResult.port !== null) {
+    const explicit = url.port === '' ? null : Number(url.port);
+    if (explicit !== null && explicit !== portResult.port) {
+      return fail(
+        `The address already says port ${explicit}. Clear the port field or make them match.`,
+      );
+    }
+    url.port = String(portResult.port);
+  }
+
+  const origin = url.origin;
+  const wsUrl = `${origin.replace(/^http/, 'ws')}/api/websocket`;
+  return { ok: true, value: { origin, wsUrl, isNabuCasa } };
+}
