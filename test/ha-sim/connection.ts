@@ -20,7 +20,11 @@ export class SimConnection {
   constructor(
     readonly socket: WebSocket,
     readonly ip: string,
-    private readonly faults: { halfOpen: () => boolean; responseDelayMs: () => number },
+    private readonly faults: {
+      halfOpen: () => boolean;
+      responseDelayMs: () => number;
+      onCoalesced: () => void;
+    },
   ) {}
 
   get open(): boolean {
@@ -55,8 +59,10 @@ export class SimConnection {
     const pending = this.queue;
     this.queue = [];
     if (!this.open || pending.length === 0) return;
-    if (this.coalesce && pending.length > 1) this.socket.send(`[${pending.join(',')}]`);
-    else for (const text of pending) this.socket.send(text);
+    if (this.coalesce && pending.length > 1) {
+      this.faults.onCoalesced();
+      this.socket.send(`[${pending.join(',')}]`);
+    } else for (const text of pending) this.socket.send(text);
   }
 
   close(code?: number): void {

@@ -31,6 +31,10 @@ export interface SimStats {
   connectionsOpened: number;
   openSockets: number;
   restRequests: number;
+  /** Every WebSocket upgrade request, accepted or refused (for example with 403 while banned). */
+  upgradeRequests: number;
+  /** Frames that carried several messages as one JSON array. */
+  coalescedFrames: number;
 }
 
 /** A Home Assistant stand-in speaking its WebSocket and REST protocols over real sockets. */
@@ -50,6 +54,8 @@ export class HaSimulator implements SimCore {
     connectionsOpened: 0,
     openSockets: 0,
     restRequests: 0,
+    upgradeRequests: 0,
+    coalescedFrames: 0,
   };
 
   private readonly host: string;
@@ -265,6 +271,7 @@ export class HaSimulator implements SimCore {
   }
 
   private onUpgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
+    this.stats.upgradeRequests++;
     const ip = normaliseIp(req.socket.remoteAddress);
     const path = new URL(req.url ?? '/', 'http://sim').pathname;
     const refuse = (status: number, reason: string) => {
@@ -285,6 +292,7 @@ export class HaSimulator implements SimCore {
     const conn = new SimConnection(ws, ip, {
       halfOpen: () => this.halfOpen,
       responseDelayMs: () => this.responseDelayMs,
+      onCoalesced: () => this.stats.coalescedFrames++,
     });
     this.live.add(conn);
     const authTimer = setTimeout(() => conn.close(), this.authTimeoutMs);

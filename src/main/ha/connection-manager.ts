@@ -1,0 +1,369 @@
+import type { Connection, MessageBase } from 'home-assistant-js-websocket';
+import { createConnection, getUser } from 'home-assistant-js-websocket';
+import type { InstanceUrl } from '../../shared/instance-url';
+import type { ConnectionStatus } from '../../shared/status';
+import { UserFacingError } from '../../shared/user-facing-error';
+import type { Logger } from '../log/logger';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import type { EntitiesEvent } from './compressed-state';
+import type { EntityStore } from './entity-store';
+import type { OpenedSocket, SocketFailure } from './ha-socket';
+import { openHaSocket, SocketOpenError } from './ha-socket';
+
+export interface Credentials {
+  instance: InstanceUrl;
+  token: string;
+}
+
+export interface ConnectionManagerOptions {
+  store: EntityStore;
+  logger: Logger;
+  clock?: Clock;
+  random?: () => number;
+  backoff?: BackoffOptions;
+  /** An app-level ping catches half-open sockets (after sleep, Wi-Fi changes) that TCP does not. */
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
+  connectTimeoutMs?: number;
+}
+
+export interface VerifiedUser {
+  id: string;
+  name: string;
+  isAdmin: boolean;
+  haVersion: string;
+}
+
+const reasonOf = (failure: SocketFailure): string => {
+  switch (failure.kind) {
+    case 'network':
+      return failure.code === 'ECONNREFUSED'
+        ? 'Home Assistant refused the connection'
+        : 'Home Assistant is not reachable';
+    case 'timeout':
+      return 'Home Assistant did not answer in time';
+    case 'http':
+      return `Home Assistant answered with HTTP ${failure.status}`;
+    default:
+      return 'The connection closed';
+  }
+};
+
+/**
+ * One persistent WebSocket to Home Assistant, on home-assistant-js-websocket. The library's own
+ * reconnect loop (fixed delays, forever, no ban detection) is not used: each connection is closed
+ * as soon as it drops, and this class reconnects with capped, jittered backoff, stops for good on
+ * a rejected token or an IP ban (Home Assistant bans IPs that keep failing), and re-subscribes to
+ * entities on every new connection so that each snapshot replaces the store.
+ */
+export class ConnectionManager {
+  private credentials: Credentials | null = null;
+  private current: { conn: Connection; socket: OpenedSocket } | null = null;
+  private status: ConnectionStatus = { state: 'not_configured' };
+  private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
+  private attempt = 0;
+  private retryTimer: unknown = null;
+  private pingTimer: unknown = null;
+  private online = true;
+  /** Bumped whenever credentials change or the manager stops: stale attempts see it and quit. */
+  private generation = 0;
+
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly backoff: BackoffOptions;
+  private readonly pingIntervalMs: number;
+  private readonly pingTimeoutMs: number;
+  private readonly connectTimeoutMs: number;
+
+  constructor(private readonly options: ConnectionManagerOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.pingIntervalMs = options.pingIntervalMs ?? 30_000;
+    this.pingTimeoutMs = options.pingTimeoutMs ?? 10_000;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+  }
+
+  getStatus(): ConnectionStatus {
+    return this.status;
+  }
+
+  onStatus(listener: (status: ConnectionStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** The live library connection, for commands; null while not connected. */
+  connection(): Connection | null {
+    return this.current?.conn ?? null;
+  }
+
+  /** New credentials (or none): drops the current connection and starts over. */
+  setCredentials(credentials: Credentials | null): void {
+    this.generation++;
+    this.clearRetry();
+    this.dropCurrent();
+    const sameInstance =
+      credentials && this.credentials?.instance.origin === credentials.instance.origin;
+    this.credentials = credentials;
+    this.attempt = 0;
+    if (!sameInstance) this.options.store.clear();
+    if (!credentials) return this.setStatus({ state: 'not_configured' });
+    if (!this.online) return this.setStatus({ state: 'offline' });
+    this.setStatus({ state: 'connecting' });
+    void this.connect(this.generation);
+  }
+
+  /**
+   * For resume from sleep and the network coming back: verify a live connection at once, or
+   * skip the wait before the next attempt. Does nothing after a rejected token or a ban.
+   */
+  reconnectNow(): void {
+    if (!this.credentials || this.status.state === 'auth_failed' || this.status.state === 'banned')
+      return;
+    if (this.current) {
+      void this.checkAlive();
+      return;
+    }
+    if (this.status.state === 'connecting') return;
+    this.clearRetry();
+    this.setStatus({ state: 'connecting' });
+    void this.connect(this.generation);
+  }
+
+  setOnline(online: boolean): void {
+    if (this.online === online) return;
+    this.online = online;
+    if (!online && !this.current && this.credentials && this.canRetry()) {
+      this.clearRetry();
+      this.setStatus({ state: 'offline' });
+    } else if (online && this.status.state === 'offline') {
+      this.attempt = 0;
+      this.reconnectNow();
+    }
+  }
+
+  /**
+   * Moves the live connection to a new token without the user seeing a disconnect: a second
+   * connection authenticates with it first, then replaces the first. Throws if the token fails.
+   */
+  async switchToken(token: string): Promise<void> {
+    const credentials = this.credentials;
+    if (!credentials) throw new UserFacingError('HA Tray is not connected to a Home Assistant.');
+    const opened = await this.open({ ...credentials, token });
+    this.credentials = { ...credentials, token };
+    this.generation++;
+    this.clearRetry();
+    const since = this.status.state === 'connected' ? this.status.since : this.clock.now();
+    this.dropCurrent();
+    this.adopt(opened, since);
+  }
+
+  /** Authenticates a token on a fresh, short-lived connection and says whose it is. */
+  async verifyToken(token: string, instance?: InstanceUrl): Promise<VerifiedUser> {
+    const target = instance ?? this.credentials?.instance;
+    if (!target) throw new UserFacingError('HA Tray is not connected to a Home Assistant.');
+    const { conn } = await this.open({ instance: target, token });
+    try {
+      const user = await getUser(conn);
+      return { id: user.id, name: user.name, isAdmin: user.is_admin, haVersion: conn.haVersion };
+    } finally {
+      conn.close();
+    }
+  }
+
+  /** Sends a command on the live connection. */
+  async send<T>(message: MessageBase): Promise<T> {
+    const conn = this.connection();
+    if (!conn)
+      throw new UserFacingError(
+        'HA Tray is not connected to Home Assistant right now.',
+        'not_connected',
+      );
+    return conn.sendMessagePromise<T>(message);
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.clearRetry();
+    this.dropCurrent();
+    this.credentials = null;
+    this.statusListeners.clear();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private async open(
+    credentials: Credentials,
+  ): Promise<{ conn: Connection; socket: OpenedSocket }> {
+    let socket: OpenedSocket | undefined;
+    const conn = await createConnection({
+      createSocket: async () => {
+        socket = await openHaSocket({
+          wsUrl: credentials.instance.wsUrl,
+          token: credentials.token,
+          timeoutMs: this.connectTimeoutMs,
+          onGarbage: (frame) =>
+            this.options.logger.warn('Ignored a frame from Home Assistant that is not JSON', {
+              frame,
+            }),
+        });
+        return socket;
+      },
+    });
+    return { conn, socket: socket! };
+  }
+
+  private async connect(generation: number): Promise<void> {
+    const credentials = this.credentials;
+    if (!credentials) return;
+    try {
+      const opened = await this.open(credentials);
+      if (generation !== this.generation) {
+        opened.conn.close();
+        return;
+      }
+      this.adopt(opened, this.clock.now());
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.onConnectFailed(error);
+    }
+  }
+
+  private onConnectFailed(error: unknown): void {
+    const failure: SocketFailure =
+      error instanceof SocketOpenError
+        ? error.failure
+        : { kind: 'network', code: 'UNKNOWN', message: String(error) };
+    if (failure.kind === 'auth_invalid') {
+      this.options.logger.warn(
+        'Home Assistant rejected the token; no further attempts until a new one is saved',
+      );
+      return this.setStatus({ state: 'auth_failed', message: failure.message });
+    }
+    if (failure.kind === 'http' && failure.status === 403) {
+      this.options.logger.warn(
+        'Home Assistant refused this computer (HTTP 403): its IP address is banned',
+      );
+      return this.setStatus({ state: 'banned' });
+    }
+    this.options.logger.info(`Connecting to Home Assistant failed: ${reasonOf(failure)}`);
+    this.scheduleRetry(reasonOf(failure));
+  }
+
+  private scheduleRetry(reason: string): void {
+    if (!this.online) return this.setStatus({ state: 'offline' });
+    this.attempt++;
+    const delay = backoffDelay(this.attempt, this.backoff, this.random);
+    const generation = this.generation;
+    this.setStatus({
+      state: 'reconnecting',
+      attempt: this.attempt,
+      nextRetryAt: this.clock.now() + delay,
+      reason,
+    });
+    this.retryTimer = this.clock.setTimeout(() => {
+      this.retryTimer = null;
+      if (generation === this.generation) void this.connect(generation);
+    }, delay);
+  }
+
+  private adopt(opened: { conn: Connection; socket: OpenedSocket }, since: number): void {
+    const { conn } = opened;
+    this.current = opened;
+    this.attempt = 0;
+    conn.addEventListener('disconnected', () => this.onDisconnected(conn));
+    this.subscribeEntities(conn);
+    this.startPing();
+    this.setStatus({ state: 'connected', since, haVersion: conn.haVersion });
+  }
+
+  private subscribeEntities(conn: Connection): void {
+    let snapshotReceived = false;
+    conn
+      .subscribeMessage<EntitiesEvent>(
+        (event) => {
+          if (this.current?.conn !== conn) return;
+          if (!snapshotReceived) {
+            snapshotReceived = true;
+            this.options.store.replace(event.a ?? {});
+          } else {
+            this.options.store.apply(event);
+          }
+        },
+        { type: 'subscribe_entities' },
+        { resubscribe: false },
+      )
+      .catch((error: unknown) => this.options.logger.warn('Subscribing to entities failed', error));
+  }
+
+  private onDisconnected(conn: Connection): void {
+    if (this.current?.conn !== conn) return;
+    this.options.logger.info('Lost the connection to Home Assistant');
+    this.dropCurrent();
+    this.scheduleRetry('The connection was lost');
+  }
+
+  private async checkAlive(): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    let timer: unknown;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = this.clock.setTimeout(() => resolve('timeout'), this.pingTimeoutMs);
+    });
+    const answer = await Promise.race([
+      current.conn.ping().then(
+        () => 'pong' as const,
+        () => 'lost' as const,
+      ),
+      timedOut,
+    ]);
+    this.clock.clearTimeout(timer);
+    if (answer === 'timeout' && this.current === current) {
+      this.options.logger.warn('Home Assistant did not answer a ping; reconnecting');
+      // A half-open socket never finishes a close handshake: drop it outright.
+      current.socket.terminate();
+    }
+  }
+
+  private startPing(): void {
+    this.stopPing();
+    const tick = () => {
+      this.pingTimer = this.clock.setTimeout(() => {
+        void this.checkAlive().finally(() => {
+          if (this.current) tick();
+        });
+      }, this.pingIntervalMs);
+    };
+    tick();
+  }
+
+  private stopPing(): void {
+    if (this.pingTimer !== null) this.clock.clearTimeout(this.pingTimer);
+    this.pingTimer = null;
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer !== null) this.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private dropCurrent(): void {
+    this.stopPing();
+    const current = this.current;
+    this.current = null;
+    // close() also stops the library's own reconnect loop (it checks closeRequested).
+    current?.conn.close();
+  }
+
+  private canRetry(): boolean {
+    return this.status.state !== 'auth_failed' && this.status.state !== 'banned';
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    this.status = status;
+    for (const listener of this.statusListeners) listener(status);
+  }
+}

@@ -1,0 +1,157 @@
+import type { HaWebSocket } from 'home-assistant-js-websocket';
+import WebSocket from 'ws';
+
+/** Why a socket could not be opened and authenticated. */
+export type SocketFailure =
+  | { kind: 'auth_invalid'; message: string }
+  /** The HTTP upgrade was refused: 403 means Home Assistant banned this IP. */
+  | { kind: 'http'; status: number }
+  | { kind: 'network'; code: string; message: string }
+  | { kind: 'timeout' }
+  | { kind: 'closed' };
+
+export class SocketOpenError extends Error {
+  constructor(readonly failure: SocketFailure) {
+    super(`Could not open the Home Assistant WebSocket: ${failure.kind}`);
+  }
+}
+
+type Listener = (event: { data: string }) => void;
+
+/**
+ * What home-assistant-js-websocket sees of a socket. It JSON.parses every message inside its
+ * listener; a frame that is not JSON would throw out of ws's event emitter and take the main
+ * process down, so such frames are dropped (and reported) here before the library sees them.
+ */
+class SocketAdapter {
+  haVersion = '';
+  readonly OPEN = WebSocket.OPEN;
+  private readonly messageListeners = new Set<Listener>();
+  private readonly closeListeners = new Set<() => void>();
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly onGarbage: (frame: string) => void,
+  ) {
+    ws.on('message', (data, isBinary) => {
+      const text = data.toString();
+      if (isBinary || !isJson(text)) return this.onGarbage(text.slice(0, 200));
+      for (const listener of [...this.messageListeners]) listener({ data: text });
+    });
+    ws.on('close', () => [...this.closeListeners].forEach((listener) => listener()));
+    ws.on('error', () => {
+      // 'close' follows every 'error'; the listener only keeps ws from throwing.
+    });
+  }
+
+  get readyState(): number {
+    return this.ws.readyState;
+  }
+
+  addEventListener(type: string, listener: Listener | (() => void)): void {
+    if (type === 'message') this.messageListeners.add(listener as Listener);
+    if (type === 'close') this.closeListeners.add(listener as () => void);
+  }
+
+  removeEventListener(type: string, listener: Listener | (() => void)): void {
+    if (type === 'message') this.messageListeners.delete(listener as Listener);
+    if (type === 'close') this.closeListeners.delete(listener as () => void);
+  }
+
+  send(data: string): void {
+    this.ws.send(data);
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+
+  /** Drops the TCP connection at once: a half-open socket never completes a close handshake. */
+  terminate(): void {
+    this.ws.terminate();
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface OpenSocketOptions {
+  wsUrl: string;
+  token: string;
+  /** Bounds the upgrade and the auth phase together. */
+  timeoutMs: number;
+  onGarbage?: (frame: string) => void;
+}
+
+export type OpenedSocket = HaWebSocket & { terminate(): void };
+
+/**
+ * Opens a WebSocket on `ws` (Node has no WebSocket of its own before 22) and runs the auth
+ * phase. One attempt only: retry policy belongs to the connection manager.
+ */
+export function openHaSocket({
+  wsUrl,
+  token,
+  timeoutMs,
+  onGarbage = () => {},
+}: OpenSocketOptions): Promise<OpenedSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(wsUrl, { handshakeTimeout: timeoutMs, followRedirects: false });
+    let settled = false;
+    const finish = (error: SocketFailure | null, socket?: OpenedSocket) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) {
+        ws.removeAllListeners();
+        ws.on('error', () => {});
+        ws.terminate();
+        reject(new SocketOpenError(error));
+      } else resolve(socket!);
+    };
+    const timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
+
+    ws.on('unexpected-response', (_req, res) =>
+      finish({ kind: 'http', status: res.statusCode ?? 0 }),
+    );
+    ws.on('error', (err: NodeJS.ErrnoException) =>
+      finish(
+        err.message.includes('timed out')
+          ? { kind: 'timeout' }
+          : { kind: 'network', code: err.code ?? 'UNKNOWN', message: err.message },
+      ),
+    );
+    ws.on('close', () => finish({ kind: 'closed' }));
+    ws.on('message', (data) => {
+      let message: { type?: string; ha_version?: string; message?: string };
+      try {
+        message = JSON.parse(data.toString());
+      } catch {
+        return;
+      }
+      if (message.type === 'auth_required') {
+        ws.send(JSON.stringify({ type: 'auth', access_token: token }));
+      } else if (message.type === 'auth_invalid') {
+        finish({
+          kind: 'auth_invalid',
+          message: String(message.message ?? 'Invalid access token'),
+        });
+      } else if (message.type === 'auth_ok') {
+        ws.removeAllListeners();
+        const adapter = new SocketAdapter(ws, onGarbage);
+        adapter.haVersion = String(message.ha_version ?? '');
+        // As the library's own createSocket does: let the server coalesce messages (HA >= 2022.9).
+        ws.send(
+          JSON.stringify({ type: 'supported_features', id: 1, features: { coalesce_messages: 1 } }),
+        );
+        finish(null, adapter as unknown as OpenedSocket);
+      }
+    });
+  });
+}

@@ -1,0 +1,252 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConnectionManager } from '../../../src/main/ha/connection-manager';
+import { EntityStore } from '../../../src/main/ha/entity-store';
+import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
+import type { ConnectionStatus } from '../../../src/shared/status';
+import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { recordingLogger } from '../../support/test-logger';
+import { waitFor } from '../../support/wait-for';
+
+const sims: HaSimulator[] = [];
+const managers: ConnectionManager[] = [];
+
+afterEach(async () => {
+  managers.splice(0).forEach((m) => m.dispose());
+  await Promise.all(sims.splice(0).map((s) => s.close()));
+});
+
+async function setup(
+  simOptions: Parameters<typeof startSimulator>[0] = {},
+  managerOptions: Partial<ConstructorParameters<typeof ConnectionManager>[0]> = {},
+) {
+  const sim = await startSimulator(simOptions);
+  sims.push(sim);
+  const store = new EntityStore();
+  const logger = recordingLogger();
+  const manager = new ConnectionManager({
+    store,
+    logger,
+    backoff: { baseMs: 5, maxMs: 20 },
+    ...managerOptions,
+  });
+  managers.push(manager);
+  const statuses: ConnectionStatus[] = [];
+  manager.onStatus((s) => statuses.push(s));
+  const instance = normaliseInstanceUrl(sim.url);
+  if (!instance.ok) throw new Error(instance.error);
+  const connect = (token = sim.token) =>
+    manager.setCredentials({ instance: instance.value, token });
+  return { sim, store, logger, manager, statuses, connect, instance: instance.value };
+}
+
+const storeMatchesServer = (store: EntityStore, sim: HaSimulator) => {
+  const mine = Object.fromEntries(store.all().map((s) => [s.entity_id, [s.state, s.attributes]]));
+  const theirs = Object.fromEntries(
+    sim.allStates().map((s) => [s.entity_id, [s.state, s.attributes]]),
+  );
+  return (
+    JSON.stringify(Object.entries(mine).sort()) === JSON.stringify(Object.entries(theirs).sort())
+  );
+};
+
+describe('ConnectionManager against the simulator', () => {
+  it('connects, fills the store from the snapshot and follows live changes', async () => {
+    const { sim, store, manager, statuses, connect } = await setup();
+    connect();
+    await waitFor(() => store.size === sim.states.size, 'snapshot');
+    expect(manager.getStatus()).toMatchObject({ state: 'connected', haVersion: '2024.1.6' });
+    expect(statuses[0]).toEqual({ state: 'connecting' });
+    sim.setState('light.kitchen', 'off');
+    await waitFor(() => store.get('light.kitchen')?.state === 'off', 'live change');
+  });
+
+  it('token revoked while connected: auth_failed after at most one further auth attempt', async () => {
+    const { sim, store, manager, connect } = await setup();
+    connect();
+    await waitFor(() => store.size > 0, 'snapshot');
+    const attemptsBefore = sim.stats.authAttempts;
+    sim.revokeToken(sim.token);
+    await waitFor(() => manager.getStatus().state === 'auth_failed', 'auth_failed');
+    expect(manager.getStatus()).toEqual({
+      state: 'auth_failed',
+      message: 'Invalid access token or password',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sim.stats.authAttempts - attemptsBefore).toBe(1);
+    manager.reconnectNow();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sim.stats.authAttempts - attemptsBefore).toBe(1);
+  });
+
+  it('a bad token never retries', async () => {
+    const { sim, manager, connect } = await setup();
+    connect(`${sim.token.slice(0, -2)}xx`);
+    await waitFor(() => manager.getStatus().state === 'auth_failed', 'auth_failed');
+    const attempts = sim.stats.authAttempts;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sim.stats.authAttempts).toBe(attempts);
+  });
+
+  it('survives 20 restarts with changes during the downtime: the store equals the server', async () => {
+    const { sim, store, manager, connect } = await setup();
+    connect();
+    await waitFor(() => store.size === sim.states.size, 'snapshot');
+    for (let i = 0; i < 20; i++) {
+      await sim.stop();
+      sim.setState('sensor.living_room_temperature', String(20 + i / 10));
+      if (i % 3 === 0) sim.setState(`sensor.added_${i}`, String(i), { unit_of_measurement: 'W' });
+      if (i % 4 === 0)
+        sim.removeEntity(
+          sim.allStates().find((s) => s.entity_id.startsWith('sensor.added_'))?.entity_id ??
+            'sensor.none',
+        );
+      if (i === 5) sim.removeEntity('lock.back_door');
+      await sim.start();
+      await waitFor(
+        () => manager.getStatus().state === 'connected' && storeMatchesServer(store, sim),
+        `resync after restart ${i + 1}`,
+      );
+    }
+    expect(store.get('lock.back_door')).toBeUndefined();
+    expect(store.get('sensor.living_room_temperature')?.state).toBe('21.9');
+  });
+
+  it('reports reconnecting with the attempt number and next retry while the server is down', async () => {
+    const { sim, store, manager, statuses, connect } = await setup(
+      {},
+      { backoff: { baseMs: 20, maxMs: 40 } },
+    );
+    connect();
+    await waitFor(() => store.size > 0, 'snapshot');
+    await sim.stop();
+    await waitFor(
+      () => statuses.some((s) => s.state === 'reconnecting' && s.attempt >= 2),
+      'second attempt',
+    );
+    const reconnecting = statuses.filter((s) => s.state === 'reconnecting');
+    expect(reconnecting[0]).toMatchObject({ attempt: 1, reason: 'The connection was lost' });
+    expect(reconnecting[1]).toMatchObject({
+      attempt: 2,
+      reason: 'Home Assistant refused the connection',
+    });
+    expect(
+      reconnecting[1]!.state === 'reconnecting' && reconnecting[1]!.nextRetryAt,
+    ).toBeGreaterThan(0);
+    await sim.start();
+    await waitFor(() => manager.getStatus().state === 'connected', 'reconnected');
+  });
+
+  it('detects a half-open socket with its ping and reconnects', async () => {
+    const { sim, store, manager, statuses, connect } = await setup(
+      {},
+      { pingIntervalMs: 30, pingTimeoutMs: 30 },
+    );
+    connect();
+    await waitFor(() => store.size > 0, 'snapshot');
+    const opened = sim.stats.connectionsOpened;
+    sim.setHalfOpen(true);
+    await waitFor(() => statuses.some((s) => s.state === 'reconnecting'), 'half-open detected');
+    sim.setHalfOpen(false);
+    await waitFor(
+      () => manager.getStatus().state === 'connected' && sim.stats.connectionsOpened > opened,
+      'reconnected',
+    );
+  });
+
+  it('banned: stops with status banned and makes no more attempts', async () => {
+    const { sim, manager, connect } = await setup({ banThreshold: 1 });
+    await fetch(`${sim.url}/api/`, { headers: { Authorization: 'Bearer wrong' } });
+    connect();
+    await waitFor(() => manager.getStatus().state === 'banned', 'banned');
+    const upgrades = sim.stats.upgradeRequests;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    manager.reconnectNow();
+    expect(sim.stats.upgradeRequests).toBe(upgrades);
+  });
+
+  it('handles coalesced frames', async () => {
+    const { sim, store, manager, connect } = await setup();
+    connect();
+    await waitFor(() => store.size > 0, 'snapshot');
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => manager.send<unknown>({ type: 'get_config' })),
+    );
+    expect(results).toHaveLength(5);
+    expect(sim.stats.coalescedFrames).toBeGreaterThan(0);
+  });
+
+  it('ignores a frame that is not JSON and stays connected', async () => {
+    const { sim, store, manager, logger, connect } = await setup();
+    connect();
+    await waitFor(() => store.size > 0, 'snapshot');
+    sim.sendMalformedFrame();
+    await waitFor(() => logger.lines.some((l) => l.includes('not JSON')), 'warning');
+    expect(manager.getStatus().state).toBe('connected');
+    sim.setState('light.kitchen', 'off');
+    await waitFor(() => store.get('light.kitchen')?.state === 'off', 'still live');
+  });
+
+  it('loads a 10,000-entity snapshot', async () => {
+    const { store, connect } = await setup({ home: { scale: 10_000 } });
+    connect();
+    await waitFor(() => store.size === 10_000, '10,000 entities', 15_000);
+    expect(store.get('light.scale_00001')).toMatchObject({
+      state: 'on',
+      attributes: { brightness: 128 },
+    });
+  });
+
+  it('reconnectNow skips the backoff wait', async () => {
+    const { sim, store, manager, connect } = await setup(
+      {},
+      { backoff: { baseMs: 60_000, maxMs: 60_000 } },
+    );
+    connect();
+    await waitFor(() => store.size > 0, 'snapshot');
+    await sim.restart({ downMs: 1 });
+    await waitFor(() => manager.getStatus().state === 'reconnecting', 'waiting a minute');
+    manager.reconnectNow();
+    await waitFor(() => manager.getStatus().state === 'connected', 'reconnected at once');
+  });
+
+  it('offline: waits without attempts and reconnects when back online', async () => {
+    const { sim, store, manager, connect } = await setup();
+    connect();
+    await waitFor(() => store.size > 0, 'snapshot');
+    manager.setOnline(false);
+    await sim.restart({ downMs: 1 });
+    await waitFor(() => manager.getStatus().state === 'offline', 'offline');
+    const upgrades = sim.stats.upgradeRequests;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sim.stats.upgradeRequests).toBe(upgrades);
+    manager.setOnline(true);
+    await waitFor(() => manager.getStatus().state === 'connected', 'back online');
+  });
+
+  it('switches to a new token without a disconnect, and the old one can then be revoked', async () => {
+    const { sim, store, manager, statuses, connect } = await setup();
+    connect();
+    await waitFor(() => store.size > 0, 'snapshot');
+    const since =
+      manager.getStatus().state === 'connected'
+        ? (manager.getStatus() as { since: number }).since
+        : 0;
+    const fresh = sim.createLongLivedToken(sim.owner.id, 'rotated');
+    statuses.length = 0;
+    await manager.switchToken(fresh);
+    sim.revokeToken(sim.token);
+    sim.setState('light.kitchen', 'off');
+    await waitFor(() => store.get('light.kitchen')?.state === 'off', 'live on the new token');
+    expect(statuses.every((s) => s.state === 'connected')).toBe(true);
+    expect(manager.getStatus()).toMatchObject({ state: 'connected', since });
+  });
+
+  it('verifies a token on a separate connection and says whose it is', async () => {
+    const { sim, manager, connect } = await setup();
+    connect();
+    const guest = sim.createUser('Guest');
+    const user = await manager.verifyToken(sim.createLongLivedToken(guest.id, 'guest'));
+    expect(user).toEqual({ id: guest.id, name: 'Guest', isAdmin: false, haVersion: '2024.1.6' });
+    await expect(manager.verifyToken('a.b.c')).rejects.toThrow();
+  });
+});
