@@ -1,5 +1,4 @@
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
-import { createConnection, getUser } from 'home-assistant-js-websocket';
 import type { InstanceUrl } from '../../shared/instance-url';
 import type { ConnectionStatus } from '../../shared/status';
 import { UserFacingError } from '../../shared/user-facing-error';
@@ -10,7 +9,8 @@ import { systemClock } from './clock';
 import type { EntitiesEvent } from './compressed-state';
 import type { EntityStore } from './entity-store';
 import type { OpenedSocket, SocketFailure } from './ha-socket';
-import { openHaSocket, SocketOpenError } from './ha-socket';
+import { SocketOpenError } from './ha-socket';
+import { openConnection, verifyToken, type VerifiedUser } from './verify-token';
 
 export interface Credentials {
   instance: InstanceUrl;
@@ -27,13 +27,6 @@ export interface ConnectionManagerOptions {
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
   connectTimeoutMs?: number;
-}
-
-export interface VerifiedUser {
-  id: string;
-  name: string;
-  isAdmin: boolean;
-  haVersion: string;
 }
 
 const reasonOf = (failure: SocketFailure): string => {
@@ -165,13 +158,7 @@ export class ConnectionManager {
   async verifyToken(token: string, instance?: InstanceUrl): Promise<VerifiedUser> {
     const target = instance ?? this.credentials?.instance;
     if (!target) throw new UserFacingError('HA Tray is not connected to a Home Assistant.');
-    const { conn } = await this.open({ instance: target, token });
-    try {
-      const user = await getUser(conn);
-      return { id: user.id, name: user.name, isAdmin: user.is_admin, haVersion: conn.haVersion };
-    } finally {
-      conn.close();
-    }
+    return verifyToken(target, token, { timeoutMs: this.connectTimeoutMs });
   }
 
   /** Sends a command on the live connection. */
@@ -195,25 +182,12 @@ export class ConnectionManager {
 
   // ---------------------------------------------------------------------------------------------
 
-  private async open(
-    credentials: Credentials,
-  ): Promise<{ conn: Connection; socket: OpenedSocket }> {
-    let socket: OpenedSocket | undefined;
-    const conn = await createConnection({
-      createSocket: async () => {
-        socket = await openHaSocket({
-          wsUrl: credentials.instance.wsUrl,
-          token: credentials.token,
-          timeoutMs: this.connectTimeoutMs,
-          onGarbage: (frame) =>
-            this.options.logger.warn('Ignored a frame from Home Assistant that is not JSON', {
-              frame,
-            }),
-        });
-        return socket;
-      },
+  private open(credentials: Credentials): Promise<{ conn: Connection; socket: OpenedSocket }> {
+    return openConnection(credentials.instance, credentials.token, {
+      timeoutMs: this.connectTimeoutMs,
+      onGarbage: (frame) =>
+        this.options.logger.warn('Ignored a frame from Home Assistant that is not JSON', { frame }),
     });
-    return { conn, socket: socket! };
   }
 
   private async connect(generation: number): Promise<void> {

@@ -1,0 +1,39 @@
+/** What "Test connection" found, in words a user understands. */
+export type ProbeFailureReason =
+  | 'invalid_url'
+  | 'invalid_token'
+  | 'dns'
+  | 'refused'
+  | 'timeout'
+  | 'unreachable'
+  | 'wrong_protocol'
+  | 'tls_self_signed'
+  | 'tls_expired'
+  | 'tls_hostname'
+  | 'tls_untrusted'
+  | 'unauthorized'
+  | 'banned'
+  | 'not_home_assistant'
+  | 'starting'
+  | 'proxy'
+  | 'websocket'
+  | 'network';
+
+export interface ProbeSuccess {
+  ok: true;
+  /** The normalised address that was tested. */
+  origin: string;
+  version: string;
+  locationName: string;
+  userName: string;
+  userId: string;
+  isAdmin: boolean;
+}
+
+export interface ProbeFailure {
+  ok: false;
+  reason: ProbeFailureReason;
+  message: string;
+}
+
+export type ProbeResult = ProbeSuccess | ProbeFailure;
