@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConnectionManager } from '../../../src/main/ha/connection-manager';
+import { runEntityAction, type EntityActionDeps } from '../../../src/main/ha/entity-actions';
+import { EntityStore } from '../../../src/main/ha/entity-store';
+import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
+import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { recordingLogger } from '../../support/test-logger';
+import { waitFor } from '../../support/wait-for';
+
+let sim: HaSimulator;
+let manager: ConnectionManager;
+let deps: EntityActionDeps;
+
+beforeEach(async () => {
+  sim = await startSimulator();
+  const store = new EntityStore();
+  manager = new ConnectionManager({
+    store,
+    logger: recordingLogger(),
+    backoff: { baseMs: 5, maxMs: 20 },
+  });
+  const instance = normaliseInstanceUrl(sim.url);
+  if (!instance.ok) throw new Error(instance.error);
+  manager.setCredentials({ instance: instance.value, token: sim.token });
+  await waitFor(() => store.size === sim.states.size, 'snapshot');
+  deps = { store, connection: () => manager.connection(), timeoutMs: 300 };
+});
+afterEach(async () => {
+  manager.dispose();
+  await sim.close();
+});
+
+describe('runEntityAction against the simulator', () => {
+  it('runs the primary action and the store follows', async () => {
+    await runEntityAction(deps, 'light.kitchen', { kind: 'primary' });
+    expect(sim.getState('light.kitchen')!.state).toBe('off');
+    await waitFor(() => deps.store.get('light.kitchen')?.state === 'off', 'store update');
+    await runEntityAction(deps, 'light.bedroom', { kind: 'set_brightness', percent: 20 });
+    expect(sim.getState('light.bedroom')!.attributes.brightness).toBe(51);
+  });
+
+  it('refuses to unlock without confirmation, and unlocks with it', async () => {
+    await expect(
+      runEntityAction(deps, 'lock.front_door', { kind: 'primary' }),
+    ).rejects.toMatchObject({
+      message: 'Unlock Front door?',
+      reason: 'confirmation_required',
+    });
+    expect(sim.getState('lock.front_door')!.state).toBe('locked');
+    await runEntityAction(deps, 'lock.front_door', { kind: 'primary' }, { confirmed: true });
+    expect(sim.getState('lock.front_door')!.state).toBe('unlocked');
+  });
+
+  it("shows Home Assistant's own validation message", async () => {
+    sim.setState('climate.living_room', 'heat', {
+      ...sim.getState('climate.living_room')!.attributes,
+      hvac_modes: ['heat', 'dry'],
+    });
+    await waitFor(
+      () =>
+        (deps.store.get('climate.living_room')!.attributes.hvac_modes as string[]).includes('dry'),
+      'modes',
+    );
+    sim.setState('climate.living_room', 'heat', {
+      ...sim.getState('climate.living_room')!.attributes,
+      hvac_modes: ['heat'],
+    });
+    await expect(
+      runEntityAction(deps, 'climate.living_room', { kind: 'set_hvac_mode', mode: 'dry' }),
+    ).rejects.toMatchObject({
+      reason: 'service_validation_error',
+      message: expect.stringContaining('HVAC mode dry is not valid'),
+    });
+  });
+
+  it('says a call cut off by a disconnect may or may not have run, and does not retry it', async () => {
+    sim.setResponseDelay(200);
+    const call = runEntityAction({ ...deps, timeoutMs: 5000 }, 'switch.coffee_machine', {
+      kind: 'primary',
+    });
+    await waitFor(() => sim.serviceCalls.length === 1, 'call received');
+    await sim.restart({ downMs: 1 });
+    await expect(call).rejects.toMatchObject({
+      reason: 'connection_lost',
+      message: expect.stringContaining('may or may not have run'),
+    });
+    await waitFor(() => manager.getStatus().state === 'connected', 'reconnected');
+    expect(sim.serviceCalls).toHaveLength(1);
+  });
+
+  it('times out when Home Assistant does not answer', async () => {
+    sim.setHalfOpen(true);
+    await expect(
+      runEntityAction(deps, 'switch.coffee_machine', { kind: 'primary' }),
+    ).rejects.toMatchObject({ reason: 'timeout' });
+  });
+
+  it('explains missing entities, read-only entities and a missing connection', async () => {
+    await expect(runEntityAction(deps, 'light.nowhere', { kind: 'primary' })).rejects.toMatchObject(
+      { reason: 'missing' },
+    );
+    await expect(
+      runEntityAction(deps, 'sensor.office_co2', { kind: 'primary' }),
+    ).rejects.toMatchObject({ reason: 'unsupported' });
+    await expect(
+      runEntityAction({ ...deps, connection: () => null }, 'light.kitchen', { kind: 'primary' }),
+    ).rejects.toMatchObject({ reason: 'not_connected' });
+  });
+});
