@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     banThreshold: toInt('ban-threshold', values['ban-threshold']) ?? null,
   });
 
-  console.log(`Home Assistant simulator ${sim.haVersion} with ${sim.states.size} entities`);
+  console.log(`Home Assistant simulator ${sim.haVersion} with ${sim.states().length} entities`);
   console.log(`URL:   ${sim.url}`);
   console.log(`Token: ${sim.token}`);
   console.log('Press Ctrl+C to stop.');

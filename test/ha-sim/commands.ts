@@ -5,7 +5,7 @@ import { compressState, diffStates } from './compressed';
 import { haTime, stateJson } from './format';
 import { contextId } from './ids';
 import type { Message } from './messages';
-import { event, pong, result } from './messages';
+import { error, event, pong, result } from './messages';
 import { findService, serviceDescriptions, ServiceError, targetEntities } from './services';
 import type { StateChange } from './states';
 
@@ -30,7 +30,7 @@ function subscribeEntities(sim: SimCore, conn: SimConnection, msg: Message & { i
   const wanted = (id: string) => !filter || filter.has(id);
   conn.reply(result(msg.id));
   const snapshot: Record<string, CompressedState> = {};
-  for (const s of sim.states.all())
+  for (const s of sim.machine.all())
     if (wanted(s.entity_id)) snapshot[s.entity_id] = compressState(s);
   conn.send(event(msg.id, { a: snapshot }));
 
@@ -41,7 +41,7 @@ function subscribeEntities(sim: SimCore, conn: SimConnection, msg: Message & { i
     c?: Record<string, StateDiff>;
     r?: string[];
   } | null = null;
-  const unsubscribe = sim.states.subscribe((change: StateChange) => {
+  const unsubscribe = sim.machine.subscribe((change: StateChange) => {
     if (!wanted(change.entityId)) return;
     if (!pending) {
       pending = {};
@@ -81,7 +81,7 @@ function subscribeEvents(sim: SimCore, conn: SimConnection, msg: Message & { id:
     conn.subscriptions.set(msg.id, () => {});
     return;
   }
-  const unsubscribe = sim.states.subscribe((change) => {
+  const unsubscribe = sim.machine.subscribe((change) => {
     const old = change.kind === 'added' ? null : stateJson(change.old);
     const next = change.kind === 'removed' ? null : stateJson(change.state);
     const context =
@@ -106,15 +106,26 @@ async function callService(sim: SimCore, conn: SimConnection, msg: Message & { i
   const service = String(msg.service);
   const data = isPlainObject(msg.service_data) ? msg.service_data : {};
   const target = isPlainObject(msg.target) ? msg.target : undefined;
-  const handler = findService(domain, service, sim.states);
-  if (!handler)
-    return conn.replyError(msg.id, 'not_found', `Service ${domain}.${service} not found.`);
+  const handler = findService(domain, service, sim.machine);
+  if (!handler) {
+    const message = `Service ${domain}.${service} not found.`;
+    return conn.reply({
+      ...error(msg.id, 'not_found', message),
+      error: {
+        code: 'not_found',
+        message,
+        translation_key: 'service_not_found',
+        translation_placeholders: { domain, service },
+        translation_domain: 'homeassistant',
+      },
+    });
+  }
   const context = { id: contextId(), parent_id: null, user_id: conn.user!.id };
   sim.recordServiceCall({ domain, service, service_data: data, target, userId: conn.user!.id });
   try {
     handler({
-      states: sim.states,
-      entities: targetEntities(domain, service, data, target, sim.states),
+      states: sim.machine,
+      entities: targetEntities(domain, service, data, target, sim.machine),
       data,
       context,
       now: Date.now,
@@ -191,12 +202,12 @@ export const COMMANDS: Record<string, Command> = {
   },
   get_states: {
     keys: [],
-    handler: (sim, conn, msg) => conn.reply(result(msg.id, sim.states.all().map(stateJson))),
+    handler: (sim, conn, msg) => conn.reply(result(msg.id, sim.machine.all().map(stateJson))),
   },
   get_config: { keys: [], handler: (sim, conn, msg) => conn.reply(result(msg.id, getConfig(sim))) },
   get_services: {
     keys: [],
-    handler: (sim, conn, msg) => conn.reply(result(msg.id, serviceDescriptions(sim.states))),
+    handler: (sim, conn, msg) => conn.reply(result(msg.id, serviceDescriptions(sim.machine))),
   },
   subscribe_entities: { keys: ['entity_ids'], handler: subscribeEntities },
   subscribe_events: { keys: ['event_type'], handler: subscribeEvents },

@@ -21,7 +21,7 @@ export interface ServiceCall {
 /** What command handlers need of the simulator. */
 export interface SimCore {
   readonly auth: AuthStore;
-  readonly states: StateMachine;
+  readonly machine: StateMachine;
   readonly areas: Area[];
   readonly registry: Map<string, RegistryEntry>;
   readonly haVersion: string;

@@ -51,7 +51,7 @@ describe('subscribe_entities', () => {
   it('sends null, then a compressed snapshot of every entity', async () => {
     const id = await client.subscribe({ type: 'subscribe_entities' });
     const snapshot = await client.nextEvent(id);
-    expect(Object.keys(snapshot.a)).toHaveLength(sim.states.size);
+    expect(Object.keys(snapshot.a)).toHaveLength(sim.states().length);
     const kitchen = snapshot.a['light.kitchen'];
     expect(kitchen).toMatchObject({
       s: 'on',

@@ -41,7 +41,7 @@ describe('REST API', () => {
 
   it('serves states, 404 for unknown entities, and runs services', async () => {
     const states = (await (await get('/api/states', sim.token)).json()) as unknown[];
-    expect(states.length).toBe(sim.states.size);
+    expect(states.length).toBe(sim.states().length);
     const missing = await get('/api/states/light.nowhere', sim.token);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ message: 'Entity not found.' });

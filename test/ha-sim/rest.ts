@@ -58,10 +58,10 @@ export async function handleRest(
     });
   }
   if (method === 'GET' && path === '/api/states')
-    return json(res, 200, sim.states.all().map(stateJson));
+    return json(res, 200, sim.machine.all().map(stateJson));
   const stateMatch = /^\/api\/states\/([^/]+)$/.exec(path);
   if (method === 'GET' && stateMatch) {
-    const state = sim.states.get(decodeURIComponent(stateMatch[1]!));
+    const state = sim.machine.get(decodeURIComponent(stateMatch[1]!));
     return state
       ? json(res, 200, stateJson(state))
       : json(res, 404, { message: 'Entity not found.' });
@@ -82,18 +82,18 @@ export async function handleRest(
       typeof data === 'object' && data !== null && !Array.isArray(data)
         ? (data as Record<string, unknown>)
         : {};
-    const handler = findService(domain, service, sim.states);
+    const handler = findService(domain, service, sim.machine);
     if (!handler) return plainError(res, 400, 'Bad Request');
     const changed: SimState[] = [];
-    const stop = sim.states.subscribe((change) => {
+    const stop = sim.machine.subscribe((change) => {
       if (change.kind !== 'removed') changed.push(change.state);
     });
     try {
       sim.recordServiceCall({ domain, service, service_data: body, userId });
       const context = { id: contextId(), parent_id: null, user_id: userId };
       handler({
-        states: sim.states,
-        entities: targetEntities(domain, service, body, undefined, sim.states),
+        states: sim.machine,
+        entities: targetEntities(domain, service, body, undefined, sim.machine),
         data: body,
         context,
         now: Date.now,

@@ -40,7 +40,7 @@ export interface SimStats {
 /** A Home Assistant stand-in speaking its WebSocket and REST protocols over real sockets. */
 export class HaSimulator implements SimCore {
   readonly auth = new AuthStore();
-  readonly states = new StateMachine();
+  readonly machine = new StateMachine();
   readonly areas: Area[];
   readonly registry = new Map<string, RegistryEntry>();
   readonly haVersion: string;
@@ -83,7 +83,7 @@ export class HaSimulator implements SimCore {
       options.home && options.home !== 'default' ? scaleHome(options.home.scale) : defaultHome();
     this.areas = home.areas;
     for (const entity of home.entities) {
-      this.states.set(entity.entity_id, entity.state, entity.attributes);
+      this.machine.set(entity.entity_id, entity.state, entity.attributes);
       this.registry.set(entity.entity_id, {
         entity_id: entity.entity_id,
         platform: entity.platform,
@@ -184,22 +184,22 @@ export class HaSimulator implements SimCore {
   }
 
   getState(entityId: string): EntityState | undefined {
-    const state = this.states.get(entityId);
+    const state = this.machine.get(entityId);
     return state && toEntityState(state);
   }
 
-  allStates(): EntityState[] {
-    return this.states.all().map(toEntityState);
+  states(): EntityState[] {
+    return this.machine.all().map(toEntityState);
   }
 
   setState(entityId: string, state: string, attributes?: Record<string, unknown>): void {
-    this.states.set(entityId, state, attributes);
+    this.machine.set(entityId, state, attributes);
     if (!this.registry.has(entityId))
       this.registry.set(entityId, { entity_id: entityId, platform: 'sim' });
   }
 
   removeEntity(entityId: string): void {
-    this.states.remove(entityId);
+    this.machine.remove(entityId);
     this.registry.delete(entityId);
   }
 
@@ -404,7 +404,7 @@ export class HaSimulator implements SimCore {
         const pick = candidates[Math.floor(Math.random() * candidates.length)];
         if (!pick) return;
         const value = Math.round((Number(pick.state) + (Math.random() - 0.5)) * 10) / 10;
-        this.states.set(pick.entity_id, String(value));
+        this.machine.set(pick.entity_id, String(value));
       },
       Math.max(1, Math.round(1000 / perSecond)),
     );

@@ -113,18 +113,32 @@ describe('call_service errors', () => {
     expect((await call('light', 'explode', 'light.kitchen')).error).toEqual({
       code: 'not_found',
       message: 'Service light.explode not found.',
+      translation_key: 'service_not_found',
+      translation_placeholders: { domain: 'light', service: 'explode' },
+      translation_domain: 'homeassistant',
     });
   });
 
-  it('invalid_format for values out of range', async () => {
-    const reply = await call('light', 'turn_on', 'light.kitchen', { brightness: 300 });
+  it('invalid_format for values out of range, but clamps brightness as Home Assistant does', async () => {
+    const reply = await call('light', 'turn_on', 'light.kitchen', { brightness_pct: 150 });
     expect(reply.error).toEqual({
       code: 'invalid_format',
-      message: "value must be at most 255 for dictionary value @ data['brightness']",
+      message: "value must be at most 100 for dictionary value @ data['brightness_pct']",
     });
-    expect(state('light.kitchen').attributes.brightness).toBe(255);
+    expect((await call('light', 'turn_on', 'light.bedroom', { brightness: 300 })).success).toBe(
+      true,
+    );
+    expect(state('light.bedroom').attributes.brightness).toBe(255);
+    expect((await call('cover', 'set_cover_position', 'cover.living_room_blinds')).error).toEqual({
+      code: 'invalid_format',
+      message: "required key not provided @ data['position']",
+    });
   });
 
+  // Home Assistant 2024.1 accepts any mode; later releases refuse it like this. The simulator
+  // models the later behaviour so that the app's handling of service_validation_error is tested.
+  // Home Assistant 2024.1 accepts any mode; later releases refuse it like this. The simulator
+  // models the later behaviour so that the app's handling of service_validation_error is tested.
   it('service_validation_error for an HVAC mode the thermostat lacks', async () => {
     const reply = await call('climate', 'set_hvac_mode', 'climate.living_room', {
       hvac_mode: 'dry',

@@ -60,7 +60,9 @@ function write(
 
 function lightOn(call: CallContext, entity: SimState) {
   const pct = numberIn(call.data, 'brightness_pct', 0, 100);
-  let brightness = numberIn(call.data, 'brightness', 0, 255);
+  // Home Assistant clamps brightness (VALID_BRIGHTNESS uses vol.Clamp) rather than refusing it.
+  let brightness = numberIn(call.data, 'brightness', -Infinity, Infinity);
+  if (brightness !== undefined) brightness = Math.min(255, Math.max(0, Math.round(brightness)));
   if (pct !== undefined) brightness = Math.round((pct * 255) / 100);
   const dimmable =
     Array.isArray(entity.attributes.supported_color_modes) &&

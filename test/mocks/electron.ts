@@ -6,5 +6,8 @@ function notAvailable(name: string): never {
 }
 
 export const app = new Proxy({}, { get: (_t, p) => notAvailable(`app.${String(p)}`) });
-export const safeStorage = new Proxy({}, { get: (_t, p) => notAvailable(`safeStorage.${String(p)}`) });
+export const safeStorage = new Proxy(
+  {},
+  { get: (_t, p) => notAvailable(`safeStorage.${String(p)}`) },
+);
 export default { app, safeStorage };
