@@ -1,0 +1,166 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { homeConfiguration } from './home-config';
+import { assignAreas, provisionOwner, provisionUser } from './provision';
+import { ensureVenv, HA_VERSION, venvPython } from './venv';
+
+export interface RealHaOptions {
+  banThreshold?: number;
+  log?: (line: string) => void;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A real Home Assistant on 127.0.0.1 with the test home, for the conformance and e2e suites. */
+export class RealHa {
+  readonly version = HA_VERSION;
+  token = '';
+  private child: ChildProcess | null = null;
+  private exited: Promise<number | null> = Promise.resolve(null);
+
+  private constructor(
+    readonly url: string,
+    readonly port: number,
+    readonly configDir: string,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  static async start(options: RealHaOptions = {}): Promise<RealHa> {
+    const log = options.log ?? (() => {});
+    ensureVenv(log);
+    const port = await freePort();
+    const configDir = mkdtempSync(join(tmpdir(), 'ha-tray-real-ha-'));
+    writeFileSync(join(configDir, 'configuration.yaml'), homeConfiguration(port, options));
+    const ha = new RealHa(`http://127.0.0.1:${port}`, port, configDir, log);
+    await ha.launch();
+    const { token } = await provisionOwner(ha.url);
+    ha.token = token;
+    await ha.waitUntilRunning();
+    await assignAreas(ha.url, token, {
+      'Living room': [
+        'light.kitchen',
+        'cover.living_room_blinds',
+        'climate.living_room',
+        'media_player.living_room_speaker',
+        'sensor.living_room_temperature',
+      ],
+      Kitchen: ['switch.coffee_machine', 'sensor.washing_machine_power'],
+      Hallway: ['light.hallway', 'lock.front_door', 'binary_sensor.front_door'],
+      Garage: ['cover.garage_door'],
+      Bedroom: ['fan.bedroom_fan'],
+    });
+    return ha;
+  }
+
+  /** A non-admin user and a long-lived token of theirs. */
+  createUser(name: string): Promise<{ id: string; token: string }> {
+    return provisionUser(this.url, this.token, name);
+  }
+
+  /** Starts `hass` and waits until /api/config says RUNNING (the port opens before that). */
+  async launch(): Promise<void> {
+    const child = spawn(
+      venvPython(),
+      [
+        '-m',
+        'homeassistant',
+        '--config',
+        this.configDir,
+        '--skip-pip',
+        '--log-file',
+        join(this.configDir, 'home-assistant.log'),
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        // Any SUPERVISOR variable, even empty, makes Home Assistant load the hassio integration.
+        env: Object.fromEntries(
+          Object.entries(process.env).filter(([name]) => name !== 'SUPERVISOR'),
+        ),
+      },
+    );
+    this.child = child;
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 180_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null)
+        throw new Error(`Home Assistant exited with ${child.exitCode}: ${stderr}`);
+      try {
+        // Before onboarding there is no token: /api/onboarding answers once HTTP is up, and
+        // start() waits for RUNNING after provisioning. Later, /api/config tells RUNNING.
+        const res = this.token
+          ? await fetch(`${this.url}/api/config`, {
+              headers: { Authorization: `Bearer ${this.token}` },
+            })
+          : await fetch(`${this.url}/api/onboarding`);
+        if (
+          res.ok &&
+          (!this.token || ((await res.json()) as { state?: string }).state === 'RUNNING')
+        )
+          return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(250);
+    }
+    throw new Error(`Home Assistant did not start within 180 s. Log:\n${this.logTail()}`);
+  }
+
+  private async waitUntilRunning(): Promise<void> {
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      const res = await fetch(`${this.url}/api/config`, {
+        headers: { Authorization: `Bearer ${this.token}` },
+      }).catch(() => null);
+      if (res?.ok && ((await res.json()) as { state?: string }).state === 'RUNNING') return;
+      await sleep(250);
+    }
+    throw new Error(`Home Assistant did not reach RUNNING. Log:\n${this.logTail()}`);
+  }
+
+  logTail(): string {
+    try {
+      return readFileSync(join(this.configDir, 'home-assistant.log'), 'utf8').slice(-6000);
+    } catch {
+      return '';
+    }
+  }
+
+  /** SIGTERM, then SIGKILL if shutdown stages hang. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    const code = await Promise.race([this.exited, sleep(60_000).then(() => 'timeout' as const)]);
+    if (code === 'timeout') {
+      child.kill('SIGKILL');
+      await this.exited;
+    }
+    this.child = null;
+  }
+
+  /** Stop and start the same config folder: tokens survive, sockets drop. */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.launch();
+  }
+
+  async destroy(): Promise<void> {
+    await this.stop();
+    rmSync(this.configDir, { recursive: true, force: true });
+  }
+}
