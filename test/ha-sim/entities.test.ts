@@ -17,8 +17,8 @@ afterEach(async () => {
 describe('the default home', () => {
   it('has about 40 entities across every domain the app handles, in areas', () => {
     const home = defaultHome();
-    expect(home.entities.length).toBeGreaterThanOrEqual(38);
-    const domains = new Set(home.entities.map((e) => e.entity_id.split('.')[0]));
+    expect(home.length).toBeGreaterThanOrEqual(38);
+    const domains = new Set(home.map((e) => e.entity_id.split('.')[0]));
     for (const domain of [
       'light',
       'switch',
@@ -37,13 +37,13 @@ describe('the default home', () => {
     ]) {
       expect(domains).toContain(domain);
     }
-    expect(new Set(home.entities.map((e) => e.area).filter(Boolean)).size).toBeGreaterThanOrEqual(
+    expect(new Set(home.map((e) => e.area_id).filter(Boolean)).size).toBeGreaterThanOrEqual(
       6,
     );
     expect(
-      home.entities.find((e) => e.entity_id === 'sensor.living_room_temperature')!.attributes,
+      home.find((e) => e.entity_id === 'sensor.living_room_temperature')!.attributes,
     ).toMatchObject({ unit_of_measurement: '°C', device_class: 'temperature' });
-    expect(home.entities.some((e) => e.state === 'unavailable')).toBe(true);
+    expect(home.some((e) => e.state === 'unavailable')).toBe(true);
   });
 });
 

@@ -1,3 +1,5 @@
+import type { EntityState } from '../../src/shared/entity';
+
 /** An entity of a simulated home: its first state plus what the entity registry knows of it. */
 export interface HomeEntity {
   entity_id: string;
@@ -45,7 +47,7 @@ function e(
  * A realistic default home: every domain the app handles, in areas, with friendly names, icons,
  * units and device classes. Entity ids are stable: tests and docs name them.
  */
-export function defaultHome(): Home {
+export function defaultHomeSpec(): Home {
   return {
     areas: AREAS.map((a) => ({ ...a })),
     entities: [
@@ -308,4 +310,20 @@ export function scaleHome(count: number): Home {
     }
   }
   return { areas: AREAS.map((a) => ({ ...a })), entities };
+}
+
+export type HomeEntityState = EntityState & { area_id: string | null };
+
+/** The default home as states (with their area), so tests can name its entities. */
+export function defaultHome(): HomeEntityState[] {
+  const at = new Date(0).toISOString();
+  return defaultHomeSpec().entities.map((e) => ({
+    entity_id: e.entity_id,
+    state: e.state,
+    attributes: structuredClone(e.attributes),
+    last_changed: at,
+    last_updated: at,
+    context: { id: '', parent_id: null, user_id: null },
+    area_id: e.area ?? null,
+  }));
 }

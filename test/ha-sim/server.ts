@@ -8,7 +8,7 @@ import { BanList, normaliseIp } from './ban';
 import { COMMANDS } from './commands';
 import { SimConnection } from './connection';
 import type { RegistryEntry, ServiceCall, SimCore } from './core';
-import { defaultHome, scaleHome, type Area, type Home } from './home';
+import { defaultHomeSpec, scaleHome, type Area, type Home } from './home';
 import type { Message } from './messages';
 import { error, extraKeys } from './messages';
 import { handleRest, plainError } from './rest';
@@ -80,7 +80,7 @@ export class HaSimulator implements SimCore {
     this.haVersion = options.haVersion ?? '2024.1.6';
     this.locationName = options.locationName ?? 'Home';
     const home: Home =
-      options.home && options.home !== 'default' ? scaleHome(options.home.scale) : defaultHome();
+      options.home && options.home !== 'default' ? scaleHome(options.home.scale) : defaultHomeSpec();
     this.areas = home.areas;
     for (const entity of home.entities) {
       this.machine.set(entity.entity_id, entity.state, entity.attributes);
@@ -395,7 +395,7 @@ export class HaSimulator implements SimCore {
 
   private startRandomEvents(perSecond: number): void {
     const sensors = () =>
-      this.states
+      this.machine
         .all()
         .filter((s) => s.entity_id.startsWith('sensor.') && !Number.isNaN(Number(s.state)));
     this.eventTimer = setInterval(
