@@ -42,7 +42,7 @@ async function setup(
 const storeMatchesServer = (store: EntityStore, sim: HaSimulator) => {
   const mine = Object.fromEntries(store.all().map((s) => [s.entity_id, [s.state, s.attributes]]));
   const theirs = Object.fromEntries(
-    sim.allStates().map((s) => [s.entity_id, [s.state, s.attributes]]),
+    sim.states().map((s) => [s.entity_id, [s.state, s.attributes]]),
   );
   return (
     JSON.stringify(Object.entries(mine).sort()) === JSON.stringify(Object.entries(theirs).sort())
@@ -53,7 +53,7 @@ describe('ConnectionManager against the simulator', () => {
   it('connects, fills the store from the snapshot and follows live changes', async () => {
     const { sim, store, manager, statuses, connect } = await setup();
     connect();
-    await waitFor(() => store.size === sim.states.size, 'snapshot');
+    await waitFor(() => store.size === sim.states().length, 'snapshot');
     expect(manager.getStatus()).toMatchObject({ state: 'connected', haVersion: '2024.1.6' });
     expect(statuses[0]).toEqual({ state: 'connecting' });
     sim.setState('light.kitchen', 'off');
@@ -90,14 +90,14 @@ describe('ConnectionManager against the simulator', () => {
   it('survives 20 restarts with changes during the downtime: the store equals the server', async () => {
     const { sim, store, manager, connect } = await setup();
     connect();
-    await waitFor(() => store.size === sim.states.size, 'snapshot');
+    await waitFor(() => store.size === sim.states().length, 'snapshot');
     for (let i = 0; i < 20; i++) {
       await sim.stop();
       sim.setState('sensor.living_room_temperature', String(20 + i / 10));
       if (i % 3 === 0) sim.setState(`sensor.added_${i}`, String(i), { unit_of_measurement: 'W' });
       if (i % 4 === 0)
         sim.removeEntity(
-          sim.allStates().find((s) => s.entity_id.startsWith('sensor.added_'))?.entity_id ??
+          sim.states().find((s) => s.entity_id.startsWith('sensor.added_'))?.entity_id ??
             'sensor.none',
         );
       if (i === 5) sim.removeEntity('lock.back_door');

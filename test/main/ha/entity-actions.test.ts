@@ -22,7 +22,7 @@ beforeEach(async () => {
   const instance = normaliseInstanceUrl(sim.url);
   if (!instance.ok) throw new Error(instance.error);
   manager.setCredentials({ instance: instance.value, token: sim.token });
-  await waitFor(() => store.size === sim.states.size, 'snapshot');
+  await waitFor(() => store.size === sim.states().length, 'snapshot');
   deps = { store, connection: () => manager.connection(), timeoutMs: 300 };
 });
 afterEach(async () => {
