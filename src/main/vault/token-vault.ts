@@ -57,10 +57,17 @@ export class TokenVault {
     const read = readVaultFile(this.path);
     if (!read.ok) {
       this.options.logger.warn('The token vault file is damaged; asking for the token again');
-      return this.setState('undecryptable', 'The saved token could not be read (the file is damaged). Paste your token again.');
+      return this.setState(
+        'undecryptable',
+        'The saved token could not be read (the file is damaged). Paste your token again.',
+      );
     }
     this.contents = read.contents;
-    if (!this.contents.current) return this.setState(this.refusesWeakStorage() ? 'weak_storage_refused' : 'empty', this.refusesWeakStorage() ? WEAK_REFUSED : null);
+    if (!this.contents.current)
+      return this.setState(
+        this.refusesWeakStorage() ? 'weak_storage_refused' : 'empty',
+        this.refusesWeakStorage() ? WEAK_REFUSED : null,
+      );
     return this.unseal();
   }
 
@@ -100,7 +107,8 @@ export class TokenVault {
 
   /** Step 4 of a rotation: the pending token becomes current in one atomic write. */
   promotePending(): void {
-    if (!this.contents.pending || this.pending === null) throw new Error('No pending token to promote');
+    if (!this.contents.pending || this.pending === null)
+      throw new Error('No pending token to promote');
     this.write({ ...this.contents, current: this.contents.pending, pending: null });
     this.current = this.pending;
     this.pending = null;
@@ -160,17 +168,26 @@ export class TokenVault {
     if (this.refusesWeakStorage()) throw new UserFacingError(WEAK_REFUSED, 'weak_storage_refused');
     if (isWeakBackend(secrets.backend())) secrets.allowWeakEncryption();
     if (!(await secrets.isAvailable())) {
-      throw new UserFacingError('The keyring is locked. Unlock it (for example by logging in again) and save again.', 'locked');
+      throw new UserFacingError(
+        'The keyring is locked. Unlock it (for example by logging in again) and save again.',
+        'locked',
+      );
     }
     const ciphertext = await secrets.encrypt(token);
-    return { backend: secrets.backend(), ciphertext: ciphertext.toString('base64'), savedAt: this.now().toISOString(), name };
+    return {
+      backend: secrets.backend(),
+      ciphertext: ciphertext.toString('base64'),
+      savedAt: this.now().toISOString(),
+      name,
+    };
   }
 
   private async unseal(): Promise<VaultState> {
     const { secrets, logger } = this.options;
     const sealed = this.contents.current!;
     if (isWeakBackend(sealed.backend) && isWeakBackend(secrets.backend())) {
-      if (!this.options.weakStorageAllowed()) return this.setState('weak_storage_refused', WEAK_REFUSED);
+      if (!this.options.weakStorageAllowed())
+        return this.setState('weak_storage_refused', WEAK_REFUSED);
       secrets.allowWeakEncryption();
     }
     if (!(await secrets.isAvailable())) {
@@ -183,7 +200,11 @@ export class TokenVault {
       return this.setState('ready', null);
     } catch {
       const changed = sealed.backend !== secrets.backend();
-      logger.warn(changed ? `The keyring changed from ${sealed.backend} to ${secrets.backend()}` : 'The saved token could not be decrypted');
+      logger.warn(
+        changed
+          ? `The keyring changed from ${sealed.backend} to ${secrets.backend()}`
+          : 'The saved token could not be decrypted',
+      );
       return this.setState(
         'undecryptable',
         changed
@@ -214,7 +235,10 @@ export class TokenVault {
   /** Before the first save over a damaged or foreign file, keep a copy for the curious. */
   private keepDamagedCopy(): void {
     if (this.state === 'undecryptable' && existsSync(this.path)) {
-      copyFileSync(this.path, `${this.path}.unreadable-${this.now().toISOString().replace(/[:.]/g, '-')}`);
+      copyFileSync(
+        this.path,
+        `${this.path}.unreadable-${this.now().toISOString().replace(/[:.]/g, '-')}`,
+      );
     }
   }
 
