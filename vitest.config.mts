@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 
 // Tests never load the real `electron` module (its binary cannot be downloaded on CI):
 // every import of it resolves to one recording mock.
-const electronMock = resolve(__dirname, 'test/mocks/electron.ts');
+const electronMock = resolve(import.meta.dirname, 'test/mocks/electron.ts');
 
 export default defineConfig({
   test: {

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 // `npm run test:ha`: the suites that run against a real Home Assistant (see test/real-ha/).
 export default defineConfig({
-  resolve: { alias: { electron: resolve(__dirname, 'test/mocks/electron.ts') } },
+  resolve: { alias: { electron: resolve(import.meta.dirname, 'test/mocks/electron.ts') } },
   test: {
     name: 'real-ha',
     environment: 'node',
