@@ -139,7 +139,7 @@ describe('ConnectionManager against the simulator', () => {
   it('detects a half-open socket with its ping and reconnects', async () => {
     const { sim, store, manager, statuses, connect } = await setup(
       {},
-      { pingIntervalMs: 30, pingTimeoutMs: 30 },
+      { pingIntervalMs: 30, pingTimeoutMs: 30, connectTimeoutMs: 200 },
     );
     connect();
     await waitFor(() => store.size > 0, 'snapshot');
