@@ -1,0 +1,105 @@
+import { ConnectionService } from './connection/connection-service';
+import { ConnectionManager, type ConnectionManagerOptions } from './ha/connection-manager';
+import { EntityStore } from './ha/entity-store';
+import { probeConnection } from './ha/probe';
+import { verifyToken } from './ha/verify-token';
+import { createHandlerTable, type HandlerTable } from './ipc/handler-table';
+import { createHandlers } from './ipc/handlers';
+import { createSenderPolicy } from './ipc/sender-policy';
+import { createLogger, type LogSink } from './log/logger';
+import type { SecretStore } from './platform/secret-store';
+import type { Shell } from './platform/shell';
+import { SettingsStore } from './settings/settings-store';
+import { TokenVault } from './vault/token-vault';
+import { toEntityView } from '../shared/entity-view';
+import { ipcContract } from '../shared/ipc/contract';
+import { eventChannel } from '../shared/ipc/define';
+
+export interface AppPlatform {
+  userDataDir: string;
+  secrets: SecretStore;
+  shell: Shell;
+  logSink: LogSink;
+  /** Origins of the app's own pages, trusted as IPC senders. */
+  pageOrigins: string[];
+  /** Sends an event to every app page. */
+  sendToPages: (channel: string, payload: unknown) => void;
+}
+
+export interface AppServiceOptions {
+  connection?: Partial<Omit<ConnectionManagerOptions, 'store' | 'logger'>>;
+  probeTimeoutMs?: number;
+  /** How long entity updates are gathered before one `entities` event goes to the pages. */
+  entityEventDelayMs?: number;
+}
+
+/**
+ * Builds the main-process services and wires them together and to the pages. Used by the
+ * Electron entry point and, with fakes for the platform, by the end-to-end harness.
+ */
+export function createAppServices(platform: AppPlatform, options: AppServiceOptions = {}) {
+  let vault: TokenVault | null = null;
+  const logger = createLogger(platform.logSink, {
+    secrets: () =>
+      [vault?.token(), vault?.pendingToken()].filter((t): t is string => typeof t === 'string'),
+  });
+  const settings = SettingsStore.open({ cwd: platform.userDataDir, logger });
+  vault = new TokenVault({
+    dir: platform.userDataDir,
+    secrets: platform.secrets,
+    weakStorageAllowed: () => settings.get().storage.allowWeakEncryption,
+    logger,
+  });
+  const store = new EntityStore();
+  const manager = new ConnectionManager({ store, logger, ...options.connection });
+  const timeoutMs = options.probeTimeoutMs ?? 10_000;
+  const connection = new ConnectionService({
+    manager,
+    vault,
+    settings,
+    logger,
+    probe: (instance, token) =>
+      probeConnection(instance, token, {
+        timeoutMs,
+        verifyUser: (target, t) => verifyToken(target, t, { timeoutMs }),
+      }),
+  });
+  const table: HandlerTable = createHandlerTable(
+    ipcContract,
+    createHandlers({ connection, manager, store, settings, shell: platform.shell }),
+    { isTrustedSender: createSenderPolicy(platform.pageOrigins), logger },
+  );
+
+  const send = platform.sendToPages;
+  connection.onStatus((status) => send(eventChannel('status'), status));
+  settings.onChange((value) => send(eventChannel('settings'), value));
+  let entityTimer: NodeJS.Timeout | null = null;
+  store.onUpdate(() => {
+    // A burst of state changes becomes one event per page, not one per change.
+    entityTimer ??= setTimeout(() => {
+      entityTimer = null;
+      send(eventChannel('entities'), store.all().map(toEntityView));
+    }, options.entityEventDelayMs ?? 200);
+  });
+
+  return {
+    logger,
+    settings,
+    vault,
+    store,
+    manager,
+    connection,
+    table,
+    async start(): Promise<void> {
+      await vault!.open();
+      connection.connectIfReady();
+    },
+    dispose(): void {
+      if (entityTimer) clearTimeout(entityTimer);
+      manager.dispose();
+      vault!.dispose();
+    },
+  };
+}
+
+export type AppServices = ReturnType<typeof createAppServices>;

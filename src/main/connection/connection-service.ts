@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import type { AppStatus, ConnectionCandidate } from '../../shared/app-status';
+import type { InstanceUrl } from '../../shared/instance-url';
+import { normaliseInstanceUrl } from '../../shared/instance-url';
+import type { ProbeResult } from '../../shared/probe';
+import { normaliseTokenInput } from '../../shared/token-input';
+import { UserFacingError } from '../../shared/user-facing-error';
+import type { ConnectionManager } from '../ha/connection-manager';
+import type { Logger } from '../log/logger';
+import type { SettingsStore } from '../settings/settings-store';
+import type { TokenVault } from '../vault/token-vault';
+
+export interface ConnectionServiceDeps {
+  manager: ConnectionManager;
+  vault: TokenVault;
+  settings: SettingsStore;
+  logger: Logger;
+  probe: (instance: InstanceUrl, token: string) => Promise<ProbeResult>;
+}
+
+/**
+ * The Connection page's operations and the app's status: testing a candidate (URL, port,
+ * token) without saving it, saving it only after that exact candidate passed a test, and
+ * connecting whenever a URL and a readable token are both there.
+ */
+export class ConnectionService {
+  private readonly listeners = new Set<(status: AppStatus) => void>();
+  /** Fingerprint of the last candidate that passed a test: "Save" is refused for anything else. */
+  private lastPassed: {
+    fingerprint: string;
+    origin: string;
+    token: string;
+    locationName: string;
+  } | null = null;
+  private locationName: string | null = null;
+
+  constructor(private readonly deps: ConnectionServiceDeps) {
+    deps.manager.onStatus((status) => {
+      if (status.state === 'connected') void this.refreshLocationName();
+      this.emit();
+    });
+    deps.vault.onChange(() => {
+      this.connectIfReady();
+      this.emit();
+    });
+  }
+
+  /** Connects when both a saved URL and a readable token exist. Never with an empty token. */
+  connectIfReady(): void {
+    const origin = this.deps.settings.get().connection?.origin;
+    const token = this.deps.vault.token();
+    const { manager } = this.deps;
+    if (!origin || !token) {
+      if (manager.getStatus().state !== 'not_configured') manager.setCredentials(null);
+      return;
+    }
+    const instance = normaliseInstanceUrl(origin);
+    if (!instance.ok) {
+      this.deps.logger.warn('The saved Home Assistant address is not valid any more');
+      return;
+    }
+    manager.setCredentials({ instance: instance.value, token });
+  }
+
+  status(): AppStatus {
+    const origin = this.deps.settings.get().connection?.origin ?? null;
+    return {
+      connection: this.deps.manager.getStatus(),
+      instance: origin ? { origin, locationName: this.locationName } : null,
+      token: this.deps.vault.metadata(),
+      settingsNotice: this.deps.settings.recovery?.reason ?? null,
+    };
+  }
+
+  onStatus(listener: (status: AppStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** "Test connection": nothing is saved. */
+  async test(candidate: ConnectionCandidate): Promise<ProbeResult> {
+    const resolved = this.resolve(candidate);
+    if ('failure' in resolved) return resolved.failure;
+    const result = await this.deps.probe(resolved.instance, resolved.token);
+    if (result.ok) {
+      this.lastPassed = {
+        fingerprint: this.fingerprint(resolved.instance.origin, resolved.token),
+        origin: resolved.instance.origin,
+        token: resolved.token,
+        locationName: result.locationName,
+      };
+    }
+    return result;
+  }
+
+  /** "Save": only the candidate that just passed a test; then connects with it. */
+  async save(candidate: ConnectionCandidate): Promise<AppStatus> {
+    const resolved = this.resolve(candidate);
+    if ('failure' in resolved)
+      throw new UserFacingError(resolved.failure.message, resolved.failure.reason);
+    const passed = this.lastPassed;
+    if (
+      !passed ||
+      passed.fingerprint !== this.fingerprint(resolved.instance.origin, resolved.token)
+    ) {
+      throw new UserFacingError(
+        'Test the connection first; HA Tray saves only a connection that works.',
+        'not_tested',
+      );
+    }
+    if (passed.token !== this.deps.vault.token()) await this.deps.vault.save(passed.token);
+    this.deps.settings.setConnection(passed.origin);
+    this.locationName = passed.locationName;
+    this.lastPassed = null;
+    this.connectIfReady();
+    this.emit();
+    return this.status();
+  }
+
+  /** The user agreed, after the warning, to keep the token with no keyring (Linux basic_text). */
+  allowWeakStorage(): AppStatus {
+    const { settings } = this.deps;
+    settings.update({ storage: { ...settings.get().storage, allowWeakEncryption: true } });
+    void this.deps.vault.open().then(() => this.emit());
+    return this.status();
+  }
+
+  private async refreshLocationName(): Promise<void> {
+    try {
+      const config = await this.deps.manager.send<{ location_name?: unknown }>({
+        type: 'get_config',
+      });
+      if (typeof config.location_name === 'string' && config.location_name !== this.locationName) {
+        this.locationName = config.location_name;
+        this.emit();
+      }
+    } catch (error) {
+      this.deps.logger.debug('Could not read the location name', error);
+    }
+  }
+
+  private resolve(
+    candidate: ConnectionCandidate,
+  ): { instance: InstanceUrl; token: string } | { failure: ProbeResult & { ok: false } } {
+    const instance = normaliseInstanceUrl(candidate.url, candidate.port);
+    if (!instance.ok)
+      return { failure: { ok: false, reason: 'invalid_url', message: instance.error } };
+    if (candidate.token === undefined || candidate.token.trim() === '') {
+      const saved = this.deps.vault.token();
+      if (!saved)
+        return {
+          failure: {
+            ok: false,
+            reason: 'invalid_token',
+            message: 'Paste a long-lived access token from your Home Assistant profile.',
+          },
+        };
+      return { instance: instance.value, token: saved };
+    }
+    const token = normaliseTokenInput(candidate.token);
+    if (!token.ok) return { failure: { ok: false, reason: 'invalid_token', message: token.error } };
+    return { instance: instance.value, token: token.token };
+  }
+
+  /** Candidates are compared by a hash, so the last tested token is not kept around as a key. */
+  private fingerprint(origin: string, token: string): string {
+    return createHash('sha256').update(`${origin}\n${token}`).digest('hex');
+  }
+
+  private emit(): void {
+    const status = this.status();
+    for (const listener of this.listeners) listener(status);
+  }
+}

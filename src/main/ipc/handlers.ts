@@ -1,0 +1,49 @@
+import { haPageUrl } from '../../shared/ha-page-url';
+import type { Handlers } from '../../shared/ipc/define';
+import type { IpcContract } from '../../shared/ipc/contract';
+import { toEntityView } from '../../shared/entity-view';
+import { UserFacingError } from '../../shared/user-facing-error';
+import type { ConnectionService } from '../connection/connection-service';
+import type { ConnectionManager } from '../ha/connection-manager';
+import { runEntityAction } from '../ha/entity-actions';
+import type { EntityStore } from '../ha/entity-store';
+import type { Shell } from '../platform/shell';
+import type { SettingsStore } from '../settings/settings-store';
+
+export interface HandlerDeps {
+  connection: ConnectionService;
+  manager: ConnectionManager;
+  store: EntityStore;
+  settings: SettingsStore;
+  shell: Shell;
+}
+
+/** What each request of the contract does. Arguments arrive already validated. */
+export function createHandlers({
+  connection,
+  manager,
+  store,
+  settings,
+  shell,
+}: HandlerDeps): Handlers<IpcContract> {
+  return {
+    getStatus: () => connection.status(),
+    getSettings: () => settings.get(),
+    updateSettings: (patch) => settings.update(patch),
+    testConnection: (candidate) => connection.test(candidate),
+    saveConnection: (candidate) => connection.save(candidate),
+    allowWeakStorage: () => connection.allowWeakStorage(),
+    listEntities: () => store.all().map(toEntityView),
+    actOnEntity: ({ entityId, action, confirmed }) =>
+      runEntityAction({ store, connection: () => manager.connection() }, entityId, action, {
+        confirmed,
+      }),
+    openInHomeAssistant: async (path) => {
+      const origin = settings.get().connection?.origin;
+      if (!origin) throw new UserFacingError('Set up the connection to Home Assistant first.');
+      const url = haPageUrl(origin, path);
+      if (!url) throw new UserFacingError('HA Tray only opens pages of your Home Assistant.');
+      await shell.openExternal(url);
+    },
+  };
+}

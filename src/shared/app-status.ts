@@ -1,0 +1,20 @@
+import type { ConnectionStatus } from './status';
+import type { TokenMetadata } from './token-metadata';
+
+/** Everything the settings window and the panel show about the app's state. */
+export interface AppStatus {
+  connection: ConnectionStatus;
+  /** The configured Home Assistant, if any. */
+  instance: { origin: string; locationName: string | null } | null;
+  token: TokenMetadata;
+  /** Set when the settings file had to be repaired at start. */
+  settingsNotice: string | null;
+}
+
+/** A connection the user is trying out on the Connection page. The token is optional on a re-test. */
+export interface ConnectionCandidate {
+  url: string;
+  port?: string;
+  /** A pasted token; when absent, the saved one is used. Travels only renderer -> main. */
+  token?: string;
+}

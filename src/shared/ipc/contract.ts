@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { AppStatus } from '../app-status';
+import { entityActionSchema } from '../domain-actions';
+import type { EntityView } from '../entity-view';
+import type { ProbeResult } from '../probe';
+import type { Settings } from '../settings';
+import { settingsPatchSchema } from '../settings';
+import { event, request } from './define';
+
+const candidateSchema = z
+  .object({
+    url: z.string().max(2048),
+    port: z.string().max(10).optional(),
+    token: z.string().max(16_384).optional(),
+  })
+  .strict();
+
+const entityIdSchema = z
+  .string()
+  .regex(/^[a-z0-9_]+\.[a-z0-9_]+$/)
+  .max(255);
+
+/**
+ * Every request the pages can make and every event main sends them. Request arguments are
+ * validated at runtime in main; responses and events are typed here for both sides.
+ */
+export const ipcContract = {
+  requests: {
+    getStatus: request<AppStatus>()(z.tuple([])),
+    getSettings: request<Settings>()(z.tuple([])),
+    updateSettings: request<Settings>()(z.tuple([settingsPatchSchema])),
+    /** Tests a URL, port and token without saving anything. */
+    testConnection: request<ProbeResult>()(z.tuple([candidateSchema])),
+    /** Saves the candidate that just passed a test, and connects with it. */
+    saveConnection: request<AppStatus>()(z.tuple([candidateSchema])),
+    /** The user read the warning and agrees to store the token without a keyring. */
+    allowWeakStorage: request<AppStatus>()(z.tuple([z.literal(true)])),
+    listEntities: request<EntityView[]>()(z.tuple([])),
+    actOnEntity: request<void>()(
+      z.tuple([
+        z
+          .object({
+            entityId: entityIdSchema,
+            action: entityActionSchema,
+            confirmed: z.boolean().optional(),
+          })
+          .strict(),
+      ]),
+    ),
+    /** Opens a page of the configured Home Assistant in the browser: "/profile/security". */
+    openInHomeAssistant: request<void>()(z.tuple([z.string().startsWith('/').max(512)])),
+  },
+  events: {
+    status: event<AppStatus>(),
+    entities: event<EntityView[]>(),
+    settings: event<Settings>(),
+  },
+};
+
+export type IpcContract = typeof ipcContract;

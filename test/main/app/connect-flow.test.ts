@@ -1,0 +1,180 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '../../../src/main/app-services';
+import type { AppStatus } from '../../../src/shared/app-status';
+import { requestChannel } from '../../../src/shared/ipc/define';
+import type { IpcResult } from '../../../src/shared/ipc/result';
+import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { FakeSecretStore } from '../../fakes/secret-store';
+import { waitFor } from '../../support/wait-for';
+
+const PAGE = { url: 'ha-tray://app/settings.html#/connection', isMainFrame: true };
+
+let sim: HaSimulator;
+let dir: string;
+const logLines: string[] = [];
+const pageMessages: Array<{ channel: string; payload: unknown }> = [];
+const replies: unknown[] = [];
+const opened: string[] = [];
+const running: AppServices[] = [];
+const secrets = new FakeSecretStore('gnome_libsecret');
+
+function boot(): AppServices {
+  const app = createAppServices(
+    {
+      userDataDir: dir,
+      secrets,
+      shell: { openExternal: async (url) => void opened.push(url) },
+      logSink: { write: (line) => void logLines.push(line) },
+      pageOrigins: ['ha-tray://app'],
+      sendToPages: (channel, payload) => void pageMessages.push({ channel, payload }),
+    },
+    {
+      connection: { backoff: { baseMs: 10, maxMs: 50 } },
+      probeTimeoutMs: 2000,
+      entityEventDelayMs: 10,
+    },
+  );
+  running.push(app);
+  return app;
+}
+
+/** As the renderer calls it: through the handler table, with the page as sender. */
+async function ask<T>(app: AppServices, name: string, ...args: unknown[]): Promise<IpcResult<T>> {
+  const result = (await app.table.handle(requestChannel(name), PAGE, args)) as IpcResult<T>;
+  replies.push(result);
+  return result;
+}
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+beforeEach(async () => {
+  sim = await startSimulator({ locationName: 'Cottage' });
+  dir = mkdtempSync(join(tmpdir(), 'ha-tray-userdata-'));
+});
+afterEach(async () => {
+  running.splice(0).forEach((app) => app.dispose());
+  await sim.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('connect flow against the simulator', () => {
+  it('explains bad input, saves only a tested connection, connects, survives a restart, and never leaks the token', async () => {
+    const app = boot();
+    await app.start();
+    expect(await ask<AppStatus>(app, 'getStatus')).toMatchObject({
+      ok: true,
+      value: { connection: { state: 'not_configured' }, token: { present: false } },
+    });
+
+    const badUrl = await ask(app, 'testConnection', { url: 'ftp://ha.lan', token: sim.token });
+    expect(badUrl).toMatchObject({ ok: true, value: { ok: false, reason: 'invalid_url' } });
+    const pastedBadly = await ask(app, 'testConnection', {
+      url: sim.url,
+      token: `Bearer "${sim.token.slice(0, -4)}AAAA"`,
+    });
+    expect(pastedBadly).toMatchObject({ ok: true, value: { ok: false, reason: 'unauthorized' } });
+    const untested = await ask(app, 'saveConnection', { url: sim.url, token: sim.token });
+    expect(untested).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringContaining('Test the connection first') },
+    });
+
+    const tested = await ask(app, 'testConnection', {
+      url: sim.url.replace('http://', ''),
+      token: `  Bearer ${sim.token}\n`,
+    });
+    expect(tested).toMatchObject({
+      ok: true,
+      value: { ok: true, locationName: 'Cottage', userName: 'Owner', version: '2024.1.6' },
+    });
+    const saved = await ask<AppStatus>(app, 'saveConnection', {
+      url: sim.url.replace('http://', ''),
+      token: `  Bearer ${sim.token}\n`,
+    });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { instance: { origin: sim.url }, token: { present: true, state: 'ready' } },
+    });
+    await waitFor(
+      () => app.manager.getStatus().state === 'connected' && app.store.size === sim.states().length,
+      'connected',
+    );
+
+    const entities = await ask<Array<{ entity_id: string }>>(app, 'listEntities');
+    expect(entities.ok && entities.value.map((e) => e.entity_id)).toContain('light.kitchen');
+    await waitFor(
+      () => pageMessages.some((m) => m.channel.endsWith(':entities')),
+      'entities event',
+    );
+    expect(
+      await ask(app, 'actOnEntity', { entityId: 'light.kitchen', action: { kind: 'primary' } }),
+    ).toEqual({ ok: true, value: undefined });
+    expect(sim.getState('light.kitchen')!.state).toBe('off');
+    expect(
+      await ask(app, 'actOnEntity', { entityId: 'lock.front_door', action: { kind: 'primary' } }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: 'Unlock Front door?' },
+    });
+    expect(await ask(app, 'openInHomeAssistant', '/profile/security')).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(opened).toEqual([`${sim.url}/profile/security`]);
+    expect(await ask(app, 'openInHomeAssistant', '//evil.example/')).toMatchObject({ ok: false });
+
+    // A second start reads the encrypted token and connects by itself.
+    app.dispose();
+    const again = boot();
+    await again.start();
+    await waitFor(
+      () => again.manager.getStatus().state === 'connected',
+      'reconnected after restart',
+    );
+    await waitFor(
+      () => (again.connection.status().instance?.locationName ?? '') === 'Cottage',
+      'location name',
+    );
+
+    // The token appears nowhere: not on disk, not in logs, not in anything sent to a page.
+    const token = sim.token;
+    for (const file of filesUnder(dir))
+      expect(readFileSync(file, 'utf8'), file).not.toContain(token);
+    expect(logLines.join('\n')).not.toContain(token);
+    expect(JSON.stringify(pageMessages)).not.toContain(token);
+    expect(JSON.stringify(replies)).not.toContain(token);
+    expect(pageMessages.length).toBeGreaterThan(0);
+  });
+
+  it('refuses foreign senders and invalid payloads without running anything', async () => {
+    const app = boot();
+    await app.start();
+    const foreign = await app.table.handle(
+      requestChannel('testConnection'),
+      { url: 'https://evil.example/', isMainFrame: true },
+      [{ url: sim.url, token: sim.token }],
+    );
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    for (const args of [[{ url: sim.url, token: 5 }], [{ url: sim.url, extra: true }], ['x'], []]) {
+      expect(await ask(app, 'testConnection', ...args)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_payload' },
+      });
+    }
+    expect(
+      await ask(app, 'actOnEntity', { entityId: 'light.kitchen', action: { kind: 'explode' } }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(
+      await ask(app, 'updateSettings', { connection: { origin: 'https://evil.example' } }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(sim.stats.authAttempts).toBe(0);
+  });
+});
