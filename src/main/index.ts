@@ -1,6 +1,85 @@
-import { app } from 'electron';
+import { join } from 'node:path';
+import { app, net, session } from 'electron';
+import { createAppServices, type AppServices } from './app-services';
+import { openHaPage } from './connection/open-ha-page';
+import { fileLogSink } from './log/file-sink';
+import { registerAppScheme, serveAppPages } from './platform/electron-app-protocol';
+import { registerIpcHandlers } from './platform/electron-ipc';
+import { createElectronPowerEvents } from './platform/electron-power-events';
+import { createElectronSecretStore } from './platform/electron-secret-store';
+import { createElectronShell } from './platform/electron-shell';
+import { createElectronTrayHost } from './platform/electron-tray-host';
+import { createElectronWindowHost } from './platform/electron-window-host';
+import type { WindowHost } from './platform/window-host';
+import { TrayService } from './tray/tray-service';
+import { APP_ORIGIN } from './windows/app-protocol';
+import { denyAllPermissions } from './windows/guards';
 
-// Composition root: wires services to the Electron platform. It grows as services land.
-app.whenReady().then(() => {
+// Composition root: builds the Electron platform and hands it to the services. No logic here.
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
   app.setAppUserModelId('io.github.hatray.app');
-});
+  const userDataDir = app.getPath('userData');
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  let windows: WindowHost | null = null;
+  const shell = createElectronShell();
+
+  const services: AppServices = createAppServices({
+    userDataDir,
+    secrets: createElectronSecretStore(),
+    shell,
+    logSink: fileLogSink(join(userDataDir, 'logs', 'ha-tray.log')),
+    pageOrigins: devServer ? [APP_ORIGIN, devServer] : [APP_ORIGIN],
+    sendToPages: (channel, payload) => windows?.broadcast(channel, payload),
+  });
+
+  serveAppPages(join(__dirname, '../renderer'));
+  denyAllPermissions(session.defaultSession);
+  windows = createElectronWindowHost({
+    preloadPath: join(__dirname, '../preload/index.js'),
+    pageUrl: (page) => `${devServer ?? APP_ORIGIN}/${page}.html`,
+    logger: services.logger,
+  });
+  registerIpcHandlers(services.table);
+
+  const power = createElectronPowerEvents();
+  power.onResume(() => services.manager.reconnectNow());
+  power.onUnlockScreen(() => services.manager.reconnectNow());
+  const onlineCheck = setInterval(() => services.manager.setOnline(net.isOnline()), 5_000);
+
+  const trayHost = createElectronTrayHost(join(__dirname, '../../assets/tray'), {
+    name: 'connecting',
+    attention: false,
+  });
+  const tray = new TrayService(trayHost, {
+    openSettings: () => windows?.showSettings(),
+    openHomeAssistant: () =>
+      void openHaPage(services.settings.get().connection?.origin, '/', shell).catch(
+        (error: unknown) => services.logger.warn('Could not open Home Assistant', error),
+      ),
+    reconnect: () => services.manager.reconnectNow(),
+    quit: () => app.quit(),
+  });
+  services.connection.onStatus((status) => tray.setStatus(status));
+  tray.setStatus(services.connection.status());
+
+  app.on('second-instance', () => windows?.showSettings());
+  // A tray app keeps running with every window closed.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    clearInterval(onlineCheck);
+    trayHost.destroy();
+    services.dispose();
+  });
+
+  await services.start();
+  const { connection } = services.settings.get();
+  if (!connection || !services.vault.token()) windows.showSettings('connection');
+}

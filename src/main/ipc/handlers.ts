@@ -1,9 +1,8 @@
-import { haPageUrl } from '../../shared/ha-page-url';
 import type { Handlers } from '../../shared/ipc/define';
 import type { IpcContract } from '../../shared/ipc/contract';
 import { toEntityView } from '../../shared/entity-view';
-import { UserFacingError } from '../../shared/user-facing-error';
 import type { ConnectionService } from '../connection/connection-service';
+import { openHaPage } from '../connection/open-ha-page';
 import type { ConnectionManager } from '../ha/connection-manager';
 import { runEntityAction } from '../ha/entity-actions';
 import type { EntityStore } from '../ha/entity-store';
@@ -38,12 +37,6 @@ export function createHandlers({
       runEntityAction({ store, connection: () => manager.connection() }, entityId, action, {
         confirmed,
       }),
-    openInHomeAssistant: async (path) => {
-      const origin = settings.get().connection?.origin;
-      if (!origin) throw new UserFacingError('Set up the connection to Home Assistant first.');
-      const url = haPageUrl(origin, path);
-      if (!url) throw new UserFacingError('HA Tray only opens pages of your Home Assistant.');
-      await shell.openExternal(url);
-    },
+    openInHomeAssistant: (path) => openHaPage(settings.get().connection?.origin, path, shell),
   };
 }

@@ -1,0 +1,74 @@
+import type { AppStatus } from '../../shared/app-status';
+import type { ConnectionStatus } from '../../shared/status';
+import type { MenuItemSpec, TrayIconSpec } from '../platform/tray-host';
+
+export interface TrayModel {
+  icon: TrayIconSpec;
+  tooltip: string;
+  items: MenuItemSpec[];
+}
+
+export type TrayCommand = 'settings' | 'open-ha' | 'reconnect' | 'quit';
+
+/** The connection in a few words, as the status line and tooltip say it. */
+export function describeConnection(status: ConnectionStatus, now: number): string {
+  switch (status.state) {
+    case 'not_configured':
+      return 'Not set up';
+    case 'connecting':
+      return 'Connecting…';
+    case 'connected':
+      return 'Connected';
+    case 'reconnecting': {
+      const seconds = Math.max(0, Math.ceil((status.nextRetryAt - now) / 1000));
+      return seconds > 0 ? `Reconnecting in ${seconds} s` : 'Reconnecting…';
+    }
+    case 'auth_failed':
+      return 'Token rejected';
+    case 'banned':
+      return 'Banned by Home Assistant';
+    case 'offline':
+      return 'Offline';
+  }
+}
+
+function iconFor(status: ConnectionStatus): TrayIconSpec['name'] {
+  switch (status.state) {
+    case 'connected':
+      return 'connected';
+    case 'connecting':
+    case 'reconnecting':
+      return 'connecting';
+    case 'auth_failed':
+    case 'banned':
+      return 'error';
+    default:
+      return 'disconnected';
+  }
+}
+
+/** Pure: the app's state in, the tray's icon, tooltip and menu out. */
+export function trayModel(status: AppStatus, now: number): TrayModel {
+  const place = status.instance?.locationName ?? 'Home Assistant';
+  const words = describeConnection(status.connection, now);
+  const connected = status.connection.state === 'connected';
+  const items: MenuItemSpec[] = [
+    { type: 'normal', id: 'status', label: `${place} – ${words}`, enabled: false },
+    { type: 'separator' },
+    {
+      type: 'normal',
+      id: 'open-ha',
+      label: 'Open Home Assistant',
+      enabled: status.instance !== null,
+    },
+    { type: 'normal', id: 'settings', label: 'Settings…' },
+  ];
+  if (!connected && status.instance !== null)
+    items.push({ type: 'normal', id: 'reconnect', label: 'Reconnect now' });
+  items.push({ type: 'separator' }, { type: 'normal', id: 'quit', label: 'Quit HA Tray' });
+  return {
+    icon: { name: iconFor(status.connection), attention: false },
+    tooltip: `HA Tray – ${place}: ${words}`,
+    items,
+  };
+}
