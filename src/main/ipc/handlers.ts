@@ -1,4 +1,6 @@
 import type { Handlers } from '../../shared/ipc/define';
+import { normaliseInstanceUrl } from '../../shared/instance-url';
+import { UserFacingError } from '../../shared/user-facing-error';
 import type { IpcContract } from '../../shared/ipc/contract';
 import { toEntityView } from '../../shared/entity-view';
 import type { ConnectionService } from '../connection/connection-service';
@@ -37,6 +39,12 @@ export function createHandlers({
       runEntityAction({ store, connection: () => manager.connection() }, entityId, action, {
         confirmed,
       }),
+    openTokenPage: ({ url, port }) => {
+      // Only this one page, on an address that is not saved yet: where a new user makes a token.
+      const instance = normaliseInstanceUrl(url, port);
+      if (!instance.ok) throw new UserFacingError(instance.error, 'invalid_url');
+      return openHaPage(instance.value.origin, '/profile/security', shell);
+    },
     openInHomeAssistant: (path) => openHaPage(settings.get().connection?.origin, path, shell),
   };
 }

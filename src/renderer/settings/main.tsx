@@ -1,10 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../styles/theme.css';
-
-function SettingsApp() {
-  return <main>HA Tray settings</main>;
-}
+import '../styles/settings.css';
+import { SettingsApp } from './SettingsApp';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -47,6 +47,12 @@ export const ipcContract = {
           .strict(),
       ]),
     ),
+    /** Opens "Long-lived access tokens" (/profile/security) of an address being set up. */
+    openTokenPage: request<void>()(
+      z.tuple([
+        z.object({ url: z.string().max(2048), port: z.string().max(10).optional() }).strict(),
+      ]),
+    ),
     /** Opens a page of the configured Home Assistant in the browser: "/profile/security". */
     openInHomeAssistant: request<void>()(z.tuple([z.string().startsWith('/').max(512)])),
   },

@@ -130,6 +130,15 @@ describe('connect flow against the simulator', () => {
     });
     expect(opened).toEqual([`${sim.url}/profile/security`]);
     expect(await ask(app, 'openInHomeAssistant', '//evil.example/')).toMatchObject({ ok: false });
+    expect(await ask(app, 'openTokenPage', { url: 'homeassistant.local', port: '8123' })).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(opened.at(-1)).toBe('http://homeassistant.local:8123/profile/security');
+    expect(await ask(app, 'openTokenPage', { url: 'ftp://x' })).toMatchObject({
+      ok: false,
+      error: { code: 'failed' },
+    });
 
     // A second start reads the encrypted token and connects by itself.
     app.dispose();

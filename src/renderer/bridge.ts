@@ -1,0 +1,15 @@
+import type { BridgeApi } from '../shared/ipc/define';
+import type { IpcContract } from '../shared/ipc/contract';
+
+export type HaTrayApi = BridgeApi<IpcContract>;
+
+declare global {
+  interface Window {
+    /** Exposed by the preload (Electron) or the e2e harness; the only way pages reach main. */
+    haTray: HaTrayApi;
+  }
+}
+
+export function bridge(): HaTrayApi {
+  return window.haTray;
+}

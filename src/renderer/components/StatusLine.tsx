@@ -1,0 +1,57 @@
+import type { ConnectionStatus } from '../../shared/status';
+
+function dotClass(status: ConnectionStatus): string {
+  if (status.state === 'connected') return 'connected';
+  if (
+    status.state === 'connecting' ||
+    status.state === 'reconnecting' ||
+    status.state === 'offline'
+  )
+    return 'pending';
+  if (status.state === 'not_configured') return '';
+  return 'error';
+}
+
+function since(ms: number, now: number): string {
+  const minutes = Math.floor((now - ms) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 24 ? `${hours} h ago` : new Date(ms).toLocaleDateString();
+}
+
+/** The connection in words, with a coloured dot; announced to screen readers when it changes. */
+export function StatusLine({ status, now }: { status: ConnectionStatus; now: number }) {
+  let text: string;
+  switch (status.state) {
+    case 'not_configured':
+      text = 'Not connected yet';
+      break;
+    case 'connecting':
+      text = 'Connecting…';
+      break;
+    case 'connected':
+      text = `Connected since ${since(status.since, now)} (Home Assistant ${status.haVersion})`;
+      break;
+    case 'reconnecting': {
+      const seconds = Math.max(0, Math.ceil((status.nextRetryAt - now) / 1000));
+      text = `${status.reason}. Reconnecting ${seconds > 0 ? `in ${seconds} s` : 'now'} (attempt ${status.attempt})`;
+      break;
+    }
+    case 'auth_failed':
+      text = 'Token rejected – paste a new one below';
+      break;
+    case 'banned':
+      text = 'This computer is banned by Home Assistant';
+      break;
+    case 'offline':
+      text = 'Offline – waiting for the network';
+      break;
+  }
+  return (
+    <p className="status-line" role="status">
+      <span className={`status-dot ${dotClass(status)}`} aria-hidden="true" />
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,256 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { AppStatus } from '../../../shared/app-status';
+import { normaliseInstanceUrl } from '../../../shared/instance-url';
+import type { ProbeResult } from '../../../shared/probe';
+import { normaliseTokenInput } from '../../../shared/token-input';
+import { bridge } from '../../bridge';
+import { StatusLine } from '../../components/StatusLine';
+import { useNow } from '../../hooks/useNow';
+
+type Test =
+  { state: 'idle' } | { state: 'testing' } | { state: 'done'; result: ProbeResult; key: string };
+
+const BAN_HELP =
+  'Home Assistant blocks an address after repeated failed logins. To lift the ban, remove this computer’s IP ' +
+  'address from ip_bans.yaml in Home Assistant’s configuration folder, restart Home Assistant, then test again.';
+
+export function ConnectionPage({ status }: { status: AppStatus }) {
+  const ids = { url: useId(), port: useId(), token: useId(), urlHint: useId(), tokenHint: useId() };
+  const now = useNow();
+  const [url, setUrl] = useState(status.instance?.origin ?? '');
+  const [port, setPort] = useState('');
+  const [token, setToken] = useState('');
+  const [test, setTest] = useState<Test>({ state: 'idle' });
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [confirmWeak, setConfirmWeak] = useState(false);
+
+  const urlCheck = url.trim() === '' ? null : normaliseInstanceUrl(url, port);
+  const tokenCheck = token.trim() === '' ? null : normaliseTokenInput(token);
+  const hasSavedToken = status.token.present && status.token.state === 'ready';
+  const key = JSON.stringify([url, port, token]);
+  const canTest =
+    urlCheck?.ok === true && (tokenCheck?.ok === true || (tokenCheck === null && hasSavedToken));
+  const passed = test.state === 'done' && test.result.ok && test.key === key;
+  const { connection } = status;
+
+  async function runTest(event: FormEvent) {
+    event.preventDefault();
+    if (!canTest) return;
+    setMessage(null);
+    setTest({ state: 'testing' });
+    const reply = await bridge().testConnection({
+      url,
+      port: port || undefined,
+      token: token || undefined,
+    });
+    setTest(
+      reply.ok
+        ? { state: 'done', result: reply.value, key }
+        : {
+            state: 'done',
+            result: { ok: false, reason: 'network', message: reply.error.message },
+            key,
+          },
+    );
+  }
+
+  async function save() {
+    setSaving(true);
+    const reply = await bridge().saveConnection({
+      url,
+      port: port || undefined,
+      token: token || undefined,
+    });
+    setSaving(false);
+    if (reply.ok) {
+      setToken('');
+      setTest({ state: 'idle' });
+      setMessage({ kind: 'ok', text: 'Saved. HA Tray is connecting to Home Assistant.' });
+    } else {
+      setMessage({ kind: 'error', text: reply.error.message });
+    }
+  }
+
+  async function allowWeak() {
+    setConfirmWeak(false);
+    const reply = await bridge().allowWeakStorage(true);
+    if (!reply.ok) setMessage({ kind: 'error', text: reply.error.message });
+  }
+
+  return (
+    <section aria-labelledby="connection-title" className="page">
+      <h1 id="connection-title">Connection</h1>
+      <StatusLine status={connection} now={now} />
+      {connection.state === 'banned' && <p className="notice error">{BAN_HELP}</p>}
+      {status.settingsNotice && (
+        <p className="notice warn">
+          {status.settingsNotice} A copy of the old file was kept next to the new one.
+        </p>
+      )}
+
+      <form onSubmit={runTest} noValidate>
+        <div className="field-row">
+          <div className="field grow">
+            <label htmlFor={ids.url}>Home Assistant address</label>
+            <input
+              id={ids.url}
+              type="url"
+              inputMode="url"
+              autoComplete="url"
+              spellCheck={false}
+              placeholder="http://homeassistant.local:8123"
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              aria-invalid={urlCheck?.ok === false}
+              aria-describedby={ids.urlHint}
+            />
+            <span id={ids.urlHint} className={urlCheck?.ok === false ? 'error' : 'hint'}>
+              {urlCheck?.ok === false
+                ? urlCheck.error
+                : urlCheck?.ok
+                  ? `HA Tray will connect to ${urlCheck.value.origin}`
+                  : 'Your Home Assistant on the network (192.168.1.10:8123, homeassistant.local:8123) or through Nabu Casa (https://xxxx.ui.nabu.casa).'}
+            </span>
+          </div>
+          <div className="field port">
+            <label htmlFor={ids.port}>Port (optional)</label>
+            <input
+              id={ids.port}
+              inputMode="numeric"
+              placeholder="8123"
+              value={port}
+              onChange={(e) => setPort(e.target.value)}
+            />
+          </div>
+        </div>
+
+        <div className="field">
+          <label htmlFor={ids.token}>Long-lived access token</label>
+          <input
+            id={ids.token}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={
+              hasSavedToken ? 'Saved – paste a new token to replace it' : 'Paste the token here'
+            }
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            aria-invalid={tokenCheck?.ok === false}
+            aria-describedby={ids.tokenHint}
+          />
+          <span id={ids.tokenHint} className={tokenCheck?.ok === false ? 'error' : 'hint'}>
+            {tokenCheck?.ok === false
+              ? tokenCheck.error
+              : 'Make one in Home Assistant: your profile, Security tab, “Long-lived access tokens”.'}{' '}
+          </span>
+          <button
+            type="button"
+            className="link-button"
+            disabled={urlCheck?.ok !== true}
+            onClick={() => void bridge().openTokenPage({ url, port: port || undefined })}
+          >
+            Create a token in Home Assistant
+          </button>
+        </div>
+
+        <div className="actions">
+          <button type="submit" className="button" disabled={!canTest || test.state === 'testing'}>
+            {test.state === 'testing' ? 'Testing…' : 'Test connection'}
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            disabled={!passed || saving}
+            onClick={() => void save()}
+          >
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+
+      <div aria-live="polite">
+        {test.state === 'done' && test.key === key && <TestResult result={test.result} />}
+        {message && <p className={`notice ${message.kind}`}>{message.text}</p>}
+      </div>
+
+      <h2>Token storage</h2>
+      <StorageProtection status={status} onAllowWeak={() => setConfirmWeak(true)} />
+      {confirmWeak && (
+        <div
+          role="alertdialog"
+          aria-labelledby="weak-title"
+          aria-describedby="weak-text"
+          className="notice warn"
+        >
+          <p id="weak-title" className="notice-title">
+            Store the token without a keyring?
+          </p>
+          <p id="weak-text">
+            Anyone who can read your files could then use the token to control your home. Only do
+            this if you cannot install or unlock a keyring.
+          </p>
+          <div className="actions">
+            <button type="button" className="button" onClick={() => setConfirmWeak(false)}>
+              Cancel
+            </button>
+            <button type="button" className="button danger" onClick={() => void allowWeak()}>
+              Store it anyway
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function TestResult({ result }: { result: ProbeResult }) {
+  if (!result.ok) {
+    return (
+      <p className="notice error" role="alert">
+        <span className="notice-title">Could not connect. </span>
+        {result.message}
+      </p>
+    );
+  }
+  return (
+    <div className="notice ok">
+      <p className="notice-title">It works.</p>
+      <p>
+        Home Assistant {result.version} at “{result.locationName}”, signed in as {result.userName}
+        {result.isAdmin ? ' (administrator)' : ''}. Save to use this connection.
+      </p>
+    </div>
+  );
+}
+
+function StorageProtection({
+  status,
+  onAllowWeak,
+}: {
+  status: AppStatus;
+  onAllowWeak: () => void;
+}) {
+  const { token } = status;
+  if (token.state === 'weak_storage_refused') {
+    return (
+      <div className="notice warn">
+        <p>{token.message}</p>
+        <button type="button" className="button" onClick={onAllowWeak}>
+          Allow weak storage…
+        </button>
+      </div>
+    );
+  }
+  if (token.state === 'locked' || token.state === 'undecryptable')
+    return <p className="notice warn">{token.message}</p>;
+  if (!token.present)
+    return <p className="muted">The token will be encrypted with {token.protection}.</p>;
+  return (
+    <p className={token.weakProtection ? 'notice warn' : 'muted'}>
+      Encrypted with {token.protection}
+      {token.weakProtection ? ': anyone who can read your files can use it.' : '.'}
+    </p>
+  );
+}

@@ -1,0 +1,204 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { ConnectionPage } from '../../../src/renderer/settings/pages/ConnectionPage';
+import { SettingsApp } from '../../../src/renderer/settings/SettingsApp';
+import { appStatus, installFakeBridge, noToken } from '../fake-bridge';
+
+const b64 = (v: object) =>
+  btoa(JSON.stringify(v)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+const TOKEN = `${b64({ alg: 'HS256' })}.${b64({ iss: 'x', iat: 1_700_000_000, exp: 2_100_000_000 })}.c2lnbmF0dXJl`;
+const success = {
+  ok: true,
+  origin: 'http://ha.lan:8123',
+  version: '2024.1.6',
+  locationName: 'Cottage',
+  userName: 'Anna',
+  userId: 'u',
+  isAdmin: true,
+};
+
+function setup(status = appStatus()) {
+  const fake = installFakeBridge(status);
+  const user = userEvent.setup();
+  render(<ConnectionPage status={status} />);
+  return { ...fake, user };
+}
+
+describe('ConnectionPage', () => {
+  it('has labelled fields and explains a bad address as you type', async () => {
+    const { user } = setup();
+    await user.type(screen.getByLabelText('Home Assistant address'), 'ftp://ha.lan');
+    expect(screen.getByText(/not ftp:\/\//)).toBeInTheDocument();
+    expect(screen.getByLabelText('Home Assistant address')).toHaveAttribute('aria-invalid', 'true');
+    await user.clear(screen.getByLabelText('Home Assistant address'));
+    await user.type(screen.getByLabelText('Home Assistant address'), 'ha.lan');
+    await user.type(screen.getByLabelText('Port (optional)'), '8123');
+    expect(screen.getByText('HA Tray will connect to http://ha.lan:8123')).toBeInTheDocument();
+  });
+
+  it('keeps the token masked and explains a token that cannot be right', async () => {
+    const { user } = setup();
+    const field = screen.getByLabelText('Long-lived access token');
+    expect(field).toHaveAttribute('type', 'password');
+    await user.type(field, 'hunter2');
+    expect(screen.getByText(/not a Home Assistant long-lived access token/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Test connection' })).toBeDisabled();
+  });
+
+  it('enables Save only after a successful test of exactly these values', async () => {
+    const { user, api } = setup();
+    api.testConnection.mockResolvedValue({ ok: true, value: success });
+    api.saveConnection.mockResolvedValue({ ok: true, value: appStatus() });
+    await user.type(screen.getByLabelText('Home Assistant address'), 'ha.lan:8123');
+    await user.click(screen.getByLabelText('Long-lived access token'));
+    await user.paste(`Bearer ${TOKEN}`);
+    const save = screen.getByRole('button', { name: 'Save' });
+    expect(save).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(api.testConnection).toHaveBeenCalledWith({
+      url: 'ha.lan:8123',
+      port: undefined,
+      token: `Bearer ${TOKEN}`,
+    });
+    expect(
+      await screen.findByText(
+        /Home Assistant 2024.1.6 at “Cottage”, signed in as Anna \(administrator\)/,
+      ),
+    ).toBeInTheDocument();
+    expect(save).toBeEnabled();
+
+    await user.type(screen.getByLabelText('Port (optional)'), '1');
+    expect(save).toBeDisabled();
+    await user.clear(screen.getByLabelText('Port (optional)'));
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(save).toBeEnabled());
+    await user.click(save);
+    expect(api.saveConnection).toHaveBeenCalledWith({
+      url: 'ha.lan:8123',
+      port: undefined,
+      token: `Bearer ${TOKEN}`,
+    });
+    expect(await screen.findByText(/Saved\. HA Tray is connecting/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Long-lived access token')).toHaveValue('');
+  });
+
+  it("shows the probe's exact message on failure", async () => {
+    const { user, api } = setup();
+    api.testConnection.mockResolvedValue({
+      ok: true,
+      value: {
+        ok: false,
+        reason: 'refused',
+        message: 'ha.lan refused the connection on port 8123.',
+      },
+    });
+    await user.type(screen.getByLabelText('Home Assistant address'), 'ha.lan:8123');
+    await user.type(screen.getByLabelText('Long-lived access token'), TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'ha.lan refused the connection on port 8123.',
+    );
+    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+  });
+
+  it('tests with the saved token when a token is saved and the field is empty', async () => {
+    const status = appStatus({
+      instance: { origin: 'http://ha.lan:8123', locationName: 'Cottage' },
+      token: { ...noToken, present: true, state: 'ready' },
+    });
+    const { user, api } = setup(status);
+    api.testConnection.mockResolvedValue({ ok: true, value: success });
+    expect(screen.getByLabelText('Home Assistant address')).toHaveValue('http://ha.lan:8123');
+    expect(screen.getByLabelText('Long-lived access token')).toHaveAttribute(
+      'placeholder',
+      expect.stringContaining('Saved'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(api.testConnection).toHaveBeenCalledWith({
+      url: 'http://ha.lan:8123',
+      port: undefined,
+      token: undefined,
+    });
+  });
+
+  it('opens the token page of the address being set up', async () => {
+    const { user, api } = setup();
+    const link = screen.getByRole('button', { name: 'Create a token in Home Assistant' });
+    expect(link).toBeDisabled();
+    await user.type(screen.getByLabelText('Home Assistant address'), 'homeassistant.local:8123');
+    await user.click(link);
+    expect(api.openTokenPage).toHaveBeenCalledWith({
+      url: 'homeassistant.local:8123',
+      port: undefined,
+    });
+  });
+
+  it.each([
+    [
+      { state: 'auth_failed', message: 'Invalid access token or password' },
+      /Token rejected – paste a new one/,
+    ],
+    [{ state: 'banned' }, /ip_bans.yaml/],
+    [
+      {
+        state: 'reconnecting',
+        attempt: 3,
+        nextRetryAt: Date.now() + 5_000,
+        reason: 'Home Assistant refused the connection',
+      },
+      /Reconnecting in \d s \(attempt 3\)/,
+    ],
+    [{ state: 'offline' }, /Offline/],
+  ] as const)('explains the live status %o', (connection, text) => {
+    setup(appStatus({ connection }));
+    expect(screen.getAllByText(text).length).toBeGreaterThan(0);
+  });
+
+  it('asks before storing the token without a keyring', async () => {
+    const { user, api } = setup(
+      appStatus({
+        token: {
+          ...noToken,
+          state: 'weak_storage_refused',
+          message: 'This computer has no keyring…',
+          weakProtection: true,
+        },
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Allow weak storage…' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog).toHaveTextContent('Anyone who can read your files');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(api.allowWeakStorage).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Allow weak storage…' }));
+    await user.click(screen.getByRole('button', { name: 'Store it anyway' }));
+    expect(api.allowWeakStorage).toHaveBeenCalledWith(true);
+  });
+
+  it('shows where the token is kept', () => {
+    setup(appStatus({ token: { ...noToken, present: true, state: 'ready' } }));
+    expect(screen.getByText('Encrypted with GNOME Keyring (libsecret).')).toBeInTheDocument();
+  });
+});
+
+describe('SettingsApp', () => {
+  it('loads the status and follows status events', async () => {
+    const { emit } = installFakeBridge(appStatus());
+    render(<SettingsApp />);
+    expect(await screen.findByText('Not connected yet')).toBeInTheDocument();
+    act(() =>
+      emit(
+        'status',
+        appStatus({ connection: { state: 'connected', since: Date.now(), haVersion: '2024.1.6' } }),
+      ),
+    );
+    expect(
+      screen.getByText(/Connected since just now \(Home Assistant 2024.1.6\)/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Connection' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+  });
+});
