@@ -1,0 +1,33 @@
+import { DamagedFileError } from '../../../../src/main/tokens/json-file';
+import type { JournalStore, RotationJournal } from '../../../../src/main/tokens/rotation-journal';
+import type { CrashSwitch } from './crash-switch';
+
+/** The journal "on disk", kept in memory; every write is kept for inspection. */
+export class MemoryJournalStore implements JournalStore {
+  saved: RotationJournal | null = null;
+  damaged = false;
+  failWrites = false;
+  readonly history: string[] = [];
+
+  constructor(private readonly crash: () => CrashSwitch) {}
+
+  async read(): Promise<RotationJournal | null> {
+    if (this.damaged) throw new DamagedFileError('rotation-journal.json');
+    return this.saved;
+  }
+
+  async write(journal: RotationJournal): Promise<void> {
+    this.crash().point(`journal.write:${journal.step}:${journal.direction}`);
+    if (this.failWrites) throw new Error('fake journal: disk full');
+    this.saved = structuredClone(journal);
+    this.history.push(JSON.stringify(journal));
+    this.crash().point(`journal.write:${journal.step}:${journal.direction}:done`);
+  }
+
+  async clear(): Promise<void> {
+    this.crash().point('journal.clear');
+    this.saved = null;
+    this.damaged = false;
+    this.crash().point('journal.clear:done');
+  }
+}
