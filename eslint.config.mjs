@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Page code talks to main only through the preload's named functions.
-    files: ['src/renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
+    files: ['src/renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}', 'test/e2e/page-bridge.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

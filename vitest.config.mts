@@ -22,6 +22,17 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: { electron: electronMock } },
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          server: { deps: { inline: ['electron-store'] } },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         plugins: [react()],
         resolve: { alias: { electron: electronMock } },
         test: {

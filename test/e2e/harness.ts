@@ -1,0 +1,138 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createAppServices, type AppServices } from '../../src/main/app-services';
+import { FakeSecretStore } from '../fakes/secret-store';
+import { CHROMIUM_ARGS } from './chromium';
+import { ensureRendererBuilt, RENDERER_OUT } from './renderer-build';
+import { serveStatic } from './static-server';
+
+const pageBridge = () =>
+  buildSync({
+    entryPoints: [join(import.meta.dirname, 'page-bridge.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+  }).outputFiles[0]!.text;
+
+export interface E2eOptions {
+  chromiumPath: string;
+}
+
+/**
+ * The app without Electron: the built React pages in real Chromium, their `window.haTray`
+ * bound to the same handler table the preload calls (same sender checks and validation), and
+ * the real main-process services with recording fakes for the keyring, shell and log.
+ */
+export class E2eHarness {
+  readonly sentToPages: Array<{ channel: string; payload: unknown }> = [];
+  readonly logLines: string[] = [];
+  readonly opened: string[] = [];
+  readonly secrets = new FakeSecretStore('gnome_libsecret');
+  readonly userDataDir = mkdtempSync(join(tmpdir(), 'ha-tray-e2e-'));
+  readonly pages: Page[] = [];
+  services!: AppServices;
+  private browser!: Browser;
+  private server!: { origin: string; close(): Promise<void> };
+  private bridgeScript = '';
+
+  static async start(options: E2eOptions): Promise<E2eHarness> {
+    ensureRendererBuilt();
+    const harness = new E2eHarness();
+    harness.server = await serveStatic(RENDERER_OUT);
+    harness.bridgeScript = pageBridge();
+    harness.browser = await chromium.launch({
+      executablePath: options.chromiumPath,
+      args: CHROMIUM_ARGS,
+    });
+    harness.boot();
+    await harness.services.start();
+    return harness;
+  }
+
+  /** Starts (or restarts, as after quitting the app) the main-process services on the same user data. */
+  boot(): void {
+    this.services = createAppServices(
+      {
+        userDataDir: this.userDataDir,
+        secrets: this.secrets,
+        shell: { openExternal: async (url) => void this.opened.push(url) },
+        logSink: { write: (line) => void this.logLines.push(line) },
+        pageOrigins: [this.server.origin],
+        sendToPages: (channel, payload) => {
+          this.sentToPages.push({ channel, payload });
+          for (const page of this.pages) {
+            void page
+              .evaluate(
+                ([c, p]) =>
+                  (
+                    globalThis as unknown as { __haTrayEmit(c: string, p: unknown): void }
+                  ).__haTrayEmit(c, p),
+                [channel, payload] as const,
+              )
+              .catch(() => undefined);
+          }
+        },
+      },
+      {
+        connection: { backoff: { baseMs: 100, maxMs: 1000 } },
+        probeTimeoutMs: 5000,
+        entityEventDelayMs: 50,
+      },
+    );
+  }
+
+  async open(
+    page: 'settings' | 'panel',
+    options: {
+      hash?: string;
+      colorScheme?: 'light' | 'dark';
+      size?: { width: number; height: number };
+    } = {},
+  ): Promise<Page> {
+    const tab = await this.browser.newPage({
+      colorScheme: options.colorScheme ?? 'light',
+      viewport: options.size ?? { width: 760, height: 560 },
+    });
+    await tab.exposeBinding('__haTrayInvoke', ({ frame }, channel: string, args: unknown[]) =>
+      this.services.table.handle(
+        channel,
+        { url: frame.url(), isMainFrame: frame === tab.mainFrame() },
+        args,
+      ),
+    );
+    await tab.addInitScript({ content: this.bridgeScript });
+    tab.on('pageerror', (error) => this.logLines.push(`PAGE ERROR ${error.message}`));
+    this.pages.push(tab);
+    await tab.goto(`${this.server.origin}/${page}.html${options.hash ? `#${options.hash}` : ''}`);
+    return tab;
+  }
+
+  /** Every file in the user-data folder, for leak scans. */
+  userDataFiles(): Array<{ path: string; text: string }> {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? walk(path) : [path];
+      });
+    return walk(this.userDataDir).map((path) => ({ path, text: readFileSync(path, 'latin1') }));
+  }
+
+  async close(): Promise<void> {
+    this.services?.dispose();
+    await this.browser?.close();
+    await this.server?.close();
+    rmSync(this.userDataDir, { recursive: true, force: true });
+  }
+}
+
+/** Where the suite writes screenshots when asked to (npm run screenshots). */
+export function screenshotPath(name: string): string | null {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return null;
+  const dir = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `${name}.png`);
+}
