@@ -1,0 +1,157 @@
+import type { ReminderStatus, RotationInterval, SnoozeDuration } from '../../shared/token-status';
+import type { Clock } from '../ha/clock';
+import type { Logger } from '../log/logger';
+import type { PowerEvents } from '../platform/power-events';
+import type { ReminderMemory } from './reminder';
+import { EMPTY_MEMORY, evaluateReminder, memoryForToken, SNOOZE_MS } from './reminder';
+import type { ReminderMemoryStore } from './reminder-memory-store';
+import type { TokenFacts } from './token-facts';
+
+export interface RotationReminderOptions {
+  clock: Clock;
+  power: Pick<PowerEvents, 'onResume'>;
+  memory: ReminderMemoryStore;
+  /** Shows the reminder notification; called at most once a day while the reminder is due. */
+  notify: (status: ReminderStatus) => void;
+  interval: RotationInterval;
+  /**
+   * How often the reminder looks again. Timers drift and pause while the computer sleeps, so one
+   * long timeout to the due date cannot be trusted: a modest period plus a look on every resume
+   * makes a due date that passed during sleep fire on wake.
+   */
+  checkEveryMs?: number;
+  logger?: Logger;
+}
+
+const DEFAULT_CHECK_EVERY_MS = 15 * 60_000;
+/** Never look again sooner than this, whatever the next change is. */
+const MIN_DELAY_MS = 1000;
+
+/**
+ * The rotation reminder: evaluates `evaluateReminder` now, on a timer, on resume and whenever the
+ * token, the interval or a snooze changes; keeps the snooze and the last notification time across
+ * restarts, and tells listeners (tray badge and menu line, settings page) when the status changes.
+ */
+export class RotationReminder {
+  private facts: TokenFacts | null = null;
+  private interval: RotationInterval;
+  private memory: ReminderMemory = EMPTY_MEMORY;
+  private current: ReminderStatus;
+  private timer: unknown = null;
+  private started = false;
+  private offResume: (() => void) | null = null;
+  private writes: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<(status: ReminderStatus) => void>();
+  private readonly checkEveryMs: number;
+
+  constructor(private readonly options: RotationReminderOptions) {
+    this.interval = options.interval;
+    this.checkEveryMs = options.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS;
+    this.current = evaluateReminder({
+      now: options.clock.now(),
+      interval: this.interval,
+      facts: null,
+      memory: EMPTY_MEMORY,
+    }).status;
+  }
+
+  /** Loads the remembered snooze and starts looking. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.memory = await this.options.memory.read();
+    this.started = true;
+    this.offResume = this.options.power.onResume(() => this.evaluate());
+    this.evaluate();
+  }
+
+  status(): ReminderStatus {
+    return this.current;
+  }
+
+  onChange(listener: (status: ReminderStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The stored token changed (saved, rotated, or its name was looked up); null when there is none. */
+  setToken(facts: TokenFacts | null): void {
+    this.facts = facts;
+    this.evaluate();
+  }
+
+  setRotationInterval(interval: RotationInterval): void {
+    if (interval === this.interval) return;
+    this.interval = interval;
+    this.evaluate();
+  }
+
+  snooze(duration: SnoozeDuration): void {
+    this.memory = {
+      ...memoryForToken(this.facts, this.memory),
+      snoozedUntil: this.options.clock.now() + SNOOZE_MS[duration],
+    };
+    this.persist();
+    this.evaluate();
+  }
+
+  /** Resolves once every remembered change is on disk (for an orderly quit). */
+  flush(): Promise<void> {
+    return this.writes;
+  }
+
+  dispose(): void {
+    this.offResume?.();
+    this.offResume = null;
+    if (this.timer !== null) this.options.clock.clearTimeout(this.timer);
+    this.timer = null;
+    this.started = false;
+    this.listeners.clear();
+  }
+
+  private evaluate(): void {
+    if (!this.started) return;
+    const now = this.options.clock.now();
+    const memory = memoryForToken(this.facts, this.memory);
+    if (memory !== this.memory) {
+      this.memory = memory;
+      this.persist();
+    }
+    const evaluation = evaluateReminder({
+      now,
+      interval: this.interval,
+      facts: this.facts,
+      memory,
+    });
+    if (evaluation.notify) {
+      this.memory = { ...this.memory, lastNotifiedAt: now };
+      this.persist();
+      this.options.notify(evaluation.status);
+    }
+    this.publish(evaluation.status);
+    this.schedule(evaluation.nextChangeAt === null ? null : evaluation.nextChangeAt - now);
+  }
+
+  private publish(status: ReminderStatus): void {
+    if (JSON.stringify(status) === JSON.stringify(this.current)) return;
+    this.current = status;
+    for (const listener of this.listeners) listener(status);
+  }
+
+  private schedule(untilNextChange: number | null): void {
+    if (this.timer !== null) this.options.clock.clearTimeout(this.timer);
+    const delay = Math.max(MIN_DELAY_MS, Math.min(this.checkEveryMs, untilNextChange ?? Infinity));
+    this.timer = this.options.clock.setTimeout(() => {
+      this.timer = null;
+      this.evaluate();
+    }, delay);
+  }
+
+  private persist(): void {
+    const memory = this.memory;
+    this.writes = this.writes
+      .then(() => this.options.memory.write(memory))
+      .catch((error: unknown) =>
+        this.options.logger?.warn('Could not save the rotation reminder state', error),
+      );
+  }
+}

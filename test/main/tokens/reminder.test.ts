@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { ReminderMemory } from '../../../src/main/tokens/reminder';
+import {
+  EMPTY_MEMORY,
+  evaluateReminder,
+  memoryForToken,
+  reminderNotification,
+  reminderTokenKey,
+} from '../../../src/main/tokens/reminder';
+import type { TokenFacts } from '../../../src/main/tokens/token-facts';
+import type { RotationInterval } from '../../../src/shared/token-status';
+
+const DAY = 86_400_000;
+const ISSUED = Date.UTC(2025, 0, 1);
+
+const facts = (over: Partial<TokenFacts> = {}): TokenFacts => ({
+  refreshTokenId: 'rt1',
+  issuedAt: ISSUED,
+  expiresAt: ISSUED + 3650 * DAY,
+  savedAt: ISSUED + DAY,
+  name: 'HA Tray',
+  createdAt: ISSUED,
+  ...over,
+});
+
+const at = (
+  days: number,
+  options: {
+    interval?: RotationInterval;
+    facts?: TokenFacts | null;
+    memory?: Partial<ReminderMemory>;
+  } = {},
+) => {
+  const f = options.facts === undefined ? facts() : options.facts;
+  return evaluateReminder({
+    now: ISSUED + days * DAY,
+    interval: options.interval ?? 90,
+    facts: f,
+    memory: { ...memoryForToken(f, EMPTY_MEMORY), ...options.memory },
+  });
+};
+
+describe('rotation reminder rules', () => {
+  it('is scheduled before the interval and due from the day it is reached', () => {
+    expect(at(89.9).status).toMatchObject({
+      state: 'scheduled',
+      dueAt: ISSUED + 90 * DAY,
+      attention: false,
+      menuLine: null,
+    });
+    expect(at(97).status).toMatchObject({
+      state: 'due',
+      dueReason: 'age',
+      ageDays: 97,
+      attention: true,
+      headline: 'Token is 97 days old',
+      menuLine: 'Token is 97 days old - Rotate…',
+    });
+  });
+
+  it('counts from the date it was saved when the token does not say its age', () => {
+    const unknown = facts({ refreshTokenId: null, issuedAt: null, expiresAt: null });
+    expect(at(90.5, { facts: unknown }).status.state).toBe('scheduled');
+    expect(at(91, { facts: unknown }).status).toMatchObject({
+      state: 'due',
+      ageDays: null,
+      savedDaysAgo: 90,
+      menuLine: 'Token was saved 90 days ago - Rotate…',
+    });
+  });
+
+  it.each([30, 60, 180, 365] as const)('uses a %i-day interval', (interval) => {
+    expect(at(interval - 1, { interval }).status.state).toBe('scheduled');
+    expect(at(interval, { interval }).status.state).toBe('due');
+  });
+
+  it('never reminds by age when the interval is off', () => {
+    expect(at(3000, { interval: 'off' }).status).toMatchObject({
+      state: 'off',
+      dueAt: null,
+      attention: false,
+    });
+  });
+
+  it('flags a token expiring within 30 days whatever the interval', () => {
+    const soon = facts({ expiresAt: ISSUED + 50 * DAY });
+    for (const interval of ['off', 365, 90] as const) {
+      expect(at(19, { interval, facts: soon }).status.expiringSoon).toBe(false);
+      expect(at(21, { interval, facts: soon }).status).toMatchObject({
+        state: 'due',
+        dueReason: 'expiring',
+        expiringSoon: true,
+        menuLine: 'Token expires in 29 days - Rotate…',
+      });
+    }
+    expect(at(49.5, { facts: soon }).status.menuLine).toBe('Token expires in 1 day - Rotate…');
+  });
+
+  it('asks for a new token once the token has expired, even when snoozed', () => {
+    const short = facts({ expiresAt: ISSUED + 10 * DAY });
+    expect(
+      at(11, { facts: short, memory: { snoozedUntil: ISSUED + 20 * DAY } }).status,
+    ).toMatchObject({
+      state: 'due',
+      dueReason: 'expired',
+      expired: true,
+      expiringSoon: false,
+      menuLine: 'Token has expired - Replace…',
+    });
+  });
+
+  it('hides the badge and menu line while snoozed, but still shows the expiry flag', () => {
+    const snoozed = at(97, { memory: { snoozedUntil: ISSUED + 98 * DAY } });
+    expect(snoozed.status).toMatchObject({
+      state: 'snoozed',
+      attention: false,
+      menuLine: null,
+      snoozedUntil: ISSUED + 98 * DAY,
+    });
+    expect(snoozed.notify).toBe(false);
+    expect(at(98, { memory: { snoozedUntil: ISSUED + 98 * DAY } }).status.state).toBe('due');
+
+    const expiring = at(21, {
+      facts: facts({ expiresAt: ISSUED + 50 * DAY }),
+      memory: { snoozedUntil: ISSUED + 28 * DAY },
+    });
+    expect(expiring.status).toMatchObject({ state: 'snoozed', expiringSoon: true });
+  });
+
+  it('notifies when due, at most once a day', () => {
+    expect(at(97).notify).toBe(true);
+    expect(at(97, { memory: { lastNotifiedAt: ISSUED + 96.5 * DAY } }).notify).toBe(false);
+    expect(at(97.5, { memory: { lastNotifiedAt: ISSUED + 96.5 * DAY } }).notify).toBe(true);
+    expect(at(80).notify).toBe(false);
+  });
+
+  it('says when it next changes by itself', () => {
+    expect(at(10).nextChangeAt).toBe(ISSUED + 90 * DAY);
+    expect(at(97, { memory: { snoozedUntil: ISSUED + 98 * DAY } }).nextChangeAt).toBe(
+      ISSUED + 98 * DAY,
+    );
+    expect(at(2, { facts: facts({ expiresAt: ISSUED + 35 * DAY }) }).nextChangeAt).toBe(
+      ISSUED + 5 * DAY,
+    );
+    expect(at(10, { facts: facts({ expiresAt: ISSUED + 35 * DAY }) }).nextChangeAt).toBe(
+      ISSUED + 35 * DAY,
+    );
+  });
+
+  it('has nothing to say without a token', () => {
+    expect(at(97, { facts: null })).toMatchObject({
+      status: { state: 'no_token', attention: false },
+      notify: false,
+      nextChangeAt: null,
+    });
+  });
+
+  it('forgets the snooze and the last notification when the token changes', () => {
+    const memory = { tokenKey: reminderTokenKey(facts()), snoozedUntil: 5, lastNotifiedAt: 4 };
+    expect(memoryForToken(facts(), memory)).toBe(memory);
+    expect(memoryForToken(facts({ refreshTokenId: 'rt2' }), memory)).toEqual({
+      tokenKey: 'iss:rt2',
+      snoozedUntil: null,
+      lastNotifiedAt: null,
+    });
+    expect(reminderTokenKey(facts({ refreshTokenId: null, savedAt: 7 }))).toBe('saved:7');
+  });
+
+  it('writes a notification from the status', () => {
+    expect(reminderNotification(at(97).status)).toEqual({
+      title: 'Time to rotate your Home Assistant token',
+      body: 'Token is 97 days old. Rotate it with one click in Settings.',
+    });
+    expect(
+      reminderNotification(at(21, { facts: facts({ expiresAt: ISSUED + 50 * DAY }) }).status).title,
+    ).toBe('Your Home Assistant token expires soon');
+  });
+});
