@@ -1,0 +1,29 @@
+import type { EntityState } from '../../shared/entity';
+import type { ThresholdRule } from '../../shared/notification-rules';
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A number from a state or attribute, or undefined for "unavailable", "", "on" and the like. */
+export function toNumber(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw !== 'string' || !DECIMAL.test(raw.trim())) return undefined;
+  const value = Number(raw.trim());
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** The value a threshold rule watches: the state (sensors), or the named attribute. */
+export function watchedValue(rule: ThresholdRule, entity: EntityState): number | undefined {
+  return toNumber(rule.attribute === undefined ? entity.state : entity.attributes[rule.attribute]);
+}
+
+/** Past the threshold in the rule's direction (strictly: "above 25" does not include 25). */
+export function isPastThreshold(rule: ThresholdRule, value: number): boolean {
+  return rule.direction === 'above' ? value > rule.threshold : value < rule.threshold;
+}
+
+/** Back far enough on the other side that the rule may fire again. */
+export function isRearmed(rule: ThresholdRule, value: number): boolean {
+  return rule.direction === 'above'
+    ? value <= rule.threshold - rule.hysteresis
+    : value >= rule.threshold + rule.hysteresis;
+}
