@@ -44,7 +44,7 @@ export class FakeHa {
   /** Creates a long-lived token directly (as the user does in HA's profile page). */
   issue(
     userId: string,
-    clientName: string,
+    clientName: string | null,
     lifespanDays = 3650,
     type: FakeRefreshToken['type'] = 'long_lived_access_token',
   ): string {

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { HaIdentity, HaTokenPort, RefreshTokenInfo, VerifyOutcome } from './ports';
+
+/** Sends one command on the live connection (the connection manager's `send`). */
+export interface CommandSender {
+  send<T>(message: { type: string; [key: string]: unknown }): Promise<T>;
+}
+
+const TOKEN_TYPES = ['normal', 'system', 'long_lived_access_token'] as const;
+
+const refreshTokensSchema = z.array(
+  z.object({
+    id: z.string(),
+    client_name: z.string().nullish(),
+    type: z.string(),
+    created_at: z.string().nullish(),
+    is_current: z.boolean().optional(),
+  }),
+);
+
+const currentUserSchema = z.object({ id: z.string(), name: z.string().nullish() });
+
+function toInfo(entry: z.infer<typeof refreshTokensSchema>[number]): RefreshTokenInfo | null {
+  const type = TOKEN_TYPES.find((t) => t === entry.type);
+  if (!type) return null;
+  const created = entry.created_at ? Date.parse(entry.created_at) : NaN;
+  return {
+    id: entry.id,
+    clientName: entry.client_name ?? null,
+    type,
+    createdAt: Number.isNaN(created) ? null : created,
+    isCurrent: entry.is_current ?? false,
+  };
+}
+
+const errorCode = (error: unknown): unknown =>
+  typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+
+/**
+ * Home Assistant's token commands over the live connection (see docs/ha-protocol.md §5). Never
+ * sends `auth/delete_all_refresh_tokens`: in 2024.1 it deletes every token, the current one too.
+ * `verifyToken` needs a fresh connection, which the connection manager opens: it is passed in.
+ */
+export function haTokenCommands(
+  sender: CommandSender,
+  verifyToken: (token: string) => Promise<VerifyOutcome>,
+): HaTokenPort {
+  return {
+    async createToken(clientName, lifespanDays) {
+      if (!Number.isInteger(lifespanDays) || lifespanDays < 1) {
+        throw new RangeError('A token lifespan is a whole number of days, at least 1');
+      }
+      const result = await sender.send<unknown>({
+        type: 'auth/long_lived_access_token',
+        client_name: clientName,
+        lifespan: lifespanDays,
+      });
+      // The error must not echo the result: it would be the token.
+      if (typeof result !== 'string' || result === '')
+        throw new Error('Home Assistant returned no token');
+      return result;
+    },
+
+    async listRefreshTokens() {
+      const parsed = refreshTokensSchema.safeParse(
+        await sender.send<unknown>({ type: 'auth/refresh_tokens' }),
+      );
+      if (!parsed.success) throw new Error('Home Assistant returned an unexpected token list');
+      return parsed.data.map(toInfo).filter((t): t is RefreshTokenInfo => t !== null);
+    },
+
+    async deleteRefreshToken(id) {
+      try {
+        await sender.send<unknown>({ type: 'auth/delete_refresh_token', refresh_token_id: id });
+      } catch (error) {
+        // Already gone (deleted elsewhere, or by an earlier attempt whose answer was lost).
+        if (errorCode(error) === 'invalid_token_id') return;
+        throw error;
+      }
+    },
+
+    verifyToken,
+
+    async currentUser(): Promise<HaIdentity> {
+      const parsed = currentUserSchema.safeParse(
+        await sender.send<unknown>({ type: 'auth/current_user' }),
+      );
+      if (!parsed.success) throw new Error('Home Assistant returned an unexpected user');
+      return {
+        userId: parsed.data.id,
+        ...(parsed.data.name ? { userName: parsed.data.name } : {}),
+      };
+    },
+  };
+}
