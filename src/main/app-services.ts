@@ -9,6 +9,7 @@ import { createSenderPolicy } from './ipc/sender-policy';
 import { createLogger, type LogSink } from './log/logger';
 import type { SecretStore } from './platform/secret-store';
 import type { Shell } from './platform/shell';
+import type { PageWindows } from './ipc/handlers';
 import { SettingsStore } from './settings/settings-store';
 import { TokenVault } from './vault/token-vault';
 import { toEntityView } from '../shared/entity-view';
@@ -24,6 +25,8 @@ export interface AppPlatform {
   pageOrigins: string[];
   /** Sends an event to every app page. */
   sendToPages: (channel: string, payload: unknown) => void;
+  /** What pages may ask of the windows: open settings on a page, open or close the panel. */
+  windows: PageWindows;
 }
 
 export interface AppServiceOptions {
@@ -66,7 +69,14 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   });
   const table: HandlerTable = createHandlerTable(
     ipcContract,
-    createHandlers({ connection, manager, store, settings, shell: platform.shell }),
+    createHandlers({
+      connection,
+      manager,
+      store,
+      settings,
+      shell: platform.shell,
+      windows: platform.windows,
+    }),
     { isTrustedSender: createSenderPolicy(platform.pageOrigins), logger },
   );
 

@@ -1,16 +1,21 @@
 import { join } from 'node:path';
 import { app, net, session } from 'electron';
+import type { Settings } from '../shared/settings';
 import { createAppServices, type AppServices } from './app-services';
 import { openHaPage } from './connection/open-ha-page';
 import { fileLogSink } from './log/file-sink';
 import { registerAppScheme, serveAppPages } from './platform/electron-app-protocol';
+import { createElectronDialogs } from './platform/electron-dialogs';
 import { registerIpcHandlers } from './platform/electron-ipc';
 import { createElectronPowerEvents } from './platform/electron-power-events';
 import { createElectronSecretStore } from './platform/electron-secret-store';
 import { createElectronShell } from './platform/electron-shell';
+import { createElectronShortcut } from './platform/electron-shortcut';
 import { createElectronTrayHost } from './platform/electron-tray-host';
 import { createElectronWindowHost } from './platform/electron-window-host';
+import type { TrayHost } from './platform/tray-host';
 import type { WindowHost } from './platform/window-host';
+import { clickFavourite } from './tray/favourite-click';
 import { TrayService } from './tray/tray-service';
 import { APP_ORIGIN } from './windows/app-protocol';
 import { denyAllPermissions } from './windows/guards';
@@ -28,8 +33,10 @@ async function start(): Promise<void> {
   app.setAppUserModelId('io.github.hatray.app');
   const userDataDir = app.getPath('userData');
   const devServer = process.env.ELECTRON_RENDERER_URL;
-  let windows: WindowHost | null = null;
   const shell = createElectronShell();
+  let windows: WindowHost | null = null;
+  let trayHost: TrayHost | null = null;
+  const openPanel = () => windows?.togglePanel(trayHost?.getBounds() ?? null);
 
   const services: AppServices = createAppServices({
     userDataDir,
@@ -38,6 +45,11 @@ async function start(): Promise<void> {
     logSink: fileLogSink(join(userDataDir, 'logs', 'ha-tray.log')),
     pageOrigins: devServer ? [APP_ORIGIN, devServer] : [APP_ORIGIN],
     sendToPages: (channel, payload) => windows?.broadcast(channel, payload),
+    windows: {
+      showSettings: (page) => windows?.showSettings(page),
+      togglePanel: openPanel,
+      hidePanel: () => windows?.hidePanel(),
+    },
   });
 
   serveAppPages(join(__dirname, '../renderer'));
@@ -54,19 +66,41 @@ async function start(): Promise<void> {
   power.onUnlockScreen(() => services.manager.reconnectNow());
   const onlineCheck = setInterval(() => services.manager.setOnline(net.isOnline()), 5_000);
 
-  const trayHost = createElectronTrayHost(join(__dirname, '../../assets/tray'), {
+  const openPage = (path: string) =>
+    openHaPage(services.settings.get().connection?.origin, path, shell);
+  const dialogs = createElectronDialogs();
+  trayHost = createElectronTrayHost(join(__dirname, '../../assets/tray'), {
     name: 'connecting',
     attention: false,
   });
-  const tray = new TrayService(trayHost, {
+  const tray = new TrayService(trayHost, services.store, {
+    openPanel,
     openSettings: () => windows?.showSettings(),
     openHomeAssistant: () =>
-      void openHaPage(services.settings.get().connection?.origin, '/', shell).catch(
-        (error: unknown) => services.logger.warn('Could not open Home Assistant', error),
+      void openPage('/').catch((error: unknown) =>
+        services.logger.warn('Could not open Home Assistant', error),
       ),
     reconnect: () => services.manager.reconnectNow(),
     quit: () => app.quit(),
+    clickFavourite: (entityId) =>
+      void clickFavourite(
+        {
+          store: services.store,
+          connection: () => services.manager.connection(),
+          dialogs,
+          openHaPage: openPage,
+          openPanel,
+        },
+        entityId,
+      ),
   });
+  const shortcut = createElectronShortcut();
+  const applySettings = (settings: Settings) => {
+    tray.setFavourites(settings.favourites, settings.ui.globalShortcut || null);
+    shortcut.set(settings.ui.globalShortcut, openPanel);
+  };
+  services.settings.onChange(applySettings);
+  applySettings(services.settings.get());
   services.connection.onStatus((status) => tray.setStatus(status));
   tray.setStatus(services.connection.status());
 
@@ -75,7 +109,9 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
     clearInterval(onlineCheck);
-    trayHost.destroy();
+    shortcut.clear();
+    tray.dispose();
+    trayHost?.destroy();
     services.dispose();
   });
 

@@ -31,6 +31,8 @@ export class E2eHarness {
   readonly sentToPages: Array<{ channel: string; payload: unknown }> = [];
   readonly logLines: string[] = [];
   readonly opened: string[] = [];
+  /** What pages asked of the (absent) native windows. */
+  readonly windowRequests: string[] = [];
   readonly secrets = new FakeSecretStore('gnome_libsecret');
   readonly userDataDir = mkdtempSync(join(tmpdir(), 'ha-tray-e2e-'));
   readonly pages: Page[] = [];
@@ -62,6 +64,11 @@ export class E2eHarness {
         shell: { openExternal: async (url) => void this.opened.push(url) },
         logSink: { write: (line) => void this.logLines.push(line) },
         pageOrigins: [this.server.origin],
+        windows: {
+          showSettings: (page) => void this.windowRequests.push(`settings:${page ?? ''}`),
+          togglePanel: () => void this.windowRequests.push('panel'),
+          hidePanel: () => void this.windowRequests.push('hide-panel'),
+        },
         sendToPages: (channel, payload) => {
           this.sentToPages.push({ channel, payload });
           for (const page of this.pages) {

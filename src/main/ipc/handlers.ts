@@ -9,7 +9,14 @@ import type { ConnectionManager } from '../ha/connection-manager';
 import { runEntityAction } from '../ha/entity-actions';
 import type { EntityStore } from '../ha/entity-store';
 import type { Shell } from '../platform/shell';
+import type { SettingsPage } from '../platform/window-host';
 import type { SettingsStore } from '../settings/settings-store';
+
+export interface PageWindows {
+  showSettings(page?: SettingsPage): void;
+  togglePanel(): void;
+  hidePanel(): void;
+}
 
 export interface HandlerDeps {
   connection: ConnectionService;
@@ -17,6 +24,7 @@ export interface HandlerDeps {
   store: EntityStore;
   settings: SettingsStore;
   shell: Shell;
+  windows: PageWindows;
 }
 
 /** What each request of the contract does. Arguments arrive already validated. */
@@ -26,6 +34,7 @@ export function createHandlers({
   store,
   settings,
   shell,
+  windows,
 }: HandlerDeps): Handlers<IpcContract> {
   return {
     getStatus: () => connection.status(),
@@ -45,6 +54,8 @@ export function createHandlers({
       if (!instance.ok) throw new UserFacingError(instance.error, 'invalid_url');
       return openHaPage(instance.value.origin, '/profile/security', shell);
     },
+    openSettings: (page) => windows.showSettings(page),
+    closePanel: () => windows.hidePanel(),
     openInHomeAssistant: (path) => openHaPage(settings.get().connection?.origin, path, shell),
   };
 }

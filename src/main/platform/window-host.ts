@@ -1,7 +1,9 @@
 import type { Rect } from './tray-host';
 
+import type { SETTINGS_PAGES } from '../../shared/ipc/contract';
+
 /** The settings window's pages, addressed by the hash route `#/<page>`. */
-export type SettingsPage = 'connection' | 'favourites' | 'notifications' | 'token' | 'about';
+export type SettingsPage = (typeof SETTINGS_PAGES)[number];
 
 /** The app's two windows. Both load the app's own pages with the secure web preferences. */
 export interface WindowHost {

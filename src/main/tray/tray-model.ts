@@ -1,4 +1,7 @@
 import type { AppStatus } from '../../shared/app-status';
+import type { EntityState } from '../../shared/entity';
+import type { Favourite } from '../../shared/settings';
+import { favouriteItem } from './favourite-items';
 import type { ConnectionStatus } from '../../shared/status';
 import type { MenuItemSpec, TrayIconSpec } from '../platform/tray-host';
 
@@ -8,7 +11,15 @@ export interface TrayModel {
   items: MenuItemSpec[];
 }
 
-export type TrayCommand = 'settings' | 'open-ha' | 'reconnect' | 'quit';
+export type TrayCommand = 'panel' | 'settings' | 'open-ha' | 'reconnect' | 'quit';
+
+export interface TrayInput {
+  status: AppStatus;
+  favourites: readonly Favourite[];
+  entity: (entityId: string) => EntityState | undefined;
+  /** The global shortcut that opens the panel, shown next to "Open panel". */
+  panelShortcut: string | null;
+}
 
 /** The connection in a few words, as the status line and tooltip say it. */
 export function describeConnection(status: ConnectionStatus, now: number): string {
@@ -48,13 +59,32 @@ function iconFor(status: ConnectionStatus): TrayIconSpec['name'] {
 }
 
 /** Pure: the app's state in, the tray's icon, tooltip and menu out. */
-export function trayModel(status: AppStatus, now: number): TrayModel {
+export function trayModel(
+  { status, favourites, entity, panelShortcut }: TrayInput,
+  now: number,
+): TrayModel {
   const place = status.instance?.locationName ?? 'Home Assistant';
   const words = describeConnection(status.connection, now);
   const connected = status.connection.state === 'connected';
   const items: MenuItemSpec[] = [
     { type: 'normal', id: 'status', label: `${place} – ${words}`, enabled: false },
     { type: 'separator' },
+  ];
+  if (status.instance !== null && favourites.length > 0) {
+    // While disconnected the last known states may be stale: show the favourites, disabled.
+    for (const favourite of favourites) {
+      const item = favouriteItem(favourite, entity(favourite.entityId));
+      items.push(connected || item.type === 'separator' ? item : { ...item, enabled: false });
+    }
+    items.push({ type: 'separator' });
+  }
+  items.push(
+    {
+      type: 'normal',
+      id: 'panel',
+      label: 'Open panel',
+      ...(panelShortcut ? { accelerator: panelShortcut } : {}),
+    },
     {
       type: 'normal',
       id: 'open-ha',
@@ -62,7 +92,7 @@ export function trayModel(status: AppStatus, now: number): TrayModel {
       enabled: status.instance !== null,
     },
     { type: 'normal', id: 'settings', label: 'Settings…' },
-  ];
+  );
   if (!connected && status.instance !== null)
     items.push({ type: 'normal', id: 'reconnect', label: 'Reconnect now' });
   items.push({ type: 'separator' }, { type: 'normal', id: 'quit', label: 'Quit HA Tray' });

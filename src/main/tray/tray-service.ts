@@ -1,39 +1,60 @@
 import type { AppStatus } from '../../shared/app-status';
+import type { Favourite } from '../../shared/settings';
+import type { Clock } from '../ha/clock';
+import { systemClock } from '../ha/clock';
+import type { EntityStore } from '../ha/entity-store';
 import type { TrayHost } from '../platform/tray-host';
-import { trayModel, type TrayCommand } from './tray-model';
+import { FAVOURITE_PREFIX } from './favourite-items';
+import { trayModel } from './tray-model';
 
-export type TrayActions = {
-  [
-    K in TrayCommand as K extends 'open-ha'
-      ? 'openHomeAssistant'
-      : K extends 'settings'
-        ? 'openSettings'
-        : K
-  ]: () => void;
-};
+export interface TrayActions {
+  openPanel: () => void;
+  openSettings: () => void;
+  openHomeAssistant: () => void;
+  reconnect: () => void;
+  quit: () => void;
+  clickFavourite: (entityId: string) => void;
+}
+
+/** The menu is rebuilt at most this often while favourites change. */
+export const TRAY_REBUILD_MS = 100;
 
 /**
  * Owns the tray: setters store state and one render() pushes what changed to the host
- * (Signal-Desktop's SystemTrayService pattern). The menu is only rebuilt when its content
- * changed, which avoids flicker and leaked menus on Linux.
+ * (Signal-Desktop's SystemTrayService pattern). Only changes of favourites wake it, bursts are
+ * coalesced into one rebuild, and the menu is replaced only when its content changed (no
+ * flicker, and no leaked never-opened menus on Linux: electron#50806).
  */
 export class TrayService {
   private status: AppStatus | null = null;
+  private favourites: readonly Favourite[] = [];
+  private panelShortcut: string | null = null;
+  private unsubscribers: Array<() => void> = [];
+  private pending: unknown = null;
   private last = { icon: '', tooltip: '', items: '' };
+  /** How many times the menu was handed to the host: for tests of coalescing. */
+  rebuilds = 0;
 
   constructor(
     private readonly host: TrayHost,
+    private readonly store: EntityStore,
     actions: TrayActions,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = systemClock,
   ) {
-    const byId: Record<string, () => void> = {
+    const commands: Record<string, () => void> = {
+      panel: actions.openPanel,
       settings: actions.openSettings,
       'open-ha': actions.openHomeAssistant,
       reconnect: actions.reconnect,
       quit: actions.quit,
     };
-    host.onMenuItem((id) => byId[id]?.());
-    host.onClick(actions.openSettings);
+    host.onMenuItem((id) => {
+      if (id.startsWith(FAVOURITE_PREFIX))
+        actions.clickFavourite(id.slice(FAVOURITE_PREFIX.length));
+      else commands[id]?.();
+    });
+    // Where the platform delivers clicks (not most Linux desktops), a click opens the panel.
+    host.onClick(actions.openPanel);
   }
 
   setStatus(status: AppStatus): void {
@@ -41,14 +62,48 @@ export class TrayService {
     this.render();
   }
 
+  setFavourites(favourites: readonly Favourite[], panelShortcut: string | null): void {
+    this.unsubscribers.forEach((off) => off());
+    this.favourites = favourites;
+    this.panelShortcut = panelShortcut;
+    this.unsubscribers = favourites.map((f) =>
+      this.store.subscribe(f.entityId, () => this.scheduleRender()),
+    );
+    this.render();
+  }
+
+  dispose(): void {
+    this.unsubscribers.forEach((off) => off());
+    if (this.pending !== null) this.clock.clearTimeout(this.pending);
+  }
+
+  private scheduleRender(): void {
+    if (this.pending !== null) return;
+    this.pending = this.clock.setTimeout(() => {
+      this.pending = null;
+      this.render();
+    }, TRAY_REBUILD_MS);
+  }
+
   private render(): void {
     if (!this.status) return;
-    const model = trayModel(this.status, this.now());
+    const model = trayModel(
+      {
+        status: this.status,
+        favourites: this.favourites,
+        entity: (id) => this.store.get(id),
+        panelShortcut: this.panelShortcut,
+      },
+      this.clock.now(),
+    );
     const icon = JSON.stringify(model.icon);
     const items = JSON.stringify(model.items);
     if (icon !== this.last.icon) this.host.setIcon(model.icon);
     if (model.tooltip !== this.last.tooltip) this.host.setToolTip(model.tooltip);
-    if (items !== this.last.items) this.host.setContextMenu(model.items);
+    if (items !== this.last.items) {
+      this.host.setContextMenu(model.items);
+      this.rebuilds++;
+    }
     this.last = { icon, tooltip: model.tooltip, items };
   }
 }

@@ -7,6 +7,14 @@ import type { Settings } from '../settings';
 import { settingsPatchSchema } from '../settings';
 import { event, request } from './define';
 
+export const SETTINGS_PAGES = [
+  'connection',
+  'favourites',
+  'notifications',
+  'token',
+  'about',
+] as const;
+
 const candidateSchema = z
   .object({
     url: z.string().max(2048),
@@ -53,6 +61,8 @@ export const ipcContract = {
         z.object({ url: z.string().max(2048), port: z.string().max(10).optional() }).strict(),
       ]),
     ),
+    openSettings: request<void>()(z.tuple([z.enum(SETTINGS_PAGES)])),
+    closePanel: request<void>()(z.tuple([])),
     /** Opens a page of the configured Home Assistant in the browser: "/profile/security". */
     openInHomeAssistant: request<void>()(z.tuple([z.string().startsWith('/').max(512)])),
   },

@@ -29,6 +29,11 @@ function boot(): AppServices {
       shell: { openExternal: async (url) => void opened.push(url) },
       logSink: { write: (line) => void logLines.push(line) },
       pageOrigins: ['ha-tray://app'],
+      windows: {
+        showSettings: () => undefined,
+        togglePanel: () => undefined,
+        hidePanel: () => undefined,
+      },
       sendToPages: (channel, payload) => void pageMessages.push({ channel, payload }),
     },
     {

@@ -1,12 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
+import { EntityStore } from '../../../src/main/ha/entity-store';
 import type { MenuItemSpec, TrayHost } from '../../../src/main/platform/tray-host';
-import { describeConnection, trayModel } from '../../../src/main/tray/tray-model';
-import { TrayService } from '../../../src/main/tray/tray-service';
+import { describeConnection, trayModel, type TrayInput } from '../../../src/main/tray/tray-model';
+import {
+  TrayService,
+  TRAY_REBUILD_MS,
+  type TrayActions,
+} from '../../../src/main/tray/tray-service';
 import type { AppStatus } from '../../../src/shared/app-status';
+import type { EntityState } from '../../../src/shared/entity';
+import type { Favourite } from '../../../src/shared/settings';
 import type { ConnectionStatus } from '../../../src/shared/status';
 
+const CONNECTED: ConnectionStatus = { state: 'connected', since: 0, haVersion: '2024.1.6' };
 const status = (
-  connection: ConnectionStatus,
+  connection: ConnectionStatus = CONNECTED,
   instance: AppStatus['instance'] = { origin: 'http://ha.lan:8123', locationName: 'Cottage' },
 ): AppStatus => ({
   connection,
@@ -24,37 +32,147 @@ const status = (
   },
   settingsNotice: null,
 });
+const entity = (
+  entity_id: string,
+  state: string,
+  attributes: Record<string, unknown> = {},
+): EntityState => ({
+  entity_id,
+  state,
+  attributes,
+  last_changed: '',
+  last_updated: '',
+  context: { id: 'c', parent_id: null, user_id: null },
+});
+const input = (overrides: Partial<TrayInput> = {}, entities: EntityState[] = []): TrayInput => ({
+  status: status(),
+  favourites: [],
+  entity: (id) => entities.find((e) => e.entity_id === id),
+  panelShortcut: 'CommandOrControl+Alt+H',
+  ...overrides,
+});
 const ids = (items: MenuItemSpec[]) =>
   items.map((i) => (i.type === 'separator' ? '-' : 'id' in i ? i.id : i.label));
+const byId = (items: MenuItemSpec[], id: string) =>
+  items.find((i) => 'id' in i && i.id === id) as Extract<MenuItemSpec, { id: string }>;
 
 describe('trayModel', () => {
-  it('connected: status line with the location, no reconnect item', () => {
-    const model = trayModel(status({ state: 'connected', since: 0, haVersion: '2024.1.6' }), 0);
+  it('connected, no favourites: status line with the location, no reconnect item', () => {
+    const model = trayModel(input(), 0);
     expect(model.icon).toEqual({ name: 'connected', attention: false });
     expect(model.tooltip).toBe('HA Tray – Cottage: Connected');
-    expect(ids(model.items)).toEqual(['status', '-', 'open-ha', 'settings', '-', 'quit']);
-    expect(model.items[0]).toMatchObject({ label: 'Cottage – Connected', enabled: false });
+    expect(ids(model.items)).toEqual(['status', '-', 'panel', 'open-ha', 'settings', '-', 'quit']);
+    expect(byId(model.items, 'status')).toMatchObject({
+      label: 'Cottage – Connected',
+      enabled: false,
+    });
+    expect(byId(model.items, 'panel')).toMatchObject({ accelerator: 'CommandOrControl+Alt+H' });
+  });
+
+  it('favourites in the user’s order, each as its domain shows it', () => {
+    const favourites: Favourite[] = [
+      { entityId: 'light.kitchen', label: 'Kitchen' },
+      { entityId: 'switch.desk' },
+      { entityId: 'sensor.temp' },
+      { entityId: 'scene.movie' },
+      { entityId: 'lock.front' },
+      { entityId: 'cover.garage' },
+      { entityId: 'binary_sensor.door' },
+      { entityId: 'light.garden' },
+      { entityId: 'light.gone' },
+      { entityId: 'media_player.speaker' },
+    ];
+    const entities = [
+      entity('light.kitchen', 'on', { friendly_name: 'Kitchen lights' }),
+      entity('switch.desk', 'off', { friendly_name: 'Desk lamp' }),
+      entity('sensor.temp', '21.5', {
+        friendly_name: 'Living room temperature',
+        unit_of_measurement: '°C',
+      }),
+      entity('scene.movie', 'unknown', { friendly_name: 'Movie night' }),
+      entity('lock.front', 'locked', { friendly_name: 'Front door' }),
+      entity('cover.garage', 'closed', { friendly_name: 'Garage door', device_class: 'garage' }),
+      entity('binary_sensor.door', 'on', { friendly_name: 'Back door', device_class: 'door' }),
+      entity('light.garden', 'unavailable', { friendly_name: 'Garden' }),
+      entity('media_player.speaker', 'playing', { friendly_name: 'Speaker' }),
+    ];
+    const { items } = trayModel(input({ favourites }, entities), 0);
+    expect(ids(items).slice(2, 12)).toEqual(favourites.map((f) => `fav:${f.entityId}`));
+    expect(byId(items, 'fav:light.kitchen')).toMatchObject({
+      type: 'checkbox',
+      label: 'Kitchen',
+      checked: true,
+    });
+    expect(byId(items, 'fav:switch.desk')).toMatchObject({
+      type: 'checkbox',
+      label: 'Desk lamp',
+      checked: false,
+    });
+    expect(byId(items, 'fav:sensor.temp')).toMatchObject({
+      type: 'normal',
+      label: 'Living room temperature – 21.5 °C',
+    });
+    expect(byId(items, 'fav:scene.movie')).toMatchObject({ label: '▶ Movie night' });
+    expect(byId(items, 'fav:lock.front')).toMatchObject({
+      label: 'Front door – Locked  (Unlock…)',
+    });
+    expect(byId(items, 'fav:cover.garage')).toMatchObject({
+      label: 'Garage door – Closed  (Open…)',
+    });
+    expect(byId(items, 'fav:binary_sensor.door')).toMatchObject({ label: 'Back door – Open' });
+    expect(byId(items, 'fav:light.garden')).toMatchObject({
+      label: 'Garden – Unavailable',
+      enabled: false,
+    });
+    expect(byId(items, 'fav:light.gone')).toMatchObject({
+      label: 'light.gone – not in Home Assistant',
+      enabled: false,
+    });
+    expect(byId(items, 'fav:media_player.speaker')).toMatchObject({
+      label: 'Speaker – Playing  (Pause)',
+    });
+  });
+
+  it('keeps long names whole and shows favourites disabled while disconnected', () => {
+    const long = 'A very long friendly name of a light in the far corner of the garden shed';
+    const offline = trayModel(
+      input({ status: status({ state: 'offline' }), favourites: [{ entityId: 'light.a' }] }, [
+        entity('light.a', 'on', { friendly_name: long }),
+      ]),
+      0,
+    );
+    expect(byId(offline.items, 'fav:light.a')).toMatchObject({ label: long, enabled: false });
+    expect(ids(offline.items)).toContain('reconnect');
   });
 
   it('reconnecting: counts down and offers Reconnect now', () => {
     const model = trayModel(
-      status({ state: 'reconnecting', attempt: 2, nextRetryAt: 5_200, reason: 'x' }),
+      input({
+        status: status({ state: 'reconnecting', attempt: 2, nextRetryAt: 5_200, reason: 'x' }),
+      }),
       2_000,
     );
     expect(model.icon.name).toBe('connecting');
-    expect(model.items[0]).toMatchObject({ label: 'Cottage – Reconnecting in 4 s' });
+    expect(byId(model.items, 'status')).toMatchObject({ label: 'Cottage – Reconnecting in 4 s' });
     expect(ids(model.items)).toContain('reconnect');
   });
 
   it('errors show the error icon; not set up disables Open Home Assistant', () => {
-    expect(trayModel(status({ state: 'auth_failed', message: 'x' }), 0).icon.name).toBe('error');
-    expect(trayModel(status({ state: 'banned' }), 0).icon.name).toBe('error');
-    const unset = trayModel(status({ state: 'not_configured' }, null), 0);
+    expect(
+      trayModel(input({ status: status({ state: 'auth_failed', message: 'x' }) }), 0).icon.name,
+    ).toBe('error');
+    expect(trayModel(input({ status: status({ state: 'banned' }) }), 0).icon.name).toBe('error');
+    const unset = trayModel(
+      input({
+        status: status({ state: 'not_configured' }, null),
+        favourites: [{ entityId: 'light.a' }],
+      }),
+      0,
+    );
     expect(unset.icon.name).toBe('disconnected');
-    expect(unset.items.find((i) => 'id' in i && i.id === 'open-ha')).toMatchObject({
-      enabled: false,
-    });
+    expect(byId(unset.items, 'open-ha')).toMatchObject({ enabled: false });
     expect(ids(unset.items)).not.toContain('reconnect');
+    expect(ids(unset.items)).not.toContain('fav:light.a');
   });
 
   it.each([
@@ -68,7 +186,7 @@ describe('trayModel', () => {
 });
 
 describe('TrayService', () => {
-  function fakeHost() {
+  function setup() {
     let onItem: (id: string) => void = () => {};
     const host: TrayHost = {
       setIcon: vi.fn(),
@@ -79,38 +197,60 @@ describe('TrayService', () => {
       getBounds: () => null,
       destroy: vi.fn(),
     };
-    return { host, click: (id: string) => onItem(id) };
+    const timers: Array<() => void> = [];
+    const clock = {
+      now: () => 0,
+      setTimeout: (fn: () => void) => timers.push(fn),
+      clearTimeout: () => undefined,
+    };
+    const store = new EntityStore();
+    store.replace({ 'light.kitchen': { s: 'on', lc: 1 }, 'sensor.other': { s: '1', lc: 1 } });
+    const actions: TrayActions = {
+      openPanel: vi.fn(),
+      openSettings: vi.fn(),
+      openHomeAssistant: vi.fn(),
+      reconnect: vi.fn(),
+      quit: vi.fn(),
+      clickFavourite: vi.fn(),
+    };
+    const tray = new TrayService(host, store, actions, clock);
+    const flush = () => timers.splice(0).forEach((fn) => fn());
+    return { host, store, tray, actions, flush, timers, click: (id: string) => onItem(id) };
   }
 
   it('rebuilds the menu only when what it shows changed', () => {
-    const { host } = fakeHost();
-    const tray = new TrayService(
-      host,
-      { openSettings: vi.fn(), openHomeAssistant: vi.fn(), reconnect: vi.fn(), quit: vi.fn() },
-      () => 0,
-    );
-    const connected = status({ state: 'connected', since: 0, haVersion: '1' });
-    tray.setStatus(connected);
-    tray.setStatus({ ...connected, connection: { state: 'connected', since: 0, haVersion: '1' } });
+    const { host, tray } = setup();
+    tray.setStatus(status());
+    tray.setStatus(status());
     expect(host.setContextMenu).toHaveBeenCalledTimes(1);
     expect(host.setIcon).toHaveBeenCalledTimes(1);
     tray.setStatus(status({ state: 'offline' }));
     expect(host.setContextMenu).toHaveBeenCalledTimes(2);
   });
 
-  it('runs the command of a clicked item', () => {
-    const { host, click } = fakeHost();
-    const actions = {
-      openSettings: vi.fn(),
-      openHomeAssistant: vi.fn(),
-      reconnect: vi.fn(),
-      quit: vi.fn(),
-    };
-    new TrayService(host, actions);
+  it('coalesces a burst of favourite changes into one rebuild, and ignores other entities', () => {
+    const { tray, store, flush, timers } = setup();
+    tray.setStatus(status());
+    tray.setFavourites([{ entityId: 'light.kitchen' }], null);
+    const before = tray.rebuilds;
+    for (let i = 0; i < 50; i++) store.apply({ c: { 'sensor.other': { '+': { s: String(i) } } } });
+    expect(timers).toHaveLength(0);
+    for (const s of ['off', 'on', 'off']) store.apply({ c: { 'light.kitchen': { '+': { s } } } });
+    expect(timers).toHaveLength(1);
+    expect(tray.rebuilds).toBe(before);
+    flush();
+    expect(tray.rebuilds).toBe(before + 1);
+    expect(TRAY_REBUILD_MS).toBe(100);
+  });
+
+  it('runs the command or the favourite of a clicked item', () => {
+    const { click, actions } = setup();
     click('reconnect');
-    click('quit');
+    click('panel');
+    click('fav:lock.front_door');
     click('unknown');
     expect(actions.reconnect).toHaveBeenCalledOnce();
-    expect(actions.quit).toHaveBeenCalledOnce();
+    expect(actions.openPanel).toHaveBeenCalledOnce();
+    expect(actions.clickFavourite).toHaveBeenCalledWith('lock.front_door');
   });
 });

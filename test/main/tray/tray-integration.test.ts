@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionManager } from '../../../src/main/ha/connection-manager';
+import { EntityStore } from '../../../src/main/ha/entity-store';
+import type { Dialogs } from '../../../src/main/platform/dialogs';
+import type { MenuItemSpec, TrayHost } from '../../../src/main/platform/tray-host';
+import { clickFavourite, type FavouriteClickDeps } from '../../../src/main/tray/favourite-click';
+import { TrayService } from '../../../src/main/tray/tray-service';
+import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
+import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { recordingLogger } from '../../support/test-logger';
+import { waitFor } from '../../support/wait-for';
+
+let sim: HaSimulator;
+let manager: ConnectionManager;
+let store: EntityStore;
+let menu: MenuItemSpec[];
+let tray: TrayService;
+let dialogs: Dialogs & { confirm: ReturnType<typeof vi.fn>; showError: ReturnType<typeof vi.fn> };
+let deps: FavouriteClickDeps;
+
+beforeEach(async () => {
+  sim = await startSimulator();
+  store = new EntityStore();
+  manager = new ConnectionManager({
+    store,
+    logger: recordingLogger(),
+    backoff: { baseMs: 5, maxMs: 20 },
+  });
+  const instance = normaliseInstanceUrl(sim.url);
+  if (!instance.ok) throw new Error(instance.error);
+  manager.setCredentials({ instance: instance.value, token: sim.token });
+  await waitFor(() => store.size === sim.states().length, 'snapshot');
+  const host: TrayHost = {
+    setIcon: () => undefined,
+    setToolTip: () => undefined,
+    setContextMenu: (items) => (menu = items),
+    onMenuItem: () => undefined,
+    onClick: () => undefined,
+    getBounds: () => null,
+    destroy: () => undefined,
+  };
+  tray = new TrayService(host, store, {
+    openPanel: vi.fn(),
+    openSettings: vi.fn(),
+    openHomeAssistant: vi.fn(),
+    reconnect: vi.fn(),
+    quit: vi.fn(),
+    clickFavourite: vi.fn(),
+  });
+  tray.setStatus({
+    connection: manager.getStatus(),
+    instance: { origin: sim.url, locationName: 'Home' },
+    token: {
+      present: true,
+      state: 'ready',
+      protection: '',
+      weakProtection: false,
+      savedAt: null,
+      issuedAt: null,
+      expiresAt: null,
+      name: null,
+      message: null,
+    },
+    settingsNotice: null,
+  });
+  tray.setFavourites(
+    [
+      { entityId: 'light.kitchen' },
+      { entityId: 'lock.front_door' },
+      { entityId: 'sensor.office_co2' },
+      { entityId: 'climate.living_room' },
+    ],
+    null,
+  );
+  dialogs = { confirm: vi.fn(async () => true), showError: vi.fn() };
+  deps = {
+    store,
+    connection: () => manager.connection(),
+    dialogs,
+    openHaPage: vi.fn(async () => undefined),
+    openPanel: vi.fn(),
+  };
+});
+afterEach(async () => {
+  tray.dispose();
+  manager.dispose();
+  await sim.close();
+});
+
+const item = (id: string) =>
+  menu.find((i) => 'id' in i && i.id === `fav:${id}`) as { label: string; checked?: boolean };
+
+describe('tray favourites against the simulator', () => {
+  it('a click toggles the light in Home Assistant and the menu follows', async () => {
+    expect(item('light.kitchen').checked).toBe(true);
+    await clickFavourite(deps, 'light.kitchen');
+    expect(sim.getState('light.kitchen')!.state).toBe('off');
+    await waitFor(() => item('light.kitchen').checked === false, 'menu shows the new state');
+  });
+
+  it('asks before unlocking, and does nothing when the user cancels', async () => {
+    dialogs.confirm.mockResolvedValueOnce(false);
+    await clickFavourite(deps, 'lock.front_door');
+    expect(dialogs.confirm).toHaveBeenCalledWith(
+      'Unlock Front door?',
+      'Front door is locked now.',
+      'Unlock',
+    );
+    expect(sim.getState('lock.front_door')!.state).toBe('locked');
+    await clickFavourite(deps, 'lock.front_door');
+    expect(sim.getState('lock.front_door')!.state).toBe('unlocked');
+    await waitFor(
+      () => item('lock.front_door').label.startsWith('Front door – Unlocked'),
+      'menu shows Unlocked',
+    );
+  });
+
+  it("tells the user why an action failed, in Home Assistant's words", async () => {
+    sim.setHalfOpen(true);
+    await clickFavourite({ ...deps, timeoutMs: 100 }, 'light.kitchen');
+    expect(dialogs.showError).toHaveBeenCalledWith(
+      'Could not control Kitchen lights',
+      expect.stringContaining('may or may not have run'),
+    );
+  });
+
+  it('read-only entities open their history; climate opens the panel', async () => {
+    await clickFavourite(deps, 'sensor.office_co2');
+    expect(deps.openHaPage).toHaveBeenCalledWith('/history?entity_id=sensor.office_co2');
+    await clickFavourite(deps, 'climate.living_room');
+    expect(deps.openPanel).toHaveBeenCalledOnce();
+    expect(sim.serviceCalls).toHaveLength(0);
+  });
+});

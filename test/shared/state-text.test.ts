@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityView } from '../../src/shared/entity-view';
+import { friendlyName, stateText } from '../../src/shared/state-text';
+
+const e = (
+  entity_id: string,
+  state: string,
+  attributes: Record<string, unknown> = {},
+): EntityView => ({
+  entity_id,
+  state,
+  attributes,
+  last_changed: '',
+  last_updated: '',
+});
+
+describe('stateText', () => {
+  it.each([
+    [e('light.a', 'on'), 'On'],
+    [e('switch.a', 'off'), 'Off'],
+    [e('lock.a', 'locked'), 'Locked'],
+    [e('lock.a', 'jammed'), 'Jammed'],
+    [e('cover.a', 'closed'), 'Closed'],
+    [e('media_player.a', 'paused'), 'Paused'],
+    [e('sensor.t', '21.5', { unit_of_measurement: '°C' }), '21.5 °C'],
+    [e('sensor.t', 'unavailable', { unit_of_measurement: '°C' }), 'Unavailable'],
+    [e('light.a', 'unknown'), 'Unknown'],
+    [e('binary_sensor.door', 'on', { device_class: 'door' }), 'Open'],
+    [e('binary_sensor.door', 'off', { device_class: 'door' }), 'Closed'],
+    [e('binary_sensor.m', 'on', { device_class: 'motion' }), 'Detected'],
+    [e('binary_sensor.x', 'on'), 'On'],
+    [e('person.anna', 'not_home'), 'Away'],
+    [e('climate.a', 'heat', { temperature: 21 }), 'Heat 21 °'],
+    [e('weather.home', 'partlycloudy'), 'partlycloudy'],
+  ])('%o -> %s', (entity, text) => {
+    expect(stateText(entity)).toBe(text);
+  });
+
+  it('says when a scene was last activated', () => {
+    expect(stateText(e('scene.a', '2026-11-23T10:00:00+00:00'))).toMatch(/^Last activated /);
+  });
+});
+
+describe('friendlyName', () => {
+  it('falls back to the entity id', () => {
+    expect(friendlyName(e('light.a', 'on', { friendly_name: 'Lamp' }))).toBe('Lamp');
+    expect(friendlyName(e('light.a', 'on', { friendly_name: '  ' }))).toBe('light.a');
+  });
+});
