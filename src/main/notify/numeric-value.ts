@@ -11,9 +11,20 @@ export function toNumber(raw: unknown): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** The value a threshold rule watches: the state (sensors), or the named attribute. */
+/** What a threshold rule watches, as Home Assistant sent it: the state, or the named attribute. */
+export function watchedRaw(rule: ThresholdRule, entity: EntityState): unknown {
+  return rule.attribute === undefined ? entity.state : entity.attributes[rule.attribute];
+}
+
+/** The value a threshold rule watches, if it is a number right now. */
 export function watchedValue(rule: ThresholdRule, entity: EntityState): number | undefined {
-  return toNumber(rule.attribute === undefined ? entity.state : entity.attributes[rule.attribute]);
+  return toNumber(watchedRaw(rule, entity));
+}
+
+/** The watched value as text for messages ("25.5", "unavailable"). */
+export function watchedText(rule: ThresholdRule, entity: EntityState): string {
+  const raw = watchedRaw(rule, entity);
+  return typeof raw === 'string' || typeof raw === 'number' ? String(raw) : 'unknown';
 }
 
 /** Past the threshold in the rule's direction (strictly: "above 25" does not include 25). */

@@ -1,7 +1,7 @@
 import type { EntityState } from '../../shared/entity';
 import type { NotificationRule, ThresholdRule } from '../../shared/notification-rules';
 import type { Clock } from '../ha/clock';
-import { isPastThreshold, isRearmed, watchedValue } from './numeric-value';
+import { isPastThreshold, isRearmed, watchedText, watchedValue } from './numeric-value';
 import {
   isPlaceholderState,
   reportedOldState,
@@ -168,9 +168,10 @@ export class RulesEngine {
     whileDisconnected: boolean,
   ): void {
     const { rule } = runtime;
-    let oldState = before.state;
+    let oldState: string;
     let fires: boolean;
     if (rule.kind === 'threshold') {
+      oldState = watchedText(rule, before);
       fires = this.crossed(runtime, rule, current);
     } else {
       const transition = stateTransition(
