@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { tamper } from '../../support/tamper';
 import { waitFor } from '../../support/wait-for';
 import { chromiumPath } from '../chromium';
 import { E2eHarness, screenshotPath } from '../harness';
@@ -40,7 +41,7 @@ describe.skipIf(!browser)(
       if (refused) await page.screenshot({ path: refused });
 
       await url.fill(sim.url);
-      await token.fill(`Bearer ${sim.token.slice(0, -6)}AAAAAA`);
+      await token.fill(`Bearer ${tamper(sim.token)}`);
       await test.click();
       await expect
         .poll(() => page.getByRole('alert').textContent())

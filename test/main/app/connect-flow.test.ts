@@ -8,6 +8,7 @@ import { requestChannel } from '../../../src/shared/ipc/define';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { FakeSecretStore } from '../../fakes/secret-store';
+import { tamper } from '../../support/tamper';
 import { waitFor } from '../../support/wait-for';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/connection', isMainFrame: true };
@@ -83,7 +84,7 @@ describe('connect flow against the simulator', () => {
     expect(badUrl).toMatchObject({ ok: true, value: { ok: false, reason: 'invalid_url' } });
     const pastedBadly = await ask(app, 'testConnection', {
       url: sim.url,
-      token: `Bearer "${sim.token.slice(0, -4)}AAAA"`,
+      token: `Bearer "${tamper(sim.token)}"`,
     });
     expect(pastedBadly).toMatchObject({ ok: true, value: { ok: false, reason: 'unauthorized' } });
     const untested = await ask(app, 'saveConnection', { url: sim.url, token: sim.token });

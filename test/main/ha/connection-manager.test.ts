@@ -4,6 +4,7 @@ import { EntityStore } from '../../../src/main/ha/entity-store';
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import type { ConnectionStatus } from '../../../src/shared/status';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { tamper } from '../../support/tamper';
 import { recordingLogger } from '../../support/test-logger';
 import { waitFor } from '../../support/wait-for';
 
@@ -80,7 +81,7 @@ describe('ConnectionManager against the simulator', () => {
 
   it('a bad token never retries', async () => {
     const { sim, manager, connect } = await setup();
-    connect(`${sim.token.slice(0, -2)}xx`);
+    connect(tamper(sim.token));
     await waitFor(() => manager.getStatus().state === 'auth_failed', 'auth_failed');
     const attempts = sim.stats.authAttempts;
     await new Promise((resolve) => setTimeout(resolve, 100));

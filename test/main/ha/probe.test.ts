@@ -6,6 +6,7 @@ import { probeConnection, type ProbeOptions } from '../../../src/main/ha/probe';
 import { verifyToken } from '../../../src/main/ha/verify-token';
 import { normaliseInstanceUrl, type InstanceUrl } from '../../../src/shared/instance-url';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { tamper } from '../../support/tamper';
 import { makeTlsFixtures, type TlsFixtures } from '../../support/tls-fixtures';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJ4In0.c2lnbmF0dXJl';
@@ -65,7 +66,7 @@ describe('probeConnection against the simulator', () => {
 
   it('tells a rejected token, and never repeats it', async () => {
     sim = await startSimulator();
-    const bad = `${sim.token.slice(0, -3)}abc`;
+    const bad = tamper(sim.token);
     const result = await probeConnection(instance(sim.url), bad, options());
     expect(result).toMatchObject({ ok: false, reason: 'unauthorized' });
     expect(JSON.stringify(result)).not.toContain(bad);
