@@ -1,5 +1,6 @@
 import { ConnectionService } from './connection/connection-service';
 import { ConnectionManager, type ConnectionManagerOptions } from './ha/connection-manager';
+import { AreaDirectory } from './ha/area-directory';
 import { EntityStore } from './ha/entity-store';
 import { probeConnection } from './ha/probe';
 import { verifyToken } from './ha/verify-token';
@@ -55,6 +56,9 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   });
   const store = new EntityStore();
   const manager = new ConnectionManager({ store, logger, ...options.connection });
+  const areas = new AreaDirectory(logger);
+  const entityViews = () =>
+    store.all().map((state) => toEntityView(state, areas.areaOf(state.entity_id)));
   const timeoutMs = options.probeTimeoutMs ?? 10_000;
   const connection = new ConnectionService({
     manager,
@@ -76,11 +80,18 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       settings,
       shell: platform.shell,
       windows: platform.windows,
+      entityViews,
     }),
     { isTrustedSender: createSenderPolicy(platform.pageOrigins), logger },
   );
 
   const send = platform.sendToPages;
+  manager.onStatus((status) => {
+    if (status.state === 'connected')
+      void areas
+        .refresh((message) => manager.send(message))
+        .then(() => send(eventChannel('entities'), entityViews()));
+  });
   connection.onStatus((status) => send(eventChannel('status'), status));
   settings.onChange((value) => send(eventChannel('settings'), value));
   let entityTimer: NodeJS.Timeout | null = null;
@@ -88,7 +99,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     // A burst of state changes becomes one event per page, not one per change.
     entityTimer ??= setTimeout(() => {
       entityTimer = null;
-      send(eventChannel('entities'), store.all().map(toEntityView));
+      send(eventChannel('entities'), entityViews());
     }, options.entityEventDelayMs ?? 200);
   });
 

@@ -2,7 +2,7 @@ import type { Handlers } from '../../shared/ipc/define';
 import { normaliseInstanceUrl } from '../../shared/instance-url';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { IpcContract } from '../../shared/ipc/contract';
-import { toEntityView } from '../../shared/entity-view';
+import type { EntityView } from '../../shared/entity-view';
 import type { ConnectionService } from '../connection/connection-service';
 import { openHaPage } from '../connection/open-ha-page';
 import type { ConnectionManager } from '../ha/connection-manager';
@@ -25,6 +25,8 @@ export interface HandlerDeps {
   settings: SettingsStore;
   shell: Shell;
   windows: PageWindows;
+  /** Every entity as pages see it, with its area. */
+  entityViews: () => EntityView[];
 }
 
 /** What each request of the contract does. Arguments arrive already validated. */
@@ -35,6 +37,7 @@ export function createHandlers({
   settings,
   shell,
   windows,
+  entityViews,
 }: HandlerDeps): Handlers<IpcContract> {
   return {
     getStatus: () => connection.status(),
@@ -43,7 +46,7 @@ export function createHandlers({
     testConnection: (candidate) => connection.test(candidate),
     saveConnection: (candidate) => connection.save(candidate),
     allowWeakStorage: () => connection.allowWeakStorage(),
-    listEntities: () => store.all().map(toEntityView),
+    listEntities: () => entityViews(),
     actOnEntity: ({ entityId, action, confirmed }) =>
       runEntityAction({ store, connection: () => manager.connection() }, entityId, action, {
         confirmed,

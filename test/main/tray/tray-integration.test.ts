@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { ConnectionManager } from '../../../src/main/ha/connection-manager';
 import { EntityStore } from '../../../src/main/ha/entity-store';
 import type { Dialogs } from '../../../src/main/platform/dialogs';
@@ -15,7 +15,7 @@ let manager: ConnectionManager;
 let store: EntityStore;
 let menu: MenuItemSpec[];
 let tray: TrayService;
-let dialogs: Dialogs & { confirm: ReturnType<typeof vi.fn>; showError: ReturnType<typeof vi.fn> };
+let dialogs: { confirm: Mock<Dialogs['confirm']>; showError: Mock<Dialogs['showError']> };
 let deps: FavouriteClickDeps;
 
 beforeEach(async () => {
@@ -72,7 +72,10 @@ beforeEach(async () => {
     ],
     null,
   );
-  dialogs = { confirm: vi.fn(async () => true), showError: vi.fn() };
+  dialogs = {
+    confirm: vi.fn<Dialogs['confirm']>(async () => true),
+    showError: vi.fn<Dialogs['showError']>(),
+  };
   deps = {
     store,
     connection: () => manager.connection(),
