@@ -1,0 +1,31 @@
+/** What a notification is about; decides which policies apply and what a click opens. */
+export type NotificationKind =
+  | 'entity'
+  | 'connection_lost'
+  | 'connection_restored'
+  | 'token_rejected'
+  | 'ban_detected'
+  | 'token_rotation_due'
+  /** "Send test notification" on the settings page: shown even when paused or in quiet hours. */
+  | 'test';
+
+export interface AppNotification {
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** For entity notifications: a click opens this entity's history in Home Assistant. */
+  entityId?: string;
+}
+
+/**
+ * Where notifications go. The Electron notifier implements it (src/main/platform); a click on an
+ * entity notification opens `historyPath(entityId)` on the configured Home Assistant.
+ */
+export interface NotificationSink {
+  show(notification: AppNotification): void;
+}
+
+/** The Home Assistant page for an entity's history, for `haPageUrl(origin, path)`. */
+export function historyPath(entityId: string): string {
+  return `/history?entity_id=${encodeURIComponent(entityId)}`;
+}
