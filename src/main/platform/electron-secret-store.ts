@@ -1,17 +1,26 @@
 import { safeStorage } from 'electron';
-import type { SecretStore } from './secret-store';
+import type { SecretBackend, SecretStore } from './secret-store';
 
-/** safeStorage's async API (Electron 42+), which the docs recommend over the sync one. */
-export function createElectronSecretStore(): SecretStore {
+/**
+ * safeStorage's async API (Electron 42+), which the docs recommend over the sync one: it does not
+ * block on a keyring prompt, it reports key rotation (`shouldReEncrypt`), and it rejects instead
+ * of returning garbage while the keyring is temporarily unavailable. Use after `app` is ready.
+ */
+export function createElectronSecretStore(
+  platform: NodeJS.Platform = process.platform,
+): SecretStore {
   return {
-    backend: () => {
-      if (process.platform === 'darwin') return 'keychain';
-      if (process.platform === 'win32') return 'dpapi';
+    backend: (): SecretBackend => {
+      if (platform === 'darwin') return 'keychain';
+      if (platform === 'win32') return 'dpapi';
       return safeStorage.getSelectedStorageBackend();
     },
     isAvailable: () => safeStorage.isAsyncEncryptionAvailable(),
     encrypt: (plainText) => safeStorage.encryptStringAsync(plainText),
-    decrypt: async (cipherText) => (await safeStorage.decryptStringAsync(cipherText)).result,
+    decrypt: async (cipherText) => {
+      const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(cipherText);
+      return { plainText: result, shouldReEncrypt };
+    },
     allowWeakEncryption: () => safeStorage.setUsePlainTextEncryption(true),
   };
 }

@@ -1,13 +1,17 @@
-import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TokenMetadata, VaultState } from '../../shared/token-metadata';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { Logger } from '../log/logger';
-import type { SecretStore } from '../platform/secret-store';
+import type { Decrypted, SecretStore } from '../platform/secret-store';
 import { describeBackend, isWeakBackend } from '../platform/secret-store';
+import { removeStaleTempFiles } from './atomic-file';
 import { tokenDates } from './token-dates';
 import type { SealedToken, VaultContents } from './vault-file';
 import { EMPTY_VAULT, readVaultFile, writeVaultFile } from './vault-file';
+import { vaultMessages } from './vault-messages';
+
+/** Runs `callback` after `delayMs`; returns a function that cancels it. The callback never rejects. */
+export type Schedule = (callback: () => Promise<void>, delayMs: number) => () => void;
 
 export interface TokenVaultOptions {
   /** The user-data folder; the vault is one file in it. */
@@ -19,20 +23,25 @@ export interface TokenVaultOptions {
   now?: () => Date;
   /** Waits between checks of a locked keyring: 1 s doubling up to 30 s by default. */
   retryDelays?: { firstMs: number; maxMs: number };
+  schedule?: Schedule;
 }
 
 export const VAULT_FILE = 'token-vault.json';
 
-const WEAK_REFUSED =
-  'This computer has no keyring for HA Tray to protect the token with. Install and unlock one ' +
-  '(GNOME Keyring or KDE Wallet; on other desktops start HA Tray with --password-store=gnome-libsecret), ' +
-  'or explicitly allow weak storage in the Connection settings.';
+const realSchedule: Schedule = (callback, delayMs) => {
+  const timer = setTimeout(() => void callback(), delayMs);
+  timer.unref();
+  return () => clearTimeout(timer);
+};
 
 /**
  * The Home Assistant token, encrypted by the operating system and kept only as ciphertext on
- * disk. Main-process only: the renderer sees `metadata()`, never the token. Opening never throws
- * and never crash-loops: a locked keyring is retried, a changed keyring or damaged file is
- * reported, and the old ciphertext stays until a new token is saved.
+ * disk, in its own file. Main-process only: the renderer sees `metadata()`, never the token.
+ *
+ * Opening never throws and never crash-loops: a locked keyring is retried with backoff, a changed
+ * keyring or a damaged file is reported, and the old ciphertext stays until a new token is saved.
+ * The plain token is held only while the state is 'ready'; `token()` is null otherwise, so
+ * nothing can connect with an empty token. Operations run one at a time, in call order.
  */
 export class TokenVault {
   private contents: VaultContents = EMPTY_VAULT;
@@ -40,35 +49,38 @@ export class TokenVault {
   private pending: string | null = null;
   private state: VaultState = 'empty';
   private message: string | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private retryDelay: number;
+  private queue: Promise<unknown> = Promise.resolve();
+  private cancelRetry: (() => void) | null = null;
+  private retryDelayMs: number;
   private readonly listeners = new Set<() => void>();
   private readonly path: string;
   private readonly now: () => Date;
+  private readonly schedule: Schedule;
 
   constructor(private readonly options: TokenVaultOptions) {
     this.path = join(options.dir, VAULT_FILE);
     this.now = options.now ?? (() => new Date());
-    this.retryDelay = options.retryDelays?.firstMs ?? 1000;
+    this.schedule = options.schedule ?? realSchedule;
+    this.retryDelayMs = this.firstDelay();
   }
 
-  /** Reads and decrypts the stored token. Call once after the app is ready. */
-  async open(): Promise<VaultState> {
-    const read = readVaultFile(this.path);
-    if (!read.ok) {
-      this.options.logger.warn('The token vault file is damaged; asking for the token again');
-      return this.setState(
-        'undecryptable',
-        'The saved token could not be read (the file is damaged). Paste your token again.',
-      );
-    }
-    this.contents = read.contents;
-    if (!this.contents.current)
-      return this.setState(
-        this.refusesWeakStorage() ? 'weak_storage_refused' : 'empty',
-        this.refusesWeakStorage() ? WEAK_REFUSED : null,
-      );
-    return this.unseal();
+  /** Reads and decrypts the stored token. Call after the app is ready, and again after the weak-storage opt-in. */
+  open(): Promise<VaultState> {
+    return this.exclusive(async () => {
+      this.stopRetrying();
+      removeStaleTempFiles(this.path);
+      const read = readVaultFile(this.path);
+      if (!read.ok) {
+        this.options.logger.warn('The token vault file is damaged; asking for the token again');
+        this.contents = EMPTY_VAULT;
+        return this.setState('undecryptable', vaultMessages.damagedFile);
+      }
+      this.contents = read.contents;
+      if (this.contents.current) return this.unlock();
+      return this.refusesWeakStorage()
+        ? this.setState('weak_storage_refused', vaultMessages.weakStorageRefused)
+        : this.setState('empty', null);
+    });
   }
 
   getState(): VaultState {
@@ -80,166 +92,245 @@ export class TokenVault {
     return () => this.listeners.delete(listener);
   }
 
-  /** The current token, for the main process only; null unless the vault is ready. */
+  /** The current token, for the main process only: null unless the vault is ready, never empty. */
   token(): string | null {
     return this.state === 'ready' ? this.current : null;
   }
 
+  /** The token a rotation stored but has not made current yet. */
   pendingToken(): string | null {
-    return this.pending;
+    return this.state === 'ready' ? this.pending : null;
   }
 
-  /** Encrypts and stores a token as the current one, replacing whatever was there. */
-  async save(token: string, name: string | null = null): Promise<void> {
-    const sealed = await this.seal(token, name);
-    this.keepDamagedCopy();
-    this.write({ ...this.contents, current: sealed });
-    this.current = token;
-    this.setState('ready', null);
+  /** Encrypts and stores a token as the current one, replacing whatever was there (even unreadable ciphertext). */
+  save(token: string, name: string | null = null): Promise<void> {
+    return this.exclusive(async () => {
+      const sealed = await this.seal(token, name, this.now());
+      this.write({ ...this.contents, current: sealed });
+      this.stopRetrying();
+      this.setState('ready', null, { current: token, pending: this.pending });
+    });
   }
 
-  /** Step 2 of a rotation: the new token is stored encrypted, not yet in use. */
-  async savePending(token: string, name: string | null = null): Promise<void> {
-    const sealed = await this.seal(token, name);
-    this.write({ ...this.contents, pending: sealed });
-    this.pending = token;
+  /** Step one of a rotation: the new token is stored encrypted, not yet in use. */
+  savePending(token: string, name: string | null = null): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.state !== 'ready') throw new UserFacingError(vaultMessages.notReady, 'not_ready');
+      const sealed = await this.seal(token, name, this.now());
+      this.write({ ...this.contents, pending: sealed });
+      this.pending = token;
+    });
   }
 
-  /** Step 4 of a rotation: the pending token becomes current in one atomic write. */
-  promotePending(): void {
-    if (!this.contents.pending || this.pending === null)
-      throw new Error('No pending token to promote');
-    this.write({ ...this.contents, current: this.contents.pending, pending: null });
-    this.current = this.pending;
-    this.pending = null;
-    this.setState('ready', null);
+  /** Step two of a rotation: the pending token becomes current, in one atomic write. */
+  promotePending(): Promise<void> {
+    return this.exclusive(async () => {
+      const { pending } = this.contents;
+      if (!pending || this.pending === null || this.state !== 'ready')
+        throw new UserFacingError(vaultMessages.noPending, 'no_pending_token');
+      this.write({ ...this.contents, current: pending, pending: null });
+      this.setState('ready', null, { current: this.pending, pending: null });
+    });
   }
 
-  discardPending(): void {
-    if (!this.contents.pending) return;
-    this.write({ ...this.contents, pending: null });
-    this.pending = null;
+  discardPending(): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.contents.pending) return;
+      this.write({ ...this.contents, pending: null });
+      this.pending = null;
+    });
   }
 
-  setName(name: string | null): void {
-    if (!this.contents.current || this.contents.current.name === name) return;
-    this.write({ ...this.contents, current: { ...this.contents.current, name } });
-    this.emit();
+  /** Remembers the token's name in Home Assistant, for the settings page. */
+  setName(name: string | null): Promise<void> {
+    return this.exclusive(async () => {
+      const { current } = this.contents;
+      if (!current || current.name === name) return;
+      this.write({ ...this.contents, current: { ...current, name } });
+      this.emit();
+    });
   }
 
   /** Removes the token (the user disconnects HA Tray from Home Assistant). */
-  clear(): void {
-    this.write(EMPTY_VAULT);
-    this.current = null;
-    this.pending = null;
-    this.setState('empty', null);
+  clear(): Promise<void> {
+    return this.exclusive(async () => {
+      this.stopRetrying();
+      this.write(EMPTY_VAULT);
+      this.setState('empty', null);
+    });
   }
 
+  /** What the renderer may know about the token: never the token itself. */
   metadata(): TokenMetadata {
-    const backend = this.options.secrets.backend();
+    const saved = this.contents.current;
+    const backend = saved?.backend ?? this.options.secrets.backend();
     const dates = this.current ? tokenDates(this.current) : null;
     return {
-      present: this.contents.current !== null,
+      present: saved !== null,
       state: this.state,
-      protection: describeBackend(this.contents.current?.backend ?? backend),
-      weakProtection: isWeakBackend(this.contents.current?.backend ?? backend),
-      savedAt: this.contents.current?.savedAt ?? null,
+      protection: describeBackend(backend),
+      weakProtection: isWeakBackend(backend),
+      savedAt: saved?.savedAt ?? null,
       issuedAt: dates?.issuedAt?.toISOString() ?? null,
       expiresAt: dates?.expiresAt?.toISOString() ?? null,
-      name: this.contents.current?.name ?? null,
+      name: saved?.name ?? null,
       message: this.message,
     };
   }
 
   dispose(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.stopRetrying();
     this.listeners.clear();
   }
 
   // ---------------------------------------------------------------------------------------------
 
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(operation, operation);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   private refusesWeakStorage(): boolean {
     return isWeakBackend(this.options.secrets.backend()) && !this.options.weakStorageAllowed();
   }
 
-  private async seal(token: string, name: string | null): Promise<SealedToken> {
-    const { secrets } = this.options;
-    if (this.refusesWeakStorage()) throw new UserFacingError(WEAK_REFUSED, 'weak_storage_refused');
-    if (isWeakBackend(secrets.backend())) secrets.allowWeakEncryption();
-    if (!(await secrets.isAvailable())) {
-      throw new UserFacingError(
-        'The keyring is locked. Unlock it (for example by logging in again) and save again.',
-        'locked',
-      );
-    }
-    const ciphertext = await secrets.encrypt(token);
-    return {
-      backend: secrets.backend(),
-      ciphertext: ciphertext.toString('base64'),
-      savedAt: this.now().toISOString(),
-      name,
-    };
-  }
-
-  private async unseal(): Promise<VaultState> {
+  /** Decrypts the saved token, or says why not. Runs inside `exclusive`. */
+  private async unlock(): Promise<VaultState> {
     const { secrets, logger } = this.options;
-    const sealed = this.contents.current!;
-    if (isWeakBackend(sealed.backend) && isWeakBackend(secrets.backend())) {
+    const sealed = this.contents.current;
+    if (!sealed) return this.setState('empty', null);
+    const backend = secrets.backend();
+    if (isWeakBackend(backend)) {
+      if (!isWeakBackend(sealed.backend)) {
+        // Chromium picks basic_text when it finds no keyring at start: waiting will not help.
+        logger.warn(`The keyring changed from ${sealed.backend} to ${backend}`);
+        return this.setState('undecryptable', vaultMessages.keyringGone(sealed.backend));
+      }
       if (!this.options.weakStorageAllowed())
-        return this.setState('weak_storage_refused', WEAK_REFUSED);
+        return this.setState('weak_storage_refused', vaultMessages.weakStorageRefused);
       secrets.allowWeakEncryption();
     }
-    if (!(await secrets.isAvailable())) {
-      this.scheduleRetry();
-      return this.setState('locked', 'Waiting for the keyring to be unlocked…');
-    }
-    try {
-      this.current = await secrets.decrypt(Buffer.from(sealed.ciphertext, 'base64'));
-      this.pending = this.contents.pending ? await this.tryDecrypt(this.contents.pending) : null;
-      return this.setState('ready', null);
-    } catch {
-      const changed = sealed.backend !== secrets.backend();
+    if (!(await this.keyringAvailable())) return this.waitForKeyring();
+    const current = await this.tryDecrypt(sealed);
+    if (!current) {
+      if (!(await this.keyringAvailable())) return this.waitForKeyring();
+      const changed = sealed.backend !== backend;
       logger.warn(
         changed
-          ? `The keyring changed from ${sealed.backend} to ${secrets.backend()}`
+          ? `The keyring changed from ${sealed.backend} to ${backend}; the saved token cannot be decrypted`
           : 'The saved token could not be decrypted',
       );
       return this.setState(
         'undecryptable',
         changed
-          ? `The token was saved with ${describeBackend(sealed.backend)}, but HA Tray now uses ${describeBackend(secrets.backend())} and cannot read it. Paste your token again.`
-          : 'The saved token could not be decrypted (the keyring may have been reset). Paste your token again.',
+          ? vaultMessages.backendChanged(sealed.backend, backend)
+          : vaultMessages.notDecryptable,
       );
+    }
+    const pending = this.contents.pending ? await this.tryDecrypt(this.contents.pending) : null;
+    if (this.contents.pending && !pending)
+      logger.warn('The pending token of a rotation could not be decrypted');
+    this.retryDelayMs = this.firstDelay();
+    this.setState('ready', null, {
+      current: current.plainText,
+      pending: pending?.plainText ?? null,
+    });
+    const keyChanged = sealed.backend !== backend && backend !== 'unknown';
+    if (current.shouldReEncrypt || pending?.shouldReEncrypt || keyChanged) await this.reEncrypt();
+    return this.state;
+  }
+
+  private async keyringAvailable(): Promise<boolean> {
+    try {
+      return await this.options.secrets.isAvailable();
+    } catch {
+      return false;
     }
   }
 
-  private async tryDecrypt(sealed: SealedToken): Promise<string | null> {
+  /** The plain text, or null when it cannot be decrypted (an empty result counts as a failure). */
+  private async tryDecrypt(sealed: SealedToken): Promise<Decrypted | null> {
     try {
-      return await this.options.secrets.decrypt(Buffer.from(sealed.ciphertext, 'base64'));
+      const decrypted = await this.options.secrets.decrypt(
+        Buffer.from(sealed.ciphertext, 'base64'),
+      );
+      return decrypted.plainText === '' ? null : decrypted;
     } catch {
       return null;
     }
   }
 
-  private scheduleRetry(): void {
-    if (this.retryTimer) return;
-    const delay = this.retryDelay;
-    this.retryDelay = Math.min(this.retryDelay * 2, this.options.retryDelays?.maxMs ?? 30_000);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      void this.unseal();
-    }, delay);
-  }
-
-  /** Before the first save over a damaged or foreign file, keep a copy for the curious. */
-  private keepDamagedCopy(): void {
-    if (this.state === 'undecryptable' && existsSync(this.path)) {
-      copyFileSync(
-        this.path,
-        `${this.path}.unreadable-${this.now().toISOString().replace(/[:.]/g, '-')}`,
+  /** The key was rotated, or the token was read with a newer keyring: store it as that keyring encrypts it now. */
+  private async reEncrypt(): Promise<void> {
+    const { current, pending } = this.contents;
+    try {
+      const resealed: VaultContents = {
+        ...this.contents,
+        current:
+          current && this.current !== null
+            ? await this.seal(this.current, current.name, new Date(current.savedAt))
+            : current,
+        pending:
+          pending && this.pending !== null
+            ? await this.seal(this.pending, pending.name, new Date(pending.savedAt))
+            : pending,
+      };
+      this.write(resealed);
+    } catch {
+      this.options.logger.warn(
+        'The token could not be encrypted again; the saved copy still works',
       );
     }
+  }
+
+  private async seal(token: string, name: string | null, savedAt: Date): Promise<SealedToken> {
+    const { secrets } = this.options;
+    if (token.trim() === '') throw new UserFacingError(vaultMessages.emptyToken, 'empty_token');
+    if (this.refusesWeakStorage())
+      throw new UserFacingError(vaultMessages.weakStorageRefused, 'weak_storage_refused');
+    if (isWeakBackend(secrets.backend())) secrets.allowWeakEncryption();
+    if (!(await this.keyringAvailable()))
+      throw new UserFacingError(vaultMessages.lockedOnSave, 'locked');
+    let ciphertext: Buffer;
+    try {
+      ciphertext = await secrets.encrypt(token);
+    } catch {
+      // The secret store's own error is dropped: it is not ours to vouch that it holds no token.
+      throw new UserFacingError(vaultMessages.encryptFailed, 'encrypt_failed');
+    }
+    return {
+      backend: secrets.backend(),
+      ciphertext: ciphertext.toString('base64'),
+      savedAt: savedAt.toISOString(),
+      name,
+    };
+  }
+
+  private waitForKeyring(): VaultState {
+    if (!this.cancelRetry) {
+      const delay = this.retryDelayMs;
+      this.retryDelayMs = Math.min(delay * 2, this.options.retryDelays?.maxMs ?? 30_000);
+      this.cancelRetry = this.schedule(async () => {
+        this.cancelRetry = null;
+        await this.exclusive(() =>
+          this.state === 'locked' ? this.unlock() : Promise.resolve(this.state),
+        ).catch((error: unknown) =>
+          this.options.logger.error('Checking the keyring again failed', error),
+        );
+      }, delay);
+    }
+    return this.setState('locked', vaultMessages.locked);
+  }
+
+  private stopRetrying(): void {
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    this.retryDelayMs = this.firstDelay();
+  }
+
+  private firstDelay(): number {
+    return this.options.retryDelays?.firstMs ?? 1000;
   }
 
   private write(contents: VaultContents): void {
@@ -247,14 +338,27 @@ export class TokenVault {
     this.contents = contents;
   }
 
-  private setState(state: VaultState, message: string | null): VaultState {
+  /** The only place the state changes: plain tokens are kept only while the vault is ready. */
+  private setState(
+    state: VaultState,
+    message: string | null,
+    tokens: { current: string | null; pending: string | null } = { current: null, pending: null },
+  ): VaultState {
     this.state = state;
     this.message = message;
+    this.current = state === 'ready' ? tokens.current : null;
+    this.pending = state === 'ready' ? tokens.pending : null;
     this.emit();
     return state;
   }
 
   private emit(): void {
-    for (const listener of this.listeners) listener();
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.options.logger.error('A token vault listener failed', error);
+      }
+    }
   }
 }

@@ -2,20 +2,28 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-file';
 
-/** One encrypted token with the backend that encrypted it: a changed backend is then reported, not guessed. */
+/**
+ * One encrypted token with the backend that encrypted it (so a changed backend is reported, not
+ * guessed) and when the user saved it.
+ */
 const sealedSchema = z.object({
   backend: z.string(),
-  ciphertext: z.string(),
-  savedAt: z.string(),
+  /** Base64 of what the secret store returned. */
+  ciphertext: z.string().min(1),
+  savedAt: z.iso.datetime(),
   /** The token's name in Home Assistant, when the app knows it. */
   name: z.string().nullable().default(null),
 });
 export type SealedToken = z.infer<typeof sealedSchema>;
 
+/**
+ * The vault file: the token in use and, during a rotation, the new token that is stored but not
+ * yet in use. Both live in one file so that "the pending token becomes current" is one atomic
+ * write: after a crash the file holds either the old pair or the new one.
+ */
 const fileSchema = z.object({
   version: z.literal(1),
   current: sealedSchema.nullable(),
-  /** A rotated token that is stored but not yet verified and made current. */
   pending: sealedSchema.nullable(),
 });
 export type VaultContents = z.infer<typeof fileSchema>;
