@@ -1,5 +1,7 @@
 import { vi } from 'vitest';
 import type { AppStatus } from '../../src/shared/app-status';
+import type { EntityView } from '../../src/shared/entity-view';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
 import type { TokenMetadata } from '../../src/shared/token-metadata';
 import type { HaTrayApi } from '../../src/renderer/bridge';
 
@@ -15,6 +17,22 @@ export const noToken: TokenMetadata = {
   message: null,
 };
 
+export function entityView(
+  entity_id: string,
+  state: string,
+  attributes: Record<string, unknown> = {},
+  area?: string,
+): EntityView {
+  return {
+    entity_id,
+    state,
+    attributes,
+    last_changed: '2026-11-23T10:00:00Z',
+    last_updated: `2026-11-23T10:00:00Z#${state}`,
+    ...(area ? { area } : {}),
+  };
+}
+
 export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
   return {
     connection: { state: 'not_configured' },
@@ -26,7 +44,11 @@ export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
 }
 
 /** window.haTray for component tests: every request is a vi.fn; events can be emitted. */
-export function installFakeBridge(status: AppStatus = appStatus()) {
+export function installFakeBridge(
+  status: AppStatus = appStatus(),
+  settings: Settings = DEFAULT_SETTINGS,
+  entities: EntityView[] = [],
+) {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const on = (name: string) => (listener: (payload: unknown) => void) => {
     if (!listeners.has(name)) listeners.set(name, new Set());
@@ -36,15 +58,17 @@ export function installFakeBridge(status: AppStatus = appStatus()) {
   const okReply = <T>(value: T) => Promise.resolve({ ok: true as const, value });
   const api = {
     getStatus: vi.fn(() => okReply(status)),
-    getSettings: vi.fn(),
-    updateSettings: vi.fn(),
+    getSettings: vi.fn(() => okReply(settings)),
+    updateSettings: vi.fn((patch: Partial<Settings>) => okReply({ ...settings, ...patch })),
     testConnection: vi.fn(),
     saveConnection: vi.fn(),
     allowWeakStorage: vi.fn(() => okReply(status)),
-    listEntities: vi.fn(() => okReply([])),
+    listEntities: vi.fn(() => okReply(entities)),
     actOnEntity: vi.fn(() => okReply(undefined)),
     openTokenPage: vi.fn(() => okReply(undefined)),
     openInHomeAssistant: vi.fn(() => okReply(undefined)),
+    openSettings: vi.fn(() => okReply(undefined)),
+    closePanel: vi.fn(() => okReply(undefined)),
     onStatus: vi.fn(on('status')),
     onEntities: vi.fn(on('entities')),
     onSettings: vi.fn(on('settings')),

@@ -1,10 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../styles/theme.css';
-
-function PanelApp() {
-  return <main>HA Tray</main>;
-}
+import '../styles/panel.css';
+import { PanelApp } from './PanelApp';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

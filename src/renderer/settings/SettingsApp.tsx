@@ -1,17 +1,26 @@
 import { ConnectionPage } from './pages/ConnectionPage';
+import { FavouritesPage } from './pages/FavouritesPage';
 import { useAppStatus } from '../hooks/useAppStatus';
+import { useEntities } from '../hooks/useEntities';
 import { useHashRoute } from '../hooks/useHashRoute';
+import { useSettings } from '../hooks/useSettings';
 
-const PAGES = [{ id: 'connection', label: 'Connection' }] as const;
+const PAGES = [
+  { id: 'connection', label: 'Connection' },
+  { id: 'favourites', label: 'Favourites' },
+] as const;
 type PageId = (typeof PAGES)[number]['id'];
 
 /** The settings window: a sidebar of pages, the page in the URL hash so main can open one. */
 export function SettingsApp() {
   const status = useAppStatus();
+  const settings = useSettings();
+  const entities = useEntities();
   const [page, navigate] = useHashRoute<PageId>(
     PAGES.map((p) => p.id),
     'connection',
   );
+  const ready = status !== null && settings !== null;
   return (
     <div className="settings">
       <nav className="sidebar" aria-label="Settings pages">
@@ -31,7 +40,11 @@ export function SettingsApp() {
         </ul>
       </nav>
       <main className="content">
-        {status ? <ConnectionPage status={status} /> : <p className="muted">Loading…</p>}
+        {!ready && <p className="muted">Loading…</p>}
+        {ready && page === 'connection' && <ConnectionPage status={status} />}
+        {ready && page === 'favourites' && (
+          <FavouritesPage favourites={settings.favourites} entities={entities} />
+        )}
       </main>
     </div>
   );

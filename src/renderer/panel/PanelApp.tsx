@@ -1,0 +1,103 @@
+import { useRef, type KeyboardEvent } from 'react';
+import type { EntityAction } from '../../shared/domain-actions';
+import type { EntityView } from '../../shared/entity-view';
+import { bridge } from '../bridge';
+import { StatusLine } from '../components/StatusLine';
+import { useAppStatus } from '../hooks/useAppStatus';
+import { useEntities } from '../hooks/useEntities';
+import { useNow } from '../hooks/useNow';
+import { useSettings } from '../hooks/useSettings';
+import { FavouriteRow } from './FavouriteRow';
+
+/** The tray popover: the favourites with live state and controls, fully keyboard-driven. */
+export function PanelApp() {
+  const status = useAppStatus();
+  const settings = useSettings();
+  const entities = useEntities();
+  const now = useNow();
+  const list = useRef<HTMLUListElement>(null);
+  const byId = new Map<string, EntityView>((entities ?? []).map((e) => [e.entity_id, e]));
+  const favourites = settings?.favourites ?? [];
+
+  const act = async (entityId: string, action: EntityAction, confirmed?: boolean) => {
+    const reply = await bridge().actOnEntity({
+      entityId,
+      action,
+      ...(confirmed ? { confirmed } : {}),
+    });
+    return reply.ok ? null : reply.error.message;
+  };
+
+  // Arrows move between favourites, Escape closes the panel.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      void bridge().closePanel();
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const rows = [...(list.current?.querySelectorAll<HTMLElement>('li.favourite') ?? [])];
+    if (rows.length === 0) return;
+    const current = rows.findIndex((row) => row.contains(document.activeElement));
+    const next =
+      event.key === 'ArrowDown' ? Math.min(rows.length - 1, current + 1) : Math.max(0, current - 1);
+    event.preventDefault();
+    rows[next]!.focus();
+  };
+
+  return (
+    <div className="panel" onKeyDown={onKeyDown}>
+      <header className="panel-header">
+        <div>
+          <h1>{status?.instance?.locationName ?? 'Home Assistant'}</h1>
+          {status && <StatusLine status={status.connection} now={now} />}
+        </div>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Settings"
+          onClick={() => void bridge().openSettings('connection')}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M12,15.5A3.5,3.5 0 0,1 8.5,12A3.5,3.5 0 0,1 12,8.5A3.5,3.5 0 0,1 15.5,12A3.5,3.5 0 0,1 12,15.5M19.43,12.97C19.47,12.65 19.5,12.33 19.5,12C19.5,11.67 19.47,11.34 19.43,11L21.54,9.37C21.73,9.22 21.78,8.95 21.66,8.73L19.66,5.27C19.54,5.05 19.27,4.96 19.05,5.05L16.56,6.05C16.04,5.66 15.5,5.32 14.87,5.07L14.5,2.42C14.46,2.18 14.25,2 14,2H10C9.75,2 9.54,2.18 9.5,2.42L9.13,5.07C8.5,5.32 7.96,5.66 7.44,6.05L4.95,5.05C4.73,4.96 4.46,5.05 4.34,5.27L2.34,8.73C2.21,8.95 2.27,9.22 2.46,9.37L4.57,11C4.53,11.34 4.5,11.67 4.5,12C4.5,12.33 4.53,12.65 4.57,12.97L2.46,14.63C2.27,14.78 2.21,15.05 2.34,15.27L4.34,18.73C4.46,18.95 4.73,19.03 4.95,18.95L7.44,17.94C7.96,18.34 8.5,18.68 9.13,18.93L9.5,21.58C9.54,21.82 9.75,22 10,22H14C14.25,22 14.46,21.82 14.5,21.58L14.87,18.93C15.5,18.67 16.04,18.34 16.56,17.94L19.05,18.95C19.27,19.03 19.54,18.95 19.66,18.73L21.66,15.27C21.78,15.05 21.73,14.78 21.54,14.63L19.43,12.97Z" />
+          </svg>
+        </button>
+      </header>
+      {settings && favourites.length === 0 ? (
+        <div className="panel-empty">
+          <p>No favourites yet</p>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void bridge().openSettings('favourites')}
+          >
+            Choose favourites
+          </button>
+        </div>
+      ) : (
+        <ul className="favourites" ref={list} aria-label="Favourites">
+          {favourites.map((favourite) => {
+            const entity = byId.get(favourite.entityId);
+            if (!entity) {
+              return (
+                <li key={favourite.entityId} className="favourite missing" tabIndex={-1}>
+                  <span className="favourite-name">{favourite.label ?? favourite.entityId}</span>
+                  <span className="favourite-state">
+                    {entities ? 'Not in Home Assistant' : 'Loading…'}
+                  </span>
+                </li>
+              );
+            }
+            return (
+              <FavouriteRow
+                key={favourite.entityId}
+                entity={entity}
+                label={favourite.label}
+                act={(action, confirmed) => act(favourite.entityId, action, confirmed)}
+              />
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

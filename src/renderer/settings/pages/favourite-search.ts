@@ -1,0 +1,19 @@
+import { domainOf } from '../../../shared/entity';
+import type { EntityView } from '../../../shared/entity-view';
+import { friendlyName } from '../../../shared/state-text';
+
+/** Entities whose name, entity id, area or domain contain every word of the query. */
+export function searchEntities(
+  entities: readonly EntityView[],
+  query: string,
+  limit: number,
+): { matches: EntityView[]; total: number } {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const matching = entities.filter((entity) => {
+    const haystack =
+      `${friendlyName(entity)} ${entity.entity_id} ${entity.area ?? ''} ${domainOf(entity.entity_id)}`.toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+  matching.sort((a, b) => friendlyName(a).localeCompare(friendlyName(b)));
+  return { matches: matching.slice(0, limit), total: matching.length };
+}

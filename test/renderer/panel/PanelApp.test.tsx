@@ -1,0 +1,159 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { PanelApp } from '../../../src/renderer/panel/PanelApp';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { appStatus, entityView, installFakeBridge } from '../fake-bridge';
+
+const connected = appStatus({
+  connection: { state: 'connected', since: Date.now(), haVersion: '2024.1.6' },
+  instance: { origin: 'http://ha', locationName: 'Cottage' },
+});
+const entities = [
+  entityView('light.kitchen', 'on', {
+    friendly_name: 'Kitchen lights',
+    supported_color_modes: ['brightness'],
+    brightness: 128,
+  }),
+  entityView('lock.front_door', 'locked', { friendly_name: 'Front door' }),
+  entityView('sensor.temp', '21.5', { friendly_name: 'Temperature', unit_of_measurement: '°C' }),
+  entityView('climate.living_room', 'heat', {
+    friendly_name: 'Thermostat',
+    temperature: 21,
+    target_temp_step: 0.5,
+    min_temp: 7,
+    max_temp: 35,
+  }),
+  entityView('media_player.speaker', 'paused', { friendly_name: 'Speaker' }),
+  entityView('cover.blinds', 'open', { friendly_name: 'Blinds', current_position: 60 }),
+];
+const favourites = [
+  'light.kitchen',
+  'lock.front_door',
+  'sensor.temp',
+  'climate.living_room',
+  'media_player.speaker',
+  'cover.blinds',
+  'switch.gone',
+].map((entityId) => ({ entityId }));
+
+function setup(favs = favourites) {
+  const fake = installFakeBridge(connected, { ...DEFAULT_SETTINGS, favourites: favs }, entities);
+  const user = userEvent.setup();
+  render(<PanelApp />);
+  return { ...fake, user };
+}
+
+describe('PanelApp', () => {
+  it('shows the favourites in order with icons, names, states and the fitting controls', async () => {
+    setup();
+    const rows = await screen.findAllByRole('listitem');
+    expect(rows.map((r) => r.getAttribute('aria-label') ?? r.textContent)).toEqual([
+      'Kitchen lights: On',
+      'Front door: Locked',
+      'Temperature: 21.5 °C',
+      'Thermostat: Heat 21 °',
+      'Speaker: Paused',
+      'Blinds: Open',
+      'switch.goneNot in Home Assistant',
+    ]);
+    expect(screen.getByRole('switch', { name: 'Kitchen lights on' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    expect(screen.getByRole('slider', { name: 'Kitchen lights brightness' })).toHaveValue('50');
+    expect(screen.getByRole('slider', { name: 'Blinds position' })).toHaveValue('60');
+    expect(screen.getByRole('group', { name: 'Thermostat target temperature' })).toHaveTextContent(
+      '21 °',
+    );
+    expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Cottage' })).toBeInTheDocument();
+  });
+
+  it('toggles optimistically and rolls back with the reason when Home Assistant refuses', async () => {
+    const { user, api } = setup();
+    let reject: (v: unknown) => void = () => undefined;
+    api.actOnEntity.mockReturnValueOnce(new Promise((resolve) => (reject = resolve)) as never);
+    const toggle = await screen.findByRole('switch', { name: 'Kitchen lights on' });
+    await user.click(toggle);
+    expect(api.actOnEntity).toHaveBeenCalledWith({
+      entityId: 'light.kitchen',
+      action: { kind: 'primary' },
+    });
+    expect(screen.getByRole('switch', { name: 'Kitchen lights off' })).toHaveAttribute(
+      'aria-checked',
+      'false',
+    );
+    await act(async () =>
+      reject({ ok: false, error: { code: 'failed', message: 'The light is out of reach.' } }),
+    );
+    expect(screen.getByRole('switch', { name: 'Kitchen lights on' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('The light is out of reach.');
+  });
+
+  it('asks before unlocking', async () => {
+    const { user, api } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Unlock…' }));
+    expect(api.actOnEntity).not.toHaveBeenCalled();
+    expect(screen.getByRole('alertdialog', { name: 'Unlock Front door?' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(api.actOnEntity).toHaveBeenCalledWith({
+      entityId: 'lock.front_door',
+      action: { kind: 'primary' },
+      confirmed: true,
+    });
+  });
+
+  it('steps the target temperature and sets brightness', async () => {
+    const { user, api } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Raise' }));
+    expect(api.actOnEntity).toHaveBeenCalledWith({
+      entityId: 'climate.living_room',
+      action: { kind: 'set_temperature', temperature: 21.5 },
+    });
+    expect(screen.getByRole('group', { name: 'Thermostat target temperature' })).toHaveTextContent(
+      '21.5 °',
+    );
+    const slider = screen.getByRole('slider', { name: 'Kitchen lights brightness' });
+    fireEvent.change(slider, { target: { value: '75' } });
+    await waitFor(() =>
+      expect(api.actOnEntity).toHaveBeenCalledWith({
+        entityId: 'light.kitchen',
+        action: { kind: 'set_brightness', percent: 75 },
+      }),
+    );
+    expect(slider).toHaveValue('75');
+  });
+
+  it('moves between favourites with the arrow keys and closes on Escape', async () => {
+    const { user, api } = setup();
+    const rows = await screen.findAllByRole('listitem');
+    rows[0]!.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(rows[1]);
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(document.activeElement).toBe(rows[0]);
+    await user.keyboard('{Escape}');
+    expect(api.closePanel).toHaveBeenCalledOnce();
+  });
+
+  it('Enter on a row runs its primary action', async () => {
+    const { user, api } = setup();
+    const rows = await screen.findAllByRole('listitem');
+    rows[4]!.focus();
+    await user.keyboard('{Enter}');
+    expect(api.actOnEntity).toHaveBeenCalledWith({
+      entityId: 'media_player.speaker',
+      action: { kind: 'primary' },
+    });
+  });
+
+  it('leads from the empty state to the favourites editor', async () => {
+    const { user, api } = setup([]);
+    await user.click(await screen.findByRole('button', { name: 'Choose favourites' }));
+    expect(api.openSettings).toHaveBeenCalledWith('favourites');
+  });
+});
