@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { app, net, session } from 'electron';
-import type { Settings } from '../shared/settings';
 import { createAppServices, type AppServices } from './app-services';
-import { openHaPage } from './connection/open-ha-page';
 import { fileLogSink } from './log/file-sink';
 import { registerAppScheme, serveAppPages } from './platform/electron-app-protocol';
 import { createElectronDialogs } from './platform/electron-dialogs';
@@ -15,8 +13,7 @@ import { createElectronTrayHost } from './platform/electron-tray-host';
 import { createElectronWindowHost } from './platform/electron-window-host';
 import type { TrayHost } from './platform/tray-host';
 import type { WindowHost } from './platform/window-host';
-import { clickFavourite } from './tray/favourite-click';
-import { TrayService } from './tray/tray-service';
+import { createTray } from './tray/create-tray';
 import { APP_ORIGIN } from './windows/app-protocol';
 import { denyAllPermissions } from './windows/guards';
 
@@ -66,43 +63,20 @@ async function start(): Promise<void> {
   power.onUnlockScreen(() => services.manager.reconnectNow());
   const onlineCheck = setInterval(() => services.manager.setOnline(net.isOnline()), 5_000);
 
-  const openPage = (path: string) =>
-    openHaPage(services.settings.get().connection?.origin, path, shell);
-  const dialogs = createElectronDialogs();
   trayHost = createElectronTrayHost(join(__dirname, '../../assets/tray'), {
     name: 'connecting',
     attention: false,
   });
-  const tray = new TrayService(trayHost, services.store, {
+  const shortcut = createElectronShortcut();
+  const tray = createTray(services, {
+    host: trayHost,
+    dialogs: createElectronDialogs(),
+    shell,
     openPanel,
     openSettings: () => windows?.showSettings(),
-    openHomeAssistant: () =>
-      void openPage('/').catch((error: unknown) =>
-        services.logger.warn('Could not open Home Assistant', error),
-      ),
-    reconnect: () => services.manager.reconnectNow(),
     quit: () => app.quit(),
-    clickFavourite: (entityId) =>
-      void clickFavourite(
-        {
-          store: services.store,
-          connection: () => services.manager.connection(),
-          dialogs,
-          openHaPage: openPage,
-          openPanel,
-        },
-        entityId,
-      ),
+    setShortcut: (accelerator) => shortcut.set(accelerator, openPanel),
   });
-  const shortcut = createElectronShortcut();
-  const applySettings = (settings: Settings) => {
-    tray.setFavourites(settings.favourites, settings.ui.globalShortcut || null);
-    shortcut.set(settings.ui.globalShortcut, openPanel);
-  };
-  services.settings.onChange(applySettings);
-  applySettings(services.settings.get());
-  services.connection.onStatus((status) => tray.setStatus(status));
-  tray.setStatus(services.connection.status());
 
   app.on('second-instance', () => windows?.showSettings());
   // A tray app keeps running with every window closed.

@@ -1,0 +1,55 @@
+import type { Settings } from '../../shared/settings';
+import type { AppServices } from '../app-services';
+import { openHaPage } from '../connection/open-ha-page';
+import type { Dialogs } from '../platform/dialogs';
+import type { Shell } from '../platform/shell';
+import type { TrayHost } from '../platform/tray-host';
+import { clickFavourite } from './favourite-click';
+import { TrayService } from './tray-service';
+
+export interface TrayDeps {
+  host: TrayHost;
+  dialogs: Dialogs;
+  shell: Shell;
+  openPanel: () => void;
+  openSettings: () => void;
+  quit: () => void;
+  /** Registers the panel's global shortcut; called again when the user changes it. */
+  setShortcut?: (accelerator: string) => void;
+}
+
+/** Connects the tray to the services: status, favourites and their clicks. Shared by the app and the e2e harness. */
+export function createTray(services: AppServices, deps: TrayDeps): TrayService {
+  const openPage = (path: string) =>
+    openHaPage(services.settings.get().connection?.origin, path, deps.shell);
+  const tray = new TrayService(deps.host, services.store, {
+    openPanel: deps.openPanel,
+    openSettings: deps.openSettings,
+    openHomeAssistant: () =>
+      void openPage('/').catch((error: unknown) =>
+        services.logger.warn('Could not open Home Assistant', error),
+      ),
+    reconnect: () => services.manager.reconnectNow(),
+    quit: deps.quit,
+    clickFavourite: (entityId) =>
+      void clickFavourite(
+        {
+          store: services.store,
+          connection: () => services.manager.connection(),
+          dialogs: deps.dialogs,
+          openHaPage: openPage,
+          openPanel: deps.openPanel,
+        },
+        entityId,
+      ),
+  });
+  const applySettings = (settings: Settings) => {
+    tray.setFavourites(settings.favourites, settings.ui.globalShortcut || null);
+    deps.setShortcut?.(settings.ui.globalShortcut);
+  };
+  services.settings.onChange(applySettings);
+  applySettings(services.settings.get());
+  services.connection.onStatus((status) => tray.setStatus(status));
+  tray.setStatus(services.connection.status());
+  return tray;
+}
