@@ -1,6 +1,21 @@
 import { z } from 'zod';
+import { ROTATION_INTERVALS } from './token-status';
 
+/**
+ * The shape version of the settings file. A new section or a new field with a default needs no
+ * new version (a file without it gets the default); renaming, moving or re-meaning a value does:
+ * bump this and add a migration in src/main/settings/migrations.ts.
+ */
 export const SETTINGS_VERSION = 1;
+
+function isHttpOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 const entityId = z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'not an entity id');
 
@@ -13,12 +28,20 @@ export const favouriteSchema = z
   .strict();
 export type Favourite = z.infer<typeof favouriteSchema>;
 
-export const ROTATION_INTERVALS = [30, 60, 90, 180, 365] as const;
+const isoDate = z.iso.datetime({ offset: true }).nullable().default(null);
 
-/** Each section parses on its own, so a hand-edited file loses only the section that is wrong. */
+/**
+ * Each section, and each field in a section, is checked on its own when the file is read, so a
+ * hand-edited file loses only what is wrong. No string field can hold a Home Assistant token: they
+ * are all shorter than one (and the address must be a bare origin).
+ */
 export const settingsSections = {
-  /** The Home Assistant instance: a normalised origin ("http://homeassistant.local:8123"). */
-  connection: z.object({ origin: z.string().url() }).strict().nullable(),
+  /** The Home Assistant instance: a normalised origin, port included ("http://homeassistant.local:8123"). */
+  connection: z
+    .object({ origin: z.string().max(255).refine(isHttpOrigin, 'not an http(s) origin') })
+    .strict()
+    .nullable(),
+  /** In the order the user chose. */
   favourites: z
     .array(favouriteSchema)
     .max(500)
@@ -29,34 +52,40 @@ export const settingsSections = {
   tokenReminder: z
     .object({
       /** Days between rotations; null turns the reminder off. */
-      intervalDays: z
-        .union(
-          ROTATION_INTERVALS.map((d) => z.literal(d)) as [
-            z.ZodLiteral<30>,
-            ...z.ZodLiteral<number>[],
-          ],
-        )
-        .nullable(),
-      snoozedUntil: z.string().datetime().nullable(),
+      intervalDays: z.literal(ROTATION_INTERVALS).nullable().default(90),
+      snoozedUntil: isoDate,
+      lastNotifiedAt: isoDate,
     })
     .strict(),
-  storage: z.object({ allowWeakEncryption: z.boolean() }).strict(),
-  ui: z.object({ globalShortcut: z.string().max(60), startAtLogin: z.boolean() }).strict(),
+  storage: z
+    .object({
+      /** Linux without a keyring: the user agreed, after a warning, to store the token weakly. */
+      allowWeakEncryption: z.boolean().default(false),
+    })
+    .strict(),
+  ui: z
+    .object({
+      /** An Electron accelerator; empty for none. */
+      globalShortcut: z.string().max(60).default('CommandOrControl+Alt+H'),
+      startAtLogin: z.boolean().default(false),
+    })
+    .strict(),
 };
-
-export const settingsSchema = z
-  .object({ schemaVersion: z.literal(SETTINGS_VERSION), ...settingsSections })
-  .strict();
-export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsSection = keyof typeof settingsSections;
 
+export const settingsSchema = z
+  .object({ schemaVersion: z.number().int().positive(), ...settingsSections })
+  .strict();
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The defaults live in the schema, so a field missing from a file gets the same value. */
 export const DEFAULT_SETTINGS: Settings = {
   schemaVersion: SETTINGS_VERSION,
   connection: null,
   favourites: [],
-  tokenReminder: { intervalDays: 90, snoozedUntil: null },
-  storage: { allowWeakEncryption: false },
-  ui: { globalShortcut: 'CommandOrControl+Alt+H', startAtLogin: false },
+  tokenReminder: settingsSections.tokenReminder.parse({}),
+  storage: settingsSections.storage.parse({}),
+  ui: settingsSections.ui.parse({}),
 };
 
 /** What the renderer may change directly. The connection changes only through "Save connection". */

@@ -1,23 +1,23 @@
-import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ElectronStore from 'electron-store';
 import {
-  DEFAULT_SETTINGS,
+  SETTINGS_VERSION,
   settingsPatchSchema,
   settingsSections,
   type Settings,
-  type SettingsPatch,
-  type SettingsSection,
 } from '../../shared/settings';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { Logger } from '../log/logger';
-import { migrate } from './migrations';
+import { loadSettings, type SettingsShape } from './load-settings';
+import { MIGRATIONS } from './migrations';
 
 /** What was wrong with the settings file, for the "your settings were reset" notice. */
 export interface SettingsRecovery {
   reason: string;
+  /** The file as it was, kept next to the new one. */
   backupPath: string;
-  resetSections: SettingsSection[];
+  reset: string[];
 }
 
 export interface SettingsStoreOptions {
@@ -25,15 +25,20 @@ export interface SettingsStoreOptions {
   cwd: string;
   logger: Logger;
   now?: () => Date;
+  /** The current shape and its migrations; tests pass their own. */
+  shape?: SettingsShape;
 }
 
 const FILE_NAME = 'settings';
+const timestamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
 
 /**
- * The app's settings on electron-store, checked against a typed schema with defaults and small
- * migrations. A corrupt or hand-edited file never stops the app: it is backed up, what is valid
- * is kept, the rest falls back to defaults, and `recovery` tells the user. The token never lives
- * here (only known sections are ever written).
+ * The app's settings on electron-store (atomic writes; main process only), checked against the
+ * typed schema in src/shared/settings.ts, upgraded by versioned migrations. The file is read and
+ * checked here before electron-store opens it: a corrupt or hand-edited file never stops the
+ * app, it is backed up (settings.json.corrupt-<time>), what is valid is kept, the rest gets its
+ * default, and `recovery` tells the user. The token never lives here: every write is checked
+ * against the schema, which has no place a token fits.
  */
 export class SettingsStore {
   private readonly listeners = new Set<(settings: Settings) => void>();
@@ -41,77 +46,39 @@ export class SettingsStore {
   private constructor(
     private readonly store: ElectronStore<Settings>,
     private settings: Settings,
+    /** Set when the file could not be used as it was; shown once, in this run. */
     readonly recovery: SettingsRecovery | null,
   ) {}
 
-  static open({ cwd, logger, now = () => new Date() }: SettingsStoreOptions): SettingsStore {
+  static open(options: SettingsStoreOptions): SettingsStore {
+    const { cwd, logger } = options;
+    const now = options.now ?? (() => new Date());
+    const shape = options.shape ?? { version: SETTINGS_VERSION, migrations: MIGRATIONS };
     const path = join(cwd, `${FILE_NAME}.json`);
-    const backupPath = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
-    const create = () =>
-      new ElectronStore<Settings>({ cwd, name: FILE_NAME, clearInvalidConfig: false });
-
-    let store: ElectronStore<Settings>;
-    try {
-      store = create();
-    } catch (error) {
-      // Not JSON at all: conf throws a SyntaxError. Move the file aside and start from defaults.
-      logger.warn(
-        'The settings file is not valid JSON; it was backed up and defaults were loaded',
-        error,
-      );
-      if (existsSync(path)) renameSync(path, backupPath);
-      store = create();
-      store.store = DEFAULT_SETTINGS;
-      const all = Object.keys(settingsSections) as SettingsSection[];
-      return new SettingsStore(store, DEFAULT_SETTINGS, {
-        reason: 'The settings file was damaged.',
-        backupPath,
-        resetSections: all,
-      });
-    }
-
-    const raw = { ...(store.store as unknown as Record<string, unknown>) };
-    if (Object.keys(raw).length === 0) {
-      store.store = DEFAULT_SETTINGS;
-      return new SettingsStore(store, DEFAULT_SETTINGS, null);
-    }
-    const migrated = migrate(raw);
-    const source = migrated.ok ? migrated.raw : {};
-    const settings = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
-    const resetSections: SettingsSection[] = [];
-    for (const [name, schema] of Object.entries(settingsSections) as [
-      SettingsSection,
-      (typeof settingsSections)[SettingsSection],
-    ][]) {
-      if (!(name in source)) continue;
-      const parsed = schema.safeParse(source[name]);
-      if (parsed.success) settings[name] = parsed.data;
-      else resetSections.push(name);
-    }
-    const unknownKeys = Object.keys(source).filter(
-      (key) => key !== 'schemaVersion' && !(key in settingsSections),
-    );
-    const result = settings as Settings;
+    const text = existsSync(path) ? readFileSync(path, 'utf8') : null;
+    const loaded = loadSettings(text, shape);
 
     let recovery: SettingsRecovery | null = null;
-    if (!migrated.ok || resetSections.length > 0 || unknownKeys.length > 0) {
+    if (loaded.problem) {
+      const backupPath = `${path}.corrupt-${timestamp(now())}`;
       copyFileSync(path, backupPath);
-      const reason = !migrated.ok
-        ? `The settings file could not be used: ${migrated.reason}.`
-        : resetSections.length > 0
-          ? `Some settings were not valid and were reset: ${resetSections.join(', ')}.`
-          : 'Unknown entries were removed from the settings file.';
-      logger.warn(`Settings recovered: ${reason}`, { backupPath });
-      recovery = {
-        reason,
+      // electron-store refuses to open a file that is not JSON; its copy is safe by now.
+      if (loaded.problem.notJson) rmSync(path);
+      recovery = { reason: loaded.problem.reason, backupPath, reset: loaded.problem.reset };
+      logger.warn(`Settings recovered: ${loaded.problem.reason}`, {
         backupPath,
-        resetSections: migrated.ok
-          ? resetSections
-          : (Object.keys(settingsSections) as SettingsSection[]),
-      };
+        reset: loaded.problem.reset,
+      });
+    } else if (loaded.migratedFrom !== null) {
+      // For going back to an older HA Tray by hand.
+      copyFileSync(path, `${path}.version-${loaded.migratedFrom}`);
+      logger.info(`Settings upgraded from version ${loaded.migratedFrom} to ${shape.version}`);
     }
-    if (recovery || (migrated.ok && migrated.migratedFrom !== null)) store.store = result;
-    return new SettingsStore(store, result, recovery);
+
+    // An explicit folder: electron-store would otherwise ask Electron for it (and tests have none).
+    const store = new ElectronStore<Settings>({ cwd, name: FILE_NAME, clearInvalidConfig: false });
+    if (text === null || recovery || loaded.migratedFrom !== null) store.store = loaded.settings;
+    return new SettingsStore(store, loaded.settings, recovery);
   }
 
   get(): Settings {
@@ -121,18 +88,15 @@ export class SettingsStore {
   /** Applies a change from the settings window; invalid input is refused with a clear message. */
   update(patch: unknown): Settings {
     const parsed = settingsPatchSchema.safeParse(patch);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new UserFacingError(
-        `That setting is not valid: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
-        'invalid_settings',
-      );
-    }
-    return this.write({ ...this.settings, ...(parsed.data as SettingsPatch) });
+    if (!parsed.success) throw invalid(parsed.error.issues[0]);
+    return this.write({ ...this.settings, ...parsed.data });
   }
 
+  /** The instance's origin, after "Save connection"; null forgets it. */
   setConnection(origin: string | null): Settings {
-    return this.write({ ...this.settings, connection: origin === null ? null : { origin } });
+    const parsed = settingsSections.connection.safeParse(origin === null ? null : { origin });
+    if (!parsed.success) throw invalid(parsed.error.issues[0]);
+    return this.write({ ...this.settings, connection: parsed.data });
   }
 
   onChange(listener: (settings: Settings) => void): () => void {
@@ -145,9 +109,18 @@ export class SettingsStore {
   }
 
   private write(next: Settings): Settings {
+    if (JSON.stringify(next) === JSON.stringify(this.settings)) return this.settings;
     this.store.store = next;
     this.settings = next;
     for (const listener of this.listeners) listener(next);
     return next;
   }
+}
+
+function invalid(issue: { path: PropertyKey[]; message: string } | undefined): UserFacingError {
+  const where = issue?.path.map(String).join('.') ?? '';
+  return new UserFacingError(
+    `That setting is not valid: ${where} ${issue?.message ?? ''}`.replace(/\s+/g, ' ').trim(),
+    'invalid_settings',
+  );
 }

@@ -2,21 +2,22 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { migrate } from '../../../src/main/settings/migrations';
+import type { SettingsShape } from '../../../src/main/settings/load-settings';
 import { SettingsStore } from '../../../src/main/settings/settings-store';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { recordingLogger } from '../../support/test-logger';
 
 let dir: string;
 const file = () => join(dir, 'settings.json');
-const open = () =>
+const open = (shape?: SettingsShape) =>
   SettingsStore.open({
     cwd: dir,
     logger: recordingLogger(),
     now: () => new Date('2026-11-23T10:00:00Z'),
+    shape,
   });
 const onDisk = () => JSON.parse(readFileSync(file(), 'utf8'));
-const backups = () => readdirSync(dir).filter((f) => f.includes('.corrupt-'));
+const backups = () => readdirSync(dir).filter((f) => f.startsWith('settings.json.corrupt-'));
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ha-tray-settings-'));
@@ -30,24 +31,39 @@ describe('SettingsStore', () => {
     const store = open();
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(store.recovery).toBeNull();
+    expect(store.path).toBe(file());
     expect(onDisk()).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      tokenReminder: { intervalDays: 90 },
+      storage: { allowWeakEncryption: false },
+      ui: { globalShortcut: 'CommandOrControl+Alt+H', startAtLogin: false },
+    });
   });
 
-  it('keeps changes across restarts and tells listeners', () => {
+  it('keeps changes across restarts and tells listeners, once per real change', () => {
     const store = open();
     const listener = vi.fn();
-    store.onChange(listener);
-    store.update({
-      favourites: [{ entityId: 'light.kitchen', label: 'Kitchen' }],
-      tokenReminder: { intervalDays: 30, snoozedUntil: null },
-    });
+    const off = store.onChange(listener);
+    const favourites = [
+      { entityId: 'light.kitchen', label: 'Kitchen' },
+      { entityId: 'lock.front' },
+    ];
+    store.update({ favourites });
+    store.update({ favourites });
     store.setConnection('http://homeassistant.local:8123');
     expect(listener).toHaveBeenCalledTimes(2);
+    expect(listener).toHaveBeenLastCalledWith(store.get());
+    off();
+    store.update({ storage: { allowWeakEncryption: true } });
+    expect(listener).toHaveBeenCalledTimes(2);
+
     expect(open().get()).toMatchObject({
       connection: { origin: 'http://homeassistant.local:8123' },
-      favourites: [{ entityId: 'light.kitchen', label: 'Kitchen' }],
-      tokenReminder: { intervalDays: 30 },
+      favourites,
+      storage: { allowWeakEncryption: true },
     });
+    store.setConnection(null);
+    expect(open().get().connection).toBeNull();
   });
 
   it('refuses invalid changes with a clear error and keeps what it had', () => {
@@ -55,41 +71,115 @@ describe('SettingsStore', () => {
     for (const patch of [
       { favourites: [{ entityId: 'not an id' }] },
       { favourites: [{ entityId: 'light.a' }, { entityId: 'light.a' }] },
-      { tokenReminder: { intervalDays: 45, snoozedUntil: null } },
-      { connection: { origin: 'http://evil' } },
+      { tokenReminder: { intervalDays: 45 } },
+      { connection: { origin: 'http://elsewhere' } },
+      { ui: { globalShortcut: 'x'.repeat(61) } },
       { token: 'eyJ...' },
       'garbage',
       null,
     ]) {
       expect(() => store.update(patch)).toThrow(/not valid/);
     }
+    for (const origin of ['homeassistant.local', 'http://ha.local:8123/lovelace', 'ftp://ha.local'])
+      expect(() => store.setConnection(origin)).toThrow(/not valid/);
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
+    expect(onDisk()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('a file that is not JSON: backed up, defaults loaded, the user is told', () => {
     writeFileSync(file(), '{ "favourites": [');
     const store = open();
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
-    expect(store.recovery).toMatchObject({ reason: 'The settings file was damaged.' });
+    expect(store.recovery).toEqual({
+      reason: expect.stringMatching(/damaged.*Default settings were loaded/),
+      backupPath: join(dir, 'settings.json.corrupt-2026-11-23T10-00-00-000Z'),
+      reset: ['*'],
+    });
     expect(readFileSync(store.recovery!.backupPath, 'utf8')).toBe('{ "favourites": [');
     expect(onDisk()).toEqual(DEFAULT_SETTINGS);
+    // The next start finds a good file and says nothing.
+    expect(open().recovery).toBeNull();
   });
 
-  it('a hand-edited file: keeps the valid sections, resets the invalid ones, backs up the original', () => {
+  it.each([
+    ['an empty file', ''],
+    ['a list', '[]'],
+    ['null', 'null'],
+  ])('%s: backed up, defaults loaded, the user is told', (_, text) => {
+    writeFileSync(file(), text);
+    const store = open();
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+    expect(store.recovery?.reason).toMatch(/Default settings were loaded/);
+    expect(backups()).toHaveLength(1);
+  });
+
+  it('a hand-edited file: keeps what is valid, resets what is not, backs up the original', () => {
     const edited = {
       ...DEFAULT_SETTINGS,
-      favourites: [{ entityId: 'switch.tv' }],
-      tokenReminder: { intervalDays: 'often', snoozedUntil: null },
-      token: 'eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJ4In0.c2lnbmF0dXJl',
+      connection: { origin: 'http://192.168.1.10:8123' },
+      favourites: [
+        { entityId: 'switch.tv' },
+        { entityId: 'Not An Id' },
+        { entityId: 'light.hall' },
+        { entityId: 'switch.tv' },
+      ],
+      tokenReminder: { intervalDays: 'often', snoozedUntil: '2026-12-01T00:00:00.000Z' },
+      ui: { globalShortcut: 'Alt+H', startAtLogin: 'yes' },
     };
-    writeFileSync(file(), JSON.stringify(edited));
+    writeFileSync(file(), JSON.stringify(edited, null, 2));
     const store = open();
-    expect(store.get().favourites).toEqual([{ entityId: 'switch.tv' }]);
-    expect(store.get().tokenReminder).toEqual(DEFAULT_SETTINGS.tokenReminder);
-    expect(store.recovery).toMatchObject({ resetSections: ['tokenReminder'] });
-    expect(backups()).toHaveLength(1);
-    // Unknown keys, such as a token pasted in by hand, are not carried over.
-    expect(readFileSync(file(), 'utf8')).not.toContain('eyJhbGci');
+    expect(store.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      connection: { origin: 'http://192.168.1.10:8123' },
+      favourites: [{ entityId: 'switch.tv' }, { entityId: 'light.hall' }],
+      tokenReminder: {
+        intervalDays: 90,
+        snoozedUntil: '2026-12-01T00:00:00.000Z',
+        lastNotifiedAt: null,
+      },
+      ui: { globalShortcut: 'Alt+H', startAtLogin: false },
+    });
+    expect(store.recovery?.reset).toEqual([
+      'favourites[1]',
+      'favourites[3]',
+      'tokenReminder.intervalDays',
+      'ui.startAtLogin',
+    ]);
+    expect(store.recovery?.reason).toBe(
+      'Some settings in the file were not valid and were reset: favourites, the token reminder, the shortcut and start at login.',
+    );
+    expect(readFileSync(store.recovery!.backupPath, 'utf8')).toBe(JSON.stringify(edited, null, 2));
+    expect(onDisk()).toEqual(store.get());
+  });
+
+  it('drops entries it does not know, such as a token pasted in by hand', () => {
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJ4In0.c2lnbmF0dXJl';
+    writeFileSync(
+      file(),
+      JSON.stringify({ ...DEFAULT_SETTINGS, token, ui: { ...DEFAULT_SETTINGS.ui, token } }),
+    );
+    const store = open();
+    expect(store.recovery?.reason).toMatch(/entries HA Tray does not know \(removed\)/);
+    expect(JSON.stringify(store.recovery)).not.toContain(token);
+    expect(readFileSync(file(), 'utf8')).not.toContain(token);
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('fills in what an older file lacks from the defaults, without telling the user', () => {
+    const older = {
+      schemaVersion: 1,
+      favourites: [{ entityId: 'light.a' }],
+      tokenReminder: { intervalDays: null },
+    };
+    writeFileSync(file(), JSON.stringify(older));
+    const store = open();
+    expect(store.recovery).toBeNull();
+    expect(store.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      favourites: [{ entityId: 'light.a' }],
+      tokenReminder: { intervalDays: null, snoozedUntil: null, lastNotifiedAt: null },
+    });
+    expect(backups()).toHaveLength(0);
   });
 
   it('a file from a newer HA Tray: backed up and defaults loaded', () => {
@@ -97,48 +187,50 @@ describe('SettingsStore', () => {
     const store = open();
     expect(store.recovery?.reason).toMatch(/newer HA Tray/);
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
+    expect(backups()).toHaveLength(1);
   });
 
-  it('migrates a pre-release file without a schema version', () => {
-    writeFileSync(file(), JSON.stringify({ favourites: ['light.kitchen', 'lock.front_door'] }));
-    const store = open();
-    expect(store.recovery).toBeNull();
-    expect(store.get().favourites).toEqual([
-      { entityId: 'light.kitchen' },
-      { entityId: 'lock.front_door' },
-    ]);
-    expect(onDisk().schemaVersion).toBe(1);
-    expect(backups()).toHaveLength(0);
-  });
-
-  it('never writes a token into the settings file', () => {
-    const store = open();
-    store.update({ ui: { globalShortcut: 'Alt+H', startAtLogin: true } });
-    expect(existsSync(file())).toBe(true);
-    expect(readFileSync(file(), 'utf8')).not.toMatch(/eyJ[\w-]+\.eyJ/);
-  });
-});
-
-describe('migrate', () => {
-  it('runs every step from the file version to the current one', () => {
-    const steps = {
-      0: (r: Record<string, unknown>) => ({ ...r, a: 1, schemaVersion: 1 }),
-      1: (r: Record<string, unknown>) => ({ ...r, b: 2, schemaVersion: 2 }),
+  it('upgrades an older file with its migrations, keeping a copy of the old one', () => {
+    const v1 = { schemaVersion: 1, ui: { shortcut: 'Alt+H', startAtLogin: true } };
+    writeFileSync(file(), JSON.stringify(v1));
+    const shape: SettingsShape = {
+      version: 2,
+      migrations: [
+        {
+          version: 2,
+          description: 'ui.shortcut is now ui.globalShortcut',
+          up: ({ ui, ...rest }) => {
+            const { shortcut, ...others } = ui as Record<string, unknown>;
+            return { ...rest, ui: { ...others, globalShortcut: shortcut } };
+          },
+        },
+      ],
     };
-    expect(migrate({}, steps, 2)).toEqual({
-      ok: true,
-      raw: { a: 1, b: 2, schemaVersion: 2 },
-      migratedFrom: 0,
+    const store = open(shape);
+    expect(store.recovery).toBeNull();
+    expect(store.get()).toMatchObject({
+      schemaVersion: 2,
+      ui: { globalShortcut: 'Alt+H', startAtLogin: true },
     });
-    expect(migrate({ schemaVersion: 2 }, steps, 2)).toEqual({
-      ok: true,
-      raw: { schemaVersion: 2 },
-      migratedFrom: null,
-    });
-    expect(migrate({ schemaVersion: 'x' }, steps, 2)).toMatchObject({ ok: false });
-    expect(migrate({ schemaVersion: 1 }, { 0: steps[0] }, 2)).toMatchObject({
-      ok: false,
-      reason: 'no migration from schema 1',
-    });
+    expect(onDisk()).toEqual(store.get());
+    expect(JSON.parse(readFileSync(join(dir, 'settings.json.version-1'), 'utf8'))).toEqual(v1);
+    expect(open(shape).get()).toEqual(store.get());
+  });
+
+  it('never writes a token into the settings file: no field can hold one', () => {
+    const token = `eyJhbGciOiJIUzI1NiJ9.${'eyJpc3MiOiJhYmMifQ'.repeat(6)}.${'c2lnbmF0dXJl'.repeat(4)}`;
+    const store = open();
+    const attempts: unknown[] = [
+      { ui: { globalShortcut: token } },
+      { favourites: [{ entityId: 'light.a', label: token }] },
+      { favourites: [{ entityId: `light.${token}` }] },
+      { tokenReminder: { snoozedUntil: token } },
+      { storage: { allowWeakEncryption: true, token } },
+    ];
+    for (const patch of attempts) expect(() => store.update(patch)).toThrow(/not valid/);
+    expect(() => store.setConnection(`http://ha.local:8123/?token=${token}`)).toThrow(/not valid/);
+    expect(() => store.setConnection(`http://${token}:8123`)).toThrow(/not valid/);
+    expect(existsSync(file())).toBe(true);
+    expect(readFileSync(file(), 'utf8')).not.toContain(token.slice(0, 40));
   });
 });
