@@ -176,7 +176,7 @@ export const notificationSettingsSchema = z
     quietHours: quietHoursSchema,
     connectionAlerts: connectionAlertsSchema,
     /** ISO time until which notifications are paused (tray menu "Pause notifications"). */
-    pausedUntil: z.string().datetime().nullable(),
+    pausedUntil: z.iso.datetime().nullable(),
   })
   .strict();
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;

@@ -51,7 +51,6 @@ export class RulesEngine {
   private lastSeen = new Map<string, EntityState>();
   private readonly lastRealState = new Map<string, string>();
   private byEntity = new Map<string, RuleRuntime[]>();
-  private suspended = false;
 
   constructor(private readonly options: RulesEngineOptions) {}
 
@@ -82,7 +81,6 @@ export class RulesEngine {
 
   /** A full set of states from a (re)subscribe. */
   snapshot(states: Iterable<EntityState>): void {
-    this.suspended = false;
     const previous = this.lastSeen;
     this.lastSeen = new Map();
     for (const state of states) this.lastSeen.set(state.entity_id, state);
@@ -129,7 +127,6 @@ export class RulesEngine {
    * still holds. The next snapshot resumes or drops them.
    */
   suspend(): void {
-    this.suspended = true;
     for (const runtimes of this.byEntity.values()) {
       for (const { pending } of runtimes) {
         if (pending?.timer != null) this.options.clock.clearTimeout(pending.timer);
@@ -236,7 +233,6 @@ export class RulesEngine {
     if (deadline <= now) return this.complete(runtime, firing);
     const pending: Pending = { firing, deadline, timer: null };
     runtime.pending = pending;
-    if (this.suspended) return;
     pending.timer = this.options.clock.setTimeout(() => {
       if (runtime.pending === pending) this.complete(runtime, firing);
     }, deadline - now);

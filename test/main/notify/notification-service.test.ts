@@ -148,6 +148,17 @@ describe('notification service', () => {
     expect(shown).toEqual([]);
   });
 
+  it('ends a pause longer than a timer can wait at its time, not before', () => {
+    const day = 86_400_000;
+    startService({ pausedUntil: new Date(utc('2026-01-15T12:00:00') + 40 * day).toISOString() });
+    const changes: (number | null)[] = [];
+    service.onPauseChange((until) => changes.push(until));
+    clock.advance(40 * day - 1);
+    expect(changes).toEqual([]);
+    clock.advance(1);
+    expect(changes).toEqual([null]);
+  });
+
   it('sends the test notification even while paused', () => {
     startService();
     service.pauseForAnHour();
