@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createAppServices, type AppServices } from '../../src/main/app-services';
+import type { MenuItemSpec, TrayHost } from '../../src/main/platform/tray-host';
+import { createTray } from '../../src/main/tray/create-tray';
+import type { TrayService } from '../../src/main/tray/tray-service';
 import { FakeSecretStore } from '../fakes/secret-store';
 import { CHROMIUM_ARGS } from './chromium';
 import { ensureRendererBuilt, RENDERER_OUT } from './renderer-build';
@@ -37,6 +40,10 @@ export class E2eHarness {
   readonly userDataDir = mkdtempSync(join(tmpdir(), 'ha-tray-e2e-'));
   readonly pages: Page[] = [];
   services!: AppServices;
+  /** The tray menu as the app last built it. */
+  trayMenu: MenuItemSpec[] = [];
+  readonly dialogsShown: string[] = [];
+  private tray: TrayService | null = null;
   private browser!: Browser;
   private server!: { origin: string; close(): Promise<void> };
   private bridgeScript = '';
@@ -52,6 +59,7 @@ export class E2eHarness {
     });
     harness.boot();
     await harness.services.start();
+    harness.startTray();
     return harness;
   }
 
@@ -92,6 +100,42 @@ export class E2eHarness {
     );
   }
 
+  /** The real tray wiring on a recording host; questions are answered "yes" and recorded. */
+  private startTray(): void {
+    const host: TrayHost = {
+      setIcon: () => undefined,
+      setToolTip: () => undefined,
+      setContextMenu: (items) => (this.trayMenu = items),
+      onMenuItem: () => undefined,
+      onClick: () => undefined,
+      getBounds: () => null,
+      destroy: () => undefined,
+    };
+    this.tray = createTray(this.services, {
+      host,
+      dialogs: {
+        confirm: async (question) => (this.dialogsShown.push(question), true),
+        showError: (title, message) => void this.dialogsShown.push(`${title}: ${message}`),
+      },
+      shell: { openExternal: async (url) => void this.opened.push(url) },
+      openPanel: () => void this.windowRequests.push('panel'),
+      openSettings: () => void this.windowRequests.push('settings:'),
+      quit: () => undefined,
+    });
+  }
+
+  /** Labels of the favourites in the tray menu, in order, with checkbox state. */
+  trayFavourites(): string[] {
+    return this.trayMenu
+      .filter(
+        (item): item is Extract<MenuItemSpec, { id: string }> =>
+          'id' in item && item.id.startsWith('fav:'),
+      )
+      .map((item) =>
+        item.type === 'checkbox' ? `${item.checked ? '☑' : '☐'} ${item.label}` : item.label,
+      );
+  }
+
   async open(
     page: 'settings' | 'panel',
     options: {
@@ -129,6 +173,7 @@ export class E2eHarness {
   }
 
   async close(): Promise<void> {
+    this.tray?.dispose();
     this.services?.dispose();
     await this.browser?.close();
     await this.server?.close();
