@@ -1,112 +1,125 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RawClient } from '../support/raw-ws-client';
-import { startSimulator, type HaSimulator } from './index';
+import { bearer, useSimulator } from './test-helpers';
 
-let sim: HaSimulator;
-const clients: RawClient[] = [];
+const { start, login, connect } = useSimulator();
 
-beforeEach(async () => {
-  sim = await startSimulator();
-});
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  await sim.close();
-});
-
-async function open() {
-  const c = await RawClient.authenticated(sim.url, sim.token);
-  clients.push(c);
-  return c;
-}
-
-describe('fault controls', () => {
-  it('restart drops sockets, refuses connections while down, and comes back on the same port with the same states', async () => {
-    const client = await open();
-    sim.setState('light.kitchen', 'off');
-    await sim.stop();
-    await client.closed;
+describe('restart, stop and start', () => {
+  it('restart closes every socket, refuses connections while down and returns on the same port', async () => {
+    const sim = await start();
+    const port = sim.port;
+    const client = await login(sim);
+    const restarting = sim.restart({ downMs: 50 });
+    expect((await client.closed).code).toBe(1000);
     await expect(RawClient.connect(sim.url)).rejects.toThrow(/ECONNREFUSED/);
+    await restarting;
+    expect(sim.port).toBe(port);
+    expect((await (await connect(sim)).auth(sim.token)).type).toBe('auth_ok');
+  });
+
+  it('keeps states while down, with the changes made meanwhile, and tells a new subscriber', async () => {
+    const sim = await start();
+    await sim.stop();
+    sim.setState('light.kitchen', 'off');
+    sim.setState('sensor.added_while_away', '7');
+    sim.removeEntity('lock.back_door');
     await sim.start();
-    const again = await open();
-    expect(
-      (await again.command({ type: 'get_states' })).result.find(
-        (s: { entity_id: string }) => s.entity_id === 'light.kitchen',
-      ).state,
-    ).toBe('off');
-    await sim.restart({ downMs: 10 });
-    await again.closed;
-    await open();
+    const client = await login(sim);
+    const id = await client.subscribe({ type: 'subscribe_entities' });
+    const { a } = await client.nextEvent(id);
+    expect(a['light.kitchen'].s).toBe('off');
+    expect(a['sensor.added_while_away'].s).toBe('7');
+    expect(a).not.toHaveProperty('lock.back_door');
   });
 
-  it('half-open: answers nothing and keeps the socket open', async () => {
-    const client = await open();
-    sim.setHalfOpen(true);
-    client.sendJson({ id: 50, type: 'ping' });
-    await expect(client.next((m) => m.id === 50, 300)).rejects.toThrow('timed out');
-    expect(client.socket.readyState).toBe(client.socket.OPEN);
-    sim.setHalfOpen(false);
-    expect((await client.commandWithId(51, { type: 'ping' })).type).toBe('pong');
+  it('answers 503 to REST and to the WebSocket upgrade while stopping, then comes back starting', async () => {
+    const sim = await start();
+    const restarting = sim.restart({ stoppingMs: 100, downMs: 1, startingMs: 60_000 });
+    expect((await fetch(`${sim.url}/api/`, bearer(sim.token))).status).toBe(503);
+    await expect(RawClient.connect(sim.url)).rejects.toThrow('HTTP 503');
+    await restarting;
+    const client = await login(sim);
+    expect((await client.command({ type: 'get_config' })).result.state).toBe('NOT_RUNNING');
   });
+});
 
-  it('delays results when asked', async () => {
-    const client = await open();
-    sim.setResponseDelay(50);
-    const order: string[] = [];
-    const slow = client.command({ type: 'ping' }).then(() => order.push('pong'));
-    setTimeout(() => order.push('timer'), 10);
-    await slow;
-    expect(order).toEqual(['timer', 'pong']);
-  });
-
-  it('sends malformed frames', async () => {
-    const client = await open();
-    sim.sendMalformedFrame();
-    await client.command({ type: 'ping' });
-    expect(client.frames.some((f) => f.startsWith('{"id": 1, "type": "res'))).toBe(true);
-  });
-
-  it('starting: get_config says NOT_RUNNING and config commands are unknown', async () => {
-    const client = await open();
+describe('starting', () => {
+  it('get_config says NOT_RUNNING and config/* commands are unknown until started', async () => {
+    const sim = await start();
+    const client = await login(sim);
     sim.setStarting(true);
     expect((await client.command({ type: 'get_config' })).result.state).toBe('NOT_RUNNING');
+    expect(
+      (await client.command({ type: 'config/entity_registry/list_for_display' })).error.code,
+    ).toBe('unknown_command');
     expect((await client.command({ type: 'config/area_registry/list' })).error.code).toBe(
       'unknown_command',
     );
-    const rest = await fetch(`${sim.url}/api/config`, {
-      headers: { Authorization: `Bearer ${sim.token}` },
-    });
-    expect(((await rest.json()) as { state: string }).state).toBe('NOT_RUNNING');
-  });
-
-  it('changes states at the configured background rate', async () => {
-    const busy = await startSimulator({ eventRatePerSecond: 200 });
-    try {
-      const client = await RawClient.authenticated(busy.url, busy.token);
-      clients.push(client);
-      const id = await client.subscribe({ type: 'subscribe_entities' });
-      await client.nextEvent(id);
-      expect(await client.nextEvent(id)).toHaveProperty('c');
-    } finally {
-      await busy.close();
-    }
+    sim.setStarting(false);
+    expect((await client.command({ type: 'config/area_registry/list' })).success).toBe(true);
   });
 });
 
-describe('scale', () => {
-  it('serves a 10,000-entity snapshot', async () => {
-    const big = await startSimulator({ home: { scale: 10_000 } });
-    try {
-      const client = await RawClient.authenticated(big.url, big.token);
-      clients.push(client);
-      const id = await client.subscribe({ type: 'subscribe_entities' });
-      const snapshot = await client.nextEvent(id, () => true, 15_000);
-      expect(Object.keys(snapshot.a)).toHaveLength(10_000);
-      expect(snapshot.a['sensor.scale_00000']).toMatchObject({
-        s: '0',
-        a: { unit_of_measurement: '°C' },
-      });
-    } finally {
-      await big.close();
-    }
+describe('half-open', () => {
+  it('answers nothing at all and closes nothing, then answers again', async () => {
+    const sim = await start();
+    const client = await login(sim);
+    const id = await client.subscribe({ type: 'subscribe_entities' });
+    await client.nextEvent(id);
+    const framesBefore = client.frames.length;
+    sim.setHalfOpen(true);
+    client.sendJson({ id: 50, type: 'ping' });
+    sim.setState('light.kitchen', 'off');
+    let pongFrame = false;
+    client.socket.once('pong', () => (pongFrame = true));
+    client.socket.ping();
+    const rest = fetch(`${sim.url}/api/`, {
+      ...bearer(sim.token),
+      signal: AbortSignal.timeout(200),
+    });
+    await expect(rest).rejects.toThrow();
+    expect(client.frames.length).toBe(framesBefore);
+    expect([pongFrame, client.socket.readyState]).toEqual([false, client.socket.OPEN]);
+
+    sim.setHalfOpen(false);
+    expect(await client.commandWithId(51, { type: 'ping' })).toEqual({ id: 51, type: 'pong' });
+  });
+});
+
+describe('slow responses and malformed frames', () => {
+  it('delays results, not events', async () => {
+    const sim = await start();
+    const client = await login(sim);
+    const id = await client.subscribe({ type: 'subscribe_events', event_type: 'state_changed' });
+    sim.setResponseDelay(40);
+    const order: string[] = [];
+    const pong = client.command({ type: 'ping' }).then(() => order.push('pong'));
+    setTimeout(() => order.push('timer'), 5);
+    sim.setState('light.kitchen', 'off');
+    await client.nextEvent(id);
+    order.push('event');
+    await pong;
+    expect(order).toEqual(['event', 'timer', 'pong']);
+  });
+
+  it('sends a frame that is not JSON to authenticated clients only, and keeps them connected', async () => {
+    const sim = await start();
+    const authenticated = await login(sim);
+    const waiting = await connect(sim);
+    sim.sendMalformedFrame();
+    expect((await authenticated.command({ type: 'ping' })).type).toBe('pong');
+    expect(authenticated.frames.some((f) => f === '{"id": 1, "type": "res')).toBe(true);
+    expect(waiting.frames).toHaveLength(1);
+  });
+});
+
+describe('background events', () => {
+  it('changes sensors at the configured rate', async () => {
+    const sim = await start({ eventRatePerSecond: 500 });
+    const client = await login(sim);
+    const id = await client.subscribe({ type: 'subscribe_entities' });
+    await client.nextEvent(id);
+    const { c } = await client.nextEvent(id);
+    for (const entityId of Object.keys(c)) expect(entityId).toMatch(/^(binary_)?sensor\./);
   });
 });

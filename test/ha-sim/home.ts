@@ -1,23 +1,6 @@
 import type { EntityState } from '../../src/shared/entity';
-
-/** An entity of a simulated home: its first state plus what the entity registry knows of it. */
-export interface HomeEntity {
-  entity_id: string;
-  state: string;
-  attributes: Record<string, unknown>;
-  area?: string;
-  platform: string;
-}
-
-export interface Area {
-  area_id: string;
-  name: string;
-}
-
-export interface Home {
-  areas: Area[];
-  entities: HomeEntity[];
-}
+import type { Area } from './entities/registry';
+import type { Home, HomeEntity } from './home-types';
 
 const AREAS: Area[] = [
   { area_id: 'living_room', name: 'Living room' },
@@ -26,304 +9,475 @@ const AREAS: Area[] = [
   { area_id: 'hallway', name: 'Hallway' },
   { area_id: 'garage', name: 'Garage' },
   { area_id: 'office', name: 'Office' },
-  { area_id: 'garden', name: 'Garden' },
 ];
 
-const DIMMABLE = { supported_color_modes: ['brightness'], supported_features: 40 };
-const ONOFF = { supported_color_modes: ['onoff'], supported_features: 0 };
+/** LightEntityFeature.FLASH | TRANSITION. */
+const LIGHT_FEATURES = 40;
+/** MediaPlayerEntityFeature: PAUSE, VOLUME_SET, VOLUME_MUTE, PREVIOUS/NEXT_TRACK, TURN_ON/OFF, STOP, PLAY. */
+const SPEAKER_FEATURES = 1 | 4 | 8 | 16 | 32 | 128 | 256 | 4096 | 16384;
+/** A radio that only turns on and off and sets its volume: play and pause are refused. */
+const RADIO_FEATURES = 4 | 128 | 256;
 
-function e(
+function entity(
   entity_id: string,
   state: string,
   friendly_name: string,
   area: string | undefined,
-  attributes: Record<string, unknown> = {},
-  platform = 'demo',
+  attributes: Record<string, unknown>,
+  platform: string,
 ): HomeEntity {
-  return { entity_id, state, attributes: { ...attributes, friendly_name }, area, platform };
+  const { icon } = attributes;
+  return {
+    entity_id,
+    state,
+    attributes: { ...attributes, friendly_name },
+    registry: {
+      platform,
+      ...(area ? { area_id: area } : {}),
+      ...(typeof icon === 'string' ? { icon } : {}),
+    },
+  };
+}
+
+const dimmable = (
+  id: string,
+  state: 'on' | 'off',
+  name: string,
+  area: string,
+  brightness: number,
+  extra = {},
+) =>
+  entity(
+    id,
+    state,
+    name,
+    area,
+    {
+      supported_color_modes: ['brightness'],
+      color_mode: state === 'on' ? 'brightness' : null,
+      brightness: state === 'on' ? brightness : null,
+      supported_features: LIGHT_FEATURES,
+      ...extra,
+    },
+    'hue',
+  );
+
+const plainLight = (id: string, state: string, name: string, area: string, extra = {}) =>
+  entity(
+    id,
+    state,
+    name,
+    area,
+    {
+      supported_color_modes: ['onoff'],
+      color_mode: state === 'on' ? 'onoff' : null,
+      supported_features: 0,
+      ...extra,
+    },
+    'shelly',
+  );
+
+const measurement = (
+  id: string,
+  state: string,
+  name: string,
+  area: string | undefined,
+  device_class: string,
+  unit: string,
+  state_class = 'measurement',
+) =>
+  entity(id, state, name, area, { state_class, unit_of_measurement: unit, device_class }, 'mqtt');
+
+const contact = (id: string, name: string, area: string, device_class: string) =>
+  entity(id, 'off', name, area, { device_class }, 'zha');
+
+function withRegistry(
+  e: HomeEntity,
+  registry: Partial<NonNullable<HomeEntity['registry']>>,
+): HomeEntity {
+  return { ...e, registry: { ...e.registry!, ...registry } };
 }
 
 /**
- * A realistic default home: every domain the app handles, in areas, with friendly names, icons,
- * units and device classes. Entity ids are stable: tests and docs name them.
+ * The realistic default home: every domain the app handles, in six areas, with friendly names,
+ * icons, units and device classes; one unavailable and one unknown entity, one diagnostic and one
+ * config entity, one hidden entity and one entity missing from the registry. Its entity ids are
+ * stable: tests and test/ha-sim/README.md name them.
  */
 export function defaultHomeSpec(): Home {
-  return {
-    areas: AREAS.map((a) => ({ ...a })),
-    entities: [
-      // Lights: dimmable and plain.
-      e('light.living_room_ceiling', 'on', 'Living room ceiling', 'living_room', {
-        ...DIMMABLE,
-        color_mode: 'brightness',
-        brightness: 180,
-      }),
-      e('light.living_room_lamp', 'off', 'Reading lamp', 'living_room', {
-        ...DIMMABLE,
-        color_mode: null,
-        brightness: null,
-      }),
-      e('light.kitchen', 'on', 'Kitchen lights', 'kitchen', {
-        ...DIMMABLE,
-        color_mode: 'brightness',
-        brightness: 255,
-      }),
-      e('light.bedroom', 'off', 'Bedroom light', 'bedroom', {
-        ...DIMMABLE,
-        color_mode: null,
-        brightness: null,
-      }),
-      e('light.hallway', 'off', 'Hallway light', 'hallway', { ...ONOFF, color_mode: null }),
-      e('light.desk_lamp', 'off', 'Desk lamp', 'office', {
-        ...ONOFF,
-        color_mode: null,
-        icon: 'mdi:desk-lamp',
-      }),
-      e('light.garden', 'unavailable', 'Garden lights', 'garden', {
-        ...ONOFF,
-        restored: true,
-        supported_features: 0,
-      }),
-      // Switches, fan, helpers.
-      e('switch.coffee_machine', 'off', 'Coffee machine', 'kitchen', { icon: 'mdi:coffee-maker' }),
-      e('switch.tv_socket', 'on', 'TV socket', 'living_room', { device_class: 'outlet' }),
-      e('fan.bedroom_fan', 'off', 'Bedroom fan', 'bedroom', {
+  const entities: HomeEntity[] = [
+    dimmable('light.living_room_ceiling', 'on', 'Living room ceiling', 'living_room', 180),
+    dimmable('light.living_room_lamp', 'off', 'Reading lamp', 'living_room', 0, {
+      icon: 'mdi:floor-lamp',
+    }),
+    dimmable('light.kitchen', 'on', 'Kitchen lights', 'kitchen', 255),
+    dimmable('light.bedroom', 'off', 'Bedroom light', 'bedroom', 0),
+    plainLight('light.hallway', 'off', 'Hallway light', 'hallway'),
+    plainLight('light.desk_lamp', 'off', 'Desk lamp', 'office', { icon: 'mdi:desk-lamp' }),
+    plainLight('light.garage', 'unavailable', 'Garage light', 'garage', { restored: true }),
+
+    entity(
+      'switch.coffee_machine',
+      'off',
+      'Coffee machine',
+      'kitchen',
+      { icon: 'mdi:coffee-maker' },
+      'shelly',
+    ),
+    entity(
+      'switch.tv_socket',
+      'on',
+      'TV socket',
+      'living_room',
+      { device_class: 'outlet' },
+      'shelly',
+    ),
+    entity('switch.heater', 'off', 'Heater', 'office', { icon: 'mdi:radiator' }, 'tasmota'),
+    entity(
+      'fan.bedroom_fan',
+      'off',
+      'Bedroom fan',
+      'bedroom',
+      {
         percentage: 0,
-        percentage_step: 33.3,
-        supported_features: 1,
-      }),
-      e(
-        'input_boolean.guest_mode',
-        'off',
-        'Guest mode',
-        undefined,
-        { icon: 'mdi:account-multiple', editable: true },
-        'input_boolean',
-      ),
-      e(
-        'input_boolean.vacation',
-        'off',
-        'Vacation mode',
-        undefined,
-        { icon: 'mdi:airplane', editable: true },
-        'input_boolean',
-      ),
-      // Covers: a window with position and a garage door.
-      e('cover.living_room_blinds', 'open', 'Living room blinds', 'living_room', {
-        current_position: 100,
-        device_class: 'blind',
-        supported_features: 15,
-      }),
-      e('cover.garage_door', 'closed', 'Garage door', 'garage', {
-        device_class: 'garage',
-        supported_features: 3,
-      }),
-      // Locks.
-      e('lock.front_door', 'locked', 'Front door', 'hallway', { supported_features: 0 }),
-      e('lock.back_door', 'unlocked', 'Back door', 'kitchen', { supported_features: 0 }),
-      // Scenes, scripts, buttons, automations.
-      e(
-        'scene.movie_night',
+        percentage_step: 33.333333333333336,
+        preset_mode: null,
+        preset_modes: ['auto', 'sleep'],
+        oscillating: false,
+        supported_features: 1 | 2 | 8,
+      },
+      'xiaomi_miio',
+    ),
+    entity(
+      'input_boolean.guest_mode',
+      'off',
+      'Guest mode',
+      undefined,
+      { editable: true, icon: 'mdi:account-multiple' },
+      'input_boolean',
+    ),
+    entity(
+      'input_boolean.vacation_mode',
+      'off',
+      'Vacation mode',
+      undefined,
+      { editable: true, icon: 'mdi:airplane' },
+      'input_boolean',
+    ),
+
+    entity(
+      'cover.garage_door',
+      'closed',
+      'Garage door',
+      'garage',
+      { device_class: 'garage', supported_features: 1 | 2 },
+      'ratgdo',
+    ),
+    entity(
+      'cover.living_room_blinds',
+      'open',
+      'Living room blinds',
+      'living_room',
+      { current_position: 100, device_class: 'blind', supported_features: 1 | 2 | 4 | 8 },
+      'somfy',
+    ),
+    entity(
+      'cover.bedroom_window',
+      'closed',
+      'Bedroom window',
+      'bedroom',
+      { current_position: 0, device_class: 'window', supported_features: 1 | 2 | 4 | 8 },
+      'somfy',
+    ),
+    entity('lock.front_door', 'locked', 'Front door', 'hallway', { supported_features: 0 }, 'nuki'),
+    entity('lock.back_door', 'unlocked', 'Back door', 'kitchen', { supported_features: 0 }, 'nuki'),
+
+    entity(
+      'scene.movie_night',
+      'unknown',
+      'Movie night',
+      'living_room',
+      {
+        entity_id: ['light.living_room_ceiling', 'light.living_room_lamp', 'switch.tv_socket'],
+        id: '1700000000101',
+        icon: 'mdi:movie-open',
+      },
+      'homeassistant',
+    ),
+    entity(
+      'scene.good_morning',
+      'unknown',
+      'Good morning',
+      undefined,
+      {
+        entity_id: ['light.kitchen', 'light.bedroom', 'switch.coffee_machine'],
+        id: '1700000000102',
+        icon: 'mdi:weather-sunny',
+      },
+      'homeassistant',
+    ),
+    entity(
+      'script.goodnight',
+      'off',
+      'Goodnight',
+      undefined,
+      { last_triggered: null, mode: 'single', current: 0, icon: 'mdi:weather-night' },
+      'script',
+    ),
+    entity(
+      'script.leave_home',
+      'off',
+      'Leave home',
+      undefined,
+      { last_triggered: null, mode: 'single', current: 0, icon: 'mdi:exit-run' },
+      'script',
+    ),
+    withRegistry(
+      entity(
+        'button.restart_router',
         'unknown',
-        'Movie night',
-        'living_room',
-        {
-          entity_id: ['light.living_room_ceiling', 'light.living_room_lamp'],
-          id: 'movie_night',
-          icon: 'mdi:movie-open',
-        },
-        'homeassistant',
+        'Restart router',
+        'office',
+        { device_class: 'restart' },
+        'fritz',
       ),
-      e(
-        'scene.good_morning',
-        'unknown',
-        'Good morning',
-        undefined,
-        { entity_id: ['light.kitchen'], id: 'good_morning' },
-        'homeassistant',
-      ),
-      e(
-        'script.goodnight',
-        'off',
-        'Goodnight',
-        undefined,
-        { last_triggered: null, mode: 'single', current: 0, icon: 'mdi:weather-night' },
-        'script',
-      ),
-      e(
-        'script.water_plants',
-        'off',
-        'Water the plants',
-        'garden',
-        { last_triggered: null, mode: 'single', current: 0 },
-        'script',
-      ),
-      e('button.restart_router', 'unknown', 'Restart router', 'office', {
-        device_class: 'restart',
-      }),
-      e(
-        'automation.porch_light_at_sunset',
-        'on',
-        'Porch light at sunset',
-        undefined,
-        { id: '1700000000001', last_triggered: null, mode: 'single', current: 0 },
-        'automation',
-      ),
-      e(
-        'automation.notify_when_door_opens',
-        'off',
-        'Notify when door opens',
-        undefined,
-        { id: '1700000000002', last_triggered: null, mode: 'single', current: 0 },
-        'automation',
-      ),
-      // Climate and media.
-      e('climate.living_room', 'heat', 'Living room thermostat', 'living_room', {
+      { entity_category: 'config' },
+    ),
+    entity(
+      'button.ring_chime',
+      'unknown',
+      'Ring the chime',
+      'hallway',
+      { icon: 'mdi:bell-ring' },
+      'esphome',
+    ),
+    entity(
+      'automation.porch_light_at_sunset',
+      'on',
+      'Porch light at sunset',
+      undefined,
+      { id: '1700000000001', last_triggered: null, mode: 'single', current: 0 },
+      'automation',
+    ),
+    entity(
+      'automation.morning_coffee',
+      'off',
+      'Morning coffee',
+      'kitchen',
+      { id: '1700000000002', last_triggered: null, mode: 'single', current: 0 },
+      'automation',
+    ),
+
+    entity(
+      'climate.living_room',
+      'heat',
+      'Living room thermostat',
+      'living_room',
+      {
         hvac_modes: ['off', 'heat', 'cool', 'auto'],
         min_temp: 7,
         max_temp: 35,
         target_temp_step: 0.5,
         current_temperature: 20.5,
         temperature: 21,
+        hvac_action: 'heating',
         supported_features: 1,
-      }),
-      e('media_player.living_room_speaker', 'paused', 'Living room speaker', 'living_room', {
+      },
+      'netatmo',
+    ),
+    entity(
+      'media_player.living_room_speaker',
+      'paused',
+      'Living room speaker',
+      'living_room',
+      {
         volume_level: 0.4,
         is_volume_muted: false,
+        media_content_type: 'music',
         media_title: 'Morning jazz',
-        supported_features: 21437,
+        media_artist: 'Various artists',
         device_class: 'speaker',
-      }),
-      // Sensors with units and device classes.
-      e('sensor.living_room_temperature', '21.5', 'Living room temperature', 'living_room', {
-        unit_of_measurement: '°C',
-        device_class: 'temperature',
-        state_class: 'measurement',
-      }),
-      e('sensor.living_room_humidity', '45', 'Living room humidity', 'living_room', {
-        unit_of_measurement: '%',
-        device_class: 'humidity',
-        state_class: 'measurement',
-      }),
-      e('sensor.outside_temperature', '8.3', 'Outside temperature', 'garden', {
-        unit_of_measurement: '°C',
-        device_class: 'temperature',
-        state_class: 'measurement',
-      }),
-      e('sensor.washing_machine_power', '0.0', 'Washing machine power', 'kitchen', {
-        unit_of_measurement: 'W',
-        device_class: 'power',
-        state_class: 'measurement',
-      }),
-      e('sensor.energy_today', '5.72', 'Energy today', undefined, {
+        supported_features: SPEAKER_FEATURES,
+      },
+      'sonos',
+    ),
+    entity(
+      'media_player.kitchen_radio',
+      'off',
+      'Kitchen radio',
+      'kitchen',
+      { device_class: 'speaker', supported_features: RADIO_FEATURES },
+      'dlna_dmr',
+    ),
+
+    measurement(
+      'sensor.living_room_temperature',
+      '21.5',
+      'Living room temperature',
+      'living_room',
+      'temperature',
+      '°C',
+    ),
+    measurement(
+      'sensor.living_room_humidity',
+      '45',
+      'Living room humidity',
+      'living_room',
+      'humidity',
+      '%',
+    ),
+    measurement(
+      'sensor.bedroom_temperature',
+      '19.0',
+      'Bedroom temperature',
+      'bedroom',
+      'temperature',
+      '°C',
+    ),
+    measurement(
+      'sensor.outside_temperature',
+      '8.3',
+      'Outside temperature',
+      undefined,
+      'temperature',
+      '°C',
+    ),
+    measurement(
+      'sensor.garage_temperature',
+      'unknown',
+      'Garage temperature',
+      'garage',
+      'temperature',
+      '°C',
+    ),
+    measurement(
+      'sensor.washing_machine_power',
+      '0.0',
+      'Washing machine power',
+      'kitchen',
+      'power',
+      'W',
+    ),
+    measurement('sensor.office_co2', '612', 'Office CO2', 'office', 'carbon_dioxide', 'ppm'),
+    withRegistry(
+      measurement(
+        'sensor.hallway_sensor_battery',
+        '87',
+        'Hallway sensor battery',
+        'hallway',
+        'battery',
+        '%',
+      ),
+      { entity_category: 'diagnostic' },
+    ),
+    {
+      // A template sensor from YAML without a unique id: a state, but no registry entry.
+      entity_id: 'sensor.energy_today',
+      state: '5.72',
+      attributes: {
+        state_class: 'total_increasing',
         unit_of_measurement: 'kWh',
         device_class: 'energy',
-        state_class: 'total_increasing',
-      }),
-      e('sensor.office_co2', '612', 'Office CO2', 'office', {
-        unit_of_measurement: 'ppm',
-        device_class: 'carbon_dioxide',
-        state_class: 'measurement',
-      }),
-      e('sensor.phone_battery', '76', 'Phone battery', undefined, {
-        unit_of_measurement: '%',
-        device_class: 'battery',
-        state_class: 'measurement',
-      }),
-      e('sensor.garden_soil_moisture', 'unavailable', 'Garden soil moisture', 'garden', {
-        unit_of_measurement: '%',
-        device_class: 'moisture',
-        restored: true,
-      }),
-      // Binary sensors.
-      e('binary_sensor.front_door', 'off', 'Front door', 'hallway', { device_class: 'door' }),
-      e('binary_sensor.garage_door_contact', 'off', 'Garage door contact', 'garage', {
-        device_class: 'garage_door',
-      }),
-      e('binary_sensor.hallway_motion', 'off', 'Hallway motion', 'hallway', {
-        device_class: 'motion',
-      }),
-      e('binary_sensor.bedroom_window', 'off', 'Bedroom window', 'bedroom', {
-        device_class: 'window',
-      }),
-      e('binary_sensor.washing_machine_running', 'off', 'Washing machine running', 'kitchen', {
-        device_class: 'running',
-      }),
-      // A person and the sun, read-only.
-      e(
-        'person.anna',
-        'home',
-        'Anna',
-        undefined,
-        { user_id: null, id: 'anna', device_trackers: [] },
-        'person',
+        friendly_name: 'Energy today',
+      },
+    },
+
+    contact('binary_sensor.front_door', 'Front door', 'hallway', 'door'),
+    contact('binary_sensor.hallway_motion', 'Hallway motion', 'hallway', 'motion'),
+    contact('binary_sensor.bedroom_window', 'Bedroom window', 'bedroom', 'window'),
+    contact('binary_sensor.garage_door_contact', 'Garage door contact', 'garage', 'garage_door'),
+    withRegistry(
+      contact(
+        'binary_sensor.washing_machine_running',
+        'Washing machine running',
+        'kitchen',
+        'running',
       ),
-      e(
-        'sun.sun',
-        'above_horizon',
-        'Sun',
-        undefined,
-        { next_rising: '2026-01-01T07:00:00+00:00', elevation: 20.3 },
-        'sun',
-      ),
-    ],
+      {
+        hidden: true,
+      },
+    ),
+
+    entity(
+      'person.anna',
+      'home',
+      'Anna',
+      undefined,
+      { id: 'anna', user_id: null, device_trackers: [] },
+      'person',
+    ),
+    entity(
+      'sun.sun',
+      'above_horizon',
+      'Sun',
+      undefined,
+      {
+        next_rising: '2024-01-06T07:48:00+00:00',
+        next_setting: '2024-01-05T16:14:00+00:00',
+        elevation: 12.3,
+        rising: false,
+      },
+      'sun',
+    ),
+  ];
+
+  return {
+    areas: AREAS.map((a) => ({ ...a })),
+    entities,
+    scenes: {
+      'scene.movie_night': {
+        'light.living_room_ceiling': {
+          state: 'on',
+          attributes: { brightness: 60, color_mode: 'brightness' },
+        },
+        'light.living_room_lamp': {
+          state: 'on',
+          attributes: { brightness: 120, color_mode: 'brightness' },
+        },
+        'switch.tv_socket': { state: 'on' },
+      },
+      'scene.good_morning': {
+        'light.kitchen': { state: 'on', attributes: { brightness: 255, color_mode: 'brightness' } },
+        'light.bedroom': { state: 'on', attributes: { brightness: 128, color_mode: 'brightness' } },
+        'switch.coffee_machine': { state: 'on' },
+      },
+    },
+    actions: {
+      'script.goodnight': [
+        { service: 'light.turn_off', entity_id: 'all' },
+        { service: 'lock.lock', entity_id: ['lock.front_door', 'lock.back_door'] },
+        { service: 'switch.turn_off', entity_id: ['switch.tv_socket'] },
+      ],
+      'script.leave_home': [
+        { service: 'light.turn_off', entity_id: 'all' },
+        {
+          service: 'cover.close_cover',
+          entity_id: ['cover.garage_door', 'cover.bedroom_window'],
+        },
+        { service: 'lock.lock', entity_id: ['lock.front_door', 'lock.back_door'] },
+      ],
+      'automation.porch_light_at_sunset': [
+        { service: 'light.turn_on', entity_id: ['light.hallway'] },
+      ],
+      'automation.morning_coffee': [
+        { service: 'switch.turn_on', entity_id: ['switch.coffee_machine'] },
+      ],
+    },
   };
-}
-
-const SCALE_DOMAINS = ['sensor', 'light', 'switch', 'binary_sensor', 'input_boolean'] as const;
-
-/** `count` generated entities across a few domains, for scale tests (10,000+). */
-export function scaleHome(count: number): Home {
-  const entities: HomeEntity[] = [];
-  for (let i = 0; i < count; i++) {
-    const domain = SCALE_DOMAINS[i % SCALE_DOMAINS.length]!;
-    const n = String(i).padStart(5, '0');
-    const area = AREAS[i % AREAS.length]!.area_id;
-    if (domain === 'sensor') {
-      entities.push(
-        e(`sensor.scale_${n}`, String((i % 300) / 10), `Sensor ${n}`, area, {
-          unit_of_measurement: '°C',
-          device_class: 'temperature',
-        }),
-      );
-    } else if (domain === 'light') {
-      entities.push(
-        e(`light.scale_${n}`, i % 2 ? 'on' : 'off', `Light ${n}`, area, {
-          ...DIMMABLE,
-          brightness: i % 2 ? 128 : null,
-        }),
-      );
-    } else if (domain === 'binary_sensor') {
-      entities.push(
-        e(`binary_sensor.scale_${n}`, 'off', `Contact ${n}`, area, { device_class: 'door' }),
-      );
-    } else {
-      entities.push(
-        e(
-          `${domain}.scale_${n}`,
-          'off',
-          `${domain === 'switch' ? 'Switch' : 'Toggle'} ${n}`,
-          area,
-          {},
-          domain === 'switch' ? 'demo' : domain,
-        ),
-      );
-    }
-  }
-  return { areas: AREAS.map((a) => ({ ...a })), entities };
 }
 
 export type HomeEntityState = EntityState & { area_id: string | null };
 
-/** The default home as states (with their area), so tests can name its entities. */
+/** The default home as states with their areas, so tests can name its entities. */
 export function defaultHome(): HomeEntityState[] {
-  const at = new Date(0).toISOString();
+  const epoch = '1970-01-01T00:00:00+00:00';
   return defaultHomeSpec().entities.map((e) => ({
     entity_id: e.entity_id,
     state: e.state,
     attributes: structuredClone(e.attributes),
-    last_changed: at,
-    last_updated: at,
+    last_changed: epoch,
+    last_updated: epoch,
     context: { id: '', parent_id: null, user_id: null },
-    area_id: e.area ?? null,
+    area_id: e.registry?.area_id ?? null,
   }));
 }

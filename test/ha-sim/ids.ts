@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 
-/** A hex id like Home Assistant's `uuid4().hex` (users, refresh tokens). */
+/** Like Home Assistant's `uuid4().hex`, used for users and refresh tokens. */
 export function hexId(): string {
   return randomBytes(16).toString('hex');
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** A ULID-shaped context id, as Home Assistant uses for contexts. */
-export function contextId(now = Date.now()): string {
+/** A ULID, as Home Assistant uses for context ids (`ulid_now()`). */
+export function ulid(nowMs = Date.now()): string {
   let time = '';
-  let t = now;
+  let t = nowMs;
   for (let i = 0; i < 10; i++) {
     time = CROCKFORD[t % 32] + time;
     t = Math.floor(t / 32);

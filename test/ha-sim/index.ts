@@ -1,3 +1,9 @@
-export { HaSimulator, startSimulator, type SimulatorOptions, type SimStats } from './server';
-export type { SimUser } from './auth';
-export { defaultHome, scaleHome, type HomeEntityState, type Home, type HomeEntity, type Area } from './home';
+export {
+  HaSimulator,
+  startSimulator,
+  type RestartOptions,
+  type SimulatorOptions,
+} from './simulator';
+export type { SimUser } from './auth/auth-store';
+export type { ServiceCallRecord, SimStats } from './sim-context';
+export { defaultHome, type HomeEntityState } from './home';

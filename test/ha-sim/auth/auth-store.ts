@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { hexId } from '../ids';
+import { signAccessToken, verifyAccessToken } from './tokens';
+
+export interface SimUser {
+  id: string;
+  name: string;
+  isOwner: boolean;
+  isAdmin: boolean;
+}
+
+export type RefreshTokenType = 'normal' | 'system' | 'long_lived_access_token';
+
+export interface RefreshToken {
+  id: string;
+  userId: string;
+  clientId: string | null;
+  clientName: string | null;
+  clientIcon: string | null;
+  type: RefreshTokenType;
+  createdAt: Date;
+  /** Set by the login flow; a long-lived token has none (it is made over the WebSocket). */
+  authProviderType: string | null;
+  lastUsedIp: string | null;
+  /** A key per refresh token, as in Home Assistant: tokens survive restarts and die with it. */
+  jwtKey: string;
+  accessTokenLifespanSeconds: number;
+}
+
+/** Python's datetime stops at year 9999: a longer lifespan fails when the token is made. */
+const MAX_DATE_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+export class DuplicateClientName extends Error {}
+export class ExpiryOutOfRange extends Error {}
+
+/** Users and refresh tokens (homeassistant/auth), with revocation callbacks for open sockets. */
+export class AuthStore {
+  private readonly users = new Map<string, SimUser>();
+  private readonly tokens = new Map<string, RefreshToken>();
+  private readonly revokeListeners = new Set<(refreshTokenId: string) => void>();
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  createUser(name: string, opts: { isOwner?: boolean; isAdmin?: boolean } = {}): SimUser {
+    const isOwner = opts.isOwner ?? false;
+    const user: SimUser = { id: hexId(), name, isOwner, isAdmin: opts.isAdmin ?? isOwner };
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  /** A refresh token from the login flow, as a browser session holds one. */
+  createSessionToken(userId: string, clientId: string): RefreshToken {
+    return this.addRefreshToken(userId, {
+      clientId,
+      clientName: null,
+      clientIcon: null,
+      type: 'normal',
+      authProviderType: 'homeassistant',
+      lastUsedIp: '127.0.0.1',
+      accessTokenLifespanSeconds: 1800,
+    });
+  }
+
+  /**
+   * `auth/long_lived_access_token`: the refresh token first, then its access token. As in Home
+   * Assistant, a second long-lived token with the same client name fails, and an expiry past the
+   * year 9999 fails only after the refresh token was stored (so its client name is then taken).
+   */
+  createLongLivedToken(
+    userId: string,
+    clientName: string,
+    lifespanDays: number,
+    clientIcon: string | null = null,
+  ): string {
+    if (!this.users.has(userId)) throw new Error(`no user ${userId}`);
+    // Python's timedelta refuses more than 999,999,999 days before anything is stored.
+    if (Math.abs(lifespanDays) > 999_999_999) throw new ExpiryOutOfRange('days out of range');
+    for (const token of this.tokensOf(userId)) {
+      if (token.type === 'long_lived_access_token' && token.clientName === clientName)
+        throw new DuplicateClientName(`${clientName} already exists`);
+    }
+    const refresh = this.addRefreshToken(userId, {
+      clientId: null,
+      clientName,
+      clientIcon,
+      type: 'long_lived_access_token',
+      authProviderType: null,
+      lastUsedIp: null,
+      accessTokenLifespanSeconds: lifespanDays * 86400,
+    });
+    return this.accessToken(refresh);
+  }
+
+  accessToken(refresh: RefreshToken): string {
+    const nowMs = this.now().getTime();
+    const expMs = nowMs + refresh.accessTokenLifespanSeconds * 1000;
+    if (expMs > MAX_DATE_MS || expMs < Date.UTC(1, 0, 1))
+      throw new ExpiryOutOfRange('date value out of range');
+    const iat = Math.floor(nowMs / 1000);
+    return signAccessToken(
+      refresh.id,
+      refresh.jwtKey,
+      iat,
+      iat + refresh.accessTokenLifespanSeconds,
+    );
+  }
+
+  /** The refresh token and user behind an access token, or null. */
+  async validate(
+    accessToken: unknown,
+  ): Promise<{ refreshToken: RefreshToken; user: SimUser } | null> {
+    const id = await verifyAccessToken(
+      accessToken,
+      (iss) => this.tokens.get(iss)?.jwtKey,
+      this.now(),
+    );
+    const refreshToken = id === null ? undefined : this.tokens.get(id);
+    const user = refreshToken && this.users.get(refreshToken.userId);
+    return refreshToken && user ? { refreshToken, user } : null;
+  }
+
+  refreshToken(id: string): RefreshToken | undefined {
+    return this.tokens.get(id);
+  }
+
+  tokensOf(userId: string): RefreshToken[] {
+    return [...this.tokens.values()].filter((t) => t.userId === userId);
+  }
+
+  /** Deleting a refresh token closes every socket opened with it (`async_register_revoke_token_callback`). */
+  deleteRefreshToken(id: string): boolean {
+    if (!this.tokens.delete(id)) return false;
+    for (const listener of this.revokeListeners) listener(id);
+    return true;
+  }
+
+  onRevoke(listener: (refreshTokenId: string) => void): () => void {
+    this.revokeListeners.add(listener);
+    return () => this.revokeListeners.delete(listener);
+  }
+
+  private addRefreshToken(
+    userId: string,
+    fields: Omit<RefreshToken, 'id' | 'userId' | 'createdAt' | 'jwtKey'>,
+  ): RefreshToken {
+    const token: RefreshToken = {
+      id: hexId(),
+      userId,
+      createdAt: this.now(),
+      jwtKey: randomBytes(64).toString('hex'),
+      ...fields,
+    };
+    this.tokens.set(token.id, token);
+    return token;
+  }
+}

@@ -1,0 +1,40 @@
+import type { EntityContext, EntityState } from '../../../src/shared/entity';
+import { epochSeconds, haTime } from '../time';
+import type { SimState } from './state-machine';
+
+/** `State.as_dict()`: what `get_states`, REST and `state_changed` events carry. */
+export function stateAsDict(s: SimState): EntityState {
+  return {
+    entity_id: s.entity_id,
+    state: s.state,
+    attributes: structuredClone(s.attributes) as Record<string, unknown>,
+    last_changed: haTime(s.lastChanged),
+    last_updated: haTime(s.lastUpdated),
+    context: { ...s.context },
+  };
+}
+
+/** `State.as_compressed_state`, the entries of `subscribe_entities`' `a`. */
+export interface CompressedState {
+  s: string;
+  a: Record<string, unknown>;
+  c: string | EntityContext;
+  lc: number;
+  lu?: number;
+}
+
+/** A context travels as its bare id when it has neither parent nor user. */
+export function compressContext(context: EntityContext): string | EntityContext {
+  return context.parent_id === null && context.user_id === null ? context.id : { ...context };
+}
+
+export function compressState(s: SimState): CompressedState {
+  const compressed: CompressedState = {
+    s: s.state,
+    a: s.attributes as Record<string, unknown>,
+    c: compressContext(s.context),
+    lc: epochSeconds(s.lastChanged),
+  };
+  if (s.lastUpdated !== s.lastChanged) compressed.lu = epochSeconds(s.lastUpdated);
+  return compressed;
+}

@@ -1,0 +1,33 @@
+import type { ServerResponse } from 'node:http';
+
+/** A JSON body, as `HomeAssistantView.json` sends it. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+};
+
+/** aiohttp's body for an HTTP exception (`raise HTTPUnauthorized()` and the like): "401: Unauthorized". */
+export function sendHttpError(res: ServerResponse, status: keyof typeof REASONS & number): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(`${status}: ${REASONS[status]}`);
+}
+
+/** An exception nobody caught: aiohttp's 500 page. */
+export function sendServerError(res: ServerResponse): void {
+  res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end('500 Internal Server Error\n\nServer got itself in trouble');
+}
+
+/** `web.Response(status=503)`, what every view answers while Home Assistant stops. */
+export function sendUnavailable(res: ServerResponse): void {
+  res.writeHead(503);
+  res.end();
+}

@@ -1,0 +1,46 @@
+import type { AuthStore } from './auth/auth-store';
+import type { EntityRegistry } from './entities/registry';
+import type { StateMachine } from './entities/state-machine';
+import type { EventBus } from './events';
+import type { Faults } from './faults';
+import type { BanList } from './http/ban';
+import type { ServiceRegistry } from './services/registry';
+
+export interface SimStats {
+  /** `auth` messages received. */
+  authAttempts: number;
+  /** `auth_invalid` sent, plus REST 401s. */
+  authFailures: number;
+  /** WebSocket upgrades accepted. */
+  connectionsOpened: number;
+  openSockets: number;
+  restRequests: number;
+  /** Every WebSocket upgrade request, accepted or refused (403 while banned, 503 while stopping). */
+  upgradeRequests: number;
+  /** Frames that carried several messages as one JSON array. */
+  coalescedFrames: number;
+}
+
+/** A service call a client made (over the WebSocket or REST), for assertions. */
+export interface ServiceCallRecord {
+  domain: string;
+  service: string;
+  service_data: Record<string, unknown>;
+  target?: unknown;
+  userId: string;
+}
+
+/** What the WebSocket commands and the REST API work on: one simulated Home Assistant. */
+export interface SimContext {
+  readonly haVersion: string;
+  readonly auth: AuthStore;
+  readonly states: StateMachine;
+  readonly registry: EntityRegistry;
+  readonly services: ServiceRegistry;
+  readonly bus: EventBus;
+  readonly faults: Faults;
+  readonly bans: BanList;
+  readonly stats: SimStats;
+  config(): Record<string, unknown>;
+  recordServiceCall(call: ServiceCallRecord): void;
+}

@@ -1,0 +1,274 @@
+import { decodeJwt } from 'jose';
+import type { EntityState } from '../../src/shared/entity';
+import { AuthStore, type SimUser } from './auth/auth-store';
+import { startBackgroundEvents } from './background-events';
+import { haConfig } from './config';
+import { newContext } from './context';
+import { EntityRegistry } from './entities/registry';
+import { stateAsDict } from './entities/serialise';
+import { StateMachine } from './entities/state-machine';
+import { EventBus } from './events';
+import { Faults } from './faults';
+import { defaultHomeSpec } from './home';
+import type { Home } from './home-types';
+import { BanList } from './http/ban';
+import { SimHttpServer } from './http/server';
+import { scaleHome } from './scale';
+import { registerHomeServices } from './services/home-services';
+import { ServiceRegistry } from './services/registry';
+import type { ServiceCallRecord, SimContext, SimStats } from './sim-context';
+import { haTimeOf, MicroClock } from './time';
+
+export interface SimulatorOptions {
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default 0: a free port. restart() keeps the port. */
+  port?: number;
+  /** The realistic ~45-entity home (default), or `{ scale: N }` generated entities. */
+  home?: 'default' | { scale: number };
+  /** Random background state changes per second; default 0. */
+  eventRatePerSecond?: number;
+  /** Default 10,000 (Home Assistant's auth timeout). */
+  authTimeoutMs?: number;
+  /** Like `http.login_attempts_threshold`; default null: never ban. */
+  banThreshold?: number | null;
+  /** Default '2024.1.6'. */
+  haVersion?: string;
+  /** Default 'Home'. */
+  locationName?: string;
+}
+
+export interface RestartOptions {
+  /** How long the port refuses connections; default 200 ms. */
+  downMs?: number;
+  /** Before going down: sockets are closed and every request gets 503 this long; default 0. */
+  stoppingMs?: number;
+  /** After coming back: Home Assistant is still starting (see setStarting) this long; default 0. */
+  startingMs?: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A Home Assistant 2024.1 stand-in that speaks its WebSocket and REST protocols over real sockets,
+ * with a realistic home and controls for the faults a client must survive.
+ */
+export class HaSimulator {
+  readonly owner: SimUser;
+  /** A valid long-lived access token of the owner. */
+  readonly token: string;
+  readonly stats: SimStats = {
+    authAttempts: 0,
+    authFailures: 0,
+    connectionsOpened: 0,
+    openSockets: 0,
+    restRequests: 0,
+    upgradeRequests: 0,
+    coalescedFrames: 0,
+  };
+  readonly serviceCalls: ServiceCallRecord[] = [];
+
+  readonly haVersion: string;
+
+  private readonly context: SimContext;
+  private readonly http: SimHttpServer;
+  private readonly stopEvents: () => void;
+  private startingTimer: NodeJS.Timeout | undefined;
+  private readonly host: string;
+
+  constructor(options: SimulatorOptions = {}) {
+    this.host = options.host ?? '127.0.0.1';
+    const clock = new MicroClock();
+    const bus = new EventBus(clock);
+    const states = new StateMachine(bus, clock);
+    const home: Home =
+      options.home && options.home !== 'default'
+        ? scaleHome(options.home.scale)
+        : defaultHomeSpec();
+    const registry = new EntityRegistry(home.areas);
+    for (const entity of home.entities) {
+      states.set(entity.entity_id, entity.state, entity.attributes);
+      if (entity.registry) registry.add({ entity_id: entity.entity_id, ...entity.registry });
+    }
+    const services = new ServiceRegistry({ states, registry, bus, clock });
+    registerHomeServices(services, home, states, registry);
+    const auth = new AuthStore();
+    const faults = new Faults();
+    const haVersion = options.haVersion ?? '2024.1.6';
+    this.haVersion = haVersion;
+    const locationName = options.locationName ?? 'Home';
+    const domains = new Set(home.entities.map((e) => e.entity_id.split('.')[0]!));
+    this.context = {
+      haVersion,
+      auth,
+      states,
+      registry,
+      services,
+      bus,
+      faults,
+      bans: new BanList(options.banThreshold ?? null),
+      stats: this.stats,
+      config: () =>
+        haConfig({
+          haVersion,
+          locationName,
+          state: faults.starting ? 'NOT_RUNNING' : 'RUNNING',
+          domains,
+        }),
+      recordServiceCall: (call) => this.serviceCalls.push(call),
+    };
+    this.http = new SimHttpServer(
+      this.context,
+      this.host,
+      options.port ?? 0,
+      options.authTimeoutMs ?? 10_000,
+    );
+
+    this.owner = auth.createUser('Owner', { isOwner: true });
+    auth.createSessionToken(this.owner.id, 'http://homeassistant.local:8123/');
+    this.token = auth.createLongLivedToken(this.owner.id, 'HA Tray tests', 3650);
+    // Deleting a refresh token closes its sockets at once, without auth_invalid.
+    auth.onRevoke((id) => {
+      for (const conn of this.http.connections()) if (conn.refreshTokenId === id) conn.close(false);
+    });
+    const rate = options.eventRatePerSecond ?? 0;
+    this.stopEvents = rate > 0 ? startBackgroundEvents(states, rate) : () => undefined;
+  }
+
+  get port(): number {
+    return this.http.port;
+  }
+
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  get url(): string {
+    return `http://${this.host.includes(':') ? `[${this.host}]` : this.host}:${this.port}`;
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------
+
+  async start(): Promise<void> {
+    this.context.faults.stopping = false;
+    await this.http.listen();
+  }
+
+  /** Down until start(): every socket closes as on `homeassistant_stop`, the port refuses connections. */
+  async stop(): Promise<void> {
+    await this.http.close();
+  }
+
+  /** Closes every socket, refuses connections for `downMs`, then listens again on the same port. */
+  async restart(opts: RestartOptions = {}): Promise<void> {
+    const { faults } = this.context;
+    faults.stopping = true;
+    this.http.closeConnections();
+    if (opts.stoppingMs) await sleep(opts.stoppingMs);
+    await this.http.close();
+    await sleep(opts.downMs ?? 200);
+    if (opts.startingMs) {
+      this.setStarting(true);
+      this.startingTimer = setTimeout(() => this.setStarting(false), opts.startingMs);
+    }
+    await this.start();
+  }
+
+  /** Closes every socket and the listener, and stops the background events. */
+  async close(): Promise<void> {
+    clearTimeout(this.startingTimer);
+    this.stopEvents();
+    await this.http.shutdown();
+  }
+
+  // ---- users and tokens ---------------------------------------------------------------------
+
+  createUser(name: string, opts: { isAdmin?: boolean } = {}): SimUser {
+    return this.context.auth.createUser(name, { isAdmin: opts.isAdmin ?? false });
+  }
+
+  createLongLivedToken(userId: string, clientName: string, lifespanDays = 3650): string {
+    return this.context.auth.createLongLivedToken(userId, clientName, lifespanDays);
+  }
+
+  /** As if deleted in Home Assistant's UI: every socket of that token closes, without auth_invalid. */
+  revokeToken(token: string): void {
+    let issuer: unknown;
+    try {
+      issuer = decodeJwt(token).iss;
+    } catch {
+      return;
+    }
+    if (typeof issuer === 'string') this.context.auth.deleteRefreshToken(issuer);
+  }
+
+  refreshTokens(
+    userId: string,
+  ): Array<{ id: string; client_name: string | null; type: string; created_at: string }> {
+    return this.context.auth.tokensOf(userId).map((t) => ({
+      id: t.id,
+      client_name: t.clientName,
+      type: t.type,
+      created_at: haTimeOf(t.createdAt),
+    }));
+  }
+
+  // ---- states -------------------------------------------------------------------------------
+
+  getState(entityId: string): EntityState | undefined {
+    const state = this.context.states.get(entityId);
+    return state && stateAsDict(state);
+  }
+
+  states(): EntityState[] {
+    return this.context.states.all().map(stateAsDict);
+  }
+
+  /** Creates the entity if missing; without `attributes` an existing entity keeps its own. */
+  setState(entityId: string, state: string, attributes?: Record<string, unknown>): void {
+    const { states, registry } = this.context;
+    const existing = states.get(entityId);
+    states.set(entityId, state, attributes ?? { ...existing?.attributes }, newContext());
+    if (!existing && !registry.has(entityId))
+      registry.add({ entity_id: entityId, platform: 'sim' });
+  }
+
+  removeEntity(entityId: string): void {
+    this.context.states.remove(entityId);
+    this.context.registry.remove(entityId);
+  }
+
+  // ---- faults -------------------------------------------------------------------------------
+
+  /** Start-up: get_config says NOT_RUNNING, config/* commands are unknown_command, REST answers 503. */
+  setStarting(on: boolean): void {
+    this.context.faults.starting = on;
+  }
+
+  /** Answers nothing (no results, pongs, events, HTTP responses) and closes nothing. */
+  setHalfOpen(on: boolean): void {
+    this.context.faults.halfOpen = on;
+  }
+
+  /** Every WebSocket result (and pong) goes out `ms` later. */
+  setResponseDelay(ms: number): void {
+    this.context.faults.responseDelayMs = ms;
+  }
+
+  /** Sends a frame that is not JSON to every authenticated client. */
+  sendMalformedFrame(): void {
+    for (const conn of this.http.connections())
+      if (conn.phase === 'command') conn.sendText('{"id": 1, "type": "res');
+  }
+
+  get bannedIps(): ReadonlySet<string> {
+    return this.context.bans.banned;
+  }
+
+  unban(): void {
+    this.context.bans.clear();
+  }
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<HaSimulator> {
+  const sim = new HaSimulator(options);
+  await sim.start();
+  return sim;
+}

@@ -1,0 +1,111 @@
+import type { WebSocket } from 'ws';
+import type { SimUser } from '../auth/auth-store';
+import type { Faults } from '../faults';
+import { errorMessage, type Message, type Translation } from './messages';
+
+/**
+ * One client socket after the upgrade. Messages queued in the same tick go out together: as one
+ * JSON array per frame once the client enabled `coalesce_messages` (HA's writer), else one frame
+ * each. Batches registered with `addPending` (subscribe_entities changes) are flushed before any
+ * later message, so an entity event still precedes the result of the call that caused it.
+ */
+export class SimConnection {
+  phase: 'auth' | 'command' = 'auth';
+  user: SimUser | null = null;
+  refreshTokenId: string | null = null;
+  /** The highest id handled: ids must increase (`id_reuse`). */
+  lastId = 0;
+  coalesce = false;
+  readonly subscriptions = new Map<number, () => void>();
+  private queue: string[] = [];
+  private flushScheduled = false;
+  private readonly pendingBatches = new Set<() => void>();
+  private flushingBatches = false;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly ip: string,
+    private readonly faults: Faults,
+    private readonly onCoalescedFrame: () => void,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.socket.readyState === this.socket.OPEN;
+  }
+
+  send(message: Message): void {
+    this.sendText(JSON.stringify(message));
+  }
+
+  sendText(text: string): void {
+    if (!this.isOpen) return;
+    this.flushBatches();
+    this.queue.push(text);
+    this.scheduleFlush();
+  }
+
+  /**
+   * Results and pongs: these honour the response-delay fault. `then` runs right after the reply is
+   * queued, for what must follow it (a subscription's first event).
+   */
+  reply(message: Message, then?: () => void): void {
+    const send = () => {
+      this.send(message);
+      then?.();
+    };
+    const delay = this.faults.responseDelayMs;
+    if (delay > 0) setTimeout(send, delay);
+    else send();
+  }
+
+  replyError(id: unknown, code: string, message: string, translation?: Translation): void {
+    this.reply(errorMessage(id, code, message, translation));
+  }
+
+  /** Registers a batch's flush; the batch calls `scheduleFlush` when it has something. */
+  addPending(flush: () => void): () => void {
+    this.pendingBatches.add(flush);
+    return () => this.pendingBatches.delete(flush);
+  }
+
+  scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  /**
+   * `drain`: send what is queued first (HA's writer finishes after auth_invalid); without it the
+   * queue is dropped, as when HA cancels a connection (token deleted, shutting down).
+   */
+  close(drain: boolean): void {
+    if (drain) this.flush();
+    this.queue = [];
+    for (const unsubscribe of this.subscriptions.values()) unsubscribe();
+    this.subscriptions.clear();
+    if (this.isOpen || this.socket.readyState === this.socket.CONNECTING) this.socket.close(1000);
+  }
+
+  private flushBatches(): void {
+    if (this.flushingBatches) return;
+    this.flushingBatches = true;
+    try {
+      for (const flush of this.pendingBatches) flush();
+    } finally {
+      this.flushingBatches = false;
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    this.flushBatches();
+    const pending = this.queue;
+    this.queue = [];
+    // A dead network path loses what the server writes.
+    if (!this.isOpen || pending.length === 0 || this.faults.halfOpen) return;
+    if (this.coalesce && pending.length > 1) {
+      this.onCoalescedFrame();
+      this.socket.send(`[${pending.join(',')}]`);
+    } else for (const text of pending) this.socket.send(text);
+  }
+}
