@@ -51,25 +51,18 @@ describe('runEntityAction against the simulator', () => {
     expect(sim.getState('lock.front_door')!.state).toBe('unlocked');
   });
 
-  it("shows Home Assistant's own validation message", async () => {
-    sim.setState('climate.living_room', 'heat', {
-      ...sim.getState('climate.living_room')!.attributes,
-      hvac_modes: ['heat', 'dry'],
-    });
-    await waitFor(
-      () =>
-        (deps.store.get('climate.living_room')!.attributes.hvac_modes as string[]).includes('dry'),
-      'modes',
-    );
-    sim.setState('climate.living_room', 'heat', {
-      ...sim.getState('climate.living_room')!.attributes,
-      hvac_modes: ['heat'],
-    });
+  it("shows Home Assistant's own error message as it is", async () => {
+    // The garage door has no position: Home Assistant refuses with its own words.
     await expect(
-      runEntityAction(deps, 'climate.living_room', { kind: 'set_hvac_mode', mode: 'dry' }),
+      runEntityAction(
+        deps,
+        'cover.garage_door',
+        { kind: 'set_position', position: 50 },
+        { confirmed: true },
+      ),
     ).rejects.toMatchObject({
-      reason: 'service_validation_error',
-      message: expect.stringContaining('HVAC mode dry is not valid'),
+      reason: 'home_assistant_error',
+      message: 'Entity cover.garage_door does not support this service.',
     });
   });
 
