@@ -10,6 +10,13 @@ import { createSenderPolicy } from './ipc/sender-policy';
 import { createLogger, type LogSink } from './log/logger';
 import type { SecretStore } from './platform/secret-store';
 import type { Shell } from './platform/shell';
+import type { Notifier } from './platform/notifier';
+import type { PowerEvents } from './platform/power-events';
+import { systemClock, type Clock } from './ha/clock';
+import { join } from 'node:path';
+import { fileReminderMemoryStore } from './tokens/reminder-memory-store';
+import { fileJournalStore } from './tokens/rotation-journal';
+import { TokenLifecycle } from './tokens/token-lifecycle';
 import type { PageWindows } from './ipc/handlers';
 import { SettingsStore } from './settings/settings-store';
 import { TokenVault } from './vault/token-vault';
@@ -28,6 +35,11 @@ export interface AppPlatform {
   sendToPages: (channel: string, payload: unknown) => void;
   /** What pages may ask of the windows: open settings on a page, open or close the panel. */
   windows: PageWindows;
+  notifier: Notifier;
+  power: Pick<PowerEvents, 'onResume'>;
+  /** Goes into the names of tokens HA Tray creates, so the user can tell computers apart. */
+  hostname: string;
+  clock?: Clock;
 }
 
 export interface AppServiceOptions {
@@ -71,6 +83,28 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
         verifyUser: (target, t) => verifyToken(target, t, { timeoutMs }),
       }),
   });
+  const interval = () => settings.get().tokenReminder.intervalDays ?? 'off';
+  const tokens = new TokenLifecycle({
+    manager,
+    vault,
+    clock: platform.clock ?? systemClock,
+    power: platform.power,
+    journal: fileJournalStore(join(platform.userDataDir, 'rotation-journal.json')),
+    reminderMemory: fileReminderMemoryStore(
+      join(platform.userDataDir, 'rotation-reminder.json'),
+      logger,
+    ),
+    hostname: platform.hostname,
+    interval,
+    notifyReminder: (status) =>
+      platform.notifier.show({
+        title: 'Time to rotate your Home Assistant token',
+        body: `${status.headline ?? 'Your token is due for rotation'}. Open HA Tray's settings to rotate it in one click.`,
+      }),
+    logger,
+  });
+  settings.onChange(() => tokens.setInterval(interval()));
+
   const table: HandlerTable = createHandlerTable(
     ipcContract,
     createHandlers({
@@ -81,6 +115,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       shell: platform.shell,
       windows: platform.windows,
       entityViews,
+      tokens,
     }),
     { isTrustedSender: createSenderPolicy(platform.pageOrigins), logger },
   );
@@ -94,6 +129,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   });
   connection.onStatus((status) => send(eventChannel('status'), status));
   settings.onChange((value) => send(eventChannel('settings'), value));
+  tokens.onStatus((status) => send(eventChannel('tokenStatus'), status));
   let entityTimer: NodeJS.Timeout | null = null;
   store.onUpdate(() => {
     // A burst of state changes becomes one event per page, not one per change.
@@ -110,12 +146,15 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     store,
     manager,
     connection,
+    tokens,
     table,
     async start(): Promise<void> {
       await vault!.open();
+      await tokens.start();
       connection.connectIfReady();
     },
     dispose(): void {
+      tokens.dispose();
       if (entityTimer) clearTimeout(entityTimer);
       manager.dispose();
       vault!.dispose();

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { app, net, session } from 'electron';
 import { createAppServices, type AppServices } from './app-services';
@@ -5,6 +6,7 @@ import { fileLogSink } from './log/file-sink';
 import { registerAppScheme, serveAppPages } from './platform/electron-app-protocol';
 import { createElectronDialogs } from './platform/electron-dialogs';
 import { registerIpcHandlers } from './platform/electron-ipc';
+import { createElectronNotifier } from './platform/electron-notifier';
 import { createElectronPowerEvents } from './platform/electron-power-events';
 import { createElectronSecretStore } from './platform/electron-secret-store';
 import { createElectronShell } from './platform/electron-shell';
@@ -31,6 +33,8 @@ async function start(): Promise<void> {
   const userDataDir = app.getPath('userData');
   const devServer = process.env.ELECTRON_RENDERER_URL;
   const shell = createElectronShell();
+  const notifier = createElectronNotifier();
+  const power = createElectronPowerEvents();
   let windows: WindowHost | null = null;
   let trayHost: TrayHost | null = null;
   const openPanel = () => windows?.togglePanel(trayHost?.getBounds() ?? null);
@@ -42,6 +46,9 @@ async function start(): Promise<void> {
     logSink: fileLogSink(join(userDataDir, 'logs', 'ha-tray.log')),
     pageOrigins: devServer ? [APP_ORIGIN, devServer] : [APP_ORIGIN],
     sendToPages: (channel, payload) => windows?.broadcast(channel, payload),
+    notifier,
+    power,
+    hostname: hostname(),
     windows: {
       showSettings: (page) => windows?.showSettings(page),
       togglePanel: openPanel,
@@ -58,7 +65,6 @@ async function start(): Promise<void> {
   });
   registerIpcHandlers(services.table);
 
-  const power = createElectronPowerEvents();
   power.onResume(() => services.manager.reconnectNow());
   power.onUnlockScreen(() => services.manager.reconnectNow());
   const onlineCheck = setInterval(() => services.manager.setOnline(net.isOnline()), 5_000);

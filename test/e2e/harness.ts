@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createAppServices, type AppServices } from '../../src/main/app-services';
+import type { DesktopNotification } from '../../src/main/platform/notifier';
 import type { MenuItemSpec, TrayHost } from '../../src/main/platform/tray-host';
 import { createTray } from '../../src/main/tray/create-tray';
 import type { TrayService } from '../../src/main/tray/tray-service';
@@ -34,6 +35,8 @@ export class E2eHarness {
   readonly sentToPages: Array<{ channel: string; payload: unknown }> = [];
   readonly logLines: string[] = [];
   readonly opened: string[] = [];
+  /** Desktop notifications the app showed. */
+  readonly notifications: DesktopNotification[] = [];
   /** What pages asked of the (absent) native windows. */
   readonly windowRequests: string[] = [];
   readonly secrets = new FakeSecretStore('gnome_libsecret');
@@ -71,6 +74,9 @@ export class E2eHarness {
         secrets: this.secrets,
         shell: { openExternal: async (url) => void this.opened.push(url) },
         logSink: { write: (line) => void this.logLines.push(line) },
+        notifier: { isSupported: () => true, show: (n) => void this.notifications.push(n) },
+        power: { onResume: () => () => undefined },
+        hostname: 'test-host',
         pageOrigins: [this.server.origin],
         windows: {
           showSettings: (page) => void this.windowRequests.push(`settings:${page ?? ''}`),

@@ -60,6 +60,8 @@ export class ConnectionManager {
   private retryTimer: unknown = null;
   private pingTimer: unknown = null;
   private online = true;
+  /** A token switch under way, so that a second request for the same token joins it. */
+  private switching: { token: string; done: Promise<void> } | null = null;
   /** Bumped whenever credentials change or the manager stops: stale attempts see it and quit. */
   private generation = 0;
 
@@ -95,6 +97,25 @@ export class ConnectionManager {
 
   /** New credentials (or none): drops the current connection and starts over. */
   setCredentials(credentials: Credentials | null): void {
+    const current = this.credentials;
+    if (credentials && current && credentials.instance.origin === current.instance.origin) {
+      // The same credentials again: keep the live connection.
+      if (credentials.token === current.token || credentials.token === this.switching?.token)
+        return;
+      // A new token for the same Home Assistant while connected (a rotation, a pasted token):
+      // move over without the user seeing a disconnect; fall back to a fresh start if it fails.
+      if (this.current) {
+        this.switchToken(credentials.token).catch((error: unknown) => {
+          this.options.logger.warn('Switching to the new token failed; reconnecting', error);
+          if (this.credentials?.token !== credentials.token) this.restart(credentials);
+        });
+        return;
+      }
+    }
+    this.restart(credentials);
+  }
+
+  private restart(credentials: Credentials | null): void {
     this.generation++;
     this.clearRetry();
     this.dropCurrent();
@@ -142,16 +163,27 @@ export class ConnectionManager {
    * Moves the live connection to a new token without the user seeing a disconnect: a second
    * connection authenticates with it first, then replaces the first. Throws if the token fails.
    */
-  async switchToken(token: string): Promise<void> {
+  switchToken(token: string): Promise<void> {
     const credentials = this.credentials;
-    if (!credentials) throw new UserFacingError('HA Tray is not connected to a Home Assistant.');
-    const opened = await this.open({ ...credentials, token });
-    this.credentials = { ...credentials, token };
-    this.generation++;
-    this.clearRetry();
-    const since = this.status.state === 'connected' ? this.status.since : this.clock.now();
-    this.dropCurrent();
-    this.adopt(opened, since);
+    if (!credentials)
+      return Promise.reject(new UserFacingError('HA Tray is not connected to a Home Assistant.'));
+    if (credentials.token === token && this.current) return Promise.resolve();
+    if (this.switching?.token === token) return this.switching.done;
+    const done = (async () => {
+      try {
+        const opened = await this.open({ ...credentials, token });
+        this.credentials = { ...credentials, token };
+        this.generation++;
+        this.clearRetry();
+        const since = this.status.state === 'connected' ? this.status.since : this.clock.now();
+        this.dropCurrent();
+        this.adopt(opened, since);
+      } finally {
+        this.switching = null;
+      }
+    })();
+    this.switching = { token, done };
+    return done;
   }
 
   /** Authenticates a token on a fresh, short-lived connection and says whose it is. */

@@ -11,6 +11,7 @@ import type { EntityStore } from '../ha/entity-store';
 import type { Shell } from '../platform/shell';
 import type { SettingsPage } from '../platform/window-host';
 import type { SettingsStore } from '../settings/settings-store';
+import type { TokenLifecycle } from '../tokens/token-lifecycle';
 
 export interface PageWindows {
   showSettings(page?: SettingsPage): void;
@@ -27,6 +28,7 @@ export interface HandlerDeps {
   windows: PageWindows;
   /** Every entity as pages see it, with its area. */
   entityViews: () => EntityView[];
+  tokens: TokenLifecycle;
 }
 
 /** What each request of the contract does. Arguments arrive already validated. */
@@ -38,6 +40,7 @@ export function createHandlers({
   shell,
   windows,
   entityViews,
+  tokens,
 }: HandlerDeps): Handlers<IpcContract> {
   return {
     getStatus: () => connection.status(),
@@ -57,6 +60,16 @@ export function createHandlers({
       if (!instance.ok) throw new UserFacingError(instance.error, 'invalid_url');
       return openHaPage(instance.value.origin, '/profile/security', shell);
     },
+    getTokenStatus: () => tokens.status(),
+    rotateToken: () => tokens.rotation.rotate(),
+    snoozeTokenReminder: (duration) => {
+      tokens.snooze(duration);
+      return tokens.status();
+    },
+    replaceToken: (request) => tokens.manual.replace(request),
+    revokeOldToken: () => tokens.manual.revokeOld(),
+    loadTokenAudit: () => tokens.audit.load(),
+    revokeTokens: (request) => tokens.audit.revoke(request),
     openSettings: (page) => windows.showSettings(page),
     closePanel: () => windows.hidePanel(),
     openInHomeAssistant: (path) => openHaPage(settings.get().connection?.origin, path, shell),

@@ -5,6 +5,17 @@ import type { EntityView } from '../entity-view';
 import type { ProbeResult } from '../probe';
 import type { Settings } from '../settings';
 import { settingsPatchSchema } from '../settings';
+import {
+  manualRotationRequestSchema,
+  revokeRequestSchema,
+  snoozeDurationSchema,
+  type AuditView,
+  type ManualRotationResult,
+  type RevokeOldResult,
+  type RevokeResult,
+  type RotationStatus,
+  type TokenStatus,
+} from '../token-status';
 import { event, request } from './define';
 
 export const SETTINGS_PAGES = [
@@ -61,6 +72,15 @@ export const ipcContract = {
         z.object({ url: z.string().max(2048), port: z.string().max(10).optional() }).strict(),
       ]),
     ),
+    getTokenStatus: request<TokenStatus>()(z.tuple([])),
+    /** "Rotate now", also "Retry" of an unfinished rotation. */
+    rotateToken: request<RotationStatus>()(z.tuple([])),
+    snoozeTokenReminder: request<TokenStatus>()(z.tuple([snoozeDurationSchema])),
+    /** A pasted token replaces the current one after it was verified. */
+    replaceToken: request<ManualRotationResult>()(z.tuple([manualRotationRequestSchema.strict()])),
+    revokeOldToken: request<RevokeOldResult>()(z.tuple([])),
+    loadTokenAudit: request<AuditView>()(z.tuple([])),
+    revokeTokens: request<RevokeResult>()(z.tuple([revokeRequestSchema.strict()])),
     openSettings: request<void>()(z.tuple([z.enum(SETTINGS_PAGES)])),
     closePanel: request<void>()(z.tuple([])),
     /** Opens a page of the configured Home Assistant in the browser: "/profile/security". */
@@ -70,6 +90,7 @@ export const ipcContract = {
     status: event<AppStatus>(),
     entities: event<EntityView[]>(),
     settings: event<Settings>(),
+    tokenStatus: event<TokenStatus>(),
   },
 };
 

@@ -19,6 +19,7 @@ const logLines: string[] = [];
 const pageMessages: Array<{ channel: string; payload: unknown }> = [];
 const replies: unknown[] = [];
 const opened: string[] = [];
+const notifications: unknown[] = [];
 const running: AppServices[] = [];
 const secrets = new FakeSecretStore('gnome_libsecret');
 
@@ -29,6 +30,9 @@ function boot(): AppServices {
       secrets,
       shell: { openExternal: async (url) => void opened.push(url) },
       logSink: { write: (line) => void logLines.push(line) },
+      notifier: { isSupported: () => true, show: (n) => void notifications.push(n) },
+      power: { onResume: () => () => undefined },
+      hostname: 'test-host',
       pageOrigins: ['ha-tray://app'],
       windows: {
         showSettings: () => undefined,

@@ -251,3 +251,17 @@ describe('ConnectionManager against the simulator', () => {
     await expect(manager.verifyToken('a.b.c')).rejects.toThrow();
   });
 });
+
+describe('ConnectionManager.setCredentials', () => {
+  it('keeps the live connection when given the same credentials again', async () => {
+    const { sim, store, manager, statuses, connect } = await setup();
+    connect();
+    await waitFor(() => store.size > 0, 'connected');
+    const opened = sim.stats.connectionsOpened;
+    statuses.length = 0;
+    connect();
+    expect(statuses).toEqual([]);
+    expect(sim.stats.connectionsOpened).toBe(opened);
+    expect(manager.getStatus().state).toBe('connected');
+  });
+});

@@ -1,0 +1,183 @@
+import type {
+  ReminderStatus,
+  RotationInterval,
+  SnoozeDuration,
+  TokenStatus,
+} from '../../shared/token-status';
+import type { ConnectionStatus } from '../../shared/status';
+import type { Clock } from '../ha/clock';
+import type { ConnectionManager } from '../ha/connection-manager';
+import { SocketOpenError } from '../ha/ha-socket';
+import type { Logger } from '../log/logger';
+import type { PowerEvents } from '../platform/power-events';
+import type { TokenVault } from '../vault/token-vault';
+import { haTokenCommands } from './ha-token-commands';
+import { ManualRotation } from './manual-rotation';
+import type { HaTokenPort, RefreshTokenInfo, VerifyOutcome } from './ports';
+import type { ReminderMemoryStore } from './reminder-memory-store';
+import type { JournalStore } from './rotation-journal';
+import { RotationReminder } from './rotation-reminder';
+import { TokenAudit } from './token-audit';
+import { tokenFacts, tokenFactsView } from './token-facts';
+import { TokenRotation } from './token-rotation';
+
+export interface TokenLifecycleDeps {
+  manager: ConnectionManager;
+  vault: TokenVault;
+  clock: Clock;
+  power: Pick<PowerEvents, 'onResume'>;
+  journal: JournalStore;
+  reminderMemory: ReminderMemoryStore;
+  hostname: string;
+  interval: () => RotationInterval;
+  /** Shows the "rotate your token" notification (at most once a day, decided by the reminder). */
+  notifyReminder: (status: ReminderStatus) => void;
+  logger: Logger;
+}
+
+/** auth_invalid on the fresh connection means Home Assistant refused the token; anything else is trouble. */
+async function verifyWith(manager: ConnectionManager, token: string): Promise<VerifyOutcome> {
+  try {
+    const user = await manager.verifyToken(token);
+    return { kind: 'ok', userId: user.id, userName: user.name };
+  } catch (error) {
+    if (error instanceof SocketOpenError && error.failure.kind === 'auth_invalid')
+      return { kind: 'rejected' };
+    throw error;
+  }
+}
+
+/**
+ * The token's life in the app: what it is (age, expiry, name), when to rotate it, one-click and
+ * manual rotation, and the audit of the user's tokens. Wires the token core to the vault and
+ * the live connection.
+ */
+export class TokenLifecycle {
+  readonly ha: HaTokenPort;
+  readonly rotation: TokenRotation;
+  readonly reminder: RotationReminder;
+  readonly audit: TokenAudit;
+  readonly manual: ManualRotation;
+  private refreshTokens: RefreshTokenInfo[] = [];
+  private readonly listeners = new Set<(status: TokenStatus) => void>();
+  private readonly offs: Array<() => void> = [];
+  private resumed = false;
+
+  constructor(private readonly deps: TokenLifecycleDeps) {
+    const { manager, vault } = deps;
+    this.ha = haTokenCommands(manager, (token) => verifyWith(manager, token));
+    this.rotation = new TokenRotation({
+      ha: this.ha,
+      vault: {
+        currentToken: () => vault.token(),
+        pendingToken: () => vault.pendingToken(),
+        savePending: (token) => vault.savePending(token),
+        promotePending: () => vault.promotePending(),
+        discardPending: () => vault.discardPending(),
+      },
+      connection: manager,
+      journal: deps.journal,
+      now: () => deps.clock.now(),
+      hostname: deps.hostname,
+      interval: deps.interval,
+      logger: deps.logger,
+    });
+    this.reminder = new RotationReminder({
+      clock: deps.clock,
+      power: deps.power,
+      memory: deps.reminderMemory,
+      notify: deps.notifyReminder,
+      interval: deps.interval(),
+      logger: deps.logger,
+    });
+    this.audit = new TokenAudit({
+      ha: this.ha,
+      currentToken: () => vault.token(),
+      interval: deps.interval,
+      now: () => deps.clock.now(),
+      lockedTokenIds: () => this.rotation.lockedTokenIds(),
+      logger: deps.logger,
+    });
+    this.manual = new ManualRotation({
+      ha: this.ha,
+      vault: { currentToken: () => vault.token(), saveCurrent: (token) => vault.save(token) },
+      connection: manager,
+      rotationOpen: () => this.rotation.isOpen(),
+      logger: deps.logger,
+    });
+  }
+
+  async start(): Promise<void> {
+    this.offs.push(
+      this.rotation.onStatus(() => this.emit()),
+      this.reminder.onChange(() => this.emit()),
+      this.deps.vault.onChange(() => this.refreshFacts()),
+      this.deps.manager.onStatus((status) => void this.onConnection(status)),
+    );
+    await this.rotation.load();
+    await this.reminder.start();
+    this.refreshFacts();
+  }
+
+  status(): TokenStatus {
+    const facts = this.currentFacts();
+    return {
+      facts: facts ? tokenFactsView(facts, this.deps.clock.now()) : null,
+      reminder: this.reminder.status(),
+      rotation: this.rotation.status(),
+    };
+  }
+
+  onStatus(listener: (status: TokenStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  setInterval(interval: RotationInterval): void {
+    this.reminder.setRotationInterval(interval);
+  }
+
+  snooze(duration: SnoozeDuration): void {
+    this.reminder.snooze(duration);
+  }
+
+  dispose(): void {
+    this.offs.splice(0).forEach((off) => off());
+    this.reminder.dispose();
+    this.listeners.clear();
+  }
+
+  private currentFacts() {
+    const token = this.deps.vault.token();
+    if (!token) return null;
+    const savedAt = this.deps.vault.metadata().savedAt;
+    return tokenFacts(token, savedAt ? Date.parse(savedAt) : null, this.refreshTokens);
+  }
+
+  private refreshFacts(): void {
+    this.reminder.setToken(this.currentFacts());
+    this.emit();
+  }
+
+  /** On each connect: the token's name and creation date from Home Assistant; an interrupted rotation is finished. */
+  private async onConnection(status: ConnectionStatus): Promise<void> {
+    if (status.state !== 'connected') return;
+    try {
+      this.refreshTokens = await this.ha.listRefreshTokens();
+      const name = this.currentFacts()?.name ?? null;
+      if (name && this.deps.vault.metadata().name !== name) await this.deps.vault.setName(name);
+      this.refreshFacts();
+    } catch (error) {
+      this.deps.logger.info('Could not list the tokens of this user', error);
+    }
+    if (!this.resumed || this.rotation.isOpen()) {
+      this.resumed = true;
+      if (this.rotation.status().phase === 'incomplete') await this.rotation.resume();
+    }
+  }
+
+  private emit(): void {
+    const status = this.status();
+    for (const listener of this.listeners) listener(status);
+  }
+}
