@@ -79,7 +79,7 @@ async function start(): Promise<void> {
     dialogs: createElectronDialogs(),
     shell,
     openPanel,
-    openSettings: () => windows?.showSettings(),
+    openSettings: (page) => windows?.showSettings(page),
     quit: () => app.quit(),
     setShortcut: (accelerator) => shortcut.set(accelerator, openPanel),
   });

@@ -125,7 +125,7 @@ export class E2eHarness {
       },
       shell: { openExternal: async (url) => void this.opened.push(url) },
       openPanel: () => void this.windowRequests.push('panel'),
-      openSettings: () => void this.windowRequests.push('settings:'),
+      openSettings: (page) => void this.windowRequests.push(`settings:${page ?? ''}`),
       quit: () => undefined,
     });
   }

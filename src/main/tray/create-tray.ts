@@ -4,6 +4,7 @@ import { openHaPage } from '../connection/open-ha-page';
 import type { Dialogs } from '../platform/dialogs';
 import type { Shell } from '../platform/shell';
 import type { TrayHost } from '../platform/tray-host';
+import type { SettingsPage } from '../platform/window-host';
 import { clickFavourite } from './favourite-click';
 import { TrayService } from './tray-service';
 
@@ -12,7 +13,7 @@ export interface TrayDeps {
   dialogs: Dialogs;
   shell: Shell;
   openPanel: () => void;
-  openSettings: () => void;
+  openSettings: (page?: SettingsPage) => void;
   quit: () => void;
   /** Registers the panel's global shortcut; called again when the user changes it. */
   setShortcut?: (accelerator: string) => void;
@@ -24,7 +25,8 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
     openHaPage(services.settings.get().connection?.origin, path, deps.shell);
   const tray = new TrayService(deps.host, services.store, {
     openPanel: deps.openPanel,
-    openSettings: deps.openSettings,
+    openSettings: () => deps.openSettings(),
+    openTokenSettings: () => deps.openSettings('token'),
     openHomeAssistant: () =>
       void openPage('/').catch((error: unknown) =>
         services.logger.warn('Could not open Home Assistant', error),
@@ -50,6 +52,8 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
   services.settings.onChange(applySettings);
   applySettings(services.settings.get());
   services.connection.onStatus((status) => tray.setStatus(status));
+  services.tokens.onStatus((status) => tray.setReminder(status.reminder));
+  tray.setReminder(services.tokens.status().reminder);
   tray.setStatus(services.connection.status());
   return tray;
 }

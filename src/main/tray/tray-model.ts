@@ -1,6 +1,7 @@
 import type { AppStatus } from '../../shared/app-status';
 import type { EntityState } from '../../shared/entity';
 import type { Favourite } from '../../shared/settings';
+import type { ReminderStatus } from '../../shared/token-status';
 import { favouriteItem } from './favourite-items';
 import type { ConnectionStatus } from '../../shared/status';
 import type { MenuItemSpec, TrayIconSpec } from '../platform/tray-host';
@@ -11,7 +12,7 @@ export interface TrayModel {
   items: MenuItemSpec[];
 }
 
-export type TrayCommand = 'panel' | 'settings' | 'open-ha' | 'reconnect' | 'quit';
+export type TrayCommand = 'rotate' | 'panel' | 'settings' | 'open-ha' | 'reconnect' | 'quit';
 
 export interface TrayInput {
   status: AppStatus;
@@ -19,6 +20,8 @@ export interface TrayInput {
   entity: (entityId: string) => EntityState | undefined;
   /** The global shortcut that opens the panel, shown next to "Open panel". */
   panelShortcut: string | null;
+  /** The token rotation reminder: the attention badge and "Token is 97 days old - Rotate…". */
+  reminder: Pick<ReminderStatus, 'attention' | 'menuLine'> | null;
 }
 
 /** The connection in a few words, as the status line and tooltip say it. */
@@ -60,7 +63,7 @@ function iconFor(status: ConnectionStatus): TrayIconSpec['name'] {
 
 /** Pure: the app's state in, the tray's icon, tooltip and menu out. */
 export function trayModel(
-  { status, favourites, entity, panelShortcut }: TrayInput,
+  { status, favourites, entity, panelShortcut, reminder }: TrayInput,
   now: number,
 ): TrayModel {
   const place = status.instance?.locationName ?? 'Home Assistant';
@@ -78,6 +81,8 @@ export function trayModel(
     }
     items.push({ type: 'separator' });
   }
+  if (reminder?.menuLine)
+    items.push({ type: 'normal', id: 'rotate', label: `⚠ ${reminder.menuLine}` });
   items.push(
     {
       type: 'normal',
@@ -97,7 +102,7 @@ export function trayModel(
     items.push({ type: 'normal', id: 'reconnect', label: 'Reconnect now' });
   items.push({ type: 'separator' }, { type: 'normal', id: 'quit', label: 'Quit HA Tray' });
   return {
-    icon: { name: iconFor(status.connection), attention: false },
+    icon: { name: iconFor(status.connection), attention: reminder?.attention ?? false },
     tooltip: `HA Tray – ${place}: ${words}`,
     items,
   };

@@ -5,9 +5,10 @@ import { systemClock } from '../ha/clock';
 import type { EntityStore } from '../ha/entity-store';
 import type { TrayHost } from '../platform/tray-host';
 import { FAVOURITE_PREFIX } from './favourite-items';
-import { trayModel } from './tray-model';
+import { trayModel, type TrayInput } from './tray-model';
 
 export interface TrayActions {
+  openTokenSettings: () => void;
   openPanel: () => void;
   openSettings: () => void;
   openHomeAssistant: () => void;
@@ -29,6 +30,7 @@ export class TrayService {
   private status: AppStatus | null = null;
   private favourites: readonly Favourite[] = [];
   private panelShortcut: string | null = null;
+  private reminder: TrayInput['reminder'] = null;
   private unsubscribers: Array<() => void> = [];
   private pending: unknown = null;
   private last = { icon: '', tooltip: '', items: '' };
@@ -42,6 +44,7 @@ export class TrayService {
     private readonly clock: Clock = systemClock,
   ) {
     const commands: Record<string, () => void> = {
+      rotate: actions.openTokenSettings,
       panel: actions.openPanel,
       settings: actions.openSettings,
       'open-ha': actions.openHomeAssistant,
@@ -59,6 +62,11 @@ export class TrayService {
 
   setStatus(status: AppStatus): void {
     this.status = status;
+    this.render();
+  }
+
+  setReminder(reminder: TrayInput['reminder']): void {
+    this.reminder = reminder;
     this.render();
   }
 
@@ -93,6 +101,7 @@ export class TrayService {
         favourites: this.favourites,
         entity: (id) => this.store.get(id),
         panelShortcut: this.panelShortcut,
+        reminder: this.reminder,
       },
       this.clock.now(),
     );

@@ -40,6 +40,7 @@ beforeEach(async () => {
     destroy: () => undefined,
   };
   tray = new TrayService(host, store, {
+    openTokenSettings: vi.fn(),
     openPanel: vi.fn(),
     openSettings: vi.fn(),
     openHomeAssistant: vi.fn(),

@@ -49,6 +49,7 @@ const input = (overrides: Partial<TrayInput> = {}, entities: EntityState[] = [])
   favourites: [],
   entity: (id) => entities.find((e) => e.entity_id === id),
   panelShortcut: 'CommandOrControl+Alt+H',
+  reminder: null,
   ...overrides,
 });
 const ids = (items: MenuItemSpec[]) =>
@@ -175,6 +176,19 @@ describe('trayModel', () => {
     expect(ids(unset.items)).not.toContain('fav:light.a');
   });
 
+  it('token due: attention badge and a menu line that opens the token settings', () => {
+    const model = trayModel(
+      input({ reminder: { attention: true, menuLine: 'Token is 97 days old - Rotate…' } }),
+      0,
+    );
+    expect(model.icon).toEqual({ name: 'connected', attention: true });
+    expect(byId(model.items, 'rotate')).toMatchObject({
+      label: '⚠ Token is 97 days old - Rotate…',
+    });
+    const quiet = trayModel(input({ reminder: { attention: false, menuLine: null } }), 0);
+    expect(ids(quiet.items)).not.toContain('rotate');
+  });
+
   it.each([
     [{ state: 'offline' } as ConnectionStatus, 'Offline'],
     [{ state: 'connecting' } as ConnectionStatus, 'Connecting…'],
@@ -206,6 +220,7 @@ describe('TrayService', () => {
     const store = new EntityStore();
     store.replace({ 'light.kitchen': { s: 'on', lc: 1 }, 'sensor.other': { s: '1', lc: 1 } });
     const actions: TrayActions = {
+      openTokenSettings: vi.fn(),
       openPanel: vi.fn(),
       openSettings: vi.fn(),
       openHomeAssistant: vi.fn(),
@@ -249,6 +264,8 @@ describe('TrayService', () => {
     click('panel');
     click('fav:lock.front_door');
     click('unknown');
+    click('rotate');
+    expect(actions.openTokenSettings).toHaveBeenCalledOnce();
     expect(actions.reconnect).toHaveBeenCalledOnce();
     expect(actions.openPanel).toHaveBeenCalledOnce();
     expect(actions.clickFavourite).toHaveBeenCalledWith('lock.front_door');
