@@ -68,10 +68,18 @@ export function installFakeBridge(
     openTokenPage: vi.fn(() => okReply(undefined)),
     openInHomeAssistant: vi.fn(() => okReply(undefined)),
     openSettings: vi.fn(() => okReply(undefined)),
+    getTokenStatus: vi.fn(() => new Promise<never>(() => undefined)),
+    rotateToken: vi.fn(() => okReply({ phase: 'idle' })),
+    snoozeTokenReminder: vi.fn(),
+    replaceToken: vi.fn(),
+    revokeOldToken: vi.fn(() => okReply({ ok: true })),
+    loadTokenAudit: vi.fn(() => okReply({ state: 'loaded', rows: [], loadedAt: 0 })),
+    revokeTokens: vi.fn(),
     closePanel: vi.fn(() => okReply(undefined)),
     onStatus: vi.fn(on('status')),
     onEntities: vi.fn(on('entities')),
     onSettings: vi.fn(on('settings')),
+    onTokenStatus: vi.fn(on('tokenStatus')),
   };
   window.haTray = api as unknown as HaTrayApi;
   return {

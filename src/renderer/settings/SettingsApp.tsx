@@ -1,5 +1,7 @@
 import { ConnectionPage } from './pages/ConnectionPage';
 import { FavouritesPage } from './pages/FavouritesPage';
+import { TokenPage } from './pages/TokenPage';
+import { useTokenStatus } from '../hooks/useTokenStatus';
 import { useAppStatus } from '../hooks/useAppStatus';
 import { useEntities } from '../hooks/useEntities';
 import { useHashRoute } from '../hooks/useHashRoute';
@@ -8,6 +10,7 @@ import { useSettings } from '../hooks/useSettings';
 const PAGES = [
   { id: 'connection', label: 'Connection' },
   { id: 'favourites', label: 'Favourites' },
+  { id: 'token', label: 'Token' },
 ] as const;
 type PageId = (typeof PAGES)[number]['id'];
 
@@ -16,6 +19,7 @@ export function SettingsApp() {
   const status = useAppStatus();
   const settings = useSettings();
   const entities = useEntities();
+  const token = useTokenStatus();
   const [page, navigate] = useHashRoute<PageId>(
     PAGES.map((p) => p.id),
     'connection',
@@ -45,6 +49,7 @@ export function SettingsApp() {
         {ready && page === 'favourites' && (
           <FavouritesPage favourites={settings.favourites} entities={entities} />
         )}
+        {ready && page === 'token' && token && <TokenPage token={token} settings={settings} />}
       </main>
     </div>
   );

@@ -1,0 +1,363 @@
+import { useEffect, useId, useState } from 'react';
+import type { Settings } from '../../../shared/settings';
+import {
+  ROTATION_INTERVALS,
+  type AuditView,
+  type ManualRotationResult,
+  type RotationStatus,
+  type TokenStatus,
+} from '../../../shared/token-status';
+import { bridge } from '../../bridge';
+
+const day = (ms: number | null) =>
+  ms === null ? 'unknown' : new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
+
+const STEP_WORDS: Record<string, string> = {
+  creating: 'Creating a new token in Home Assistant…',
+  storing: 'Storing it encrypted…',
+  verifying: 'Checking that it works…',
+  switching: 'Switching the connection over…',
+  revoking: 'Revoking the old token…',
+  rolling_back: 'Undoing the rotation…',
+};
+
+function RotationMessage({ rotation, onRetry }: { rotation: RotationStatus; onRetry: () => void }) {
+  switch (rotation.phase) {
+    case 'idle':
+      return null;
+    case 'running':
+      return (
+        <p className="notice" role="status">
+          {STEP_WORDS[rotation.step]}
+        </p>
+      );
+    case 'rotated':
+      return (
+        <p className="notice ok" role="status">
+          Rotated. HA Tray now uses “{rotation.tokenName}”, and the old token is revoked.
+        </p>
+      );
+    case 'revoke_failed':
+    case 'incomplete':
+      return (
+        <div className="notice warn" role="alert">
+          <p>{rotation.message}</p>
+          <button type="button" className="button" onClick={onRetry}>
+            Retry
+          </button>
+        </div>
+      );
+    default:
+      return (
+        <p className="notice error" role="alert">
+          {rotation.message}
+        </p>
+      );
+  }
+}
+
+/** Age, expiry and rotation of the token, a manual replacement, and the audit of the user's tokens. */
+export function TokenPage({ token, settings }: { token: TokenStatus; settings: Settings }) {
+  const ids = { interval: useId(), paste: useId() };
+  const [rotating, setRotating] = useState(false);
+  const [pasted, setPasted] = useState('');
+  const [manual, setManual] = useState<ManualRotationResult | null>(null);
+  const [revokeOldMessage, setRevokeOldMessage] = useState<string | null>(null);
+  const { facts, reminder, rotation } = token;
+
+  async function rotate() {
+    setRotating(true);
+    await bridge().rotateToken();
+    setRotating(false);
+  }
+
+  async function replace(confirmDifferent: boolean) {
+    const reply = await bridge().replaceToken({ token: pasted, confirmDifferent });
+    const result: ManualRotationResult = reply.ok
+      ? reply.value
+      : { kind: 'invalid', message: reply.error.message };
+    setManual(result);
+    if (result.kind === 'replaced') setPasted('');
+  }
+
+  async function revokeOld() {
+    const reply = await bridge().revokeOldToken();
+    setRevokeOldMessage(
+      reply.ok
+        ? reply.value.ok
+          ? 'The old token is revoked.'
+          : reply.value.message
+        : reply.error.message,
+    );
+    if (reply.ok && reply.value.ok) setManual(null);
+  }
+
+  return (
+    <section aria-labelledby="token-title" className="page">
+      <h1 id="token-title">Token</h1>
+      {facts === null ? (
+        <p className="notice">No token is saved yet. Set up the connection first.</p>
+      ) : (
+        <dl className="facts">
+          <dt>Name in Home Assistant</dt>
+          <dd>{facts.name ?? 'unknown until HA Tray is connected'}</dd>
+          <dt>Age</dt>
+          <dd>
+            {facts.ageDays !== null
+              ? `${facts.ageDays} days (issued ${day(facts.issuedAt)})`
+              : `unknown; saved in HA Tray on ${day(facts.savedAt)}`}
+          </dd>
+          <dt>Expires</dt>
+          <dd>{facts.expiresAt === null ? 'unknown' : day(facts.expiresAt)}</dd>
+          <dt>Next rotation</dt>
+          <dd>{reminder.dueAt === null ? 'no reminder' : day(reminder.dueAt)}</dd>
+        </dl>
+      )}
+
+      {reminder.headline && (
+        <div className="notice warn">
+          <p className="notice-title">{reminder.headline}</p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => void bridge().snoozeTokenReminder('day')}
+            >
+              Remind me tomorrow
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void bridge().snoozeTokenReminder('week')}
+            >
+              Remind me in a week
+            </button>
+          </div>
+        </div>
+      )}
+
+      <div className="field">
+        <label htmlFor={ids.interval}>Remind me to rotate it</label>
+        <select
+          id={ids.interval}
+          value={settings.tokenReminder.intervalDays ?? 'off'}
+          onChange={(e) => {
+            const value =
+              e.target.value === 'off'
+                ? null
+                : (Number(e.target.value) as (typeof ROTATION_INTERVALS)[number]);
+            void bridge().updateSettings({
+              tokenReminder: { ...settings.tokenReminder, intervalDays: value },
+            });
+          }}
+        >
+          {ROTATION_INTERVALS.map((days) => (
+            <option key={days} value={days}>
+              every {days} days
+            </option>
+          ))}
+          <option value="off">never</option>
+        </select>
+      </div>
+
+      <h2>Rotate</h2>
+      <p className="muted">
+        HA Tray creates a new token in Home Assistant, checks it, switches to it without
+        disconnecting and revokes the old one. The new token is never shown.
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={facts === null || rotating || rotation.phase === 'running'}
+          onClick={() => void rotate()}
+        >
+          {rotating ? 'Rotating…' : 'Rotate now'}
+        </button>
+      </div>
+      <div aria-live="polite">
+        <RotationMessage rotation={rotation} onRetry={() => void rotate()} />
+      </div>
+
+      <h2>Replace with a token you made</h2>
+      <div className="field">
+        <label htmlFor={ids.paste}>New long-lived access token</label>
+        <input
+          id={ids.paste}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={pasted}
+          onChange={(e) => setPasted(e.target.value)}
+        />
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          disabled={pasted.trim() === ''}
+          onClick={() => void replace(false)}
+        >
+          Verify and replace
+        </button>
+      </div>
+      <div aria-live="polite">
+        {manual && manual.kind === 'needs_confirmation' && (
+          <div className="notice warn" role="alertdialog" aria-label="Use a different token?">
+            <p>{manual.message}</p>
+            <div className="actions">
+              <button type="button" className="button" onClick={() => setManual(null)}>
+                Cancel
+              </button>
+              <button type="button" className="button danger" onClick={() => void replace(true)}>
+                Use it anyway
+              </button>
+            </div>
+          </div>
+        )}
+        {manual && (manual.kind === 'invalid' || manual.kind === 'unavailable') && (
+          <p className="notice error" role="alert">
+            {manual.message}
+          </p>
+        )}
+        {manual && manual.kind === 'replaced' && (
+          <div className="notice ok">
+            <p>{manual.message}</p>
+            {manual.canRevokeOld && (
+              <button type="button" className="button" onClick={() => void revokeOld()}>
+                Revoke the old token
+              </button>
+            )}
+          </div>
+        )}
+        {revokeOldMessage && <p className="notice">{revokeOldMessage}</p>}
+      </div>
+
+      <TokenAudit />
+    </section>
+  );
+}
+
+function TokenAudit() {
+  const [audit, setAudit] = useState<AuditView | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<string | null>(null);
+
+  const show = (reply: Awaited<ReturnType<ReturnType<typeof bridge>['loadTokenAudit']>>) => {
+    setAudit(reply.ok ? reply.value : { state: 'error', message: reply.error.message });
+    setChosen(new Set());
+  };
+  const load = async () => show(await bridge().loadTokenAudit());
+  useEffect(() => {
+    let live = true;
+    void bridge()
+      .loadTokenAudit()
+      .then((reply) => {
+        if (live) show(reply);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  async function revoke() {
+    setConfirming(false);
+    const reply = await bridge().revokeTokens({ ids: [...chosen], confirm: true });
+    if (!reply.ok) setResult(reply.error.message);
+    else if (reply.value.kind === 'done') {
+      const { revoked, failed } = reply.value;
+      setResult(
+        `${revoked.length} revoked.${failed.length ? ` ${failed.length} could not be revoked: ${failed[0]!.message}` : ''}`,
+      );
+    } else setResult(reply.value.message);
+    await load();
+  }
+
+  return (
+    <>
+      <h2>Your long-lived tokens</h2>
+      <p className="muted">
+        Home Assistant does not record when a long-lived token was last used, so neither can HA
+        Tray.
+      </p>
+      {audit === null && <p className="muted">Loading…</p>}
+      {audit?.state === 'error' && <p className="notice error">{audit.message}</p>}
+      {audit?.state === 'loaded' && (
+        <>
+          <table className="audit">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">Select</span>
+                </th>
+                <th scope="col">Name</th>
+                <th scope="col">Created</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Note</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.rows.map((row) => (
+                <tr key={row.id} className={row.olderThanInterval ? 'old' : undefined}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${row.name ?? row.id}`}
+                      disabled={!row.revocable}
+                      checked={chosen.has(row.id)}
+                      onChange={(e) => {
+                        const next = new Set(chosen);
+                        if (e.target.checked) next.add(row.id);
+                        else next.delete(row.id);
+                        setChosen(next);
+                      }}
+                    />
+                  </td>
+                  <td>{row.name ?? '(no name)'}</td>
+                  <td>{day(row.createdAt)}</td>
+                  <td>{row.expiresAt === null ? 'unknown' : day(row.expiresAt)}</td>
+                  <td>
+                    {[
+                      row.usedByThisApp ? 'used by this app' : null,
+                      row.olderThanInterval ? 'older than your rotation interval' : null,
+                    ]
+                      .filter(Boolean)
+                      .join(', ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="actions">
+            <button
+              type="button"
+              className="button danger"
+              disabled={chosen.size === 0}
+              onClick={() => setConfirming(true)}
+            >
+              Revoke selected…
+            </button>
+          </div>
+          {confirming && (
+            <div className="notice warn" role="alertdialog" aria-label="Revoke tokens?">
+              <p>
+                Revoke {chosen.size} token{chosen.size > 1 ? 's' : ''}? Anything that still uses{' '}
+                {chosen.size > 1 ? 'them' : 'it'} loses access to Home Assistant.
+              </p>
+              <div className="actions">
+                <button type="button" className="button" onClick={() => setConfirming(false)}>
+                  Cancel
+                </button>
+                <button type="button" className="button danger" onClick={() => void revoke()}>
+                  Revoke
+                </button>
+              </div>
+            </div>
+          )}
+          {result && <p className="notice">{result}</p>}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { TokenPage } from '../../../src/renderer/settings/pages/TokenPage';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import type { ReminderStatus, TokenStatus } from '../../../src/shared/token-status';
+import { installFakeBridge } from '../fake-bridge';
+
+const DAY = 86_400_000;
+const reminder: ReminderStatus = {
+  state: 'due',
+  dueReason: 'age',
+  interval: 90,
+  ageDays: 97,
+  savedDaysAgo: 97,
+  dueAt: Date.parse('2026-11-16'),
+  expiresAt: null,
+  expiringSoon: false,
+  expired: false,
+  snoozedUntil: null,
+  attention: true,
+  headline: 'Token is 97 days old',
+  menuLine: 'Token is 97 days old - Rotate…',
+};
+const status = (overrides: Partial<TokenStatus> = {}): TokenStatus => ({
+  facts: {
+    name: 'HA Tray on laptop',
+    createdAt: Date.now() - 97 * DAY,
+    issuedAt: Date.now() - 97 * DAY,
+    expiresAt: Date.parse('2036-01-01'),
+    savedAt: Date.now() - 97 * DAY,
+    ageDays: 97,
+  },
+  reminder,
+  rotation: { phase: 'idle' },
+  ...overrides,
+});
+
+function setup(token = status()) {
+  const fake = installFakeBridge();
+  const user = userEvent.setup();
+  render(<TokenPage token={token} settings={DEFAULT_SETTINGS} />);
+  return { ...fake, user };
+}
+
+describe('TokenPage', () => {
+  it('shows the name, age, expiry and the due reminder with snooze', async () => {
+    const { user, api } = setup();
+    expect(screen.getByText('HA Tray on laptop')).toBeInTheDocument();
+    expect(screen.getByText(/^97 days \(issued/)).toBeInTheDocument();
+    expect(screen.getByText('Token is 97 days old')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Remind me in a week' }));
+    expect(api.snoozeTokenReminder).toHaveBeenCalledWith('week');
+  });
+
+  it('changes the interval through the settings', async () => {
+    const { user, api } = setup();
+    await user.selectOptions(screen.getByLabelText('Remind me to rotate it'), 'never');
+    expect(api.updateSettings).toHaveBeenCalledWith({
+      tokenReminder: { ...DEFAULT_SETTINGS.tokenReminder, intervalDays: null },
+    });
+  });
+
+  it('rotates in one click, and offers Retry when revoking failed', async () => {
+    const { user, api } = setup(
+      status({
+        rotation: { phase: 'revoke_failed', message: 'Home Assistant did not revoke the old one.' },
+      }),
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('did not revoke the old one');
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await user.click(screen.getByRole('button', { name: 'Rotate now' }));
+    expect(api.rotateToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks before using a pasted token of another user, then offers to revoke the old one', async () => {
+    const { user, api } = setup();
+    api.replaceToken
+      .mockResolvedValueOnce({
+        ok: true,
+        value: {
+          kind: 'needs_confirmation',
+          differences: ['other_user'],
+          message: 'This token belongs to another Home Assistant user.',
+        },
+      })
+      .mockResolvedValueOnce({
+        ok: true,
+        value: { kind: 'replaced', canRevokeOld: true, message: 'HA Tray now uses the new token.' },
+      });
+    await user.type(screen.getByLabelText('New long-lived access token'), 'abc.def.ghi');
+    await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
+    expect(api.replaceToken).toHaveBeenLastCalledWith({
+      token: 'abc.def.ghi',
+      confirmDifferent: false,
+    });
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Use it anyway' }),
+    );
+    expect(api.replaceToken).toHaveBeenLastCalledWith({
+      token: 'abc.def.ghi',
+      confirmDifferent: true,
+    });
+    await user.click(await screen.findByRole('button', { name: 'Revoke the old token' }));
+    expect(api.revokeOldToken).toHaveBeenCalledOnce();
+    expect(await screen.findByText('The old token is revoked.')).toBeInTheDocument();
+  });
+
+  it('lists the tokens, never lets the current one be selected, and revokes after confirmation', async () => {
+    const fake = installFakeBridge();
+    fake.api.loadTokenAudit.mockResolvedValue({
+      ok: true,
+      value: {
+        state: 'loaded',
+        loadedAt: 0,
+        rows: [
+          {
+            id: 'a',
+            name: 'HA Tray on laptop',
+            createdAt: 0,
+            expiresAt: Date.parse('2036-01-01'),
+            usedByThisApp: true,
+            olderThanInterval: false,
+            revocable: false,
+          },
+          {
+            id: 'b',
+            name: 'Old phone',
+            createdAt: 0,
+            expiresAt: null,
+            usedByThisApp: false,
+            olderThanInterval: true,
+            revocable: true,
+          },
+        ],
+      },
+    } as never);
+    fake.api.revokeTokens.mockResolvedValue({
+      ok: true,
+      value: { kind: 'done', revoked: ['b'], failed: [] },
+    } as never);
+    const user = userEvent.setup();
+    render(<TokenPage token={status()} settings={DEFAULT_SETTINGS} />);
+    expect(
+      await screen.findByRole('checkbox', { name: 'Select HA Tray on laptop' }),
+    ).toBeDisabled();
+    expect(screen.getByText('older than your rotation interval')).toBeInTheDocument();
+    expect(
+      screen.getByText(/does not record when a long-lived token was last used/),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Select Old phone' }));
+    await user.click(screen.getByRole('button', { name: 'Revoke selected…' }));
+    expect(fake.api.revokeTokens).not.toHaveBeenCalled();
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Revoke' }),
+    );
+    expect(fake.api.revokeTokens).toHaveBeenCalledWith({ ids: ['b'], confirm: true });
+    expect(await screen.findByText('1 revoked.')).toBeInTheDocument();
+  });
+});
