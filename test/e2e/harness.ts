@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createAppServices, type AppServices } from '../../src/main/app-services';
+import { normaliseInstanceUrl } from '../../src/shared/instance-url';
 import type { DesktopNotification } from '../../src/main/platform/notifier';
-import type { MenuItemSpec, TrayHost } from '../../src/main/platform/tray-host';
+import type { MenuItemSpec, TrayHost, TrayIconSpec } from '../../src/main/platform/tray-host';
 import { createTray } from '../../src/main/tray/create-tray';
 import type { TrayService } from '../../src/main/tray/tray-service';
 import { FakeSecretStore } from '../fakes/secret-store';
@@ -45,6 +46,7 @@ export class E2eHarness {
   services!: AppServices;
   /** The tray menu as the app last built it. */
   trayMenu: MenuItemSpec[] = [];
+  trayIcon: TrayIconSpec | null = null;
   readonly dialogsShown: string[] = [];
   private tray: TrayService | null = null;
   private browser!: Browser;
@@ -109,7 +111,7 @@ export class E2eHarness {
   /** The real tray wiring on a recording host; questions are answered "yes" and recorded. */
   private startTray(): void {
     const host: TrayHost = {
-      setIcon: () => undefined,
+      setIcon: (icon) => (this.trayIcon = icon),
       setToolTip: () => undefined,
       setContextMenu: (items) => (this.trayMenu = items),
       onMenuItem: () => undefined,
@@ -128,6 +130,24 @@ export class E2eHarness {
       openSettings: (page) => void this.windowRequests.push(`settings:${page ?? ''}`),
       quit: () => undefined,
     });
+  }
+
+  /** Connects the services to a Home Assistant, as a saved connection would at start. */
+  async connectTo(url: string, token: string): Promise<void> {
+    const instance = normaliseInstanceUrl(url);
+    if (!instance.ok) throw new Error(instance.error);
+    await this.services.vault.save(token);
+    this.services.settings.setConnection(instance.value.origin);
+    this.services.connection.connectIfReady();
+    const deadline = Date.now() + 30_000;
+    while (
+      this.services.manager.getStatus().state !== 'connected' ||
+      this.services.store.size === 0
+    ) {
+      if (Date.now() > deadline)
+        throw new Error(`not connected: ${JSON.stringify(this.services.manager.getStatus())}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /** Labels of the favourites in the tray menu, in order, with checkbox state. */

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { waitFor } from '../../support/wait-for';
 import { chromiumPath } from '../chromium';
@@ -16,12 +15,7 @@ describe.skipIf(!browser)(
       sim = await startSimulator({ locationName: 'Home' });
       harness = await E2eHarness.start({ chromiumPath: browser! });
       // Already connected, as after the first-run journey.
-      const instance = normaliseInstanceUrl(sim.url);
-      if (!instance.ok) throw new Error(instance.error);
-      await harness.services.vault.save(sim.token);
-      harness.services.settings.setConnection(instance.value.origin);
-      harness.services.connection.connectIfReady();
-      await waitFor(() => harness.services.store.size === sim.states().length, 'connected', 10_000);
+      await harness.connectTo(sim.url, sim.token);
     }, 120_000);
     afterAll(async () => {
       await harness?.close();
