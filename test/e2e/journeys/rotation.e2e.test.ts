@@ -35,10 +35,10 @@ describe.skipIf(!browser)(
         )
         .toBe(true);
 
-      const page = await harness.open('settings', { hash: '/token' });
+      const page = await harness.open('settings', { hash: '/token', size: { width: 760, height: 1040 } });
       await expect.poll(() => page.getByText('Expiring soon').count()).toBeGreaterThan(0);
       const due = screenshotPath('token-due');
-      if (due) await page.screenshot({ path: due, fullPage: true });
+      if (due) await page.screenshot({ path: due });
 
       await page.getByRole('button', { name: 'Rotate now' }).click();
       await expect
@@ -61,7 +61,7 @@ describe.skipIf(!browser)(
       await expect.poll(() => harness.trayIcon?.attention).toBe(false);
       expect(harness.trayMenu.some((i) => 'id' in i && i.id === 'rotate')).toBe(false);
       const rotated = screenshotPath('token-rotated');
-      if (rotated) await page.screenshot({ path: rotated, fullPage: true });
+      if (rotated) await page.screenshot({ path: rotated });
 
       // Neither token reached a page, a log or the disk.
       const fresh = harness.services.vault.token()!;
