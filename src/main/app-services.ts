@@ -17,6 +17,8 @@ import { join } from 'node:path';
 import { fileReminderMemoryStore } from './tokens/reminder-memory-store';
 import { fileJournalStore } from './tokens/rotation-journal';
 import { TokenLifecycle } from './tokens/token-lifecycle';
+import { createNotifications } from './notify/create-notifications';
+import { openHaPage } from './connection/open-ha-page';
 import type { PageWindows } from './ipc/handlers';
 import { SettingsStore } from './settings/settings-store';
 import { TokenVault } from './vault/token-vault';
@@ -83,11 +85,25 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
         verifyUser: (target, t) => verifyToken(target, t, { timeoutMs }),
       }),
   });
+  const clock = platform.clock ?? systemClock;
+  const notifications = createNotifications({
+    clock,
+    store,
+    manager,
+    settings,
+    notifier: platform.notifier,
+    logger,
+    openHaPage: (path) =>
+      void openHaPage(settings.get().connection?.origin, path, platform.shell).catch(
+        (error: unknown) => logger.warn('Could not open Home Assistant', error),
+      ),
+    openSettings: (page) => platform.windows.showSettings(page),
+  });
   const interval = () => settings.get().tokenReminder.intervalDays ?? 'off';
   const tokens = new TokenLifecycle({
     manager,
     vault,
-    clock: platform.clock ?? systemClock,
+    clock,
     power: platform.power,
     journal: fileJournalStore(join(platform.userDataDir, 'rotation-journal.json')),
     reminderMemory: fileReminderMemoryStore(
@@ -97,7 +113,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     hostname: platform.hostname,
     interval,
     notifyReminder: (status) =>
-      platform.notifier.show({
+      notifications.showOncePerDay('token_rotation_due', {
         title: 'Time to rotate your Home Assistant token',
         body: `${status.headline ?? 'Your token is due for rotation'}. Open HA Tray's settings to rotate it in one click.`,
       }),
@@ -116,6 +132,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       windows: platform.windows,
       entityViews,
       tokens,
+      notifications,
     }),
     { isTrustedSender: createSenderPolicy(platform.pageOrigins), logger },
   );
@@ -147,13 +164,17 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     manager,
     connection,
     tokens,
+    notifications,
     table,
     async start(): Promise<void> {
       await vault!.open();
+      // Before the first connection: the first snapshot is the baseline, never a change.
+      notifications.start();
       await tokens.start();
       connection.connectIfReady();
     },
     dispose(): void {
+      notifications.dispose();
       tokens.dispose();
       if (entityTimer) clearTimeout(entityTimer);
       manager.dispose();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_NOTIFICATION_SETTINGS, notificationSettingsSchema } from './notification-rules';
 import { ROTATION_INTERVALS } from './token-status';
 
 /**
@@ -63,6 +64,8 @@ export const settingsSections = {
       allowWeakEncryption: z.boolean().default(false),
     })
     .strict(),
+  /** Desktop notification rules, quiet hours, connection alerts and a remembered pause. */
+  notifications: notificationSettingsSchema.default(DEFAULT_NOTIFICATION_SETTINGS),
   ui: z
     .object({
       /** An Electron accelerator; empty for none. */
@@ -85,6 +88,7 @@ export const DEFAULT_SETTINGS: Settings = {
   favourites: [],
   tokenReminder: settingsSections.tokenReminder.parse({}),
   storage: settingsSections.storage.parse({}),
+  notifications: DEFAULT_NOTIFICATION_SETTINGS,
   ui: settingsSections.ui.parse({}),
 };
 
@@ -94,6 +98,7 @@ export const settingsPatchSchema = z
     favourites: settingsSections.favourites,
     tokenReminder: settingsSections.tokenReminder,
     storage: settingsSections.storage,
+    notifications: notificationSettingsSchema,
     ui: settingsSections.ui,
   })
   .partial()

@@ -12,6 +12,8 @@ import type { Shell } from '../platform/shell';
 import type { SettingsPage } from '../platform/window-host';
 import type { SettingsStore } from '../settings/settings-store';
 import type { TokenLifecycle } from '../tokens/token-lifecycle';
+import type { NotificationService } from '../notify/notification-service';
+import { previewMessage } from '../notify/preview';
 
 export interface PageWindows {
   showSettings(page?: SettingsPage): void;
@@ -29,6 +31,16 @@ export interface HandlerDeps {
   /** Every entity as pages see it, with its area. */
   entityViews: () => EntityView[];
   tokens: TokenLifecycle;
+  notifications: NotificationService;
+}
+
+function entityFor(store: EntityStore, entityId: string) {
+  const entity = store.get(entityId);
+  if (!entity)
+    throw new UserFacingError(
+      `${entityId} is not in Home Assistant right now, so there is nothing to preview.`,
+    );
+  return entity;
 }
 
 /** What each request of the contract does. Arguments arrive already validated. */
@@ -41,6 +53,7 @@ export function createHandlers({
   windows,
   entityViews,
   tokens,
+  notifications,
 }: HandlerDeps): Handlers<IpcContract> {
   return {
     getStatus: () => connection.status(),
@@ -70,6 +83,9 @@ export function createHandlers({
     revokeOldToken: () => tokens.manual.revokeOld(),
     loadTokenAudit: () => tokens.audit.load(),
     revokeTokens: (request) => tokens.audit.revoke(request),
+    previewNotification: (rule) => previewMessage(rule, entityFor(store, rule.entityId)),
+    sendTestNotification: (rule) =>
+      notifications.sendTest(previewMessage(rule, entityFor(store, rule.entityId)), rule.entityId),
     openSettings: (page) => windows.showSettings(page),
     closePanel: () => windows.hidePanel(),
     openInHomeAssistant: (path) => openHaPage(settings.get().connection?.origin, path, shell),

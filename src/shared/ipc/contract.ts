@@ -5,6 +5,13 @@ import type { EntityView } from '../entity-view';
 import type { ProbeResult } from '../probe';
 import type { Settings } from '../settings';
 import { settingsPatchSchema } from '../settings';
+import { notificationRuleSchema } from '../notification-rules';
+
+/** The title and body of a notification, as the preview shows them. */
+export interface NotificationPreview {
+  title: string;
+  body: string;
+}
 import {
   manualRotationRequestSchema,
   revokeRequestSchema,
@@ -81,6 +88,9 @@ export const ipcContract = {
     revokeOldToken: request<RevokeOldResult>()(z.tuple([])),
     loadTokenAudit: request<AuditView>()(z.tuple([])),
     revokeTokens: request<RevokeResult>()(z.tuple([revokeRequestSchema.strict()])),
+    /** The text a rule would show, for the rule editor's preview. */
+    previewNotification: request<NotificationPreview>()(z.tuple([notificationRuleSchema])),
+    sendTestNotification: request<void>()(z.tuple([notificationRuleSchema])),
     openSettings: request<void>()(z.tuple([z.enum(SETTINGS_PAGES)])),
     closePanel: request<void>()(z.tuple([])),
     /** Opens a page of the configured Home Assistant in the browser: "/profile/security". */

@@ -1,0 +1,59 @@
+import type { Settings } from '../../shared/settings';
+import type { Clock } from '../ha/clock';
+import type { ConnectionManager } from '../ha/connection-manager';
+import type { EntityStore } from '../ha/entity-store';
+import type { Logger } from '../log/logger';
+import type { Notifier } from '../platform/notifier';
+import type { SettingsStore } from '../settings/settings-store';
+import { NotificationService } from './notification-service';
+import { historyPath, type AppNotification } from './notification-sink';
+import { entityFeedFromStore } from './store-feed';
+
+export interface NotificationDeps {
+  clock: Clock;
+  store: EntityStore;
+  manager: ConnectionManager;
+  settings: SettingsStore;
+  notifier: Notifier;
+  logger: Logger;
+  /** Where a click on a notification leads. */
+  openHaPage: (path: string) => void;
+  openSettings: (page: 'connection' | 'token') => void;
+}
+
+/**
+ * The notification service on the platform's notifier, kept in step with the settings: rules and
+ * quiet hours from the store, and a pause from the tray written back so it survives a restart.
+ */
+export function createNotifications(deps: NotificationDeps): NotificationService {
+  const onClick = (notification: AppNotification) => () => {
+    if (notification.entityId) deps.openHaPage(historyPath(notification.entityId));
+    else if (notification.kind === 'token_rotation_due') deps.openSettings('token');
+    else deps.openSettings('connection');
+  };
+  const service = new NotificationService({
+    clock: deps.clock,
+    sink: {
+      show: (notification) => {
+        if (!deps.notifier.isSupported())
+          return deps.logger.info('Desktop notifications are not supported here');
+        deps.notifier.show(
+          { title: notification.title, body: notification.body },
+          onClick(notification),
+        );
+      },
+    },
+    entities: entityFeedFromStore(deps.store),
+    connection: deps.manager,
+    settings: deps.settings.get().notifications,
+    logger: deps.logger,
+  });
+  deps.settings.onChange((settings: Settings) => service.setSettings(settings.notifications));
+  service.onPauseChange((until) => {
+    const notifications = deps.settings.get().notifications;
+    const pausedUntil = until === null ? null : new Date(until).toISOString();
+    if (notifications.pausedUntil !== pausedUntil)
+      deps.settings.update({ notifications: { ...notifications, pausedUntil } });
+  });
+  return service;
+}

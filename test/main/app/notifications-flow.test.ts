@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '../../../src/main/app-services';
+import type { DesktopNotification } from '../../../src/main/platform/notifier';
+import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
+import { requestChannel } from '../../../src/shared/ipc/define';
+import type { IpcResult } from '../../../src/shared/ipc/result';
+import type { NotificationRule } from '../../../src/shared/notification-rules';
+import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { FakeSecretStore } from '../../fakes/secret-store';
+import { waitFor } from '../../support/wait-for';
+
+const PAGE = { url: 'ha-tray://app/settings.html#/notifications', isMainFrame: true };
+let sim: HaSimulator;
+let dir: string;
+let app: AppServices;
+let shown: DesktopNotification[];
+let clicks: Array<() => void>;
+const opened: string[] = [];
+
+async function ask<T>(name: string, ...args: unknown[]): Promise<IpcResult<T>> {
+  return (await app.table.handle(requestChannel(name), PAGE, args)) as IpcResult<T>;
+}
+
+const garageRule: NotificationRule = {
+  id: 'garage',
+  entityId: 'cover.garage_door',
+  enabled: true,
+  kind: 'becomes',
+  states: ['open'],
+  cooldownSeconds: 0,
+};
+
+beforeEach(async () => {
+  sim = await startSimulator();
+  dir = mkdtempSync(join(tmpdir(), 'ha-tray-notify-'));
+  shown = [];
+  clicks = [];
+  app = createAppServices(
+    {
+      userDataDir: dir,
+      secrets: new FakeSecretStore(),
+      shell: { openExternal: async (url) => void opened.push(url) },
+      logSink: { write: () => undefined },
+      notifier: {
+        isSupported: () => true,
+        show: (n, onClick) => void (shown.push(n), clicks.push(onClick ?? (() => undefined))),
+      },
+      power: { onResume: () => () => undefined },
+      hostname: 'laptop',
+      pageOrigins: ['ha-tray://app'],
+      sendToPages: () => undefined,
+      windows: {
+        showSettings: () => undefined,
+        togglePanel: () => undefined,
+        hidePanel: () => undefined,
+      },
+    },
+    { connection: { backoff: { baseMs: 10, maxMs: 40 } } },
+  );
+  await app.start();
+  const instance = normaliseInstanceUrl(sim.url);
+  if (!instance.ok) throw new Error(instance.error);
+  await app.vault.save(sim.token);
+  app.settings.setConnection(instance.value.origin);
+  app.connection.connectIfReady();
+  await waitFor(
+    () => app.manager.getStatus().state === 'connected' && app.store.size > 0,
+    'connected',
+  );
+  const notifications = app.settings.get().notifications;
+  expect(
+    await ask('updateSettings', { notifications: { ...notifications, rules: [garageRule] } }),
+  ).toMatchObject({ ok: true });
+});
+afterEach(async () => {
+  app.dispose();
+  await sim.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('notifications against the simulator', () => {
+  it('a service call that opens the garage produces exactly one notification with the right text; its click opens the history', async () => {
+    const res = await fetch(`${sim.url}/api/services/cover/open_cover`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sim.token}` },
+      body: JSON.stringify({ entity_id: 'cover.garage_door' }),
+    });
+    expect(res.status).toBe(200);
+    await waitFor(() => shown.length > 0, 'a notification');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(shown).toEqual([
+      { title: 'Garage door opened', body: expect.stringContaining('Previously closed') },
+    ]);
+    clicks[0]!();
+    expect(opened).toEqual([`${sim.url}/history?entity_id=cover.garage_door`]);
+  });
+
+  it('reconnects with unchanged states notify nothing; a change during an outage is reported once, as such', async () => {
+    for (let i = 0; i < 5; i++) {
+      await sim.restart({ downMs: 1 });
+      await waitFor(() => app.manager.getStatus().state === 'connected', `reconnected ${i}`);
+      await waitFor(() => app.store.size > 0, 'snapshot');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(shown).toEqual([]);
+
+    await sim.stop();
+    await waitFor(() => app.manager.getStatus().state !== 'connected', 'disconnected');
+    sim.setState('cover.garage_door', 'open', sim.getState('cover.garage_door')!.attributes);
+    await sim.start();
+    await waitFor(() => shown.length > 0, 'the outage change');
+    await sim.restart({ downMs: 1 });
+    await waitFor(() => app.manager.getStatus().state === 'connected', 'reconnected again');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.body).toContain('while HA Tray was disconnected');
+  });
+
+  it('previews a rule and sends a test notification; refuses a broken rule', async () => {
+    expect(await ask('previewNotification', garageRule)).toEqual({
+      ok: true,
+      value: { title: 'Garage door opened', body: expect.any(String) },
+    });
+    expect(await ask('sendTestNotification', garageRule)).toEqual({ ok: true, value: undefined });
+    expect(shown.at(-1)).toMatchObject({ title: 'Garage door opened' });
+    expect(await ask('previewNotification', { ...garageRule, states: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+    expect(
+      await ask('previewNotification', { ...garageRule, entityId: 'cover.gone' }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('not in Home Assistant') },
+    });
+  });
+});
