@@ -27,6 +27,11 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
     openPanel: deps.openPanel,
     openSettings: () => deps.openSettings(),
     openTokenSettings: () => deps.openSettings('token'),
+    pauseNotifications: (how) =>
+      void (how === 'hour'
+        ? services.notifications.pauseForAnHour()
+        : services.notifications.pauseUntilTomorrow()),
+    resumeNotifications: () => services.notifications.resume(),
     openHomeAssistant: () =>
       void openPage('/').catch((error: unknown) =>
         services.logger.warn('Could not open Home Assistant', error),
@@ -54,6 +59,8 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
   services.connection.onStatus((status) => tray.setStatus(status));
   services.tokens.onStatus((status) => tray.setReminder(status.reminder));
   tray.setReminder(services.tokens.status().reminder);
+  services.notifications.onPauseChange((until) => tray.setPausedUntil(until));
+  tray.setPausedUntil(services.notifications.pausedUntil());
   tray.setStatus(services.connection.status());
   return tray;
 }

@@ -12,7 +12,16 @@ export interface TrayModel {
   items: MenuItemSpec[];
 }
 
-export type TrayCommand = 'rotate' | 'panel' | 'settings' | 'open-ha' | 'reconnect' | 'quit';
+export type TrayCommand =
+  | 'rotate'
+  | 'panel'
+  | 'settings'
+  | 'open-ha'
+  | 'pause-hour'
+  | 'pause-tomorrow'
+  | 'resume-notifications'
+  | 'reconnect'
+  | 'quit';
 
 export interface TrayInput {
   status: AppStatus;
@@ -22,6 +31,29 @@ export interface TrayInput {
   panelShortcut: string | null;
   /** The token rotation reminder: the attention badge and "Token is 97 days old - Rotate…". */
   reminder: Pick<ReminderStatus, 'attention' | 'menuLine'> | null;
+  /** Notifications are paused until then (epoch ms), or not at all. */
+  pausedUntil: number | null;
+}
+
+function pauseMenu(pausedUntil: number | null): MenuItemSpec {
+  const until =
+    pausedUntil === null
+      ? null
+      : new Date(pausedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return {
+    type: 'submenu',
+    label: until ? `Notifications paused until ${until}` : 'Pause notifications',
+    submenu: [
+      { type: 'normal', id: 'pause-hour', label: 'For an hour' },
+      { type: 'normal', id: 'pause-tomorrow', label: 'Until tomorrow morning' },
+      ...(until
+        ? [
+            { type: 'separator' } as const,
+            { type: 'normal' as const, id: 'resume-notifications', label: 'Resume now' },
+          ]
+        : []),
+    ],
+  };
 }
 
 /** The connection in a few words, as the status line and tooltip say it. */
@@ -63,7 +95,7 @@ function iconFor(status: ConnectionStatus): TrayIconSpec['name'] {
 
 /** Pure: the app's state in, the tray's icon, tooltip and menu out. */
 export function trayModel(
-  { status, favourites, entity, panelShortcut, reminder }: TrayInput,
+  { status, favourites, entity, panelShortcut, reminder, pausedUntil }: TrayInput,
   now: number,
 ): TrayModel {
   const place = status.instance?.locationName ?? 'Home Assistant';
@@ -96,6 +128,7 @@ export function trayModel(
       label: 'Open Home Assistant',
       enabled: status.instance !== null,
     },
+    pauseMenu(pausedUntil),
     { type: 'normal', id: 'settings', label: 'Settings…' },
   );
   if (!connected && status.instance !== null)

@@ -9,6 +9,8 @@ import { trayModel, type TrayInput } from './tray-model';
 
 export interface TrayActions {
   openTokenSettings: () => void;
+  pauseNotifications: (how: 'hour' | 'tomorrow') => void;
+  resumeNotifications: () => void;
   openPanel: () => void;
   openSettings: () => void;
   openHomeAssistant: () => void;
@@ -31,6 +33,7 @@ export class TrayService {
   private favourites: readonly Favourite[] = [];
   private panelShortcut: string | null = null;
   private reminder: TrayInput['reminder'] = null;
+  private pausedUntil: number | null = null;
   private unsubscribers: Array<() => void> = [];
   private pending: unknown = null;
   private last = { icon: '', tooltip: '', items: '' };
@@ -45,6 +48,9 @@ export class TrayService {
   ) {
     const commands: Record<string, () => void> = {
       rotate: actions.openTokenSettings,
+      'pause-hour': () => actions.pauseNotifications('hour'),
+      'pause-tomorrow': () => actions.pauseNotifications('tomorrow'),
+      'resume-notifications': actions.resumeNotifications,
       panel: actions.openPanel,
       settings: actions.openSettings,
       'open-ha': actions.openHomeAssistant,
@@ -67,6 +73,11 @@ export class TrayService {
 
   setReminder(reminder: TrayInput['reminder']): void {
     this.reminder = reminder;
+    this.render();
+  }
+
+  setPausedUntil(until: number | null): void {
+    this.pausedUntil = until;
     this.render();
   }
 
@@ -102,6 +113,7 @@ export class TrayService {
         entity: (id) => this.store.get(id),
         panelShortcut: this.panelShortcut,
         reminder: this.reminder,
+        pausedUntil: this.pausedUntil,
       },
       this.clock.now(),
     );

@@ -41,6 +41,8 @@ beforeEach(async () => {
   };
   tray = new TrayService(host, store, {
     openTokenSettings: vi.fn(),
+    pauseNotifications: vi.fn(),
+    resumeNotifications: vi.fn(),
     openPanel: vi.fn(),
     openSettings: vi.fn(),
     openHomeAssistant: vi.fn(),

@@ -50,6 +50,7 @@ const input = (overrides: Partial<TrayInput> = {}, entities: EntityState[] = [])
   entity: (id) => entities.find((e) => e.entity_id === id),
   panelShortcut: 'CommandOrControl+Alt+H',
   reminder: null,
+  pausedUntil: null,
   ...overrides,
 });
 const ids = (items: MenuItemSpec[]) =>
@@ -62,7 +63,16 @@ describe('trayModel', () => {
     const model = trayModel(input(), 0);
     expect(model.icon).toEqual({ name: 'connected', attention: false });
     expect(model.tooltip).toBe('HA Tray – Cottage: Connected');
-    expect(ids(model.items)).toEqual(['status', '-', 'panel', 'open-ha', 'settings', '-', 'quit']);
+    expect(ids(model.items)).toEqual([
+      'status',
+      '-',
+      'panel',
+      'open-ha',
+      'Pause notifications',
+      'settings',
+      '-',
+      'quit',
+    ]);
     expect(byId(model.items, 'status')).toMatchObject({
       label: 'Cottage – Connected',
       enabled: false,
@@ -176,6 +186,25 @@ describe('trayModel', () => {
     expect(ids(unset.items)).not.toContain('fav:light.a');
   });
 
+  it('pauses notifications from a submenu, and offers to resume while paused', () => {
+    const pause = (items: MenuItemSpec[]) =>
+      items.find((i) => i.type === 'submenu') as Extract<MenuItemSpec, { type: 'submenu' }>;
+    expect(ids(pause(trayModel(input(), 0).items).submenu)).toEqual([
+      'pause-hour',
+      'pause-tomorrow',
+    ]);
+    const paused = pause(
+      trayModel(input({ pausedUntil: Date.parse('2026-11-24T07:00:00') }), 0).items,
+    );
+    expect(paused.label).toMatch(/^Notifications paused until \d/);
+    expect(ids(paused.submenu)).toEqual([
+      'pause-hour',
+      'pause-tomorrow',
+      '-',
+      'resume-notifications',
+    ]);
+  });
+
   it('token due: attention badge and a menu line that opens the token settings', () => {
     const model = trayModel(
       input({ reminder: { attention: true, menuLine: 'Token is 97 days old - Rotate…' } }),
@@ -220,6 +249,8 @@ describe('TrayService', () => {
     const store = new EntityStore();
     store.replace({ 'light.kitchen': { s: 'on', lc: 1 }, 'sensor.other': { s: '1', lc: 1 } });
     const actions: TrayActions = {
+      pauseNotifications: vi.fn(),
+      resumeNotifications: vi.fn(),
       openTokenSettings: vi.fn(),
       openPanel: vi.fn(),
       openSettings: vi.fn(),
@@ -265,7 +296,11 @@ describe('TrayService', () => {
     click('fav:lock.front_door');
     click('unknown');
     click('rotate');
+    click('pause-tomorrow');
+    click('resume-notifications');
     expect(actions.openTokenSettings).toHaveBeenCalledOnce();
+    expect(actions.pauseNotifications).toHaveBeenCalledWith('tomorrow');
+    expect(actions.resumeNotifications).toHaveBeenCalledOnce();
     expect(actions.reconnect).toHaveBeenCalledOnce();
     expect(actions.openPanel).toHaveBeenCalledOnce();
     expect(actions.clickFavourite).toHaveBeenCalledWith('lock.front_door');
