@@ -75,6 +75,10 @@ export function installFakeBridge(
     revokeOldToken: vi.fn(() => okReply({ ok: true })),
     loadTokenAudit: vi.fn(() => okReply({ state: 'loaded', rows: [], loadedAt: 0 })),
     revokeTokens: vi.fn(),
+    previewNotification: vi.fn(() =>
+      okReply({ title: 'Front door opened', body: 'Previously closed.' }),
+    ),
+    sendTestNotification: vi.fn(() => okReply(undefined)),
     closePanel: vi.fn(() => okReply(undefined)),
     onStatus: vi.fn(on('status')),
     onEntities: vi.fn(on('entities')),

@@ -1,5 +1,6 @@
 import { ConnectionPage } from './pages/ConnectionPage';
 import { FavouritesPage } from './pages/FavouritesPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { TokenPage } from './pages/TokenPage';
 import { useTokenStatus } from '../hooks/useTokenStatus';
 import { useAppStatus } from '../hooks/useAppStatus';
@@ -10,6 +11,7 @@ import { useSettings } from '../hooks/useSettings';
 const PAGES = [
   { id: 'connection', label: 'Connection' },
   { id: 'favourites', label: 'Favourites' },
+  { id: 'notifications', label: 'Notifications' },
   { id: 'token', label: 'Token' },
 ] as const;
 type PageId = (typeof PAGES)[number]['id'];
@@ -48,6 +50,9 @@ export function SettingsApp() {
         {ready && page === 'connection' && <ConnectionPage status={status} />}
         {ready && page === 'favourites' && (
           <FavouritesPage favourites={settings.favourites} entities={entities} />
+        )}
+        {ready && page === 'notifications' && (
+          <NotificationsPage notifications={settings.notifications} entities={entities} />
         )}
         {ready && page === 'token' && token && <TokenPage token={token} settings={settings} />}
       </main>

@@ -35,7 +35,10 @@ describe.skipIf(!browser)(
         )
         .toBe(true);
 
-      const page = await harness.open('settings', { hash: '/token', size: { width: 760, height: 1040 } });
+      const page = await harness.open('settings', {
+        hash: '/token',
+        size: { width: 760, height: 1040 },
+      });
       await expect.poll(() => page.getByText('Expiring soon').count()).toBeGreaterThan(0);
       const due = screenshotPath('token-due');
       if (due) await page.screenshot({ path: due });

@@ -1,0 +1,396 @@
+import { useEffect, useId, useState } from 'react';
+import type { EntityView } from '../../../shared/entity-view';
+import type { NotificationPreview } from '../../../shared/ipc/contract';
+import type { NotificationRule, NotificationSettings } from '../../../shared/notification-rules';
+import { friendlyName } from '../../../shared/state-text';
+import { bridge } from '../../bridge';
+import {
+  describeRule,
+  draftOf,
+  kindsFor,
+  newDraft,
+  ruleFromDraft,
+  suggestedStates,
+  type RuleDraft,
+} from './rule-draft';
+
+const KIND_LABELS = {
+  becomes: 'Becomes one of these states',
+  transition: 'Changes from one state to another',
+  any_change: 'Any change of state',
+  threshold: 'A number goes above or below a value',
+} as const;
+
+/** Rules per entity, quiet hours and connection alerts. Every change is saved at once. */
+export function NotificationsPage({
+  notifications,
+  entities,
+}: {
+  notifications: NotificationSettings;
+  entities: EntityView[] | null;
+}) {
+  const [editing, setEditing] = useState<RuleDraft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const byId = new Map((entities ?? []).map((e) => [e.entity_id, e]));
+
+  async function save(next: NotificationSettings): Promise<boolean> {
+    const reply = await bridge().updateSettings({ notifications: next });
+    setError(reply.ok ? null : reply.error.message);
+    return reply.ok;
+  }
+
+  const rulesByEntity = new Map<string, NotificationRule[]>();
+  for (const rule of notifications.rules)
+    rulesByEntity.set(rule.entityId, [...(rulesByEntity.get(rule.entityId) ?? []), rule]);
+
+  return (
+    <section aria-labelledby="notifications-title" className="page">
+      <h1 id="notifications-title">Notifications</h1>
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
+      {notifications.rules.length === 0 && !editing && (
+        <p className="notice">No rules yet: HA Tray notifies only what you ask for.</p>
+      )}
+      {[...rulesByEntity].map(([entityId, rules]) => (
+        <div key={entityId} className="rule-group">
+          <h2>
+            {byId.get(entityId)
+              ? friendlyName(byId.get(entityId)!)
+              : `${entityId} (not in Home Assistant)`}
+          </h2>
+          <ul className="rule-list">
+            {rules.map((rule) => (
+              <li key={rule.id}>
+                <label className="inline">
+                  <input
+                    type="checkbox"
+                    checked={rule.enabled}
+                    onChange={(e) =>
+                      void save({
+                        ...notifications,
+                        rules: notifications.rules.map((r) =>
+                          r.id === rule.id ? { ...r, enabled: e.target.checked } : r,
+                        ),
+                      })
+                    }
+                  />
+                  {describeRule(rule)}
+                </label>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => setEditing(draftOf(rule))}
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="button small danger"
+                  aria-label={`Remove rule: ${describeRule(rule)}`}
+                  onClick={() =>
+                    void save({
+                      ...notifications,
+                      rules: notifications.rules.filter((r) => r.id !== rule.id),
+                    })
+                  }
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {editing ? (
+        <RuleEditor
+          draft={editing}
+          entities={entities ?? []}
+          onCancel={() => setEditing(null)}
+          onSave={async (rule) => {
+            const others = notifications.rules.filter((r) => r.id !== rule.id);
+            const exists = others.length !== notifications.rules.length;
+            const rules = exists
+              ? notifications.rules.map((r) => (r.id === rule.id ? rule : r))
+              : [...others, rule];
+            if (await save({ ...notifications, rules })) setEditing(null);
+          }}
+        />
+      ) : (
+        <div className="actions">
+          <button type="button" className="button primary" onClick={() => setEditing(newDraft())}>
+            Add a rule
+          </button>
+        </div>
+      )}
+
+      <h2>Quiet hours</h2>
+      <div className="field-row">
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={notifications.quietHours.enabled}
+            onChange={(e) =>
+              void save({
+                ...notifications,
+                quietHours: { ...notifications.quietHours, enabled: e.target.checked },
+              })
+            }
+          />
+          No notifications between
+        </label>
+        <input
+          aria-label="Quiet from"
+          type="time"
+          value={notifications.quietHours.start}
+          onChange={(e) =>
+            void save({
+              ...notifications,
+              quietHours: { ...notifications.quietHours, start: e.target.value },
+            })
+          }
+        />
+        <span>and</span>
+        <input
+          aria-label="Quiet until"
+          type="time"
+          value={notifications.quietHours.end}
+          onChange={(e) =>
+            void save({
+              ...notifications,
+              quietHours: { ...notifications.quietHours, end: e.target.value },
+            })
+          }
+        />
+      </div>
+
+      <h2>Connection</h2>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={notifications.connectionAlerts.enabled}
+          onChange={(e) =>
+            void save({
+              ...notifications,
+              connectionAlerts: { ...notifications.connectionAlerts, enabled: e.target.checked },
+            })
+          }
+        />
+        Tell me when the connection is lost for more than{' '}
+        {notifications.connectionAlerts.lostAfterSeconds} seconds, is back, or the token is rejected
+      </label>
+    </section>
+  );
+}
+
+function RuleEditor({
+  draft: initial,
+  entities,
+  onSave,
+  onCancel,
+}: {
+  draft: RuleDraft;
+  entities: EntityView[];
+  onSave: (rule: NotificationRule) => void;
+  onCancel: () => void;
+}) {
+  const ids = {
+    entity: useId(),
+    kind: useId(),
+    states: useId(),
+    list: useId(),
+    hold: useId(),
+    cooldown: useId(),
+    message: useId(),
+    threshold: useId(),
+    from: useId(),
+    to: useId(),
+  };
+  const [draft, setDraft] = useState(initial);
+  const [preview, setPreview] = useState<NotificationPreview | string | null>(null);
+  const entity = entities.find((e) => e.entity_id === draft.entityId.trim());
+  const checked = ruleFromDraft(draft);
+  const set = (patch: Partial<RuleDraft>) => setDraft({ ...draft, ...patch });
+  const ruleJson = checked.ok ? JSON.stringify(checked.rule) : null;
+
+  useEffect(() => {
+    if (!ruleJson || !entity) return;
+    let live = true;
+    void bridge()
+      .previewNotification(JSON.parse(ruleJson) as NotificationRule)
+      .then((reply) => {
+        if (live) setPreview(reply.ok ? reply.value : reply.error.message);
+      });
+    return () => {
+      live = false;
+    };
+  }, [ruleJson, entity]);
+
+  const problems = checked.ok ? [] : checked.problems;
+  return (
+    <form
+      className="rule-editor"
+      aria-label="Notification rule"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (checked.ok) onSave(checked.rule);
+      }}
+    >
+      <div className="field">
+        <label htmlFor={ids.entity}>Entity</label>
+        <input
+          id={ids.entity}
+          list={ids.list}
+          value={draft.entityId}
+          placeholder="binary_sensor.front_door"
+          onChange={(e) => set({ entityId: e.target.value })}
+        />
+        <datalist id={ids.list}>
+          {entities.map((e) => (
+            <option key={e.entity_id} value={e.entity_id}>
+              {friendlyName(e)}
+            </option>
+          ))}
+        </datalist>
+        {entity && (
+          <span className="hint">
+            {friendlyName(entity)} is {entity.state} now
+          </span>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={ids.kind}>Notify when</label>
+        <select
+          id={ids.kind}
+          value={draft.kind}
+          onChange={(e) => set({ kind: e.target.value as RuleDraft['kind'] })}
+        >
+          {kindsFor(entity).map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {draft.kind === 'becomes' && (
+        <div className="field">
+          <label htmlFor={ids.states}>States (separated by commas)</label>
+          <input
+            id={ids.states}
+            value={draft.states}
+            placeholder={suggestedStates(entity).join(', ')}
+            onChange={(e) => set({ states: e.target.value })}
+          />
+        </div>
+      )}
+      {draft.kind === 'transition' && (
+        <div className="field-row">
+          <div className="field grow">
+            <label htmlFor={ids.from}>From</label>
+            <input
+              id={ids.from}
+              value={draft.from}
+              onChange={(e) => set({ from: e.target.value })}
+            />
+          </div>
+          <div className="field grow">
+            <label htmlFor={ids.to}>To</label>
+            <input id={ids.to} value={draft.to} onChange={(e) => set({ to: e.target.value })} />
+          </div>
+        </div>
+      )}
+      {draft.kind === 'threshold' && (
+        <div className="field-row">
+          <select
+            aria-label="Direction"
+            value={draft.direction}
+            onChange={(e) => set({ direction: e.target.value as 'above' | 'below' })}
+          >
+            <option value="above">above</option>
+            <option value="below">below</option>
+          </select>
+          <div className="field grow">
+            <label htmlFor={ids.threshold}>
+              Value
+              {typeof entity?.attributes.unit_of_measurement === 'string'
+                ? ` (${entity.attributes.unit_of_measurement})`
+                : ''}
+            </label>
+            <input
+              id={ids.threshold}
+              inputMode="decimal"
+              value={draft.threshold}
+              onChange={(e) => set({ threshold: e.target.value })}
+            />
+          </div>
+        </div>
+      )}
+      <div className="field-row">
+        <div className="field grow">
+          <label htmlFor={ids.hold}>Only if it stays so for (seconds, optional)</label>
+          <input
+            id={ids.hold}
+            inputMode="numeric"
+            value={draft.forSeconds}
+            onChange={(e) => set({ forSeconds: e.target.value })}
+          />
+        </div>
+        <div className="field grow">
+          <label htmlFor={ids.cooldown}>Then stay quiet for (seconds)</label>
+          <input
+            id={ids.cooldown}
+            inputMode="numeric"
+            value={draft.cooldownSeconds}
+            onChange={(e) => set({ cooldownSeconds: e.target.value })}
+          />
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.message}>Message (optional)</label>
+        <input
+          id={ids.message}
+          value={draft.message}
+          placeholder="{name} is {state}"
+          onChange={(e) => set({ message: e.target.value })}
+        />
+      </div>
+      {problems.length > 0 && draft.entityId.trim() !== '' && (
+        <ul className="notice warn">
+          {problems.map((p) => (
+            <li key={`${p.field}${p.message}`}>{p.message}</li>
+          ))}
+        </ul>
+      )}
+      {checked.ok && preview && (
+        <div className="notice" aria-label="Preview">
+          {typeof preview === 'string' ? (
+            preview
+          ) : (
+            <>
+              <p className="notice-title">{preview.title}</p>
+              <p>{preview.body}</p>
+            </>
+          )}
+        </div>
+      )}
+      <div className="actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!checked.ok || !entity}
+          onClick={() => checked.ok && void bridge().sendTestNotification(checked.rule)}
+        >
+          Send test notification
+        </button>
+        <button type="submit" className="button primary" disabled={!checked.ok}>
+          Save rule
+        </button>
+      </div>
+    </form>
+  );
+}

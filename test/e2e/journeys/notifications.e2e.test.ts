@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { chromiumPath } from '../chromium';
+import { E2eHarness, screenshotPath } from '../harness';
+
+const browser = chromiumPath();
+let sim: HaSimulator;
+let harness: E2eHarness;
+
+describe.skipIf(!browser)(
+  `notifications in Chromium${browser ? '' : ' (skipped: no Chromium; apt-get install chromium or set CHROMIUM_PATH)'}`,
+  () => {
+    beforeAll(async () => {
+      sim = await startSimulator({ locationName: 'Home' });
+      harness = await E2eHarness.start({ chromiumPath: browser! });
+      await harness.connectTo(sim.url, sim.token);
+    }, 120_000);
+    afterAll(async () => {
+      await harness?.close();
+      await sim?.close();
+    });
+
+    it('a rule created in settings fires exactly once on a matching change', async () => {
+      const page = await harness.open('settings', {
+        hash: '/notifications',
+        size: { width: 760, height: 900 },
+      });
+      await page.getByRole('button', { name: 'Add a rule' }).click();
+      await page.getByLabel('Entity').fill('binary_sensor.front_door');
+      await page.getByLabel('States (separated by commas)').fill('on');
+      await expect
+        .poll(() => page.getByLabel('Preview').textContent())
+        .toContain('Front door opened');
+      const editor = screenshotPath('notifications-rule');
+      if (editor) await page.screenshot({ path: editor });
+      await page.getByRole('button', { name: 'Save rule' }).click();
+      await expect.poll(() => harness.services.settings.get().notifications.rules.length).toBe(1);
+
+      const door = sim.getState('binary_sensor.front_door')!;
+      sim.setState('binary_sensor.front_door', 'on', door.attributes);
+      await expect.poll(() => harness.notifications.length).toBe(1);
+      sim.setState('light.kitchen', 'off', sim.getState('light.kitchen')!.attributes);
+      await sim.restart({ downMs: 1 });
+      await expect.poll(() => harness.services.manager.getStatus().state).toBe('connected');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(harness.notifications).toEqual([
+        { title: 'Front door opened', body: expect.stringContaining('Previously closed') },
+      ]);
+    });
+  },
+);
