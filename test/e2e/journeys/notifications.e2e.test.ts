@@ -47,5 +47,31 @@ describe.skipIf(!browser)(
         { title: 'Front door opened', body: expect.stringContaining('Previously closed') },
       ]);
     });
+
+    it('every settings page renders in light and dark without errors', async () => {
+      await harness.services.settings.update({
+        favourites: [
+          { entityId: 'light.kitchen' },
+          { entityId: 'lock.front_door' },
+          { entityId: 'sensor.outside_temperature' },
+        ],
+      });
+      for (const page of ['connection', 'favourites', 'notifications', 'token'] as const) {
+        for (const colorScheme of ['light', 'dark'] as const) {
+          const tab = await harness.open('settings', {
+            hash: `/${page}`,
+            colorScheme,
+            size: { width: 760, height: 900 },
+          });
+          const title = page.charAt(0).toUpperCase() + page.slice(1);
+          await expect
+            .poll(() => tab.getByRole('heading', { level: 1 }).first().textContent())
+            .toBe(title);
+          const path = screenshotPath(`settings-${page}-${colorScheme}`);
+          if (path) await tab.screenshot({ path });
+        }
+      }
+      expect(harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
+    });
   },
 );
