@@ -6,6 +6,7 @@ import { createAppServices, type AppServices } from '../../../src/main/app-servi
 import type { AppStatus } from '../../../src/shared/app-status';
 import { requestChannel } from '../../../src/shared/ipc/define';
 import type { IpcResult } from '../../../src/shared/ipc/result';
+import { testPlatform } from '../../support/app-platform';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { FakeSecretStore } from '../../fakes/secret-store';
 import { tamper } from '../../support/tamper';
@@ -19,28 +20,17 @@ const logLines: string[] = [];
 const pageMessages: Array<{ channel: string; payload: unknown }> = [];
 const replies: unknown[] = [];
 const opened: string[] = [];
-const notifications: unknown[] = [];
 const running: AppServices[] = [];
 const secrets = new FakeSecretStore('gnome_libsecret');
 
 function boot(): AppServices {
   const app = createAppServices(
-    {
-      userDataDir: dir,
+    testPlatform(dir, {
       secrets,
       shell: { openExternal: async (url) => void opened.push(url) },
       logSink: { write: (line) => void logLines.push(line) },
-      notifier: { isSupported: () => true, show: (n) => void notifications.push(n) },
-      power: { onResume: () => () => undefined },
-      hostname: 'test-host',
-      pageOrigins: ['ha-tray://app'],
-      windows: {
-        showSettings: () => undefined,
-        togglePanel: () => undefined,
-        hidePanel: () => undefined,
-      },
       sendToPages: (channel, payload) => void pageMessages.push({ channel, payload }),
-    },
+    }),
     {
       connection: { backoff: { baseMs: 10, maxMs: 50 } },
       probeTimeoutMs: 2000,

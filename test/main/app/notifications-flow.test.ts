@@ -8,8 +8,8 @@ import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { requestChannel } from '../../../src/shared/ipc/define';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import type { NotificationRule } from '../../../src/shared/notification-rules';
+import { testPlatform } from '../../support/app-platform';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
-import { FakeSecretStore } from '../../fakes/secret-store';
 import { waitFor } from '../../support/wait-for';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/notifications', isMainFrame: true };
@@ -39,25 +39,13 @@ beforeEach(async () => {
   shown = [];
   clicks = [];
   app = createAppServices(
-    {
-      userDataDir: dir,
-      secrets: new FakeSecretStore(),
+    testPlatform(dir, {
       shell: { openExternal: async (url) => void opened.push(url) },
-      logSink: { write: () => undefined },
       notifier: {
         isSupported: () => true,
         show: (n, onClick) => void (shown.push(n), clicks.push(onClick ?? (() => undefined))),
       },
-      power: { onResume: () => () => undefined },
-      hostname: 'laptop',
-      pageOrigins: ['ha-tray://app'],
-      sendToPages: () => undefined,
-      windows: {
-        showSettings: () => undefined,
-        togglePanel: () => undefined,
-        hidePanel: () => undefined,
-      },
-    },
+    }),
     { connection: { backoff: { baseMs: 10, maxMs: 40 } } },
   );
   await app.start();

@@ -13,8 +13,8 @@ import type {
   RevokeResult,
   RotationStatus,
 } from '../../../src/shared/token-status';
+import { testPlatform } from '../../support/app-platform';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
-import { FakeSecretStore } from '../../fakes/secret-store';
 import { RawClient } from '../../support/raw-ws-client';
 import { waitFor } from '../../support/wait-for';
 
@@ -35,22 +35,7 @@ beforeEach(async () => {
   sim = await startSimulator();
   dir = mkdtempSync(join(tmpdir(), 'ha-tray-tokens-'));
   app = createAppServices(
-    {
-      userDataDir: dir,
-      secrets: new FakeSecretStore(),
-      shell: { openExternal: async () => undefined },
-      logSink: { write: (line) => void logLines.push(line) },
-      notifier: { isSupported: () => true, show: () => undefined },
-      power: { onResume: () => () => undefined },
-      hostname: 'laptop',
-      pageOrigins: ['ha-tray://app'],
-      sendToPages: () => undefined,
-      windows: {
-        showSettings: () => undefined,
-        togglePanel: () => undefined,
-        hidePanel: () => undefined,
-      },
-    },
+    testPlatform(dir, { logSink: { write: (line) => void logLines.push(line) } }),
     { connection: { backoff: { baseMs: 10, maxMs: 50 } } },
   );
   await app.start();

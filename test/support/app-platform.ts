@@ -1,0 +1,29 @@
+import type { AppPlatform } from '../../src/main/app-services';
+import { FakeSecretStore } from '../fakes/secret-store';
+
+/**
+ * The main-process platform for service tests: a fake keyring and recording stand-ins for the
+ * shell, log, notifier, power events and windows. Override what a test looks at.
+ */
+export function testPlatform(
+  userDataDir: string,
+  overrides: Partial<AppPlatform> = {},
+): AppPlatform {
+  return {
+    userDataDir,
+    secrets: new FakeSecretStore(),
+    shell: { openExternal: async () => undefined },
+    logSink: { write: () => undefined },
+    notifier: { isSupported: () => true, show: () => undefined },
+    power: { onResume: () => () => undefined },
+    hostname: 'laptop',
+    pageOrigins: ['ha-tray://app'],
+    sendToPages: () => undefined,
+    windows: {
+      showSettings: () => undefined,
+      togglePanel: () => undefined,
+      hidePanel: () => undefined,
+    },
+    ...overrides,
+  };
+}
