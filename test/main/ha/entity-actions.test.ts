@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConnectionManager } from '../../../src/main/ha/connection-manager';
+import type { ConnectionManager } from '../../../src/main/ha/connection-manager';
 import { runEntityAction, type EntityActionDeps } from '../../../src/main/ha/entity-actions';
-import { EntityStore } from '../../../src/main/ha/entity-store';
-import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
-import { recordingLogger } from '../../support/test-logger';
+import { connectedManager } from '../../support/connected-manager';
 import { waitFor } from '../../support/wait-for';
 
 let sim: HaSimulator;
@@ -13,16 +11,9 @@ let deps: EntityActionDeps;
 
 beforeEach(async () => {
   sim = await startSimulator();
-  const store = new EntityStore();
-  manager = new ConnectionManager({
-    store,
-    logger: recordingLogger(),
-    backoff: { baseMs: 5, maxMs: 20 },
-  });
-  const instance = normaliseInstanceUrl(sim.url);
-  if (!instance.ok) throw new Error(instance.error);
-  manager.setCredentials({ instance: instance.value, token: sim.token });
-  await waitFor(() => store.size === sim.states().length, 'snapshot');
+  const connected = await connectedManager(sim);
+  manager = connected.manager;
+  const store = connected.store;
   deps = { store, connection: () => manager.connection(), timeoutMs: 300 };
 });
 afterEach(async () => {

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { ConnectionManager } from '../../../src/main/ha/connection-manager';
-import { EntityStore } from '../../../src/main/ha/entity-store';
+import type { ConnectionManager } from '../../../src/main/ha/connection-manager';
+import type { EntityStore } from '../../../src/main/ha/entity-store';
 import type { Dialogs } from '../../../src/main/platform/dialogs';
 import type { MenuItemSpec, TrayHost } from '../../../src/main/platform/tray-host';
 import { clickFavourite, type FavouriteClickDeps } from '../../../src/main/tray/favourite-click';
 import { TrayService } from '../../../src/main/tray/tray-service';
-import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
-import { recordingLogger } from '../../support/test-logger';
+import { connectedManager } from '../../support/connected-manager';
+import { READY_TOKEN } from '../../support/token-metadata';
 import { waitFor } from '../../support/wait-for';
 
 let sim: HaSimulator;
@@ -20,16 +20,7 @@ let deps: FavouriteClickDeps;
 
 beforeEach(async () => {
   sim = await startSimulator();
-  store = new EntityStore();
-  manager = new ConnectionManager({
-    store,
-    logger: recordingLogger(),
-    backoff: { baseMs: 5, maxMs: 20 },
-  });
-  const instance = normaliseInstanceUrl(sim.url);
-  if (!instance.ok) throw new Error(instance.error);
-  manager.setCredentials({ instance: instance.value, token: sim.token });
-  await waitFor(() => store.size === sim.states().length, 'snapshot');
+  ({ manager, store } = await connectedManager(sim));
   const host: TrayHost = {
     setIcon: () => undefined,
     setToolTip: () => undefined,
@@ -53,17 +44,7 @@ beforeEach(async () => {
   tray.setStatus({
     connection: manager.getStatus(),
     instance: { origin: sim.url, locationName: 'Home' },
-    token: {
-      present: true,
-      state: 'ready',
-      protection: '',
-      weakProtection: false,
-      savedAt: null,
-      issuedAt: null,
-      expiresAt: null,
-      name: null,
-      message: null,
-    },
+    token: READY_TOKEN,
     settingsNotice: null,
   });
   tray.setFavourites(

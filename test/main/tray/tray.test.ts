@@ -11,6 +11,7 @@ import type { AppStatus } from '../../../src/shared/app-status';
 import type { EntityState } from '../../../src/shared/entity';
 import type { Favourite } from '../../../src/shared/settings';
 import type { ConnectionStatus } from '../../../src/shared/status';
+import { READY_TOKEN } from '../../support/token-metadata';
 
 const CONNECTED: ConnectionStatus = { state: 'connected', since: 0, haVersion: '2024.1.6' };
 const status = (
@@ -19,17 +20,7 @@ const status = (
 ): AppStatus => ({
   connection,
   instance,
-  token: {
-    present: true,
-    state: 'ready',
-    protection: 'x',
-    weakProtection: false,
-    savedAt: null,
-    issuedAt: null,
-    expiresAt: null,
-    name: null,
-    message: null,
-  },
+  token: READY_TOKEN,
   settingsNotice: null,
 });
 const entity = (

@@ -1,0 +1,23 @@
+import { ConnectionManager } from '../../src/main/ha/connection-manager';
+import { EntityStore } from '../../src/main/ha/entity-store';
+import { normaliseInstanceUrl } from '../../src/shared/instance-url';
+import type { HaSimulator } from '../ha-sim';
+import { recordingLogger } from './test-logger';
+import { waitFor } from './wait-for';
+
+/** A connection manager with its store, connected to the simulator and holding its snapshot. */
+export async function connectedManager(
+  sim: HaSimulator,
+): Promise<{ manager: ConnectionManager; store: EntityStore }> {
+  const store = new EntityStore();
+  const manager = new ConnectionManager({
+    store,
+    logger: recordingLogger(),
+    backoff: { baseMs: 5, maxMs: 20 },
+  });
+  const instance = normaliseInstanceUrl(sim.url);
+  if (!instance.ok) throw new Error(instance.error);
+  manager.setCredentials({ instance: instance.value, token: sim.token });
+  await waitFor(() => store.size === sim.states().length, 'snapshot');
+  return { manager, store };
+}
