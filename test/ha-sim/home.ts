@@ -26,7 +26,6 @@ function entity(
   attributes: Record<string, unknown>,
   platform: string,
 ): HomeEntity {
-  const { icon } = attributes;
   return {
     entity_id,
     state,
@@ -34,7 +33,6 @@ function entity(
     registry: {
       platform,
       ...(area ? { area_id: area } : {}),
-      ...(typeof icon === 'string' ? { icon } : {}),
     },
   };
 }

@@ -10,11 +10,9 @@ export interface RegistryEntry {
   platform: string;
   area_id?: string;
   device_id?: string;
-  /** A user-chosen icon (also shown in the state's `icon` attribute). */
-  icon?: string;
   entity_category?: 'config' | 'diagnostic';
   hidden?: boolean;
-  /** The entity's own name when it has `has_entity_name` (`en` plus `hn`). */
+  /** The entity's own name when it has `has_entity_name` (`en`). */
   name?: string;
 }
 
@@ -45,7 +43,10 @@ export class EntityRegistry {
     return [...this.entries.values()].filter((e) => e.area_id === areaId).map((e) => e.entity_id);
   }
 
-  /** `config/entity_registry/list_for_display` (registry `_as_display_dict`). */
+  /**
+   * `config/entity_registry/list_for_display` (registry `_as_display_dict` of 2024.1: no `ic`,
+   * `hn` or `lb` yet, those came in later releases).
+   */
   listForDisplay(): {
     entity_categories: Record<string, string>;
     entities: Record<string, unknown>[];
@@ -56,13 +57,9 @@ export class EntityRegistry {
         const display: Record<string, unknown> = { ei: e.entity_id, pl: e.platform };
         if (e.area_id !== undefined) display.ai = e.area_id;
         if (e.device_id !== undefined) display.di = e.device_id;
-        if (e.icon !== undefined) display.ic = e.icon;
         if (e.entity_category !== undefined) display.ec = CATEGORIES.indexOf(e.entity_category);
         if (e.hidden) display.hb = true;
-        if (e.name !== undefined) {
-          display.hn = true;
-          display.en = e.name;
-        }
+        if (e.name !== undefined) display.en = e.name;
         return display;
       }),
     };
