@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RealHa } from '../real-ha/harness';
 import { HA_VERSION } from '../real-ha/venv';
 import { RawClient } from '../support/raw-ws-client';
+import { realTarget } from './real-target';
 import { conformanceScenarios } from './scenarios';
 
 let ha: RealHa;
@@ -20,10 +21,5 @@ describe(`conformance: real Home Assistant ${HA_VERSION}`, () => {
     client.close();
   });
 
-  conformanceScenarios(() => ({
-    name: 'real',
-    url: ha.url,
-    token: ha.token,
-    restart: () => ha.restart(),
-  }));
+  conformanceScenarios(() => realTarget(ha));
 });

@@ -1,11 +1,17 @@
 import { decodeJwt } from 'jose';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConnectionManager } from '../../src/main/ha/connection-manager';
 import { EntityStore } from '../../src/main/ha/entity-store';
 import { normaliseInstanceUrl } from '../../src/shared/instance-url';
-import { RawClient, type Msg } from '../support/raw-ws-client';
+import type { Msg } from '../support/raw-ws-client';
 import { recordingLogger } from '../support/test-logger';
 import { waitFor } from '../support/wait-for';
+import { banScenarios } from './ban-scenarios';
+import { scenarioClients } from './clients';
+import { entityLifecycleScenarios } from './entity-scenarios';
+import { registryScenarios } from './registry-scenarios';
+import { serviceErrorScenarios } from './service-error-scenarios';
+import { nonAdminScenarios } from './user-scenarios';
 import type { ConformanceTarget } from './target';
 
 /**
@@ -14,33 +20,11 @@ import type { ConformanceTarget } from './target';
  * Home Assistant fails is a simulator bug.
  */
 export function conformanceScenarios(target: () => ConformanceTarget): void {
-  const clients: RawClient[] = [];
-  const open = async (token = target().token) => {
-    const client = await RawClient.authenticated(target().url, token);
-    clients.push(client);
-    return client;
-  };
-  const call = (
-    client: RawClient,
-    domain: string,
-    service: string,
-    entity_id: string,
-    service_data: Msg = {},
-  ) =>
-    client.command({ type: 'call_service', domain, service, service_data, target: { entity_id } });
-  const stateOf = async (client: RawClient, entityId: string) =>
-    ((await client.command({ type: 'get_states' })).result as Msg[]).find(
-      (s) => s.entity_id === entityId,
-    )!;
-
-  afterEach(() => {
-    clients.splice(0).forEach((c) => c.close());
-  });
+  const { open, connect, call, stateOf } = scenarioClients(target);
 
   describe('auth phase', () => {
     it('auth_required then auth_ok with the version', async () => {
-      const client = await RawClient.connect(target().url);
-      clients.push(client);
+      const client = await connect();
       expect(await client.auth(target().token)).toEqual({
         type: 'auth_ok',
         ha_version: expect.stringMatching(/^\d{4}\.\d+\.\d+/),
@@ -48,8 +32,7 @@ export function conformanceScenarios(target: () => ConformanceTarget): void {
     });
 
     it('auth_invalid for a bad token, then the socket closes', async () => {
-      const client = await RawClient.connect(target().url);
-      clients.push(client);
+      const client = await connect();
       expect(await client.auth('eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln')).toEqual({
         type: 'auth_invalid',
         message: 'Invalid access token or password',
@@ -58,8 +41,7 @@ export function conformanceScenarios(target: () => ConformanceTarget): void {
     });
 
     it('auth_invalid for an auth message with an id', async () => {
-      const client = await RawClient.connect(target().url);
-      clients.push(client);
+      const client = await connect();
       client.sendJson({ id: 1, type: 'auth', access_token: target().token });
       expect(await client.next((m) => m.type === 'auth_invalid')).toEqual({
         type: 'auth_invalid',
@@ -84,6 +66,15 @@ export function conformanceScenarios(target: () => ConformanceTarget): void {
         code: 'invalid_format',
         message: "extra keys not allowed @ data['bogus']. Got 'x'",
       });
+    });
+
+    it('supported_features turns on coalescing (answers may then share one frame)', async () => {
+      const client = await open();
+      expect(
+        await client.command({ type: 'supported_features', features: { coalesce_messages: 1 } }),
+      ).toEqual({ id: expect.any(Number), type: 'result', success: true, result: null });
+      const pongs = await Promise.all([1, 2, 3].map(() => client.command({ type: 'ping' })));
+      expect(pongs.map((p) => p.type)).toEqual(['pong', 'pong', 'pong']);
     });
 
     it('get_config says RUNNING; auth/current_user names the owner', async () => {
@@ -146,16 +137,16 @@ export function conformanceScenarios(target: () => ConformanceTarget): void {
       expect(reply.result).toEqual({
         context: { id: expect.any(String), parent_id: null, user_id: expect.any(String) },
       });
-      expect((await stateOf(client, 'lock.front_door')).state).toBe('unlocked');
+      expect((await stateOf(client, 'lock.front_door'))?.state).toBe('unlocked');
       await call(client, 'lock', 'lock', 'lock.front_door');
       await call(client, 'cover', 'set_cover_position', 'cover.living_room_blinds', {
         position: 40,
       });
-      expect((await stateOf(client, 'cover.living_room_blinds')).attributes.current_position).toBe(
+      expect((await stateOf(client, 'cover.living_room_blinds'))?.attributes.current_position).toBe(
         40,
       );
       await call(client, 'cover', 'open_cover', 'cover.living_room_blinds');
-      expect((await stateOf(client, 'cover.living_room_blinds')).state).toBe('open');
+      expect((await stateOf(client, 'cover.living_room_blinds'))?.state).toBe('open');
     });
 
     it('errors: not_found and invalid_format', async () => {
@@ -214,8 +205,7 @@ export function conformanceScenarios(target: () => ConformanceTarget): void {
           .result,
       ).toEqual({});
       await victim.closed;
-      const again = await RawClient.connect(target().url);
-      clients.push(again);
+      const again = await connect();
       expect((await again.auth(token)).type).toBe('auth_invalid');
       expect(
         (await owner.command({ type: 'auth/delete_refresh_token', refresh_token_id: 'nope' }))
@@ -244,6 +234,18 @@ export function conformanceScenarios(target: () => ConformanceTarget): void {
       const missing = await get('/api/states/light.nowhere', target().token);
       expect(missing.status).toBe(404);
       expect(await missing.json()).toEqual({ message: 'Entity not found.' });
+    });
+
+    it('/api/config answers the probe with the version, the name and RUNNING', async () => {
+      const config = await get('/api/config', target().token);
+      expect(config.status).toBe(200);
+      expect(config.headers.get('content-type')).toBe('application/json');
+      expect(await config.json()).toMatchObject({
+        version: expect.stringMatching(/^\d{4}\.\d+\.\d+/),
+        location_name: expect.any(String),
+        state: 'RUNNING',
+      });
+      expect((await get('/api/config', 'bad')).status).toBe(401);
     });
   });
 
@@ -282,4 +284,10 @@ export function conformanceScenarios(target: () => ConformanceTarget): void {
       }
     });
   });
+
+  serviceErrorScenarios(target);
+  entityLifecycleScenarios(target);
+  registryScenarios(target);
+  nonAdminScenarios(target);
+  banScenarios(target);
 }

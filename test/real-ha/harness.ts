@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { homeConfiguration } from './home-config';
-import { assignAreas, provisionOwner, provisionUser } from './provision';
+import { assignAreas, provisionOwner, provisionUser, setRegistryIcons } from './provision';
 import { ensureVenv, HA_VERSION, venvPython } from './venv';
 
 export interface RealHaOptions {
@@ -47,19 +47,22 @@ export class RealHa {
     const { token } = await provisionOwner(ha.url);
     ha.token = token;
     await ha.waitUntilRunning();
+    // The simulator's default home puts the entities both homes share in these areas.
     await assignAreas(ha.url, token, {
       'Living room': [
-        'light.kitchen',
         'cover.living_room_blinds',
         'climate.living_room',
         'media_player.living_room_speaker',
         'sensor.living_room_temperature',
+        'scene.movie_night',
       ],
-      Kitchen: ['switch.coffee_machine', 'sensor.washing_machine_power'],
+      Kitchen: ['light.kitchen', 'switch.coffee_machine', 'sensor.washing_machine_power'],
       Hallway: ['light.hallway', 'lock.front_door', 'binary_sensor.front_door'],
       Garage: ['cover.garage_door'],
       Bedroom: ['fan.bedroom_fan'],
+      Office: ['switch.heater', 'button.restart_router'],
     });
+    await setRegistryIcons(ha.url, token, { 'switch.heater': 'mdi:radiator' });
     return ha;
   }
 

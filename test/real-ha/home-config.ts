@@ -49,6 +49,9 @@ input_boolean:
   garage_open: { name: Garage door motor, initial: false }
   speaker_playing: { name: Speaker playing, initial: false }
 
+input_select:
+  bedroom_fan_preset: { name: Bedroom fan preset, options: [auto, sleep], initial: auto }
+
 input_number:
   kitchen_brightness: { name: Kitchen brightness, min: 0, max: 255, step: 1, initial: 255 }
   blinds_position: { name: Blinds position, min: 0, max: 100, step: 1, initial: 100 }
@@ -112,6 +115,13 @@ fan:
           ${fan.on}
         turn_off:
           ${fan.off}
+        # A preset needs both the list and a template (template/fan.py).
+        preset_modes: [auto, sleep]
+        preset_mode_template: "{{ states('input_select.bedroom_fan_preset') }}"
+        set_preset_mode:
+          service: input_select.select_option
+          target: { entity_id: input_select.bedroom_fan_preset }
+          data: { option: "{{ preset_mode }}" }
 
 cover:
   - platform: template

@@ -147,3 +147,25 @@ export async function assignAreas(
     client.close();
   }
 }
+
+/** Icons chosen in the entity settings dialog (registry options, not state attributes). */
+export async function setRegistryIcons(
+  url: string,
+  token: string,
+  icons: Record<string, string>,
+): Promise<void> {
+  const client = await RawClient.authenticated(url, token);
+  try {
+    for (const [entityId, icon] of Object.entries(icons)) {
+      const updated = await client.command({
+        type: 'config/entity_registry/update',
+        entity_id: entityId,
+        icon,
+      });
+      if (!updated.success)
+        throw new Error(`setting the icon of ${entityId} failed: ${JSON.stringify(updated.error)}`);
+    }
+  } finally {
+    client.close();
+  }
+}

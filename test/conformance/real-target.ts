@@ -1,0 +1,40 @@
+import { RealHa } from '../real-ha/harness';
+import { RawClient } from '../support/raw-ws-client';
+import type { ConformanceTarget } from './target';
+
+/** Creates, or deletes, an input_boolean through the storage collection's commands, as the Helpers UI does. */
+async function helperCommand(ha: RealHa, message: Record<string, unknown>) {
+  const owner = await RawClient.authenticated(ha.url, ha.token);
+  try {
+    const reply = await owner.command(message);
+    if (!reply.success)
+      throw new Error(`${String(message.type)} failed: ${JSON.stringify(reply.error)}`);
+    return reply.result as { id: string };
+  } finally {
+    owner.close();
+  }
+}
+
+/** The real Home Assistant as a conformance target; `ha` must have been started. */
+export function realTarget(ha: RealHa): ConformanceTarget {
+  return {
+    name: 'real',
+    url: ha.url,
+    token: ha.token,
+    restart: () => ha.restart(),
+    createUser: (name) => ha.createUser(name),
+    addHelper: async (name) => {
+      const { id } = await helperCommand(ha, { type: 'input_boolean/create', name });
+      return {
+        entityId: `input_boolean.${id}`,
+        remove: async () => {
+          await helperCommand(ha, { type: 'input_boolean/delete', input_boolean_id: id });
+        },
+      };
+    },
+    startBanning: async (threshold) => {
+      const banning = await RealHa.start({ banThreshold: threshold });
+      return { url: banning.url, token: banning.token, close: () => banning.destroy() };
+    },
+  };
+}
