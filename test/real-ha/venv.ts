@@ -36,9 +36,28 @@ export function venvPython(): string {
   return join(venvDir(), 'bin', 'python');
 }
 
+/** Every package pinned (see the file's header): the same venv on every machine. */
+const constraintsFile = join(import.meta.dirname, 'constraints.txt');
+
 const marker = () => join(venvDir(), 'ha-tray-installed.json');
 const wanted = () =>
-  JSON.stringify({ homeassistant: HA_VERSION, requirements: INTEGRATION_REQUIREMENTS });
+  JSON.stringify({
+    homeassistant: HA_VERSION,
+    requirements: INTEGRATION_REQUIREMENTS,
+    constraints: readFileSync(constraintsFile, 'utf8'),
+  });
+
+/** Home Assistant 2024.1 runs on Python 3.11 and 3.12 only; say so before pip fails obscurely. */
+function checkPython(python: string): void {
+  const version = execFileSync(python, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'])
+    .toString()
+    .trim();
+  if (version !== '3.11' && version !== '3.12')
+    throw new Error(
+      `Home Assistant ${HA_VERSION} needs Python 3.11 or 3.12, but ${python} is ${version}. ` +
+        'Point HA_TRAY_PYTHON at a suitable interpreter.',
+    );
+}
 
 /**
  * Creates the virtual environment outside the repository, or reuses it when the marker says it
@@ -48,26 +67,28 @@ const wanted = () =>
 export function ensureVenv(log: (line: string) => void = console.log): string {
   if (existsSync(marker()) && readFileSync(marker(), 'utf8') === wanted()) return venvDir();
   const python = process.env.HA_TRAY_PYTHON ?? 'python3';
+  checkPython(python);
   const building = `${venvDir()}.building`;
   rmSync(building, { recursive: true, force: true });
   mkdirSync(cacheRoot(), { recursive: true });
   log(`Installing Home Assistant ${HA_VERSION} into ${venvDir()} (once; later runs reuse it)…`);
   execFileSync(python, ['-m', 'venv', building], { stdio: 'inherit' });
-  const buildPython = join(building, 'bin', 'python');
-  const pip = (...args: string[]) =>
-    execFileSync(
-      buildPython,
-      ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '-q', ...args],
-      { stdio: 'inherit' },
-    );
-  pip(`homeassistant==${HA_VERSION}`);
-  const constraints = execFileSync(buildPython, [
-    '-c',
-    'import homeassistant, os; print(os.path.join(os.path.dirname(homeassistant.__file__), "package_constraints.txt"))',
-  ])
-    .toString()
-    .trim();
-  pip('-c', constraints, ...INTEGRATION_REQUIREMENTS);
+  execFileSync(
+    join(building, 'bin', 'python'),
+    [
+      '-m',
+      'pip',
+      'install',
+      '--disable-pip-version-check',
+      '--no-input',
+      '-q',
+      '-c',
+      constraintsFile,
+      `homeassistant==${HA_VERSION}`,
+      ...INTEGRATION_REQUIREMENTS,
+    ],
+    { stdio: 'inherit' },
+  );
   rmSync(venvDir(), { recursive: true, force: true });
   renameSync(building, venvDir());
   writeFileSync(marker(), wanted());
