@@ -71,13 +71,17 @@ export class RealHa {
     return provisionUser(this.url, this.token, name);
   }
 
+  /** The `hass` process while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Starts `hass` and waits until /api/config says RUNNING (the port opens before that). */
   async launch(): Promise<void> {
     const child = spawn(
       venvPython(),
       [
-        '-m',
-        'homeassistant',
+        join(import.meta.dirname, 'launch.py'),
         '--config',
         this.configDir,
         '--skip-pip',
