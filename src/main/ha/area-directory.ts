@@ -1,7 +1,12 @@
 import type { Logger } from '../log/logger';
 
 interface RegistryDisplay {
-  entities?: Array<{ ei?: string; ai?: string }>;
+  entities?: Array<{ ei?: string; ai?: string; di?: string }>;
+}
+
+interface DeviceEntry {
+  id: string;
+  area_id?: string | null;
 }
 
 interface AreaEntry {
@@ -24,14 +29,20 @@ export class AreaDirectory {
 
   async refresh(send: <T>(message: { type: string }) => Promise<T>): Promise<void> {
     try {
-      const [registry, areas] = await Promise.all([
+      const [registry, areas, devices] = await Promise.all([
         send<RegistryDisplay>({ type: 'config/entity_registry/list_for_display' }),
         send<AreaEntry[]>({ type: 'config/area_registry/list' }),
+        send<DeviceEntry[]>({ type: 'config/device_registry/list' }).catch(
+          () => [] as DeviceEntry[],
+        ),
       ]);
       const names = new Map(areas.map((a) => [a.area_id, a.name]));
+      // Most entities get their area from their device; only some have one of their own.
+      const deviceAreas = new Map(devices.map((d) => [d.id, d.area_id ?? undefined]));
       const next = new Map<string, string>();
       for (const entry of registry.entities ?? []) {
-        const name = entry.ai ? names.get(entry.ai) : undefined;
+        const areaId = entry.ai ?? (entry.di ? deviceAreas.get(entry.di) : undefined);
+        const name = areaId ? names.get(areaId) : undefined;
         if (entry.ei && name) next.set(entry.ei, name);
       }
       this.byEntity = next;

@@ -19,6 +19,9 @@ describe('AreaDirectory', () => {
     expect(areas.areaOf('light.kitchen')).toBe('Kitchen');
     expect(areas.areaOf('sensor.x')).toBeUndefined();
     expect(areas.areaOf('lock.y')).toBeUndefined();
+    // From its device, unless the entity has an area of its own.
+    expect(areas.areaOf('switch.plug')).toBe('Office');
+    expect(areas.areaOf('fan.z')).toBe('Hall');
   });
 
   it('keeps working without areas when Home Assistant refuses the registries', async () => {
