@@ -38,7 +38,9 @@ export class AreaDirectory {
       ]);
       const names = new Map(areas.map((a) => [a.area_id, a.name]));
       // Most entities get their area from their device; only some have one of their own.
-      const deviceAreas = new Map(devices.map((d) => [d.id, d.area_id ?? undefined]));
+      const deviceAreas = new Map(
+        (Array.isArray(devices) ? devices : []).map((d) => [d.id, d.area_id ?? undefined]),
+      );
       const next = new Map<string, string>();
       for (const entry of registry.entities ?? []) {
         const areaId = entry.ai ?? (entry.di ? deviceAreas.get(entry.di) : undefined);

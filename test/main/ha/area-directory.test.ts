@@ -11,9 +11,16 @@ describe('AreaDirectory', () => {
           { ei: 'light.kitchen', ai: 'kitchen' },
           { ei: 'sensor.x' },
           { ei: 'lock.y', ai: 'gone' },
+          { ei: 'switch.plug', di: 'dev1' },
+          { ei: 'fan.z', di: 'dev1', ai: 'hall' },
         ],
       },
-      'config/area_registry/list': [{ area_id: 'kitchen', name: 'Kitchen' }],
+      'config/area_registry/list': [
+        { area_id: 'kitchen', name: 'Kitchen' },
+        { area_id: 'office', name: 'Office' },
+        { area_id: 'hall', name: 'Hall' },
+      ],
+      'config/device_registry/list': [{ id: 'dev1', area_id: 'office' }],
     };
     await areas.refresh(async <T>(message: { type: string }) => replies[message.type] as T);
     expect(areas.areaOf('light.kitchen')).toBe('Kitchen');
