@@ -65,8 +65,8 @@ async function start(): Promise<void> {
   });
   registerIpcHandlers(services.table);
 
-  power.onResume(() => services.manager.reconnectNow());
-  power.onUnlockScreen(() => services.manager.reconnectNow());
+  power.onResume(() => services.manager.wake());
+  power.onUnlockScreen(() => services.manager.wake());
   const onlineCheck = setInterval(() => services.manager.setOnline(net.isOnline()), 5_000);
 
   trayHost = createElectronTrayHost(join(__dirname, '../../assets/tray'), {

@@ -13,6 +13,7 @@ import { registryScenarios } from './registry-scenarios';
 import { serviceErrorScenarios } from './service-error-scenarios';
 import { nonAdminScenarios } from './user-scenarios';
 import type { ConformanceTarget } from './target';
+import { fastRetry } from '../support/fast-retry';
 
 /**
  * What the app relies on, as one set of scenarios for every target. Entity ids are shared by the
@@ -255,7 +256,7 @@ export function conformanceScenarios(target: () => ConformanceTarget): void {
       const manager = new ConnectionManager({
         store,
         logger: recordingLogger(),
-        backoff: { baseMs: 50, maxMs: 500 },
+        retry: fastRetry(50, 500),
       });
       const instance = normaliseInstanceUrl(target().url);
       if (!instance.ok) throw new Error(instance.error);

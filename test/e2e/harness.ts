@@ -13,6 +13,7 @@ import { FakeSecretStore } from '../fakes/secret-store';
 import { CHROMIUM_ARGS } from './chromium';
 import { ensureRendererBuilt, RENDERER_OUT } from './renderer-build';
 import { serveStatic } from './static-server';
+import { fastRetry } from '../support/fast-retry';
 
 const pageBridge = () =>
   buildSync({
@@ -101,7 +102,7 @@ export class E2eHarness {
         },
       },
       {
-        connection: { backoff: { baseMs: 100, maxMs: 1000 } },
+        connection: { retry: fastRetry(100, 1000) },
         probeTimeoutMs: 5000,
         entityEventDelayMs: 50,
       },

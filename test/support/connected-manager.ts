@@ -4,6 +4,7 @@ import { normaliseInstanceUrl } from '../../src/shared/instance-url';
 import type { HaSimulator } from '../ha-sim';
 import { recordingLogger } from './test-logger';
 import { waitFor } from './wait-for';
+import { fastRetry } from './fast-retry';
 
 /** A connection manager with its store, connected to the simulator and holding its snapshot. */
 export async function connectedManager(
@@ -13,7 +14,7 @@ export async function connectedManager(
   const manager = new ConnectionManager({
     store,
     logger: recordingLogger(),
-    backoff: { baseMs: 5, maxMs: 20 },
+    retry: fastRetry(5, 20),
   });
   const instance = normaliseInstanceUrl(sim.url);
   if (!instance.ok) throw new Error(instance.error);

@@ -45,8 +45,11 @@ export class ConnectionService {
     });
   }
 
-  /** Connects when both a saved URL and a readable token exist. Never with an empty token. */
-  connectIfReady(): void {
+  /**
+   * Connects when both a saved URL and a readable token exist. Never with an empty token.
+   * `restart`: the user saved tested credentials, so a connection that gave up tries them again.
+   */
+  connectIfReady({ restart = false } = {}): void {
     const origin = this.deps.settings.get().connection?.origin;
     const token = this.deps.vault.token();
     const { manager } = this.deps;
@@ -59,7 +62,7 @@ export class ConnectionService {
       this.deps.logger.warn('The saved Home Assistant address is not valid any more');
       return;
     }
-    manager.setCredentials({ instance: instance.value, token });
+    manager.setCredentials({ instance: instance.value, token }, { restart });
   }
 
   status(): AppStatus {
@@ -112,7 +115,7 @@ export class ConnectionService {
     this.deps.settings.setConnection(passed.origin);
     this.locationName = passed.locationName;
     this.lastPassed = null;
-    this.connectIfReady();
+    this.connectIfReady({ restart: true });
     this.emit();
     return this.status();
   }

@@ -3,26 +3,42 @@ import type { InstanceUrl } from '../../shared/instance-url';
 import type { ConnectionStatus } from '../../shared/status';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { Logger } from '../log/logger';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './backoff';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import type { EntitiesEvent } from './compressed-state';
 import type { EntityStore } from './entity-store';
 import type { OpenedSocket, SocketFailure } from './ha-socket';
 import { SocketOpenError } from './ha-socket';
-import { openConnection, verifyToken, type VerifiedUser } from './verify-token';
+import { checkLiveness, type Liveness } from './liveness';
+import { isLocalAddress } from './local-address';
+import { openConnection, verifyToken, type OpenOptions, type VerifiedUser } from './verify-token';
 
 export interface Credentials {
   instance: InstanceUrl;
   token: string;
 }
 
+export type OpenedConnection = { conn: Connection; socket: OpenedSocket };
+
+/** How the manager reaches Home Assistant; real sockets unless a test or the bench injects a fake. */
+export interface HaTransport {
+  open(credentials: Credentials, options: OpenOptions): Promise<OpenedConnection>;
+  checkLiveness(instance: InstanceUrl, timeoutMs: number): Promise<Liveness>;
+}
+
+const socketTransport: HaTransport = {
+  open: (credentials, options) => openConnection(credentials.instance, credentials.token, options),
+  checkLiveness: (instance, timeoutMs) => checkLiveness(instance.wsUrl, timeoutMs),
+};
+
 export interface ConnectionManagerOptions {
   store: EntityStore;
   logger: Logger;
   clock?: Clock;
   random?: () => number;
-  backoff?: BackoffOptions;
+  retry?: Partial<RetryPolicy>;
+  transport?: HaTransport;
   /** An app-level ping catches half-open sockets (after sleep, Wi-Fi changes) that TCP does not. */
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
@@ -47,9 +63,11 @@ const reasonOf = (failure: SocketFailure): string => {
 /**
  * One persistent WebSocket to Home Assistant, on home-assistant-js-websocket. The library's own
  * reconnect loop (fixed delays, forever, no ban detection) is not used: each connection is closed
- * as soon as it drops, and this class reconnects with capped, jittered backoff, stops for good on
- * a rejected token or an IP ban (Home Assistant bans IPs that keep failing), and re-subscribes to
- * entities on every new connection so that each snapshot replaces the store.
+ * as soon as it drops. This class then looks for the server's return with a liveness check that
+ * sends no token (quickly while the outage is young, with backoff after that and for remote
+ * addresses), logs in once it answers, stops on a rejected token or an IP ban (Home Assistant
+ * bans IPs that keep failing), and re-subscribes to entities on every new connection so that
+ * each snapshot replaces the store.
  */
 export class ConnectionManager {
   private credentials: Credentials | null = null;
@@ -57,6 +75,8 @@ export class ConnectionManager {
   private status: ConnectionStatus = { state: 'not_configured' };
   private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
   private attempt = 0;
+  /** When the server stopped answering, for the retry policy; null while connected. */
+  private outageSince: number | null = null;
   private retryTimer: unknown = null;
   private pingTimer: unknown = null;
   private online = true;
@@ -67,7 +87,8 @@ export class ConnectionManager {
 
   private readonly clock: Clock;
   private readonly random: () => number;
-  private readonly backoff: BackoffOptions;
+  private readonly retry: RetryPolicy;
+  private readonly transport: HaTransport;
   private readonly pingIntervalMs: number;
   private readonly pingTimeoutMs: number;
   private readonly connectTimeoutMs: number;
@@ -75,7 +96,8 @@ export class ConnectionManager {
   constructor(private readonly options: ConnectionManagerOptions) {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
-    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.transport = options.transport ?? socketTransport;
     this.pingIntervalMs = options.pingIntervalMs ?? 30_000;
     this.pingTimeoutMs = options.pingTimeoutMs ?? 10_000;
     this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
@@ -95,13 +117,19 @@ export class ConnectionManager {
     return this.current?.conn ?? null;
   }
 
-  /** New credentials (or none): drops the current connection and starts over. */
-  setCredentials(credentials: Credentials | null): void {
+  /**
+   * New credentials (or none): drops the current connection and starts over. The same credentials
+   * again keep the live connection; with `restart`, the user saved them again after a successful
+   * test, so a connection that gave up (rejected token, ban) or is waiting tries again at once.
+   */
+  setCredentials(credentials: Credentials | null, { restart = false } = {}): void {
     const current = this.credentials;
     if (credentials && current && credentials.instance.origin === current.instance.origin) {
-      // The same credentials again: keep the live connection.
-      if (credentials.token === current.token || credentials.token === this.switching?.token)
+      if (credentials.token === current.token || credentials.token === this.switching?.token) {
+        if (restart && !this.current && this.status.state !== 'connecting')
+          this.restart(credentials);
         return;
+      }
       // A new token for the same Home Assistant while connected (a rotation, a pasted token):
       // move over without the user seeing a disconnect; fall back to a fresh start if it fails.
       if (this.current) {
@@ -123,6 +151,7 @@ export class ConnectionManager {
       credentials && this.credentials?.instance.origin === credentials.instance.origin;
     this.credentials = credentials;
     this.attempt = 0;
+    this.outageSince = null;
     if (!sameInstance) this.options.store.clear();
     if (!credentials) return this.setStatus({ state: 'not_configured' });
     if (!this.online) return this.setStatus({ state: 'offline' });
@@ -131,18 +160,38 @@ export class ConnectionManager {
   }
 
   /**
-   * For resume from sleep and the network coming back: verify a live connection at once, or
-   * skip the wait before the next attempt. Does nothing after a rejected token or a ban.
+   * For resume from sleep, a screen unlock and the network coming back: verify a live connection
+   * at once, or look for the server now instead of after the wait. Does nothing after a rejected
+   * token or a ban: only the user may try those again (`reconnectNow`).
    */
-  reconnectNow(): void {
-    if (!this.credentials || this.status.state === 'auth_failed' || this.status.state === 'banned')
-      return;
+  wake(): void {
+    if (!this.credentials || !this.canRetry()) return;
     if (this.current) {
       void this.checkAlive();
       return;
     }
     if (this.status.state === 'connecting') return;
     this.clearRetry();
+    // The network may just have changed: look quickly again.
+    this.outageSince = this.clock.now();
+    this.attempt = 0;
+    void this.recover(this.generation);
+  }
+
+  /**
+   * "Reconnect now", asked by the user: exactly one attempt, even after a rejected token (fixed on
+   * the server since) or a ban (lifted since). If it is refused again, the manager stops again;
+   * if the server is only unreachable, the usual retries follow.
+   */
+  reconnectNow(): void {
+    if (!this.credentials) return;
+    if (this.current) {
+      void this.checkAlive();
+      return;
+    }
+    if (this.status.state === 'connecting') return;
+    this.clearRetry();
+    this.attempt = 0;
     this.setStatus({ state: 'connecting' });
     void this.connect(this.generation);
   }
@@ -154,8 +203,7 @@ export class ConnectionManager {
       this.clearRetry();
       this.setStatus({ state: 'offline' });
     } else if (online && this.status.state === 'offline') {
-      this.attempt = 0;
-      this.reconnectNow();
+      this.wake();
     }
   }
 
@@ -214,8 +262,8 @@ export class ConnectionManager {
 
   // ---------------------------------------------------------------------------------------------
 
-  private open(credentials: Credentials): Promise<{ conn: Connection; socket: OpenedSocket }> {
-    return openConnection(credentials.instance, credentials.token, {
+  private open(credentials: Credentials): Promise<OpenedConnection> {
+    return this.transport.open(credentials, {
       timeoutMs: this.connectTimeoutMs,
       onGarbage: (frame) =>
         this.options.logger.warn('Ignored a frame from Home Assistant that is not JSON', { frame }),
@@ -255,31 +303,62 @@ export class ConnectionManager {
       );
       return this.setStatus({ state: 'banned' });
     }
-    this.options.logger.info(`Connecting to Home Assistant failed: ${reasonOf(failure)}`);
+    if (this.attempt <= 1)
+      this.options.logger.info(`Connecting to Home Assistant failed: ${reasonOf(failure)}`);
     this.scheduleRetry(reasonOf(failure));
+  }
+
+  /**
+   * Looks whether the server answers (its greeting, no token sent) and logs in only when it does:
+   * however long the outage, a recovery costs Home Assistant one login.
+   */
+  private async recover(generation: number): Promise<void> {
+    const credentials = this.credentials;
+    if (!credentials) return;
+    const liveness = await this.transport.checkLiveness(
+      credentials.instance,
+      this.connectTimeoutMs,
+    );
+    if (generation !== this.generation) return;
+    if (liveness.alive) return this.connect(generation);
+    this.onConnectFailed(new SocketOpenError(liveness.failure));
   }
 
   private scheduleRetry(reason: string): void {
     if (!this.online) return this.setStatus({ state: 'offline' });
+    const now = this.clock.now();
+    this.outageSince ??= now;
     this.attempt++;
-    const delay = backoffDelay(this.attempt, this.backoff, this.random);
+    const { delayMs, quick } = retryDelay(
+      {
+        attempt: this.attempt,
+        outageMs: now - this.outageSince,
+        local: isLocalAddress(this.credentials?.instance.origin ?? ''),
+      },
+      this.retry,
+      this.random,
+    );
     const generation = this.generation;
-    this.setStatus({
-      state: 'reconnecting',
-      attempt: this.attempt,
-      nextRetryAt: this.clock.now() + delay,
-      reason,
-    });
+    const previous = this.status;
+    // Quick looks come several times a second: the status changes only when there is news.
+    if (!quick || previous.state !== 'reconnecting' || previous.reason !== reason)
+      this.setStatus({
+        state: 'reconnecting',
+        attempt: this.attempt,
+        nextRetryAt: now + delayMs,
+        reason,
+      });
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = null;
-      if (generation === this.generation) void this.connect(generation);
-    }, delay);
+      if (generation === this.generation) void this.recover(generation);
+    }, delayMs);
   }
 
-  private adopt(opened: { conn: Connection; socket: OpenedSocket }, since: number): void {
+  private adopt(opened: OpenedConnection, since: number): void {
     const { conn } = opened;
     this.current = opened;
     this.attempt = 0;
+    this.outageSince = null;
     conn.addEventListener('disconnected', () => this.onDisconnected(conn));
     this.subscribeEntities(conn);
     this.startPing();

@@ -29,10 +29,10 @@ export function connectionRestoredText(outageMs: number): NotificationText {
 
 export const TOKEN_REJECTED_TEXT: NotificationText = {
   title: 'Home Assistant rejected the token',
-  body: 'HA Tray stopped connecting so that Home Assistant does not ban this computer. Paste a new long-lived access token in Settings.',
+  body: 'HA Tray stopped connecting so that Home Assistant does not ban this computer. Paste a new long-lived access token in Settings, or, if you fixed the token in Home Assistant, choose Reconnect now: HA Tray tries once.',
 };
 
 export const BAN_DETECTED_TEXT: NotificationText = {
   title: 'Home Assistant has banned this computer',
-  body: 'Its IP address is in ip_bans.yaml after failed logins. Remove it there, restart Home Assistant, then choose Reconnect.',
+  body: 'Its IP address is in ip_bans.yaml after failed logins. Remove it there and restart Home Assistant, then choose Reconnect now: HA Tray tries once.',
 };

@@ -39,10 +39,12 @@ export function StatusLine({ status, now }: { status: ConnectionStatus; now: num
       break;
     }
     case 'auth_failed':
-      text = 'Token rejected – paste a new one below';
+      text =
+        'Token rejected – paste a new one below, or choose Reconnect now in the tray menu to try it once more';
       break;
     case 'banned':
-      text = 'This computer is banned by Home Assistant';
+      text =
+        'This computer is banned by Home Assistant – once the ban is lifted, Reconnect now in the tray menu tries once';
       break;
     case 'offline':
       text = 'Offline – waiting for the network';

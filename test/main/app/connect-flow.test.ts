@@ -11,6 +11,7 @@ import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { FakeSecretStore } from '../../fakes/secret-store';
 import { tamper } from '../../support/tamper';
 import { waitFor } from '../../support/wait-for';
+import { fastRetry } from '../../support/fast-retry';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/connection', isMainFrame: true };
 
@@ -32,7 +33,7 @@ function boot(): AppServices {
       sendToPages: (channel, payload) => void pageMessages.push({ channel, payload }),
     }),
     {
-      connection: { backoff: { baseMs: 10, maxMs: 50 } },
+      connection: { retry: fastRetry(10, 50) },
       probeTimeoutMs: 2000,
       entityEventDelayMs: 10,
     },
@@ -185,5 +186,24 @@ describe('connect flow against the simulator', () => {
       await ask(app, 'updateSettings', { connection: { origin: 'https://evil.example' } }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect(sim.stats.authAttempts).toBe(0);
+  });
+
+  it('ban lifted: Test + Save with the same address and token connects again', async () => {
+    await sim.close();
+    sim = await startSimulator({ locationName: 'Cottage', banThreshold: 1 });
+    const app = boot();
+    await app.start();
+    const candidate = { url: sim.url, token: sim.token };
+    await ask(app, 'testConnection', candidate);
+    await ask(app, 'saveConnection', candidate);
+    await waitFor(() => app.manager.getStatus().state === 'connected', 'connected');
+    await fetch(`${sim.url}/api/`, { headers: { Authorization: 'Bearer wrong' } });
+    await sim.restart({ downMs: 1 });
+    await waitFor(() => app.manager.getStatus().state === 'banned', 'banned');
+
+    sim.unban();
+    expect(await ask(app, 'testConnection', candidate)).toMatchObject({ value: { ok: true } });
+    await ask(app, 'saveConnection', candidate);
+    await waitFor(() => app.manager.getStatus().state === 'connected', 'connected again');
   });
 });

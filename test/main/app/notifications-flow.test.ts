@@ -11,6 +11,7 @@ import type { NotificationRule } from '../../../src/shared/notification-rules';
 import { testPlatform } from '../../support/app-platform';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { waitFor } from '../../support/wait-for';
+import { fastRetry } from '../../support/fast-retry';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/notifications', isMainFrame: true };
 let sim: HaSimulator;
@@ -46,7 +47,7 @@ beforeEach(async () => {
         show: (n, onClick) => void (shown.push(n), clicks.push(onClick ?? (() => undefined))),
       },
     }),
-    { connection: { backoff: { baseMs: 10, maxMs: 40 } } },
+    { connection: { retry: fastRetry(10, 40) } },
   );
   await app.start();
   const instance = normaliseInstanceUrl(sim.url);

@@ -17,6 +17,7 @@ import { testPlatform } from '../../support/app-platform';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { RawClient } from '../../support/raw-ws-client';
 import { waitFor } from '../../support/wait-for';
+import { fastRetry } from '../../support/fast-retry';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/token', isMainFrame: true };
 let sim: HaSimulator;
@@ -36,7 +37,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ha-tray-tokens-'));
   app = createAppServices(
     testPlatform(dir, { logSink: { write: (line) => void logLines.push(line) } }),
-    { connection: { backoff: { baseMs: 10, maxMs: 50 } } },
+    { connection: { retry: fastRetry(10, 50) } },
   );
   await app.start();
   const instance = normaliseInstanceUrl(sim.url);

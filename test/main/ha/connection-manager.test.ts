@@ -7,6 +7,7 @@ import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { tamper } from '../../support/tamper';
 import { recordingLogger } from '../../support/test-logger';
 import { waitFor } from '../../support/wait-for';
+import { fastRetry } from '../../support/fast-retry';
 
 const sims: HaSimulator[] = [];
 const managers: ConnectionManager[] = [];
@@ -27,7 +28,7 @@ async function setup(
   const manager = new ConnectionManager({
     store,
     logger,
-    backoff: { baseMs: 5, maxMs: 20 },
+    retry: fastRetry(5, 20),
     ...managerOptions,
   });
   managers.push(manager);
@@ -74,9 +75,51 @@ describe('ConnectionManager against the simulator', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sim.stats.authAttempts - attemptsBefore).toBe(1);
-    manager.reconnectNow();
+    // Waking from sleep never tries a rejected token again.
+    manager.wake();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sim.stats.authAttempts - attemptsBefore).toBe(1);
+  });
+
+  it('token rejected: "Reconnect now" makes exactly one attempt, then stops again', async () => {
+    const { sim, manager, connect } = await setup();
+    connect(tamper(sim.token));
+    await waitFor(() => manager.getStatus().state === 'auth_failed', 'auth_failed');
+    const attempts = sim.stats.authAttempts;
+    manager.reconnectNow();
+    await waitFor(() => sim.stats.authAttempts === attempts + 1, 'one attempt');
+    await waitFor(() => manager.getStatus().state === 'auth_failed', 'auth_failed again');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sim.stats.authAttempts).toBe(attempts + 1);
+  });
+
+  it('token rejected: saving the same credentials again (Test + Save) makes one attempt', async () => {
+    const { sim, manager, instance } = await setup();
+    manager.setCredentials({ instance, token: tamper(sim.token) });
+    await waitFor(() => manager.getStatus().state === 'auth_failed', 'auth_failed');
+    const attempts = sim.stats.authAttempts;
+    // Without a restart request the same credentials are left alone...
+    manager.setCredentials({ instance, token: tamper(sim.token) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sim.stats.authAttempts).toBe(attempts);
+    // ...with one (Test + Save), exactly one attempt is made.
+    manager.setCredentials({ instance, token: tamper(sim.token) }, { restart: true });
+    await waitFor(() => sim.stats.authAttempts === attempts + 1, 'one attempt');
+  });
+
+  it('short outages on real sockets: each recovery logs in once; the looks in between send no token', async () => {
+    const { sim, store, manager, connect } = await setup({}, { retry: undefined });
+    connect();
+    await waitFor(() => store.size > 0, 'snapshot');
+    for (let i = 0; i < 3; i++) {
+      const { authAttempts, upgradeRequests } = sim.stats;
+      await sim.stop();
+      await waitFor(() => sim.stats.upgradeRequests >= upgradeRequests, 'looks while down');
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await sim.start();
+      await waitFor(() => manager.getStatus().state === 'connected', 'back');
+      expect(sim.stats.authAttempts - authAttempts).toBe(1);
+    }
   });
 
   it('a bad token never retries', async () => {
@@ -115,7 +158,7 @@ describe('ConnectionManager against the simulator', () => {
   it('reports reconnecting with the attempt number and next retry while the server is down', async () => {
     const { sim, store, manager, statuses, connect } = await setup(
       {},
-      { backoff: { baseMs: 20, maxMs: 40 } },
+      { retry: fastRetry(20, 40) },
     );
     connect();
     await waitFor(() => store.size > 0, 'snapshot');
@@ -161,8 +204,31 @@ describe('ConnectionManager against the simulator', () => {
     await waitFor(() => manager.getStatus().state === 'banned', 'banned');
     const upgrades = sim.stats.upgradeRequests;
     await new Promise((resolve) => setTimeout(resolve, 100));
-    manager.reconnectNow();
+    manager.wake();
     expect(sim.stats.upgradeRequests).toBe(upgrades);
+  });
+
+  it('ban still in place: "Reconnect now" makes one attempt, then stops', async () => {
+    const { sim, manager, connect } = await setup({ banThreshold: 1 });
+    await fetch(`${sim.url}/api/`, { headers: { Authorization: 'Bearer wrong' } });
+    connect();
+    await waitFor(() => manager.getStatus().state === 'banned', 'banned');
+    const upgrades = sim.stats.upgradeRequests;
+    manager.reconnectNow();
+    await waitFor(() => sim.stats.upgradeRequests === upgrades + 1, 'one attempt');
+    await waitFor(() => manager.getStatus().state === 'banned', 'banned again');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sim.stats.upgradeRequests).toBe(upgrades + 1);
+  });
+
+  it('ban lifted: one click on "Reconnect now" connects', async () => {
+    const { sim, manager, connect } = await setup({ banThreshold: 1 });
+    await fetch(`${sim.url}/api/`, { headers: { Authorization: 'Bearer wrong' } });
+    connect();
+    await waitFor(() => manager.getStatus().state === 'banned', 'banned');
+    sim.unban();
+    manager.reconnectNow();
+    await waitFor(() => manager.getStatus().state === 'connected', 'connected');
   });
 
   it('handles coalesced frames', async () => {
@@ -198,10 +264,7 @@ describe('ConnectionManager against the simulator', () => {
   });
 
   it('reconnectNow skips the backoff wait', async () => {
-    const { sim, store, manager, connect } = await setup(
-      {},
-      { backoff: { baseMs: 60_000, maxMs: 60_000 } },
-    );
+    const { sim, store, manager, connect } = await setup({}, { retry: fastRetry(60_000, 60_000) });
     connect();
     await waitFor(() => store.size > 0, 'snapshot');
     await sim.restart({ downMs: 1 });

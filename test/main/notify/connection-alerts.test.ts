@@ -5,7 +5,7 @@ import {
 } from '../../../src/main/notify/connection-alerts';
 import { formatOutage } from '../../../src/main/notify/connection-messages';
 import type { ConnectionStatus } from '../../../src/shared/status';
-import { FakeClock } from './fake-clock';
+import { FakeClock } from '../../support/fake-clock';
 
 const connected: ConnectionStatus = { state: 'connected', since: 0, haVersion: '2024.1.6' };
 const reconnecting = (attempt = 1): ConnectionStatus => ({
@@ -133,7 +133,7 @@ describe('connection alerts', () => {
     alerts.update({ state: 'connecting' });
     clock.advance(600_000);
     expect(shown).toEqual([]);
-    expect(clock.pendingTimers).toBe(0);
+    expect(clock.pendingTimers()).toBe(0);
   });
 
   it('use a changed delay from the next outage on', () => {
@@ -148,7 +148,7 @@ describe('connection alerts', () => {
     alerts.update(connected);
     alerts.update(reconnecting());
     alerts.dispose();
-    expect(clock.pendingTimers).toBe(0);
+    expect(clock.pendingTimers()).toBe(0);
   });
 });
 

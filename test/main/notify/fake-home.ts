@@ -1,5 +1,5 @@
 import type { EntityState } from '../../../src/shared/entity';
-import type { FakeClock } from './fake-clock';
+import type { FakeClock } from '../../support/fake-clock';
 import { state } from './states';
 
 export interface EntityListener {

@@ -7,7 +7,7 @@ import {
   type NotificationSettings,
 } from '../../../src/shared/notification-rules';
 import { recordingLogger } from '../../support/test-logger';
-import { FakeClock } from './fake-clock';
+import { FakeClock } from '../../support/fake-clock';
 import { FakeEntityFeed, FakeStatusFeed } from './fake-feeds';
 import { FakeHome } from './fake-home';
 import { rule } from './states';
@@ -230,6 +230,6 @@ describe('notification service', () => {
     expect(feed.listenerCount).toBe(0);
     home.set(DOOR, 'on');
     expect(shown).toEqual([]);
-    expect(clock.pendingTimers).toBe(0);
+    expect(clock.pendingTimers()).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RulesEngine, type RuleFiring } from '../../../src/main/notify/rules-engine';
 import type { NotificationRule } from '../../../src/shared/notification-rules';
-import { FakeClock } from './fake-clock';
+import { FakeClock } from '../../support/fake-clock';
 import { FakeHome } from './fake-home';
 import { rule } from './states';
 
@@ -227,7 +227,7 @@ describe('"only if it stays so for N seconds"', () => {
     home.set('binary_sensor.door', 'off');
     clock.advance(120_000);
     expect(fired).toEqual([]);
-    expect(clock.pendingTimers).toBe(0);
+    expect(clock.pendingTimers()).toBe(0);
   });
 
   it('starts over when the state leaves and comes back', () => {
@@ -488,7 +488,7 @@ describe('rule changes', () => {
     engine.setRules([]);
     clock.advance(60_000);
     expect(fired).toEqual([]);
-    expect(clock.pendingTimers).toBe(0);
+    expect(clock.pendingTimers()).toBe(0);
   });
 
   it('dispose stops every timer', () => {
@@ -497,6 +497,6 @@ describe('rule changes', () => {
     });
     home.set('light.kitchen', 'on');
     engine.dispose();
-    expect(clock.pendingTimers).toBe(0);
+    expect(clock.pendingTimers()).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { NotificationService } from '../../../src/main/notify/notification-servi
 import type { AppNotification } from '../../../src/main/notify/notification-sink';
 import { entityFeedFromStore } from '../../../src/main/notify/store-feed';
 import { DEFAULT_NOTIFICATION_SETTINGS } from '../../../src/shared/notification-rules';
-import { FakeClock } from './fake-clock';
+import { FakeClock } from '../../support/fake-clock';
 import { FakeStatusFeed } from './fake-feeds';
 import { rule } from './states';
 

@@ -5,7 +5,7 @@ import type { ReminderMemoryStore } from '../../../src/main/tokens/reminder-memo
 import { RotationReminder } from '../../../src/main/tokens/rotation-reminder';
 import type { TokenFacts } from '../../../src/main/tokens/token-facts';
 import type { ReminderStatus, RotationInterval } from '../../../src/shared/token-status';
-import { FakeClock } from './fakes/fake-clock';
+import { FakeClock } from '../../support/fake-clock';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
