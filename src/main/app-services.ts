@@ -14,6 +14,7 @@ import type { Notifier } from './platform/notifier';
 import type { PowerEvents } from './platform/power-events';
 import { systemClock, type Clock } from './ha/clock';
 import { join } from 'node:path';
+import { reminderNotification } from './tokens/reminder';
 import { fileReminderMemoryStore } from './tokens/reminder-memory-store';
 import { fileJournalStore } from './tokens/rotation-journal';
 import { TokenLifecycle } from './tokens/token-lifecycle';
@@ -113,10 +114,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     hostname: platform.hostname,
     interval,
     notifyReminder: (status) =>
-      notifications.showOncePerDay('token_rotation_due', {
-        title: 'Time to rotate your Home Assistant token',
-        body: `${status.headline ?? 'Your token is due for rotation'}. Open HA Tray's settings to rotate it in one click.`,
-      }),
+      notifications.showOncePerDay('token_rotation_due', reminderNotification(status)),
     logger,
   });
   settings.onChange(() => tokens.setInterval(interval()));

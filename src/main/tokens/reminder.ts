@@ -37,8 +37,13 @@ export function reminderTokenKey(facts: TokenFacts | null): string | null {
   return facts.savedAt === null ? null : `saved:${facts.savedAt}`;
 }
 
-/** The memory that applies to this token: the stored one, or a fresh one after a token change. */
+/**
+ * The memory that applies to this token: the stored one, or a fresh one after a token change.
+ * With no token readable (none saved, or a locked keyring) the stored memory is kept as it is:
+ * it still belongs to the token that will be back.
+ */
 export function memoryForToken(facts: TokenFacts | null, memory: ReminderMemory): ReminderMemory {
+  if (!facts) return memory;
   const tokenKey = reminderTokenKey(facts);
   return memory.tokenKey === tokenKey ? memory : { ...EMPTY_MEMORY, tokenKey };
 }

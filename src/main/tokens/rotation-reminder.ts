@@ -11,8 +11,12 @@ export interface RotationReminderOptions {
   clock: Clock;
   power: Pick<PowerEvents, 'onResume'>;
   memory: ReminderMemoryStore;
-  /** Shows the reminder notification; called at most once a day while the reminder is due. */
-  notify: (status: ReminderStatus) => void;
+  /**
+   * Shows the reminder notification; called while the reminder is due and none was delivered in
+   * the last day. Returns whether it was shown: one held back (quiet hours, a pause) is not
+   * counted, so it comes at the next look instead of a day later.
+   */
+  notify: (status: ReminderStatus) => boolean;
   interval: RotationInterval;
   /**
    * How often the reminder looks again. Timers drift and pause while the computer sleeps, so one
@@ -34,6 +38,8 @@ const MIN_DELAY_MS = 1000;
  */
 export class RotationReminder {
   private facts: TokenFacts | null = null;
+  /** Nothing is evaluated before the first `setToken`: missing facts are not a new token. */
+  private factsKnown = false;
   private interval: RotationInterval;
   private memory: ReminderMemory = EMPTY_MEMORY;
   private current: ReminderStatus;
@@ -76,6 +82,7 @@ export class RotationReminder {
   /** The stored token changed (saved, rotated, or its name was looked up); null when there is none. */
   setToken(facts: TokenFacts | null): void {
     this.facts = facts;
+    this.factsKnown = true;
     this.evaluate();
   }
 
@@ -109,7 +116,7 @@ export class RotationReminder {
   }
 
   private evaluate(): void {
-    if (!this.started) return;
+    if (!this.started || !this.factsKnown) return;
     const now = this.options.clock.now();
     const memory = memoryForToken(this.facts, this.memory);
     if (memory !== this.memory) {
@@ -122,10 +129,9 @@ export class RotationReminder {
       facts: this.facts,
       memory,
     });
-    if (evaluation.notify) {
+    if (evaluation.notify && this.options.notify(evaluation.status)) {
       this.memory = { ...this.memory, lastNotifiedAt: now };
       this.persist();
-      this.options.notify(evaluation.status);
     }
     this.publish(evaluation.status);
     this.schedule(evaluation.nextChangeAt === null ? null : evaluation.nextChangeAt - now);

@@ -30,8 +30,8 @@ export interface TokenLifecycleDeps {
   reminderMemory: ReminderMemoryStore;
   hostname: string;
   interval: () => RotationInterval;
-  /** Shows the "rotate your token" notification (at most once a day, decided by the reminder). */
-  notifyReminder: (status: ReminderStatus) => void;
+  /** Shows the "rotate your token" notification; says whether it was shown (see `RotationReminder`). */
+  notifyReminder: (status: ReminderStatus) => boolean;
   logger: Logger;
 }
 
@@ -115,8 +115,9 @@ export class TokenLifecycle {
       this.deps.manager.onStatus((status) => void this.onConnection(status)),
     );
     await this.rotation.load();
-    await this.reminder.start();
+    // The facts first: a reminder evaluated without them would forget the snooze and the day's limit.
     this.refreshFacts();
+    await this.reminder.start();
   }
 
   status(): TokenStatus {

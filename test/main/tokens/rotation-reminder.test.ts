@@ -56,6 +56,10 @@ async function setup(options: {
   facts?: TokenFacts;
   memory?: MemoryStore;
   power?: FakePower;
+  /** Whether a notification gets through (false: quiet hours or a pause held it back). */
+  delivers?: () => boolean;
+  /** Start before the token facts are known, as the app did before they were loaded first. */
+  factsLater?: boolean;
 }) {
   const clock = new FakeClock(ISSUED + options.day * DAY);
   const power = options.power ?? new FakePower();
@@ -65,12 +69,20 @@ async function setup(options: {
     clock,
     power,
     memory,
-    notify: (status) => notified.push(status),
+    notify: (status) => {
+      const delivered = options.delivers?.() ?? true;
+      if (delivered) notified.push(status);
+      return delivered;
+    },
     interval: options.interval ?? 90,
   });
   reminders.push(reminder);
+  if (options.factsLater) {
+    await reminder.start();
+    await reminder.flush();
+  }
   reminder.setToken(options.facts ?? facts());
-  await reminder.start();
+  if (!options.factsLater) await reminder.start();
   return { clock, power, memory, notified, reminder };
 }
 
@@ -172,6 +184,40 @@ describe('rotation reminder over time', () => {
     const again = await setup({ day: 100, memory });
     expect(again.reminder.status().state).toBe('snoozed');
     expect(again.notified).toHaveLength(0);
+  });
+
+  it('started before the token facts are known: waits for them and keeps the snooze', async () => {
+    const memory = new MemoryStore();
+    memory.saved = { tokenKey: 'iss:rt1', snoozedUntil: ISSUED + 100 * DAY, lastNotifiedAt: null };
+    const { reminder, notified } = await setup({ day: 97, memory, factsLater: true });
+    expect(reminder.status()).toMatchObject({ state: 'snoozed', attention: false });
+    expect(notified).toHaveLength(0);
+    expect(memory.saved.snoozedUntil).toBe(ISSUED + 100 * DAY);
+  });
+
+  it('a reminder held back by quiet hours or a pause is not counted as sent', async () => {
+    let open = false;
+    const memory = new MemoryStore();
+    const { clock, notified, reminder } = await setup({ day: 97, memory, delivers: () => open });
+    await reminder.flush();
+    expect(notified).toHaveLength(0);
+    expect(memory.saved.lastNotifiedAt).toBeNull();
+    open = true;
+    clock.advance(15 * 60_000);
+    expect(notified).toHaveLength(1);
+    await reminder.flush();
+    expect(memory.saved.lastNotifiedAt).toBe(clock.now());
+  });
+
+  it('a locked keyring (no facts for now) keeps the memory of the token', async () => {
+    const memory = new MemoryStore();
+    const { reminder } = await setup({ day: 97, memory });
+    reminder.snooze('week');
+    reminder.setToken(null);
+    reminder.setToken(facts());
+    await reminder.flush();
+    expect(reminder.status().state).toBe('snoozed');
+    expect(memory.saved.snoozedUntil).not.toBeNull();
   });
 
   it('starts afresh for a new token (after a rotation)', async () => {
