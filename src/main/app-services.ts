@@ -22,6 +22,7 @@ import { createNotifications } from './notify/create-notifications';
 import { openHaPage } from './connection/open-ha-page';
 import type { PageWindows } from './ipc/handlers';
 import { SettingsStore } from './settings/settings-store';
+import { flushAllJsonFiles } from './storage/json-file-store';
 import { TokenVault } from './vault/token-vault';
 import { toEntityView } from '../shared/entity-view';
 import { ipcContract } from '../shared/ipc/contract';
@@ -171,12 +172,13 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       await tokens.start();
       connection.connectIfReady();
     },
-    dispose(): void {
+    /** Stops everything and resolves once every pending write is on disk. */
+    async dispose(): Promise<void> {
       notifications.dispose();
-      tokens.dispose();
       if (entityTimer) clearTimeout(entityTimer);
       manager.dispose();
-      vault!.dispose();
+      await Promise.all([tokens.dispose(), vault!.dispose()]);
+      await flushAllJsonFiles();
     },
   };
 }

@@ -2,6 +2,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { app, net, session } from 'electron';
 import { createAppServices, type AppServices } from './app-services';
+import { systemClock } from './ha/clock';
+import { orderlyQuit } from './lifecycle/orderly-quit';
 import { fileLogSink } from './log/file-sink';
 import { registerAppScheme, serveAppPages } from './platform/electron-app-protocol';
 import { createElectronDialogs } from './platform/electron-dialogs';
@@ -21,6 +23,9 @@ import { denyAllPermissions } from './windows/guards';
 
 // Composition root: builds the Electron platform and hands it to the services. No logic here.
 registerAppScheme();
+
+/** How long a quit waits for pending writes before it goes anyway. */
+const QUIT_LIMIT_MS = 3_000;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -87,13 +92,22 @@ async function start(): Promise<void> {
   app.on('second-instance', () => windows?.showSettings());
   // A tray app keeps running with every window closed.
   app.on('window-all-closed', () => undefined);
-  app.on('before-quit', () => {
-    clearInterval(onlineCheck);
-    shortcut.clear();
-    tray.dispose();
-    trayHost?.destroy();
-    services.dispose();
-  });
+  app.on(
+    'before-quit',
+    orderlyQuit({
+      dispose: async () => {
+        clearInterval(onlineCheck);
+        shortcut.clear();
+        tray.dispose();
+        trayHost?.destroy();
+        await services.dispose();
+      },
+      quit: () => app.quit(),
+      clock: systemClock,
+      limitMs: QUIT_LIMIT_MS,
+      onError: (error) => services.logger.error('Quitting: disposal failed', error),
+    }),
+  );
 
   await services.start();
   const { connection } = services.settings.get();

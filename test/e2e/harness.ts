@@ -201,7 +201,7 @@ export class E2eHarness {
 
   async close(): Promise<void> {
     this.tray?.dispose();
-    this.services?.dispose();
+    await this.services?.dispose();
     await this.browser?.close();
     await this.server?.close();
     rmSync(this.userDataDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
-import { JsonFile } from './json-file';
+import { JsonFileStore } from '../storage/json-file-store';
 import type { ReminderMemory } from './reminder';
 import { EMPTY_MEMORY } from './reminder';
 
@@ -18,7 +18,7 @@ const memorySchema = z.object({
 
 /** A JSON file; a missing or damaged one means "no snooze, nothing notified yet". */
 export function fileReminderMemoryStore(path: string, logger?: Logger): ReminderMemoryStore {
-  const file = new JsonFile<ReminderMemory>(path, memorySchema);
+  const file = new JsonFileStore<ReminderMemory>(path, memorySchema);
   return {
     async read() {
       try {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JsonFile } from './json-file';
+import { JsonFileStore } from '../storage/json-file-store';
 
 /**
  * The last step a rotation completed, in order. The journal is written after each one, so after a
@@ -47,14 +47,17 @@ export interface JournalStore {
   read(): Promise<RotationJournal | null>;
   write(journal: RotationJournal): Promise<void>;
   clear(): Promise<void>;
+  /** Resolves once every write is on disk. */
+  flush(): Promise<void>;
 }
 
 /** A JSON file in the user-data folder, replaced atomically on every write. */
 export function fileJournalStore(path: string): JournalStore {
-  const file = new JsonFile(path, rotationJournalSchema);
+  const file = new JsonFileStore(path, rotationJournalSchema);
   return {
     read: () => file.read(),
     write: (journal) => file.write(journal),
     clear: () => file.clear(),
+    flush: () => file.flush(),
   };
 }

@@ -142,10 +142,12 @@ export class TokenLifecycle {
     this.reminder.snooze(duration);
   }
 
-  dispose(): void {
+  /** Stops listening and resolves once the reminder memory and the journal are on disk. */
+  async dispose(): Promise<void> {
     this.offs.splice(0).forEach((off) => off());
     this.reminder.dispose();
     this.listeners.clear();
+    await Promise.all([this.reminder.flush(), this.deps.journal.flush()]);
   }
 
   private currentFacts() {

@@ -1,6 +1,6 @@
 import type { RotationInterval, RotationStatus, RotationStep } from '../../shared/token-status';
 import type { Logger } from '../log/logger';
-import { DamagedFileError } from './json-file';
+import { DamagedFileError } from '../storage/json-file-store';
 import type { HaTokenPort, LiveConnection, RotationVault, VerifyOutcome } from './ports';
 import type { JournalStore, RotationJournal } from './rotation-journal';
 import { stepReached } from './rotation-journal';

@@ -4,10 +4,10 @@ import { UserFacingError } from '../../shared/user-facing-error';
 import type { Logger } from '../log/logger';
 import type { Decrypted, SecretStore } from '../platform/secret-store';
 import { describeBackend, isWeakBackend } from '../platform/secret-store';
-import { removeStaleTempFiles } from './atomic-file';
+import type { JsonFileStore } from '../storage/json-file-store';
 import { tokenDates } from './token-dates';
 import type { SealedToken, VaultContents } from './vault-file';
-import { EMPTY_VAULT, readVaultFile, writeVaultFile } from './vault-file';
+import { EMPTY_VAULT, readVaultFile, vaultFileStore } from './vault-file';
 import { vaultMessages } from './vault-messages';
 
 /** Runs `callback` after `delayMs`; returns a function that cancels it. The callback never rejects. */
@@ -53,12 +53,12 @@ export class TokenVault {
   private cancelRetry: (() => void) | null = null;
   private retryDelayMs: number;
   private readonly listeners = new Set<() => void>();
-  private readonly path: string;
+  private readonly file: JsonFileStore<VaultContents>;
   private readonly now: () => Date;
   private readonly schedule: Schedule;
 
   constructor(private readonly options: TokenVaultOptions) {
-    this.path = join(options.dir, VAULT_FILE);
+    this.file = vaultFileStore(join(options.dir, VAULT_FILE));
     this.now = options.now ?? (() => new Date());
     this.schedule = options.schedule ?? realSchedule;
     this.retryDelayMs = this.firstDelay();
@@ -68,8 +68,8 @@ export class TokenVault {
   open(): Promise<VaultState> {
     return this.exclusive(async () => {
       this.stopRetrying();
-      removeStaleTempFiles(this.path);
-      const read = readVaultFile(this.path);
+      await this.file.removeStaleTempFiles();
+      const read = await readVaultFile(this.file);
       if (!read.ok) {
         this.options.logger.warn('The token vault file is damaged; asking for the token again');
         this.contents = EMPTY_VAULT;
@@ -106,7 +106,7 @@ export class TokenVault {
   save(token: string, name: string | null = null): Promise<void> {
     return this.exclusive(async () => {
       const sealed = await this.seal(token, name, this.now());
-      this.write({ ...this.contents, current: sealed });
+      await this.write({ ...this.contents, current: sealed });
       this.stopRetrying();
       this.setState('ready', null, { current: token, pending: this.pending });
     });
@@ -117,7 +117,7 @@ export class TokenVault {
     return this.exclusive(async () => {
       if (this.state !== 'ready') throw new UserFacingError(vaultMessages.notReady, 'not_ready');
       const sealed = await this.seal(token, name, this.now());
-      this.write({ ...this.contents, pending: sealed });
+      await this.write({ ...this.contents, pending: sealed });
       this.pending = token;
     });
   }
@@ -128,7 +128,7 @@ export class TokenVault {
       const { pending } = this.contents;
       if (!pending || this.pending === null || this.state !== 'ready')
         throw new UserFacingError(vaultMessages.noPending, 'no_pending_token');
-      this.write({ ...this.contents, current: pending, pending: null });
+      await this.write({ ...this.contents, current: pending, pending: null });
       this.setState('ready', null, { current: this.pending, pending: null });
     });
   }
@@ -136,7 +136,7 @@ export class TokenVault {
   discardPending(): Promise<void> {
     return this.exclusive(async () => {
       if (!this.contents.pending) return;
-      this.write({ ...this.contents, pending: null });
+      await this.write({ ...this.contents, pending: null });
       this.pending = null;
     });
   }
@@ -146,7 +146,7 @@ export class TokenVault {
     return this.exclusive(async () => {
       const { current } = this.contents;
       if (!current || current.name === name) return;
-      this.write({ ...this.contents, current: { ...current, name } });
+      await this.write({ ...this.contents, current: { ...current, name } });
       this.emit();
     });
   }
@@ -155,7 +155,7 @@ export class TokenVault {
   clear(): Promise<void> {
     return this.exclusive(async () => {
       this.stopRetrying();
-      this.write(EMPTY_VAULT);
+      await this.write(EMPTY_VAULT);
       this.setState('empty', null);
     });
   }
@@ -178,9 +178,12 @@ export class TokenVault {
     };
   }
 
-  dispose(): void {
+  /** Stops the keyring retries and resolves once every operation and write has landed. */
+  async dispose(): Promise<void> {
     this.stopRetrying();
     this.listeners.clear();
+    await this.queue;
+    await this.file.flush();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -276,7 +279,7 @@ export class TokenVault {
             ? await this.seal(this.pending, pending.name, new Date(pending.savedAt))
             : pending,
       };
-      this.write(resealed);
+      await this.write(resealed);
     } catch {
       this.options.logger.warn(
         'The token could not be encrypted again; the saved copy still works',
@@ -333,8 +336,8 @@ export class TokenVault {
     return this.options.retryDelays?.firstMs ?? 1000;
   }
 
-  private write(contents: VaultContents): void {
-    writeVaultFile(this.path, contents);
+  private async write(contents: VaultContents): Promise<void> {
+    await this.file.write(contents);
     this.contents = contents;
   }
 

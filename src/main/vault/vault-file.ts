@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-file';
+import { DamagedFileError, JsonFileStore } from '../storage/json-file-store';
 
 /**
  * One encrypted token with the backend that encrypted it (so a changed backend is reported, not
@@ -32,16 +31,16 @@ export const EMPTY_VAULT: VaultContents = { version: 1, current: null, pending: 
 
 export type VaultFileRead = { ok: true; contents: VaultContents } | { ok: false };
 
-export function readVaultFile(path: string): VaultFileRead {
-  if (!existsSync(path)) return { ok: true, contents: EMPTY_VAULT };
-  try {
-    const parsed = fileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    return parsed.success ? { ok: true, contents: parsed.data } : { ok: false };
-  } catch {
-    return { ok: false };
-  }
+export function vaultFileStore(path: string): JsonFileStore<VaultContents> {
+  return new JsonFileStore(path, fileSchema);
 }
 
-export function writeVaultFile(path: string, contents: VaultContents): void {
-  writeFileAtomic(path, `${JSON.stringify(contents, null, 2)}\n`);
+/** The vault's contents; `ok: false` when the file is damaged (a copy is kept beside it). */
+export async function readVaultFile(file: JsonFileStore<VaultContents>): Promise<VaultFileRead> {
+  try {
+    return { ok: true, contents: (await file.read()) ?? EMPTY_VAULT };
+  } catch (error) {
+    if (error instanceof DamagedFileError) return { ok: false };
+    throw error;
+  }
 }

@@ -61,7 +61,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ha-tray-userdata-'));
 });
 afterEach(async () => {
-  running.splice(0).forEach((app) => app.dispose());
+  await Promise.all(running.splice(0).map((app) => app.dispose()));
   await sim.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -142,7 +142,7 @@ describe('connect flow against the simulator', () => {
     });
 
     // A second start reads the encrypted token and connects by itself.
-    app.dispose();
+    await app.dispose();
     const again = boot();
     await again.start();
     await waitFor(

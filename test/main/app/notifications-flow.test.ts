@@ -65,7 +65,7 @@ beforeEach(async () => {
   ).toMatchObject({ ok: true });
 });
 afterEach(async () => {
-  app.dispose();
+  await app.dispose();
   await sim.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -52,7 +52,7 @@ beforeEach(async () => {
   );
 });
 afterEach(async () => {
-  app.dispose();
+  await app.dispose();
   await sim.close();
   rmSync(dir, { recursive: true, force: true });
   statuses.length = 0;

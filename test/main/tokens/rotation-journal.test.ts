@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DamagedFileError } from '../../../src/main/tokens/json-file';
+import { DamagedFileError } from '../../../src/main/storage/json-file-store';
 import type { RotationJournal } from '../../../src/main/tokens/rotation-journal';
 import { fileJournalStore, stepReached } from '../../../src/main/tokens/rotation-journal';
 

@@ -73,7 +73,7 @@ it('the token is never in a file, a log line, an error, the metadata or the sett
   secrets.encryptFailure = null;
   secrets.locked = true;
   await attempt(vault.save(NEXT));
-  vault.dispose();
+  await vault.dispose();
 
   // Restarts into every state: locked, changed key, no keyring, damaged file.
   vault = await open();

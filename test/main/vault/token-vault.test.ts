@@ -55,8 +55,8 @@ beforeEach(() => {
   timers = manualSchedule();
   logger = recordingLogger();
 });
-afterEach(() => {
-  vaults.splice(0).forEach((v) => v.dispose());
+afterEach(async () => {
+  await Promise.all(vaults.splice(0).map((v) => v.dispose()));
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,4 +1,4 @@
-import { DamagedFileError } from '../../../../src/main/tokens/json-file';
+import { DamagedFileError } from '../../../../src/main/storage/json-file-store';
 import type { JournalStore, RotationJournal } from '../../../../src/main/tokens/rotation-journal';
 import type { CrashSwitch } from './crash-switch';
 
@@ -23,6 +23,8 @@ export class MemoryJournalStore implements JournalStore {
     this.history.push(JSON.stringify(journal));
     this.crash().point(`journal.write:${journal.step}:${journal.direction}:done`);
   }
+
+  async flush(): Promise<void> {}
 
   async clear(): Promise<void> {
     this.crash().point('journal.clear');

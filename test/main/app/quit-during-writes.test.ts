@@ -1,0 +1,62 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '../../../src/main/app-services';
+import { systemClock } from '../../../src/main/ha/clock';
+import { orderlyQuit } from '../../../src/main/lifecycle/orderly-quit';
+import { testPlatform } from '../../support/app-platform';
+import { makeJwt } from '../tokens/fakes/jwt';
+
+const DAY = 86_400_000;
+let dir: string;
+const running: AppServices[] = [];
+
+async function boot(): Promise<AppServices> {
+  const app = createAppServices(testPlatform(dir));
+  running.push(app);
+  await app.start();
+  return app;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ha-tray-quit-'));
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((app) => app.dispose()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('quitting in the middle of writes', () => {
+  it('the quit waits for every pending write; the next start finds them all', async () => {
+    const app = await boot();
+    const token = makeJwt({ iss: 'refresh-1', iat: (Date.now() - 100 * DAY) / 1000 });
+    const later = makeJwt({ iss: 'refresh-2', iat: (Date.now() - 100 * DAY) / 1000 });
+    await app.vault.save(token);
+    // None of these is awaited: the user quits while they are on their way to disk.
+    void app.vault.savePending(later);
+    void app.vault.setName('HA Tray on laptop');
+    app.tokens.snooze('week');
+    const quitted = new Promise<void>((resolve) => {
+      const onBeforeQuit = orderlyQuit({
+        dispose: () => app.dispose(),
+        quit: resolve,
+        clock: systemClock,
+        limitMs: 60_000,
+        onError: (error) => {
+          throw error;
+        },
+      });
+      onBeforeQuit({ preventDefault: () => undefined });
+    });
+    await quitted;
+    running.splice(0);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    const restarted = await boot();
+    expect(restarted.vault.token()).toBe(token);
+    expect(restarted.vault.pendingToken()).toBe(later);
+    expect(restarted.vault.metadata().name).toBe('HA Tray on laptop');
+    expect(restarted.tokens.status().reminder.state).toBe('snoozed');
+  });
+});
