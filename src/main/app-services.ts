@@ -64,7 +64,9 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       [vault?.token(), vault?.pendingToken()].filter((t): t is string => typeof t === 'string'),
   });
   const settings = SettingsStore.open({ cwd: platform.userDataDir, logger });
+  const clock = platform.clock ?? systemClock;
   vault = new TokenVault({
+    clock,
     dir: platform.userDataDir,
     secrets: platform.secrets,
     weakStorageAllowed: () => settings.get().storage.allowWeakEncryption,
@@ -87,7 +89,6 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
         verifyUser: (target, t) => verifyToken(target, t, { timeoutMs }),
       }),
   });
-  const clock = platform.clock ?? systemClock;
   const notifications = createNotifications({
     clock,
     store,

@@ -1,4 +1,4 @@
-/** Time as the connection core uses it, injectable so tests control backoff and pings. */
+/** The one clock of the main process (connection, vault, tokens, notifications): injectable, so tests move time by hand. */
 export interface Clock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;

@@ -1,3 +1,4 @@
+import type { Clock } from '../ha/clock';
 import type {
   AuditRow,
   AuditView,
@@ -51,7 +52,7 @@ export interface TokenAuditOptions {
   ha: HaTokenPort;
   currentToken: () => string | null;
   interval: () => RotationInterval;
-  now: () => number;
+  clock: Pick<Clock, 'now'>;
   lockedTokenIds: () => string[];
   logger?: Logger;
 }
@@ -77,7 +78,7 @@ export class TokenAudit {
       return {
         state: 'loaded',
         rows: auditRows(tokens, this.context()),
-        loadedAt: this.options.now(),
+        loadedAt: this.options.clock.now(),
       };
     } catch (error) {
       this.options.logger?.warn('Token audit: listing the tokens failed', error);
@@ -143,7 +144,7 @@ export class TokenAudit {
       currentTokenId: claims?.refreshTokenId ?? null,
       currentExpiresAt: claims?.expiresAt ?? null,
       interval: this.options.interval(),
-      now: this.options.now(),
+      now: this.options.clock.now(),
       lockedIds: this.options.lockedTokenIds(),
     };
   }

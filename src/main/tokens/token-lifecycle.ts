@@ -77,7 +77,7 @@ export class TokenLifecycle {
       },
       connection: manager,
       journal: deps.journal,
-      now: () => deps.clock.now(),
+      clock: deps.clock,
       hostname: deps.hostname,
       interval: deps.interval,
       logger: deps.logger,
@@ -94,7 +94,7 @@ export class TokenLifecycle {
       ha: this.ha,
       currentToken: () => vault.token(),
       interval: deps.interval,
-      now: () => deps.clock.now(),
+      clock: deps.clock,
       lockedTokenIds: () => this.rotation.lockedTokenIds(),
       logger: deps.logger,
     });

@@ -1,3 +1,4 @@
+import type { Clock } from '../ha/clock';
 import type { RotationInterval, RotationStatus, RotationStep } from '../../shared/token-status';
 import type { Logger } from '../log/logger';
 import { DamagedFileError } from '../storage/json-file-store';
@@ -12,7 +13,7 @@ export interface TokenRotationOptions {
   vault: RotationVault;
   connection: LiveConnection;
   journal: JournalStore;
-  now: () => number;
+  clock: Pick<Clock, 'now'>;
   /** Goes into the new token's name, so the user can tell in Home Assistant which computer made it. */
   hostname: string;
   interval: () => RotationInterval;
@@ -144,7 +145,7 @@ export class TokenRotation {
       const tokens = await ha.listRefreshTokens();
       // The live connection's own entry (is_current) names the token when its payload does not.
       oldTokenId = refreshTokenIdOf(current) ?? tokens.find((t) => t.isCurrent)?.id ?? null;
-      const base = rotationClientName(this.options.hostname, new Date(this.options.now()));
+      const base = rotationClientName(this.options.hostname, new Date(this.options.clock.now()));
       clientName = uniqueClientName(
         base,
         tokens.map((t) => t.clientName),
@@ -160,7 +161,7 @@ export class TokenRotation {
       version: 1,
       step: 'started',
       direction: 'forward',
-      startedAt: this.options.now(),
+      startedAt: this.options.clock.now(),
       clientName,
       userId,
       oldTokenId,
@@ -293,7 +294,11 @@ export class TokenRotation {
 
   private async finish(journal: RotationJournal): Promise<RotationStatus> {
     await this.close();
-    return this.set({ phase: 'rotated', at: this.options.now(), tokenName: journal.clientName });
+    return this.set({
+      phase: 'rotated',
+      at: this.options.clock.now(),
+      tokenName: journal.clientName,
+    });
   }
 
   /** Undo: drop the pending copy and delete the new token in Home Assistant, if one was created. */

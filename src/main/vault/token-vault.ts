@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { TokenMetadata, VaultState } from '../../shared/token-metadata';
 import { UserFacingError } from '../../shared/user-facing-error';
+import { systemClock, type Clock } from '../ha/clock';
 import type { Logger } from '../log/logger';
 import type { Decrypted, SecretStore } from '../platform/secret-store';
 import { describeBackend, isWeakBackend } from '../platform/secret-store';
@@ -20,7 +21,7 @@ export interface TokenVaultOptions {
   /** The user agreed to weak (basic_text) storage: remembered in the settings. */
   weakStorageAllowed: () => boolean;
   logger: Logger;
-  now?: () => Date;
+  clock?: Pick<Clock, 'now'>;
   /** Waits between checks of a locked keyring: 1 s doubling up to 30 s by default. */
   retryDelays?: { firstMs: number; maxMs: number };
   schedule?: Schedule;
@@ -54,12 +55,12 @@ export class TokenVault {
   private retryDelayMs: number;
   private readonly listeners = new Set<() => void>();
   private readonly file: JsonFileStore<VaultContents>;
-  private readonly now: () => Date;
+  private readonly clock: Pick<Clock, 'now'>;
   private readonly schedule: Schedule;
 
   constructor(private readonly options: TokenVaultOptions) {
     this.file = vaultFileStore(join(options.dir, VAULT_FILE));
-    this.now = options.now ?? (() => new Date());
+    this.clock = options.clock ?? systemClock;
     this.schedule = options.schedule ?? realSchedule;
     this.retryDelayMs = this.firstDelay();
   }
@@ -105,7 +106,7 @@ export class TokenVault {
   /** Encrypts and stores a token as the current one, replacing whatever was there (even unreadable ciphertext). */
   save(token: string, name: string | null = null): Promise<void> {
     return this.exclusive(async () => {
-      const sealed = await this.seal(token, name, this.now());
+      const sealed = await this.seal(token, name, new Date(this.clock.now()));
       await this.write({ ...this.contents, current: sealed });
       this.stopRetrying();
       this.setState('ready', null, { current: token, pending: this.pending });
@@ -116,7 +117,7 @@ export class TokenVault {
   savePending(token: string, name: string | null = null): Promise<void> {
     return this.exclusive(async () => {
       if (this.state !== 'ready') throw new UserFacingError(vaultMessages.notReady, 'not_ready');
-      const sealed = await this.seal(token, name, this.now());
+      const sealed = await this.seal(token, name, new Date(this.clock.now()));
       await this.write({ ...this.contents, pending: sealed });
       this.pending = token;
     });

@@ -27,7 +27,7 @@ function setup(interval: RotationInterval = 90) {
     ha: ha.port(() => current),
     currentToken: () => current,
     interval: () => interval,
-    now: () => time,
+    clock: { now: () => time },
     lockedTokenIds: () => locked,
   });
   const id = (token: string) => decodeTokenClaims(token)!.refreshTokenId;

@@ -30,7 +30,7 @@ function vault(overrides: Partial<TokenVaultOptions> = {}) {
     secrets,
     weakStorageAllowed: () => allowWeak,
     logger,
-    now: () => new Date('2026-11-23T10:00:00Z'),
+    clock: { now: () => Date.parse('2026-11-23T10:00:00Z') },
     schedule: timers.schedule,
     ...overrides,
   });

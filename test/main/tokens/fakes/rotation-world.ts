@@ -47,7 +47,7 @@ export class RotationWorld {
       vault: this.vault,
       connection: this.live,
       journal: this.journal,
-      now: () => this.time,
+      clock: { now: () => this.time },
       hostname: 'desk',
       interval: () => this.interval,
       logger: this.logger,
