@@ -47,6 +47,11 @@ const MESSAGES = {
     'A token rotation was interrupted. HA Tray will finish it when it connects to Home Assistant.',
 } as const;
 
+/** Interrupted at the first step: the new token may or may not exist, and only HA can say. */
+const interruptedAtStart = (name: string) =>
+  `A token rotation was interrupted while Home Assistant was creating the new token "${name}". ` +
+  'HA Tray will check when it connects and delete that token if it was created; your current token is unchanged.';
+
 const leftover = (name: string) =>
   `HA Tray could not delete the unused token "${name}" it created. It will try again when it reconnects; ` +
   'you can also delete it in your Home Assistant profile under Security.';
@@ -95,7 +100,13 @@ export class TokenRotation {
   /** At start, before Home Assistant is reachable: reports an interrupted rotation. */
   async load(): Promise<RotationStatus> {
     const journal = await this.readJournal();
-    if (journal) {
+    if (journal && !stepReached(journal, 'created')) {
+      this.set({
+        phase: 'incomplete',
+        message: interruptedAtStart(journal.clientName),
+        leftoverTokenName: null,
+      });
+    } else if (journal) {
       const newIsCurrent =
         journal.newTokenId !== null && this.currentTokenId() === journal.newTokenId;
       this.set({

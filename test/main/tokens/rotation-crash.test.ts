@@ -111,6 +111,26 @@ describe('token rotation interrupted at every step', () => {
     }
   });
 
+  it('killed at its first step: after a restart, before connecting, names no token that was never created', async () => {
+    const points = await pointsOfAFullRotation();
+    const world = await crashedRotation(points.indexOf('journal.write:started:forward:done'));
+    expect(world.ha.createdByRotation()).toEqual([]);
+    world.restart();
+    const loaded = await world.rotation().load();
+    expect(loaded).toMatchObject({ phase: 'incomplete', leftoverTokenName: null });
+    expect(loaded.phase === 'incomplete' && loaded.message).toContain('will check');
+  });
+
+  it('killed between creating the token and recording it: before connecting, says it may exist', async () => {
+    const points = await pointsOfAFullRotation();
+    const world = await crashedRotation(points.indexOf('ha.createToken:done'));
+    const [created] = world.ha.createdByRotation();
+    world.restart();
+    const loaded = await world.rotation().load();
+    expect(loaded).toMatchObject({ phase: 'incomplete', leftoverTokenName: null });
+    expect(loaded.phase === 'incomplete' && loaded.message).toContain(`"${created!.clientName}"`);
+  });
+
   it('keeps the invariant when the recovery itself is killed at any point', async () => {
     const points = await pointsOfAFullRotation();
     let combinations = 0;

@@ -78,8 +78,11 @@ export function expectInvariants(world: RotationWorld, status: RotationStatus): 
   expect(world.ha.works(world.live.token), 'the live connection works').toBe(true);
   for (const created of world.ha.createdByRotation()) {
     const current = created.token === world.vault.current;
+    // Named as left over, or (before the rotation knew it was created) named as possibly created.
     const reported =
-      status.phase === 'incomplete' && status.leftoverTokenName === created.clientName;
+      status.phase === 'incomplete' &&
+      (status.leftoverTokenName === created.clientName ||
+        status.message.includes(`"${created.clientName}"`));
     expect(
       current || created.deleted || reported,
       `${created.clientName} is current, deleted or reported`,
