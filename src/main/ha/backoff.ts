@@ -26,7 +26,10 @@ export function backoffDelay(
 export interface RetryPolicy {
   /** While an outage of a Home Assistant on the local network is young: look this often (jittered). */
   quick: { minMs: number; maxMs: number };
-  /** How long an outage counts as young: a restart or an update, not a server that is gone. */
+  /**
+   * How long an outage counts as young: a restart or an update (a few seconds to 5 minutes, with
+   * room to spare), not a server that is gone.
+   */
   quickForMs: number;
   /** After that, and for remote addresses (Nabu Casa, proxies) from the start. */
   backoff: BackoffOptions;
@@ -34,12 +37,12 @@ export interface RetryPolicy {
 
 /**
  * Home Assistant restarts with every update and is back within seconds to a few minutes; looking
- * every 250-500 ms costs it one refused TCP connection or one WebSocket greeting each time, so the
+ * every 250-500 ms for the first 10 minutes costs it one refused TCP connection or one WebSocket greeting each time, so the
  * app is back within about half a second of it. Longer outages and remote servers get the backoff.
  */
 export const DEFAULT_RETRY: RetryPolicy = {
   quick: { minMs: 250, maxMs: 500 },
-  quickForMs: 5 * 60_000,
+  quickForMs: 10 * 60_000,
   backoff: DEFAULT_BACKOFF,
 };
 

@@ -25,8 +25,8 @@ describe('retryDelay', () => {
     expect(retryDelay(local, DEFAULT_RETRY, () => 1)).toEqual({ delayMs: 500, quick: true });
   });
 
-  it('backs off after five minutes, and for remote addresses from the start', () => {
-    const old = { ...local, outageMs: 5 * 60_000 };
+  it('backs off after ten minutes, and for remote addresses from the start', () => {
+    const old = { ...local, outageMs: 10 * 60_000 };
     const remote = { ...local, local: false };
     expect(retryDelay(old, DEFAULT_RETRY, () => 1)).toEqual({ delayMs: 4000, quick: false });
     expect(retryDelay(remote, DEFAULT_RETRY, () => 1)).toEqual({ delayMs: 4000, quick: false });
