@@ -30,7 +30,9 @@ const FORBIDDEN_IN_ASAR: Array<[RegExp, string]> = [
 
 interface BuilderConfig {
   electronFuses?: Record<string, boolean>;
-  linux?: { executableName?: string };
+  mac?: { icon?: string };
+  win?: { icon?: string };
+  linux?: { executableName?: string; icon?: string };
 }
 
 export interface PackageReport {
@@ -67,6 +69,7 @@ export async function inspectPackage(
     problems.push(`app.asar is ${mb(asarBytes)}, more than ${mb(MAX_ASAR_BYTES)}`);
 
   problems.push(...missingTrayIcons(projectDir, resources));
+  problems.push(...badAppIcons(projectDir, config));
   problems.push(...(await fuseMismatches(config, unpackedDir, projectDir)));
 
   const rendererBytes = renderedSize(join(projectDir, 'out', 'renderer'));
@@ -79,6 +82,26 @@ function missingTrayIcons(projectDir: string, resources: string): string[] {
   return readdirSync(join(projectDir, 'assets', 'tray'))
     .filter((name) => !existsSync(join(packedDir, name)))
     .map((name) => `tray icon ${name} is not in ${packedDir}`);
+}
+
+/** The installers' app icons: a macOS .icns, a Windows .ico, a Linux NxN.png set. */
+function badAppIcons(projectDir: string, config: BuilderConfig): string[] {
+  const starts = (file: string | undefined, magic: Buffer, what: string) => {
+    const path = file && join(projectDir, file);
+    if (!path || !existsSync(path)) return [`electron-builder.yml names no ${what} that exists`];
+    return readFileSync(path).subarray(0, magic.length).equals(magic)
+      ? []
+      : [`${file} is not ${what}`];
+  };
+  const png = Buffer.from('89504e470d0a1a0a', 'hex');
+  const linuxIcons = config.linux?.icon;
+  return [
+    ...starts(config.mac?.icon, Buffer.from('icns'), 'a macOS .icns icon'),
+    ...starts(config.win?.icon, Buffer.from([0, 0, 1, 0]), 'a Windows .ico icon'),
+    ...['256x256.png', '512x512.png'].flatMap((name) =>
+      starts(linuxIcons && join(linuxIcons, name), png, `a Linux ${name}`),
+    ),
+  ];
 }
 
 async function fuseMismatches(
