@@ -23,6 +23,8 @@ export interface BootOptions {
   singleInstanceLock?: boolean;
   /** Boot on an earlier boot's user data, as after a restart. */
   userDataDir?: string;
+  /** Environment variables set while this boot lives, e.g. electron-vite's ELECTRON_RENDERER_URL. */
+  env?: Record<string, string>;
 }
 
 const nodeRequire = createRequire(import.meta.url);
@@ -78,6 +80,14 @@ export class BootedMain {
     const previousResources = withResources.resourcesPath;
     withResources.resourcesPath = resourcesPath;
     this.undo.push(() => (withResources.resourcesPath = previousResources));
+    for (const [name, value] of Object.entries(options.env ?? {})) {
+      const previous = process.env[name];
+      process.env[name] = value;
+      this.undo.push(() => {
+        if (previous === undefined) delete process.env[name];
+        else process.env[name] = previous;
+      });
+    }
     if (options.platform) {
       Object.defineProperty(process, 'platform', { ...PLATFORM, value: options.platform });
       this.undo.push(() => Object.defineProperty(process, 'platform', PLATFORM));
