@@ -3,13 +3,14 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // Main and preload are emitted as CommonJS (no "type": "module"): a sandboxed preload cannot be
-// an ES module. ESM-only dependencies are bundled into main instead of being required at runtime.
-const bundledEsmDeps = ['electron-store', 'home-assistant-js-websocket', 'jose'];
+// an ES module. Main bundles every dependency it uses (ESM-only ones included), so the installed
+// app needs no node_modules at all: app.asar holds only the built code (package.json therefore
+// lists everything under devDependencies; electron-builder packs `dependencies`).
 
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: { exclude: bundledEsmDeps },
+      externalizeDeps: false,
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
   },

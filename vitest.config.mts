@@ -15,7 +15,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/renderer/**', 'test/e2e/**', 'test/real-ha/**'],
+          exclude: ['test/renderer/**', 'test/e2e/**', 'test/real-ha/**', 'test/boot/**'],
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 20_000,
           hookTimeout: 30_000,
@@ -30,6 +30,18 @@ export default defineConfig({
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        // The built main process on a fake electron, in development and packaged form. The build
+        // and the electron-builder run happen once, in the global setup.
+        test: {
+          name: 'boot',
+          environment: 'node',
+          include: ['test/boot/**/*.boot.test.ts'],
+          globalSetup: ['test/boot/global-setup.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
         },
       },
       {

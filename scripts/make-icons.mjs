@@ -1,8 +1,9 @@
-// Regenerates the tray and app icons in assets/ from Home Assistant's own logo glyph (@mdi/js).
-// Needs rsvg-convert and ImageMagick's convert (Debian: librsvg2-bin, imagemagick).
-// Run: node scripts/make-icons.mjs
+// Regenerates every icon in assets/ from one source, Home Assistant's logo glyph (@mdi/js): the
+// tray icons (PNG for Linux, template images for macOS, .ico for Windows) and the app icons
+// electron-builder uses (icons/NxN.png for Linux, icon.icns for macOS, icon.ico for Windows).
+// Needs rsvg-convert (Debian: librsvg2-bin). Run: node scripts/make-icons.mjs
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mdiHomeAssistant } from '@mdi/js';
@@ -43,6 +44,60 @@ function render(svgText, file, size) {
   execFileSync('rsvg-convert', ['-w', String(size), '-h', String(size), '-o', file, src]);
 }
 
+/** PNG bytes of the icon at one size. */
+function png(svgText, size) {
+  const file = join(work, `${size}.png`);
+  render(svgText, file, size);
+  return readFileSync(file);
+}
+
+/** A Windows .ico holding PNG images (Windows Vista and later read those). */
+function ico(images) {
+  const header = Buffer.alloc(6 + 16 * images.length);
+  header.writeUInt16LE(0, 0);
+  header.writeUInt16LE(1, 2);
+  header.writeUInt16LE(images.length, 4);
+  let offset = header.length;
+  images.forEach(({ size, data }, i) => {
+    const entry = 6 + 16 * i;
+    // A size byte of 0 means 256.
+    header.writeUInt8(size >= 256 ? 0 : size, entry);
+    header.writeUInt8(size >= 256 ? 0 : size, entry + 1);
+    header.writeUInt16LE(1, entry + 4);
+    header.writeUInt16LE(32, entry + 6);
+    header.writeUInt32LE(data.length, entry + 8);
+    header.writeUInt32LE(offset, entry + 12);
+    offset += data.length;
+  });
+  return Buffer.concat([header, ...images.map(({ data }) => data)]);
+}
+
+/** The PNG-based .icns types macOS reads, and their pixel sizes (ic11-ic14 are the @2x ones). */
+const ICNS_TYPES = {
+  ic11: 32,
+  ic12: 64,
+  ic07: 128,
+  ic13: 256,
+  ic08: 256,
+  ic14: 512,
+  ic09: 512,
+  ic10: 1024,
+};
+
+function icns(svgText) {
+  const chunks = Object.entries(ICNS_TYPES).map(([type, size]) => {
+    const data = png(svgText, size);
+    const head = Buffer.alloc(8);
+    head.write(type, 0, 'ascii');
+    head.writeUInt32BE(data.length + 8, 4);
+    return Buffer.concat([head, data]);
+  });
+  const head = Buffer.alloc(8);
+  head.write('icns', 0, 'ascii');
+  head.writeUInt32BE(8 + chunks.reduce((sum, chunk) => sum + chunk.length, 0), 4);
+  return Buffer.concat([head, ...chunks]);
+}
+
 for (const [name, spec] of Object.entries(states)) {
   for (const attention of [false, true]) {
     const base = `${name}${attention ? '-attention' : ''}`;
@@ -54,15 +109,23 @@ for (const [name, spec] of Object.entries(states)) {
     render(svg(template, attention), join(trayDir, `${base}Template.png`), 16);
     render(svg(template, attention), join(trayDir, `${base}Template@2x.png`), 32);
     // Windows: one .ico with the sizes the notification area uses.
-    const sizes = [16, 24, 32, 48].map((s) => {
-      const f = join(work, `${base}-${s}.png`);
-      render(svg(spec, attention), f, s);
-      return f;
-    });
-    execFileSync('convert', [...sizes, join(trayDir, `${base}.ico`)]);
+    const sizes = [16, 24, 32, 48].map((size) => ({ size, data: png(svg(spec, attention), size) }));
+    writeFileSync(join(trayDir, `${base}.ico`), ico(sizes));
   }
 }
 
-render(svg(states.connected, false), join(out, 'icon.png'), 512);
+// The app icon, for every installer electron-builder makes.
+const appIcon = svg(states.connected, false);
+render(appIcon, join(out, 'icon.png'), 512);
+const linuxDir = join(out, 'icons');
+mkdirSync(linuxDir, { recursive: true });
+for (const size of [16, 24, 32, 48, 64, 128, 256, 512])
+  render(appIcon, join(linuxDir, `${size}x${size}.png`), size);
+const windowsSizes = [16, 24, 32, 48, 64, 128, 256];
+writeFileSync(
+  join(out, 'icon.ico'),
+  ico(windowsSizes.map((size) => ({ size, data: png(appIcon, size) }))),
+);
+writeFileSync(join(out, 'icon.icns'), icns(appIcon));
 rmSync(work, { recursive: true, force: true });
 console.log(`icons written to ${out}`);

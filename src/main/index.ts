@@ -18,6 +18,7 @@ import { createElectronWindowHost } from './platform/electron-window-host';
 import type { TrayHost } from './platform/tray-host';
 import type { WindowHost } from './platform/window-host';
 import { createTray } from './tray/create-tray';
+import { trayIconDir } from './tray/tray-icon-dir';
 import { APP_ORIGIN } from './windows/app-protocol';
 import { denyAllPermissions } from './windows/guards';
 
@@ -74,10 +75,12 @@ async function start(): Promise<void> {
   power.onUnlockScreen(() => services.manager.wake());
   const onlineCheck = setInterval(() => services.manager.setOnline(net.isOnline()), 5_000);
 
-  trayHost = createElectronTrayHost(join(__dirname, '../../assets/tray'), {
-    name: 'connecting',
-    attention: false,
+  const iconDir = trayIconDir({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
   });
+  trayHost = createElectronTrayHost(iconDir, { name: 'connecting', attention: false });
   const shortcut = createElectronShortcut();
   const tray = createTray(services, {
     host: trayHost,

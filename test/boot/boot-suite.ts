@@ -1,0 +1,232 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_BACKOFF } from '../../src/main/ha/backoff';
+import { ipcContract } from '../../src/shared/ipc/contract';
+import { eventChannel, requestChannel } from '../../src/shared/ipc/define';
+import { startSimulator, type HaSimulator } from '../ha-sim';
+import { decodeImage } from '../fake-electron/native-image';
+import { waitFor } from '../support/wait-for';
+import { APP_PAGE, BootedMain, type BootMode, type BootOptions } from './built-main';
+
+const TRAY_STATES = ['connected', 'connecting', 'disconnected', 'error'];
+
+/**
+ * The life of the built main process, the same in development and packaged form: each test boots
+ * a fresh copy of the bundle on a fresh fake electron and user data.
+ */
+export function describeBoot(name: string, mode: () => BootMode): void {
+  describe(name, () => {
+    const booted: BootedMain[] = [];
+    const finished: BootedMain[] = [];
+    let sim: HaSimulator | null = null;
+    const boot = (options?: BootOptions) => {
+      const main = new BootedMain(mode(), options);
+      booted.push(main);
+      return main;
+    };
+    const startedMain = async (options?: BootOptions) => {
+      const main = boot(options);
+      await main.ready();
+      return main;
+    };
+    const connectedMain = async () => {
+      sim = await startSimulator({ locationName: 'Home' });
+      const main = await startedMain();
+      const page = main.page();
+      const candidate = { url: sim.url, token: sim.token };
+      expect(await page.testConnection(candidate)).toMatchObject({ ok: true, value: { ok: true } });
+      expect(await page.saveConnection(candidate)).toMatchObject({ ok: true });
+      await waitFor(() => trayIcon(main) === 'connected', 'the connected tray icon');
+      return { main, sim };
+    };
+
+    afterEach(async () => {
+      for (const main of booted.splice(0)) {
+        main.dispose();
+        finished.push(main);
+        expect(main.fake.log.unknown, 'Electron APIs the fake lacks').toEqual([]);
+        expect(main.readsOutside.join('\n'), 'files read outside the app and its data').toBe('');
+      }
+      await sim?.close();
+      sim = null;
+    });
+    afterAll(() => finished.forEach((main) => main.removeUserData()));
+
+    it('takes the single-instance lock; a second instance quits at once', () => {
+      const second = boot({ singleInstanceLock: false });
+      expect(second.fake.log.of('app.requestSingleInstanceLock')).toHaveLength(1);
+      expect(second.fake.log.of('app.quit')).toHaveLength(1);
+      expect(second.fake.log.of('app.whenReady')).toHaveLength(0);
+    });
+
+    it('a second launch brings the settings window back', async () => {
+      const main = await startedMain();
+      await waitFor(() => main.fake.windows.length === 1, 'the first-run window');
+      main.fake.closeWindow(main.fake.windows[0]!);
+      main.fake.emitApp('second-instance', {}, [], '/');
+      const reopened = main.fake.windows[1];
+      expect(reopened?.loads[0]?.url).toMatch(/^ha-tray:\/\/app\/settings\.html#\//);
+      await waitFor(() => reopened!.visible, 'the settings window shown');
+    });
+
+    it.each(['linux', 'darwin', 'win32'] as const)(
+      'on ready (%s), a tray whose every icon file exists and loads',
+      async (platform) => {
+        const main = await startedMain({ platform });
+        const [tray] = main.fake.trays;
+        const first = tray!.images[0]!;
+        expect(first.format, first.path).not.toBeNull();
+        expect(basename(first.path)).toMatch(/^connecting[^-]/);
+        const variants = TRAY_STATES.flatMap((state) =>
+          ['', '-attention'].map((suffix) => first.path.replace('connecting', state + suffix)),
+        );
+        if (platform === 'darwin')
+          variants.push(...variants.map((p) => p.replace('.png', '@2x.png')));
+        for (const path of variants)
+          expect(decodeImage(path, platform).format, path).not.toBeNull();
+      },
+    );
+
+    it('panel and settings windows run sandboxed, isolated and guarded', async () => {
+      const main = await startedMain();
+      main.fake.trays[0]!.events.emit('click');
+      await waitFor(() => main.fake.windows.length === 2, 'the settings window and the panel');
+      for (const win of main.fake.windows) {
+        const prefs = win.options.webPreferences as Record<string, unknown>;
+        expect(prefs).toMatchObject({
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          nodeIntegrationInWorker: false,
+          nodeIntegrationInSubFrames: false,
+          webSecurity: true,
+          allowRunningInsecureContent: false,
+          webviewTag: false,
+        });
+        expect(prefs.preload).toBe(join(dirname(main.bundle), '..', 'preload', 'index.js'));
+        expect(readFileSync(prefs.preload as string, 'utf8')).toContain('haTray');
+        expect(win.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+        const navigation = { url: 'https://example.com', defaultPrevented: false };
+        win.contentsEvents.emit('will-navigate', {
+          ...navigation,
+          preventDefault: () => (navigation.defaultPrevented = true),
+        });
+        expect(navigation.defaultPrevented).toBe(true);
+      }
+      const deny = main.fake.state.permissionCheckHandler as () => boolean;
+      expect(deny()).toBe(false);
+    });
+
+    it('registers every IPC contract channel exactly once', async () => {
+      const main = await startedMain();
+      const registered = main.fake.log.of('ipcMain.handle').map(([channel]) => channel);
+      expect(registered.toSorted()).toEqual(
+        Object.keys(ipcContract.requests).map(requestChannel).toSorted(),
+      );
+    });
+
+    it('ha-tray:// serves the built pages and nothing outside them', async () => {
+      const main = await startedMain();
+      const served = async (url: string) => {
+        try {
+          const response = await main.fake.fetchAppPage(url);
+          return { status: response.status, body: await response.text() };
+        } catch {
+          return { status: 'refused', body: '' };
+        }
+      };
+      for (const page of ['settings.html', 'panel.html']) {
+        const { status, body } = await served(`ha-tray://app/${page}`);
+        expect(status, page).toBe(200);
+        for (const [, asset] of body.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g))
+          expect((await served(`ha-tray://app/${asset}`)).status, asset).toBe(200);
+      }
+      const mainCode = readFileSync(main.bundle, 'utf8');
+      for (const url of [
+        'ha-tray://app/../main/index.js',
+        'ha-tray://app/%2e%2e/main/index.js',
+        'ha-tray://app/..%2fmain%2findex.js',
+        'ha-tray://app/%2F..%2F..%2Fpackage.json',
+        'ha-tray://elsewhere/settings.html',
+      ]) {
+        const { status, body } = await served(url);
+        expect(status, url).not.toBe(200);
+        expect(body).not.toBe(mainCode);
+      }
+    });
+
+    it('first run opens the Connection page', async () => {
+      const main = await startedMain();
+      await waitFor(() => main.fake.windows.length === 1, 'a window');
+      const [settings] = main.fake.windows;
+      await waitFor(() => settings!.visible, 'the window shown');
+      expect(settings!.loads).toEqual([{ url: `${APP_PAGE}#/connection`, status: 200 }]);
+    });
+
+    it('connects to Home Assistant through the IPC a page uses', async () => {
+      const { main, sim } = await connectedMain();
+      const status = await main.page().getStatus();
+      expect(status.ok && status.value.connection.state).toBe('connected');
+      await waitFor(
+        () => lastEvent<unknown[]>(main, 'entities')?.length === sim.states().length,
+        'every entity sent to the pages',
+      );
+      for (const file of readdirSync(main.userDataDir, { recursive: true, withFileTypes: true }))
+        if (file.isFile())
+          expect(readFileSync(join(file.parentPath, file.name), 'utf8')).not.toContain(sim.token);
+    });
+
+    it.each(['resume', 'unlock-screen'] as const)(
+      'after %s, a dropped connection is retried at once, not after the backoff',
+      async (event) => {
+        const { main, sim } = await connectedMain();
+        await sim.stop();
+        await waitFor(() => lastStatus(main) === 'reconnecting', 'the drop noticed');
+        await sim.start();
+        // The first retry waits between half and all of the base delay.
+        const retry = (t: { kind: string; delayMs: number }) =>
+          t.kind === 'timeout' &&
+          t.delayMs >= DEFAULT_BACKOFF.baseMs / 2 &&
+          t.delayMs <= DEFAULT_BACKOFF.baseMs;
+        expect(main.pendingTimers().filter(retry)).toHaveLength(1);
+        main.fake.emitPower(event);
+        expect(main.pendingTimers().filter(retry)).toHaveLength(0);
+        await waitFor(() => lastStatus(main) === 'connected', 'connected again');
+      },
+    );
+
+    it('quit disposes every service and has written every change first', async () => {
+      const { main, sim } = await connectedMain();
+      const updated = await main
+        .page()
+        .updateSettings({ ui: { globalShortcut: 'CommandOrControl+Alt+J', startAtLogin: false } });
+      expect(updated.ok).toBe(true);
+      expect([...main.fake.shortcuts.keys()]).toEqual(['CommandOrControl+Alt+J']);
+      main.fake.module.app.quit();
+      expect(main.fake.state.quit).toBe(true);
+      const settingsFile = readFileSync(join(main.userDataDir, 'settings.json'), 'utf8');
+      expect(settingsFile).toContain('CommandOrControl+Alt+J');
+      expect(main.fake.trays[0]!.destroyed).toBe(true);
+      expect(main.fake.shortcuts.size).toBe(0);
+      await waitFor(() => sim.stats.openSockets === 0, 'the connection closed');
+      expect(main.pendingTimers()).toEqual([]);
+    });
+  });
+}
+
+function trayIcon(main: BootedMain): string {
+  const images = main.fake.trays[0]?.images ?? [];
+  return basename(images.at(-1)?.path ?? '').replace(/\..*$/, '');
+}
+
+/** The last payload main sent the pages on an event channel. */
+function lastEvent<T>(main: BootedMain, event: string): T | undefined {
+  const channel = eventChannel(event);
+  const sent = main.fake.windows.flatMap((win) => win.sent).filter((s) => s.channel === channel);
+  return sent.at(-1)?.payload as T | undefined;
+}
+
+function lastStatus(main: BootedMain): string | undefined {
+  return lastEvent<{ connection: { state: string } }>(main, 'status')?.connection.state;
+}
