@@ -1,9 +1,11 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ConnectionPage } from '../../../src/renderer/settings/pages/ConnectionPage';
 import { SettingsApp } from '../../../src/renderer/settings/SettingsApp';
 import { appStatus, installFakeBridge, noToken } from '../fake-bridge';
+
+const PINNED_NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 
 const b64 = (v: object) =>
   btoa(JSON.stringify(v)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
@@ -144,13 +146,16 @@ describe('ConnectionPage', () => {
       {
         state: 'reconnecting',
         attempt: 3,
-        nextRetryAt: Date.now() + 5_000,
+        nextRetryAt: PINNED_NOW + 5_000,
         reason: 'Home Assistant refused the connection',
       },
-      /Reconnecting in \d s \(attempt 3\)/,
+      /Reconnecting in 5 s \(attempt 3\)/,
     ],
     [{ state: 'offline' }, /Offline/],
   ] as const)('explains the live status %o', (connection, text) => {
+    // The retry time is absolute: pin the page's clock so a slow run cannot turn "5 s" into "now".
+    vi.useFakeTimers({ toFake: ['Date'], now: PINNED_NOW });
+    onTestFinished(() => vi.useRealTimers());
     setup(appStatus({ connection }));
     expect(screen.getAllByText(text).length).toBeGreaterThan(0);
   });
