@@ -43,6 +43,8 @@ export interface RestartOptions {
   downMs?: number;
   /** Before going down: sockets are closed and every request gets 503 this long; default 0. */
   stoppingMs?: number;
+  /** Like stoppingMs, but stopping lasts until this settles: for tests that act while stopping. */
+  stoppingUntil?: Promise<unknown>;
   /** After coming back: Home Assistant is still starting (see setStarting) this long; default 0. */
   startingMs?: number;
 }
@@ -162,6 +164,7 @@ export class HaSimulator {
     faults.stopping = true;
     this.http.closeConnections();
     if (opts.stoppingMs) await sleep(opts.stoppingMs);
+    if (opts.stoppingUntil) await opts.stoppingUntil;
     await this.http.close();
     await sleep(opts.downMs ?? 200);
     if (opts.startingMs) {
