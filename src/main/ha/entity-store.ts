@@ -14,6 +14,8 @@ export interface EntityChange {
 export interface StoreUpdate {
   /** True when a (re)subscribe replaced the store: its changes are not live events. */
   snapshot: boolean;
+  /** True when entities came or went: lists of every entity need reading again. */
+  membership: boolean;
   changes: EntityChange[];
 }
 
@@ -55,13 +57,15 @@ export class EntityStore {
     for (const [id, old] of this.entities)
       if (!next.has(id)) changes.push({ entityId: id, old, state: undefined });
     this.entities = next;
-    this.publish({ snapshot: true, changes });
+    this.publish({ snapshot: true, membership: true, changes });
   }
 
   /** A later event: additions, diffs and removals. Diffs for unknown entities are ignored. */
   apply(event: EntitiesEvent): void {
     const changes: EntityChange[] = [];
+    let membership = false;
     for (const [id, compressed] of Object.entries(event.a ?? {})) {
+      membership = true;
       const state = expandState(id, compressed);
       changes.push({ entityId: id, old: this.entities.get(id), state });
       this.entities.set(id, state);
@@ -77,9 +81,10 @@ export class EntityStore {
       const old = this.entities.get(id);
       if (!old) continue;
       this.entities.delete(id);
+      membership = true;
       changes.push({ entityId: id, old, state: undefined });
     }
-    if (changes.length > 0) this.publish({ snapshot: false, changes });
+    if (changes.length > 0) this.publish({ snapshot: false, membership, changes });
   }
 
   /** Empties the store, e.g. when the user connects to another Home Assistant. */

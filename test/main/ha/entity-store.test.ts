@@ -80,11 +80,21 @@ describe('EntityStore', () => {
     expect(store.get('sensor.temp')).toBeUndefined();
     expect(update).toHaveBeenCalledWith({
       snapshot: false,
+      membership: true,
       changes: [
         expect.objectContaining({ entityId: 'switch.new', old: undefined }),
         expect.objectContaining({ entityId: 'sensor.temp', state: undefined }),
       ],
     });
+  });
+
+  it('marks an update that only changed states as no change of membership', () => {
+    const store = new EntityStore();
+    store.replace(snapshot);
+    const update = vi.fn();
+    store.onUpdate(update);
+    store.apply({ c: { 'light.kitchen': { '+': { s: 'off' } } } });
+    expect(update).toHaveBeenCalledWith(expect.objectContaining({ membership: false }));
   });
 
   it('replaces the whole store on every snapshot: no ghosts of entities removed meanwhile', () => {
