@@ -5,14 +5,14 @@ import { SimProcess } from './support/sim-process';
 const ENTITIES = 10_000;
 const LOAD_MS = 5000;
 
-/** The most rebuilds that fell in any one second. */
-function maxPerSecond(times: number[]): number {
-  let most = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (times[i]! - times[j]! >= 1000) j++;
-    most = Math.max(most, i - j + 1);
+/** The most rebuilds in any one second of the storm, counted from its start. */
+function maxPerSecond(times: number[], start: number): number {
+  const perSecond = new Map<number, number>();
+  for (const t of times) {
+    const second = Math.floor((t - start) / 1000);
+    perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
   }
-  return most;
+  return Math.max(0, ...perSecond.values());
 }
 
 /**
@@ -37,6 +37,7 @@ export async function trayAndIpcBench(): Promise<Figure[]> {
     const pageEvents = app.pageEvents.length;
 
     app.resetCounts();
+    const stormStart = Date.now();
     await sim.load({ ids: favourites, perSecond: 200, durationMs: LOAD_MS });
     await settle();
     return [
@@ -49,10 +50,10 @@ export async function trayAndIpcBench(): Promise<Figure[]> {
       },
       {
         key: 'tray.maxRebuildsPerSecUnderFavouriteStorm',
-        value: maxPerSecond(app.trayRebuilds),
+        value: maxPerSecond(app.trayRebuildsAppClock, stormStart),
         unit: '/s',
         samples: app.trayRebuilds.length,
-        note: 'rebuilds in 5 s',
+        note: 'rebuilds in 5 s, app clock',
       },
       {
         key: 'ipc.bytesPerSecToPanel',

@@ -29,11 +29,34 @@ export const hrMs = () => Number(process.hrtime.bigint()) / 1e6;
  * would add to the cost being measured), for the JSON.parse floor.
  */
 const received: unknown[] = [];
+let handlerCpuUs = 0;
+let longestHandlerUs = 0;
 const emit = WebSocket.prototype.emit;
 WebSocket.prototype.emit = function (this: WebSocket, name: string | symbol, ...args: unknown[]) {
-  if (name === 'message' && args[1] === false) received.push(args[0]);
-  return emit.call(this, name, ...args);
+  if (name !== 'message') return emit.call(this, name, ...args);
+  if (args[1] === false) received.push(args[0]);
+  const before = process.cpuUsage();
+  try {
+    return emit.call(this, name, ...args);
+  } finally {
+    const used = process.cpuUsage(before);
+    handlerCpuUs += used.user + used.system;
+    longestHandlerUs = Math.max(longestHandlerUs, used.user + used.system);
+  }
 } as typeof emit;
+
+/**
+ * CPU milliseconds spent so far inside socket message handlers: the frame's decoding, the
+ * library, the store and every consumer that runs synchronously (rules, tray and page wake-ups).
+ */
+export const handlerCpuMs = () => handlerCpuUs / 1000;
+
+/** The most CPU one frame's handler took since the last call: a block no other process causes. */
+export function longestHandlerCpuMs(): number {
+  const longest = longestHandlerUs / 1000;
+  longestHandlerUs = 0;
+  return longest;
+}
 
 /** A mark to pass to `framesSince`. */
 export const frameMark = () => received.length;
@@ -46,6 +69,8 @@ export const framesSince = (mark: number): string[] => received.slice(mark).map(
 export class BenchApp {
   readonly pageEvents: PageEvent[] = [];
   readonly trayRebuilds: number[] = [];
+  /** The same rebuilds on the app's own clock (Date.now), which its throttles run on. */
+  readonly trayRebuildsAppClock: number[] = [];
   keepText = false;
   /** Called on every tray rebuild with its menu, e.g. to time a favourite's change. */
   onTrayMenu: (items: MenuItemSpec[]) => void = () => undefined;
@@ -73,6 +98,7 @@ export class BenchApp {
         setToolTip: () => undefined,
         setContextMenu: (items) => {
           this.trayRebuilds.push(hrMs());
+          this.trayRebuildsAppClock.push(Date.now());
           this.onTrayMenu(items);
         },
         onMenuItem: () => undefined,
@@ -125,6 +151,7 @@ export class BenchApp {
   resetCounts(): void {
     this.pageEvents.length = 0;
     this.trayRebuilds.length = 0;
+    this.trayRebuildsAppClock.length = 0;
   }
 
   dispose(): void {
