@@ -3,7 +3,7 @@ import {
   BenchApp,
   frameMark,
   framesSince,
-  handlerCpuMs,
+  handlerMs,
   longestHandlerCpuMs,
   settle,
 } from './support/bench-app';
@@ -70,28 +70,28 @@ async function ingestHome(entities: number, withChanges: boolean): Promise<Figur
     });
     const changes = (CHANGES_PER_SECOND * LOAD_MS) / 1000;
     const loadMark = frameMark();
-    const handlerBefore = handlerCpuMs();
+    const handlerBefore = handlerMs();
     const processMs = await cpuMsOf(async () => {
       await sim.load({ ids: sim.ids, perSecond: CHANGES_PER_SECOND, durationMs: LOAD_MS });
       await settle();
     });
-    const handlerMs = handlerCpuMs() - handlerBefore;
+    const inHandlers = handlerMs() - handlerBefore;
     const loadFrames = framesSince(loadMark);
     const floorMs = jsonParseMs(loadFrames);
     figures.push(
       {
         key: 'ingest.eventsPerSec',
-        value: changes / (handlerMs / 1000),
-        unit: '/s CPU',
+        value: changes / (inHandlers / 1000),
+        unit: '/s',
         samples: changes,
         note: `${loadFrames.length} frames`,
       },
       {
         key: 'ingest.costVsJsonParse',
-        value: handlerMs / floorMs,
+        value: inHandlers / floorMs,
         unit: 'x',
         samples: changes,
-        note: 'CPU in the socket handler and all it runs',
+        note: 'time in the socket handler and all it runs',
       },
       {
         key: 'ingest.processCostVsJsonParse',
