@@ -1,70 +1,82 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { measures } from '../test/bench/measures';
+// `npm run bench`: every figure of docs/performance.md, measured in one run on the real code
+// paths. Prints a table and writes bench/results.json (or the file after --out).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import '../test/bench/support/electron-alias';
+import { ingestBench } from '../test/bench/ingest';
+import { idleBench } from '../test/bench/idle';
+import { latencyBench } from '../test/bench/latency';
+import { pollingBench } from '../test/bench/polling';
+import { reconnectBench } from '../test/bench/reconnect';
+import { rendererBench } from '../test/bench/renderer';
+import { trayAndIpcBench } from '../test/bench/tray-and-ipc';
+import type { BenchModule, Figure } from '../test/bench/support/figures';
 
-/**
- * `npm run bench [-- --out file]`: the keyed figures of every measure in test/bench/measures.ts,
- * then the vitest benches (test/bench/*.bench.ts); prints a table and writes all figures as flat
- * keys to bench/results.json (or `--out`). Figures, not assertions: nothing here fails on speed.
- */
-function outPath(args: string[]): string {
-  const at = args.indexOf('--out');
-  return resolve(at >= 0 && args[at + 1] ? args[at + 1]! : 'bench/results.json');
+/** The bench modules, in the order they run. Another module's figures join with one line here. */
+const MODULES: Array<[string, BenchModule]> = [
+  ['ingest', ingestBench],
+  ['tray', trayAndIpcBench],
+  ['latency', latencyBench],
+  ['polling', pollingBench],
+  ['idle', idleBench],
+  ['renderer', rendererBench],
+  ['reconnect', reconnectBench],
+];
+
+function outPath(argv: string[]): string {
+  const at = argv.indexOf('--out');
+  return resolve(at >= 0 && argv[at + 1] ? argv[at + 1]! : 'bench/results.json');
 }
 
-interface VitestBenchJson {
-  files: Array<{
-    groups: Array<{ fullName: string; benchmarks: Array<{ name: string; mean: number }> }>;
-  }>;
-}
-
-/** Runs the vitest benches (their own table is printed) and returns their mean times as keys. */
-function vitestBenches(): Record<string, number> {
-  const folder = mkdtempSync(join(tmpdir(), 'ha-tray-bench-'));
-  const json = join(folder, 'vitest-bench.json');
-  try {
-    const run = spawnSync(
-      'npx',
-      ['vitest', 'bench', '--run', '--project', 'node', '--outputJson', json],
-      { stdio: 'inherit' },
-    );
-    if (run.status !== 0) throw new Error('vitest bench failed');
-    const report = JSON.parse(readFileSync(json, 'utf8')) as VitestBenchJson;
-    const results: Record<string, number> = {};
-    for (const file of report.files)
-      for (const group of file.groups)
-        for (const bench of group.benchmarks)
-          results[
-            `vitest.${group.fullName.replace(/^.*\.bench\.ts > /, '')}.${bench.name}.meanMs`
-          ] = Number(bench.mean.toFixed(4));
-    return results;
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+function format(value: number): string {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return String(value);
+  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3);
 }
 
 async function main(): Promise<void> {
-  const results: Record<string, number> = {};
-  for (const measure of measures) {
-    process.stdout.write(`measuring ${measure.name}…\n`);
-    Object.assign(results, await measure.run());
-  }
-  Object.assign(results, vitestBenches());
-  const width = Math.max(...Object.keys(results).map((key) => key.length));
-  for (const [key, value] of Object.entries(results))
-    process.stdout.write(`${key.padEnd(width)}  ${value}\n`);
   const out = outPath(process.argv.slice(2));
+  const only = process.argv
+    .slice(2)
+    .filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--out');
+  const figures: Figure[] = [];
+  const started = Date.now();
+  for (const [name, run] of MODULES) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    const moduleStart = Date.now();
+    const result = await run();
+    figures.push(...result);
+    console.error(`${name}: ${((Date.now() - moduleStart) / 1000).toFixed(0)} s`);
+  }
+  const rows = figures.map((f) => [
+    f.key,
+    `${format(f.value)} ${f.unit}`,
+    String(f.samples),
+    f.note ?? '',
+  ]);
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length), 8));
+  console.log(['figure', 'value', 'samples'].map((h, c) => h.padEnd(widths[c]!)).join('  '));
+  for (const row of rows)
+    console.log(row.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell)).join('  '));
+  const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`\nwritten to ${out}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify(
+      {
+        machine,
+        at: new Date().toISOString(),
+        seconds: Math.round((Date.now() - started) / 1000),
+        figures: Object.fromEntries(figures.map((f) => [f.key, f])),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\n${machine}; written to ${out}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -2,6 +2,7 @@ import { ConnectionService } from './connection/connection-service';
 import { ConnectionManager, type ConnectionManagerOptions } from './ha/connection-manager';
 import { AreaDirectory } from './ha/area-directory';
 import { EntityStore } from './ha/entity-store';
+import { PageEntityEvents } from './ha/page-entity-events';
 import { probeConnection } from './ha/probe';
 import { verifyToken } from './ha/verify-token';
 import { createHandlerTable, type HandlerTable } from './ipc/handler-table';
@@ -24,7 +25,9 @@ import type { PageWindows } from './ipc/handlers';
 import { SettingsStore } from './settings/settings-store';
 import { flushAllJsonFiles } from './storage/json-file-store';
 import { TokenVault } from './vault/token-vault';
+import type { EntityState } from '../shared/entity';
 import { toEntityView } from '../shared/entity-view';
+import type { Settings } from '../shared/settings';
 import { ipcContract } from '../shared/ipc/contract';
 import { eventChannel } from '../shared/ipc/define';
 
@@ -49,7 +52,7 @@ export interface AppPlatform {
 export interface AppServiceOptions {
   connection?: Partial<Omit<ConnectionManagerOptions, 'store' | 'logger'>>;
   probeTimeoutMs?: number;
-  /** How long entity updates are gathered before one `entities` event goes to the pages. */
+  /** Entity page events go out at once after a quiet spell, then at most once per this. */
   entityEventDelayMs?: number;
 }
 
@@ -75,8 +78,18 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const store = new EntityStore();
   const manager = new ConnectionManager({ store, logger, ...options.connection });
   const areas = new AreaDirectory(logger);
-  const entityViews = () =>
-    store.all().map((state) => toEntityView(state, areas.areaOf(state.entity_id)));
+  const view = (state: EntityState) => toEntityView(state, areas.areaOf(state.entity_id));
+  const entityViews = () => store.all().map(view);
+  const pageEntities = new PageEntityEvents({
+    store,
+    view,
+    send: platform.sendToPages,
+    clock,
+    intervalMs: options.entityEventDelayMs ?? 200,
+  });
+  const favouriteIds = (value: Settings) => value.favourites.map((f) => f.entityId);
+  pageEntities.setFavourites(favouriteIds(settings.get()));
+  settings.onChange((value) => pageEntities.setFavourites(favouriteIds(value)));
   const timeoutMs = options.probeTimeoutMs ?? 10_000;
   const connection = new ConnectionService({
     manager,
@@ -131,6 +144,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       shell: platform.shell,
       windows: platform.windows,
       entityViews,
+      favouriteViews: () => pageEntities.favouriteViews(),
       tokens,
       notifications,
     }),
@@ -142,19 +156,11 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     if (status.state === 'connected')
       void areas
         .refresh((message) => manager.send(message))
-        .then(() => send(eventChannel('entities'), entityViews()));
+        .then(() => pageEntities.viewsChanged());
   });
   connection.onStatus((status) => send(eventChannel('status'), status));
   settings.onChange((value) => send(eventChannel('settings'), value));
   tokens.onStatus((status) => send(eventChannel('tokenStatus'), status));
-  let entityTimer: NodeJS.Timeout | null = null;
-  store.onUpdate(() => {
-    // A burst of state changes becomes one event per page, not one per change.
-    entityTimer ??= setTimeout(() => {
-      entityTimer = null;
-      send(eventChannel('entities'), entityViews());
-    }, options.entityEventDelayMs ?? 200);
-  });
 
   return {
     logger,
@@ -176,7 +182,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     /** Stops everything and resolves once every pending write is on disk. */
     async dispose(): Promise<void> {
       notifications.dispose();
-      if (entityTimer) clearTimeout(entityTimer);
+      pageEntities.dispose();
       manager.dispose();
       await Promise.all([tokens.dispose(), vault!.dispose()]);
       await flushAllJsonFiles();

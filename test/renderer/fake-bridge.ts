@@ -64,6 +64,9 @@ export function installFakeBridge(
     saveConnection: vi.fn(),
     allowWeakStorage: vi.fn(() => okReply(status)),
     listEntities: vi.fn(() => okReply(entities)),
+    listFavouriteEntities: vi.fn(() =>
+      okReply(entities.filter((e) => settings.favourites.some((f) => f.entityId === e.entity_id))),
+    ),
     actOnEntity: vi.fn(() => okReply(undefined)),
     openTokenPage: vi.fn(() => okReply(undefined)),
     openInHomeAssistant: vi.fn(() => okReply(undefined)),
@@ -81,7 +84,8 @@ export function installFakeBridge(
     sendTestNotification: vi.fn(() => okReply(undefined)),
     closePanel: vi.fn(() => okReply(undefined)),
     onStatus: vi.fn(on('status')),
-    onEntities: vi.fn(on('entities')),
+    onFavouriteEntities: vi.fn(on('favouriteEntities')),
+    onEntityListChanged: vi.fn(on('entityListChanged')),
     onSettings: vi.fn(on('settings')),
     onTokenStatus: vi.fn(on('tokenStatus')),
   };

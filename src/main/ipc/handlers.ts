@@ -30,6 +30,8 @@ export interface HandlerDeps {
   windows: PageWindows;
   /** Every entity as pages see it, with its area. */
   entityViews: () => EntityView[];
+  /** The favourites as pages see them. */
+  favouriteViews: () => EntityView[];
   tokens: TokenLifecycle;
   notifications: NotificationService;
 }
@@ -52,6 +54,7 @@ export function createHandlers({
   shell,
   windows,
   entityViews,
+  favouriteViews,
   tokens,
   notifications,
 }: HandlerDeps): Handlers<IpcContract> {
@@ -63,6 +66,7 @@ export function createHandlers({
     saveConnection: (candidate) => connection.save(candidate),
     allowWeakStorage: () => connection.allowWeakStorage(),
     listEntities: () => entityViews(),
+    listFavouriteEntities: () => favouriteViews(),
     actOnEntity: ({ entityId, action, confirmed }) =>
       runEntityAction({ store, connection: () => manager.connection() }, entityId, action, {
         confirmed,

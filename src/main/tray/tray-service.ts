@@ -2,6 +2,7 @@ import type { AppStatus } from '../../shared/app-status';
 import type { Favourite } from '../../shared/settings';
 import type { Clock } from '../ha/clock';
 import { systemClock } from '../ha/clock';
+import { LeadingThrottle } from '../leading-throttle';
 import type { EntityStore } from '../ha/entity-store';
 import type { TrayHost } from '../platform/tray-host';
 import { FAVOURITE_PREFIX } from './favourite-items';
@@ -24,8 +25,8 @@ export const TRAY_REBUILD_MS = 100;
 
 /**
  * Owns the tray: setters store state and one render() pushes what changed to the host
- * (Signal-Desktop's SystemTrayService pattern). Only changes of favourites wake it, bursts are
- * coalesced into one rebuild, and the menu is replaced only when its content changed (no
+ * (Signal-Desktop's SystemTrayService pattern). Only changes of favourites wake it, the first
+ * after a quiet spell shows at once and a burst is coalesced into one rebuild, and the menu is replaced only when its content changed (no
  * flicker, and no leaked never-opened menus on Linux: electron#50806).
  */
 export class TrayService {
@@ -35,7 +36,7 @@ export class TrayService {
   private reminder: TrayInput['reminder'] = null;
   private pausedUntil: number | null = null;
   private unsubscribers: Array<() => void> = [];
-  private pending: unknown = null;
+  private readonly favouriteChanged: LeadingThrottle;
   private last = { icon: '', tooltip: '', items: '' };
   /** How many times the menu was handed to the host: for tests of coalescing. */
   rebuilds = 0;
@@ -46,6 +47,7 @@ export class TrayService {
     actions: TrayActions,
     private readonly clock: Clock = systemClock,
   ) {
+    this.favouriteChanged = new LeadingThrottle(clock, TRAY_REBUILD_MS, () => this.render());
     const commands: Record<string, () => void> = {
       rotate: actions.openTokenSettings,
       'pause-hour': () => actions.pauseNotifications('hour'),
@@ -86,22 +88,14 @@ export class TrayService {
     this.favourites = favourites;
     this.panelShortcut = panelShortcut;
     this.unsubscribers = favourites.map((f) =>
-      this.store.subscribe(f.entityId, () => this.scheduleRender()),
+      this.store.subscribe(f.entityId, () => this.favouriteChanged.request()),
     );
     this.render();
   }
 
   dispose(): void {
     this.unsubscribers.forEach((off) => off());
-    if (this.pending !== null) this.clock.clearTimeout(this.pending);
-  }
-
-  private scheduleRender(): void {
-    if (this.pending !== null) return;
-    this.pending = this.clock.setTimeout(() => {
-      this.pending = null;
-      this.render();
-    }, TRAY_REBUILD_MS);
+    this.favouriteChanged.cancel();
   }
 
   private render(): void {

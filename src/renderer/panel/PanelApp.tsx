@@ -4,7 +4,7 @@ import type { EntityView } from '../../shared/entity-view';
 import { bridge } from '../bridge';
 import { StatusLine } from '../components/StatusLine';
 import { useAppStatus } from '../hooks/useAppStatus';
-import { useEntities } from '../hooks/useEntities';
+import { useFavouriteEntities } from '../hooks/useFavouriteEntities';
 import { useNow } from '../hooks/useNow';
 import { useSettings } from '../hooks/useSettings';
 import { FavouriteRow } from './FavouriteRow';
@@ -13,7 +13,7 @@ import { FavouriteRow } from './FavouriteRow';
 export function PanelApp() {
   const status = useAppStatus();
   const settings = useSettings();
-  const entities = useEntities();
+  const entities = useFavouriteEntities();
   const now = useNow();
   const list = useRef<HTMLUListElement>(null);
   const byId = new Map<string, EntityView>((entities ?? []).map((e) => [e.entity_id, e]));

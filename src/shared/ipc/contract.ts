@@ -61,7 +61,10 @@ export const ipcContract = {
     saveConnection: request<AppStatus>()(z.tuple([candidateSchema])),
     /** The user read the warning and agrees to store the token without a keyring. */
     allowWeakStorage: request<AppStatus>()(z.tuple([z.literal(true)])),
+    /** Every entity, for the settings pages' lists: read on demand, never pushed. */
     listEntities: request<EntityView[]>()(z.tuple([])),
+    /** The favourites Home Assistant has, in the user's order: what the panel shows. */
+    listFavouriteEntities: request<EntityView[]>()(z.tuple([])),
     actOnEntity: request<void>()(
       z.tuple([
         z
@@ -98,7 +101,10 @@ export const ipcContract = {
   },
   events: {
     status: event<AppStatus>(),
-    entities: event<EntityView[]>(),
+    /** A favourite changed: the favourites' views, as listFavouriteEntities answers. */
+    favouriteEntities: event<EntityView[]>(),
+    /** Entities came or went (or a new snapshot, or new areas): read listEntities again. */
+    entityListChanged: event<{ size: number }>(),
     settings: event<Settings>(),
     tokenStatus: event<TokenStatus>(),
   },

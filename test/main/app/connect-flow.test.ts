@@ -112,8 +112,8 @@ describe('connect flow against the simulator', () => {
     const entities = await ask<Array<{ entity_id: string }>>(app, 'listEntities');
     expect(entities.ok && entities.value.map((e) => e.entity_id)).toContain('light.kitchen');
     await waitFor(
-      () => pageMessages.some((m) => m.channel.endsWith(':entities')),
-      'entities event',
+      () => pageMessages.some((m) => m.channel.endsWith(':entityListChanged')),
+      'entity list event',
     );
     expect(
       await ask(app, 'actOnEntity', { entityId: 'light.kitchen', action: { kind: 'primary' } }),

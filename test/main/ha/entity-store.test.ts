@@ -80,11 +80,21 @@ describe('EntityStore', () => {
     expect(store.get('sensor.temp')).toBeUndefined();
     expect(update).toHaveBeenCalledWith({
       snapshot: false,
+      membership: true,
       changes: [
         expect.objectContaining({ entityId: 'switch.new', old: undefined }),
         expect.objectContaining({ entityId: 'sensor.temp', state: undefined }),
       ],
     });
+  });
+
+  it('marks an update that only changed states as no change of membership', () => {
+    const store = new EntityStore();
+    store.replace(snapshot);
+    const update = vi.fn();
+    store.onUpdate(update);
+    store.apply({ c: { 'light.kitchen': { '+': { s: 'off' } } } });
+    expect(update).toHaveBeenCalledWith(expect.objectContaining({ membership: false }));
   });
 
   it('replaces the whole store on every snapshot: no ghosts of entities removed meanwhile', () => {
@@ -122,5 +132,61 @@ describe('EntityStore', () => {
     expect(kitchen).toHaveBeenCalledTimes(1);
     store.replace({});
     expect(temp).toHaveBeenCalledWith(undefined);
+  });
+
+  describe('a big snapshot', () => {
+    function slicedStore() {
+      const turns: Array<() => void> = [];
+      const store = new EntityStore({ sliceSize: 2, yieldToLoop: (next) => turns.push(next) });
+      const nextTurn = () => turns.shift()?.();
+      return { store, turns, nextTurn };
+    }
+    const home = (n: number, state = 'on') =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`light.l${i}`, { s: state, lc: 1 }]));
+
+    it('is taken in slices with the event loop free in between, then published at once', () => {
+      const { store, turns, nextTurn } = slicedStore();
+      const update = vi.fn();
+      store.onUpdate(update);
+      store.replace(home(5));
+      expect(turns).toHaveLength(1);
+      expect(store.size).toBe(0);
+      nextTurn();
+      nextTurn();
+      expect(store.size).toBe(5);
+      expect(turns).toHaveLength(0);
+      expect(update).toHaveBeenCalledOnce();
+      expect(update.mock.calls[0]![0].changes).toHaveLength(5);
+    });
+
+    it('keeps events that arrive meanwhile and applies them after it, in order', () => {
+      const { store, nextTurn } = slicedStore();
+      store.replace(home(5));
+      store.apply({ c: { 'light.l4': { '+': { s: 'off' } } } });
+      store.apply({ c: { 'light.l4': { '+': { s: 'unavailable' } } } });
+      expect(store.get('light.l4')).toBeUndefined();
+      nextTurn();
+      nextTurn();
+      expect(store.get('light.l4')?.state).toBe('unavailable');
+    });
+
+    it('gives way to a newer snapshot or a clear, dropping what waited for it', () => {
+      const { store, nextTurn } = slicedStore();
+      store.replace(home(5));
+      store.apply({ r: ['light.l0'] });
+      store.clear();
+      nextTurn();
+      nextTurn();
+      expect(store.size).toBe(0);
+    });
+  });
+
+  it('reports a snapshot entity as changed when an attribute key differs, even if undefined', () => {
+    const store = new EntityStore();
+    store.replace({ 'light.a': { s: 'on', a: { x: undefined }, lc: 1 } });
+    const update = vi.fn();
+    store.onUpdate(update);
+    store.replace({ 'light.a': { s: 'on', a: { y: undefined }, lc: 1 } });
+    expect(update.mock.calls[0]![0].changes).toHaveLength(1);
   });
 });

@@ -265,18 +265,20 @@ describe('TrayService', () => {
     expect(host.setContextMenu).toHaveBeenCalledTimes(2);
   });
 
-  it('coalesces a burst of favourite changes into one rebuild, and ignores other entities', () => {
+  it('shows a favourite change at once, coalesces the burst after it, and ignores other entities', () => {
     const { tray, store, flush, timers } = setup();
     tray.setStatus(status());
     tray.setFavourites([{ entityId: 'light.kitchen' }], null);
     const before = tray.rebuilds;
     for (let i = 0; i < 50; i++) store.apply({ c: { 'sensor.other': { '+': { s: String(i) } } } });
     expect(timers).toHaveLength(0);
-    for (const s of ['off', 'on', 'off']) store.apply({ c: { 'light.kitchen': { '+': { s } } } });
-    expect(timers).toHaveLength(1);
-    expect(tray.rebuilds).toBe(before);
-    flush();
+    store.apply({ c: { 'light.kitchen': { '+': { s: 'off' } } } });
     expect(tray.rebuilds).toBe(before + 1);
+    for (const s of ['on', 'off', 'on']) store.apply({ c: { 'light.kitchen': { '+': { s } } } });
+    expect(timers).toHaveLength(1);
+    expect(tray.rebuilds).toBe(before + 1);
+    flush();
+    expect(tray.rebuilds).toBe(before + 2);
     expect(TRAY_REBUILD_MS).toBe(100);
   });
 

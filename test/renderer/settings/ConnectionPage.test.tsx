@@ -155,7 +155,9 @@ describe('ConnectionPage', () => {
   ] as const)('explains the live status %o', (connection, text) => {
     // The retry time is absolute: pin the page's clock so a slow run cannot turn "5 s" into "now".
     vi.useFakeTimers({ toFake: ['Date'], now: PINNED_NOW });
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     setup(appStatus({ connection }));
     expect(screen.getAllByText(text).length).toBeGreaterThan(0);
   });

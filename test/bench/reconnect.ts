@@ -8,7 +8,7 @@ import { FakeClock } from '../support/fake-clock';
 import { FakeHaServer } from '../support/fake-ha-server';
 import { recordingLogger } from '../support/test-logger';
 import { libraryDefaultReconnectDelay } from './library-default-reconnect';
-import { percentile, type Measure } from './measure';
+import { percentile, type BenchModule, type Figure } from './support/figures';
 
 /** Outages short enough to wait for on real sockets against the simulator. */
 const REAL_OUTAGES_S = [2, 10];
@@ -108,13 +108,18 @@ async function fakeOutage(outageMs: number): Promise<number> {
   }
 }
 
-function figures(name: string, ours: number[], library: number[]): Record<string, number> {
-  return {
-    [`reconnect.${name}.p50Ms`]: Math.round(percentile(ours, 50)),
-    [`reconnect.${name}.p95Ms`]: Math.round(percentile(ours, 95)),
-    [`reconnect.${name}.libraryDefaultP95Ms`]: Math.round(percentile(library, 95)),
-    [`reconnect.${name}.samples`]: ours.length,
-  };
+function figures(name: string, ours: number[], library: number[]): Figure[] {
+  const figure = (metric: string, samples: number[], p: number): Figure => ({
+    key: `reconnect.${name}.${metric}`,
+    value: Math.round(percentile(samples, p)),
+    unit: 'ms',
+    samples: samples.length,
+  });
+  return [
+    figure('p50Ms', ours, 50),
+    figure('p95Ms', ours, 95),
+    figure('libraryDefaultP95Ms', library, 95),
+  ];
 }
 
 /**
@@ -122,38 +127,35 @@ function figures(name: string, ours: number[], library: number[]): Record<string
  * home-assistant-js-websocket's default loop: real sockets against the simulator for short
  * outages, a fake clock for long ones.
  */
-export const reconnectMeasure: Measure = {
-  name: 'reconnect',
-  async run() {
-    const results: Record<string, number> = {};
-    const sim = await startSimulator();
-    try {
-      for (const seconds of REAL_OUTAGES_S) {
-        const ours: number[] = [];
-        const library: number[] = [];
-        for (let round = 0; round < ROUNDS; round++) {
-          const outage = seconds * 1000 + Math.random() * PHASE_WINDOW_MS;
-          const delays = await realOutage(sim, outage, SAMPLES / ROUNDS);
-          ours.push(...delays.ours);
-          library.push(...delays.library);
-        }
-        Object.assign(results, figures(`outage${seconds}s`, ours, library));
-      }
-    } finally {
-      await sim.close();
-    }
-    for (const seconds of FAKE_OUTAGES_S) {
-      const outages = Array.from(
-        { length: SAMPLES },
-        () => seconds * 1000 + Math.random() * PHASE_WINDOW_MS,
-      );
+export const reconnectBench: BenchModule = async () => {
+  const results: Figure[] = [];
+  const sim = await startSimulator();
+  try {
+    for (const seconds of REAL_OUTAGES_S) {
       const ours: number[] = [];
-      for (const outage of outages) ours.push(await fakeOutage(outage));
-      const library = outages.map((outage) =>
-        libraryDefaultReconnectDelay(outage, FAKE_LATENCY_MS, 2 * FAKE_LATENCY_MS),
-      );
-      Object.assign(results, figures(`outage${seconds}s`, ours, library));
+      const library: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const outage = seconds * 1000 + Math.random() * PHASE_WINDOW_MS;
+        const delays = await realOutage(sim, outage, SAMPLES / ROUNDS);
+        ours.push(...delays.ours);
+        library.push(...delays.library);
+      }
+      results.push(...figures(`outage${seconds}s`, ours, library));
     }
-    return results;
-  },
+  } finally {
+    await sim.close();
+  }
+  for (const seconds of FAKE_OUTAGES_S) {
+    const outages = Array.from(
+      { length: SAMPLES },
+      () => seconds * 1000 + Math.random() * PHASE_WINDOW_MS,
+    );
+    const ours: number[] = [];
+    for (const outage of outages) ours.push(await fakeOutage(outage));
+    const library = outages.map((outage) =>
+      libraryDefaultReconnectDelay(outage, FAKE_LATENCY_MS, 2 * FAKE_LATENCY_MS),
+    );
+    results.push(...figures(`outage${seconds}s`, ours, library));
+  }
+  return results;
 };

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '../../../src/main/app-services';
+import type { EntityView } from '../../../src/shared/entity-view';
+import { requestChannel } from '../../../src/shared/ipc/define';
+import type { IpcResult } from '../../../src/shared/ipc/result';
+import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
+import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { fastRetry } from '../../support/fast-retry';
+import { testPlatform } from '../../support/app-platform';
+import { waitFor } from '../../support/wait-for';
+
+const PAGE = { url: 'ha-tray://app/panel.html', isMainFrame: true };
+let sim: HaSimulator;
+let app: AppServices;
+let dir: string;
+let sent: Array<{ channel: string; payload: unknown }>;
+
+beforeEach(async () => {
+  sim = await startSimulator();
+  dir = mkdtempSync(join(tmpdir(), 'ha-tray-page-events-'));
+  sent = [];
+  app = createAppServices(
+    testPlatform(dir, { sendToPages: (channel, payload) => void sent.push({ channel, payload }) }),
+    { connection: { retry: fastRetry(10, 40) }, entityEventDelayMs: 10 },
+  );
+  await app.start();
+  app.settings.update({ favourites: [{ entityId: 'light.kitchen' }] });
+  const instance = normaliseInstanceUrl(sim.url);
+  if (!instance.ok) throw new Error(instance.error);
+  await app.vault.save(sim.token);
+  app.settings.setConnection(instance.value.origin);
+  app.connection.connectIfReady();
+  await waitFor(() => app.manager.getStatus().state === 'connected' && app.store.size > 0);
+});
+
+afterEach(async () => {
+  await app.dispose();
+  await sim.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('sends the pages only the favourites, and only when a favourite changes', async () => {
+  await waitFor(() => sent.some((e) => e.channel.endsWith('entityListChanged')), 'the list');
+  sent.length = 0;
+  sim.setState('sensor.outside_temperature', '3.5');
+  await waitFor(() => app.store.get('sensor.outside_temperature')?.state === '3.5');
+  sim.setState('light.kitchen', 'off');
+  await waitFor(() => sent.length > 0, 'a page event');
+  expect(sent).toEqual([
+    {
+      channel: 'ha-tray:event:favouriteEntities',
+      payload: [expect.objectContaining({ entity_id: 'light.kitchen', state: 'off' })],
+    },
+  ]);
+});
+
+it('answers the panel with the favourites and the settings pages with every entity', async () => {
+  const ask = async (name: string) =>
+    (await app.table.handle(requestChannel(name), PAGE, [])) as IpcResult<EntityView[]>;
+  const favourites = await ask('listFavouriteEntities');
+  const all = await ask('listEntities');
+  expect(favourites.ok && favourites.value.map((v) => v.entity_id)).toEqual(['light.kitchen']);
+  expect(all.ok && all.value).toHaveLength(sim.states().length);
+});

@@ -1,0 +1,25 @@
+import { afterEach, expect, it, vi } from 'vitest';
+import type { ConnectionManager } from '../../../src/main/ha/connection-manager';
+import { useSimulator } from '../../ha-sim/test-helpers';
+import { connectedManager } from '../../support/connected-manager';
+import { waitFor } from '../../support/wait-for';
+
+const { start } = useSimulator();
+let manager: ConnectionManager | undefined;
+afterEach(() => {
+  manager?.dispose();
+  vi.restoreAllMocks();
+});
+
+it('parses each frame from Home Assistant once', async () => {
+  const sim = await start();
+  const connected = await connectedManager(sim);
+  manager = connected.manager;
+  const parse = vi.spyOn(JSON, 'parse');
+  sim.setState('light.kitchen', 'off');
+  await waitFor(() => connected.store.get('light.kitchen')?.state === 'off', 'the change');
+  const parsedFrames = parse.mock.calls.filter(
+    ([text]) => typeof text === 'string' && text.includes('"light.kitchen"'),
+  );
+  expect(parsedFrames).toHaveLength(1);
+});

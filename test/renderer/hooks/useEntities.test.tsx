@@ -1,0 +1,38 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { withLiveFavourites } from '../../../src/renderer/hooks/live-entities';
+import { useEntities } from '../../../src/renderer/hooks/useEntities';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { appStatus, entityView, installFakeBridge } from '../fake-bridge';
+
+describe('useEntities', () => {
+  it('fetches the list again when entities come or go, and keeps favourites live', async () => {
+    const settings = { ...DEFAULT_SETTINGS, favourites: [{ entityId: 'light.kitchen' }] };
+    const { api, emit } = installFakeBridge(appStatus(), settings, [
+      entityView('light.kitchen', 'on'),
+      entityView('sensor.temp', '20'),
+    ]);
+    const { result } = renderHook(() => useEntities());
+    await waitFor(() => expect(result.current).toHaveLength(2));
+    expect(api.listEntities).toHaveBeenCalledTimes(1);
+
+    act(() => emit('favouriteEntities', [entityView('light.kitchen', 'off')]));
+    expect(result.current?.find((e) => e.entity_id === 'light.kitchen')?.state).toBe('off');
+    expect(api.listEntities).toHaveBeenCalledTimes(1);
+
+    act(() => emit('entityListChanged', { size: 3 }));
+    await waitFor(() => expect(api.listEntities).toHaveBeenCalledTimes(2));
+  });
+});
+
+describe('withLiveFavourites', () => {
+  it('puts the live views of favourites in place of their fetched ones', () => {
+    const list = [entityView('light.kitchen', 'on'), entityView('sensor.temp', '20')];
+    expect(withLiveFavourites(list, [entityView('light.kitchen', 'off')])).toEqual([
+      entityView('light.kitchen', 'off'),
+      entityView('sensor.temp', '20'),
+    ]);
+    expect(withLiveFavourites(null, [entityView('light.kitchen', 'off')])).toBeNull();
+    expect(withLiveFavourites(list, null)).toBe(list);
+  });
+});
