@@ -2,6 +2,8 @@
 export type ProbeFailureReason =
   | 'invalid_url'
   | 'invalid_token'
+  /** No token was typed, and the saved one belongs to another address. */
+  | 'token_scope'
   | 'dns'
   | 'refused'
   | 'timeout'

@@ -9,6 +9,7 @@ import type { ConnectionManager } from '../ha/connection-manager';
 import type { Logger } from '../log/logger';
 import type { SettingsStore } from '../settings/settings-store';
 import type { TokenVault } from '../vault/token-vault';
+import { savedTokenMayGoTo } from './token-scope';
 
 export interface ConnectionServiceDeps {
   manager: ConnectionManager;
@@ -153,6 +154,17 @@ export class ConnectionService {
             ok: false,
             reason: 'invalid_token',
             message: 'Paste a long-lived access token from your Home Assistant profile.',
+          },
+        };
+      const savedOrigin = this.deps.settings.get().connection?.origin;
+      if (!savedTokenMayGoTo(savedOrigin, instance.value.origin))
+        return {
+          failure: {
+            ok: false,
+            reason: 'token_scope',
+            message: savedOrigin
+              ? `The saved token is only sent to ${savedOrigin}. To use ${instance.value.origin}, paste a token made on that Home Assistant.`
+              : 'Paste a long-lived access token from your Home Assistant profile.',
           },
         };
       return { instance: instance.value, token: saved };

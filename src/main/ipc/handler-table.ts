@@ -4,6 +4,7 @@ import type { IpcResult } from '../../shared/ipc/result';
 import { fail, ok } from '../../shared/ipc/result';
 import { isUserFacingError } from '../../shared/user-facing-error';
 import type { Logger } from '../log/logger';
+import { describeInvalidRequest } from './invalid-request';
 import type { IpcSender } from './sender-policy';
 
 export const GENERIC_FAILURE = 'Something went wrong in HA Tray. The details are in its log.';
@@ -45,11 +46,11 @@ export function createHandlerTable<C extends ContractShape>(
       const parsed = spec.args.safeParse(args);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-        return fail(
-          'invalid_payload',
-          `Invalid request ${name}: ${issue?.message ?? 'bad input'}${where}.`,
-        );
+        logger.debug(`IPC request ${name} refused: invalid payload`, {
+          code: issue?.code,
+          path: issue?.path.map(String).join('.'),
+        });
+        return fail('invalid_payload', describeInvalidRequest(issue));
       }
       try {
         const handler = handlers[name] as (...a: unknown[]) => unknown;

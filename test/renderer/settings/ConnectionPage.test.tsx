@@ -46,6 +46,25 @@ describe('ConnectionPage', () => {
     expect(screen.getByRole('button', { name: 'Test connection' })).toBeDisabled();
   });
 
+  it('says that zero-width characters were removed from a pasted token', async () => {
+    const { user } = setup();
+    await user.click(screen.getByLabelText('Long-lived access token'));
+    await user.paste(`\u200B${TOKEN}\u2060`);
+    expect(screen.getByText(/Invisible characters .* were removed/)).toBeInTheDocument();
+  });
+
+  it('says in plain words where the saved token is sent', () => {
+    setup(
+      appStatus({
+        instance: { origin: 'http://ha.lan:8123', locationName: 'Cottage' },
+        token: { ...noToken, present: true, state: 'ready' },
+      }),
+    );
+    expect(
+      screen.getByText(/saved token is only ever sent to http:\/\/ha\.lan:8123/),
+    ).toBeInTheDocument();
+  });
+
   it('enables Save only after a successful test of exactly these values', async () => {
     const { user, api } = setup();
     api.testConnection.mockResolvedValue({ ok: true, value: success });

@@ -143,8 +143,15 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
           <span id={ids.tokenHint} className={tokenCheck?.ok === false ? 'error' : 'hint'}>
             {tokenCheck?.ok === false
               ? tokenCheck.error
-              : 'Make one in Home Assistant: your profile, Security tab, “Long-lived access tokens”.'}{' '}
+              : (tokenCheck?.notice ??
+                'Make one in Home Assistant: your profile, Security tab, “Long-lived access tokens”.')}{' '}
           </span>
+          {hasSavedToken && status.instance && (
+            <p className="hint">
+              The saved token is only ever sent to {status.instance.origin} (or to the same address
+              with https://). For any other address, paste a token made on that Home Assistant.
+            </p>
+          )}
           <button
             type="button"
             className="link-button"
