@@ -7,6 +7,7 @@ import { verifyToken } from './ha/verify-token';
 import { createHandlerTable, type HandlerTable } from './ipc/handler-table';
 import { createHandlers } from './ipc/handlers';
 import { createSenderPolicy } from './ipc/sender-policy';
+import { HandledSecrets } from './log/handled-secrets';
 import { createLogger, type LogSink } from './log/logger';
 import type { SecretStore } from './platform/secret-store';
 import type { Shell } from './platform/shell';
@@ -57,9 +58,17 @@ export interface AppServiceOptions {
  */
 export function createAppServices(platform: AppPlatform, options: AppServiceOptions = {}) {
   let vault: TokenVault | null = null;
+  let connection: ConnectionService | null = null;
+  const handledSecrets = new HandledSecrets();
+  // Every token the app holds or handles: stored, pending, tested, pasted for a replacement.
   const logger = createLogger(platform.logSink, {
     secrets: () =>
-      [vault?.token(), vault?.pendingToken()].filter((t): t is string => typeof t === 'string'),
+      [
+        vault?.token(),
+        vault?.pendingToken(),
+        connection?.heldToken(),
+        ...handledSecrets.values(),
+      ].filter((t): t is string => typeof t === 'string'),
   });
   const settings = SettingsStore.open({ cwd: platform.userDataDir, logger });
   vault = new TokenVault({
@@ -74,7 +83,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const entityViews = () =>
     store.all().map((state) => toEntityView(state, areas.areaOf(state.entity_id)));
   const timeoutMs = options.probeTimeoutMs ?? 10_000;
-  const connection = new ConnectionService({
+  connection = new ConnectionService({
     manager,
     vault,
     settings,
@@ -134,7 +143,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       tokens,
       notifications,
     }),
-    { isTrustedSender: createSenderPolicy(platform.pageOrigins), logger },
+    { isTrustedSender: createSenderPolicy(platform.pageOrigins), logger, handledSecrets },
   );
 
   const send = platform.sendToPages;

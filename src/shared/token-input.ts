@@ -28,17 +28,22 @@ function decodeSegment(segment: string): unknown {
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
+/** What is left of a paste without its wrapping: the token, if it is one. Never validates. */
+export function cleanTokenPaste(input: string): { text: string; hadZeroWidth: boolean } {
+  const visible = (input ?? '').replace(ZERO_WIDTH, '');
+  let text = visible.trim().replace(QUOTES, '').trim();
+  text = text.replace(PREFIX, '').replace(QUOTES, '');
+  return { text: text.replace(/\s+/g, ''), hadZeroWidth: visible.length !== (input ?? '').length };
+}
+
 /**
  * Cleans up a pasted long-lived access token (surrounding whitespace and quotes, a leading
  * "Bearer " or "Authorization: Bearer ", line breaks from a wrapped paste, zero-width characters)
  * and rejects what cannot be a Home Assistant token before anything is sent. Messages never repeat the token.
  */
 export function normaliseTokenInput(input: string, now: Date = new Date()): TokenInputResult {
-  const visible = (input ?? '').replace(ZERO_WIDTH, '');
-  const notice = visible.length !== (input ?? '').length ? { notice: ZERO_WIDTH_NOTICE } : {};
-  let text = visible.trim().replace(QUOTES, '').trim();
-  text = text.replace(PREFIX, '').replace(QUOTES, '');
-  text = text.replace(/\s+/g, '');
+  const { text, hadZeroWidth } = cleanTokenPaste(input);
+  const notice = hadZeroWidth ? { notice: ZERO_WIDTH_NOTICE } : {};
   if (text === '') return fail('Paste a long-lived access token from your Home Assistant profile.');
   if (text.length > MAX_LENGTH)
     return fail('This is too long to be a Home Assistant access token.');

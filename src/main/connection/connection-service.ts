@@ -73,6 +73,11 @@ export class ConnectionService {
     };
   }
 
+  /** The token of the last passed test, kept until "Save": the logger redacts it too. */
+  heldToken(): string | null {
+    return this.lastPassed?.token ?? null;
+  }
+
   onStatus(listener: (status: AppStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
