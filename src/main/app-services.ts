@@ -11,6 +11,7 @@ import { HandledSecrets } from './log/handled-secrets';
 import { createLogger, type LogSink } from './log/logger';
 import type { SecretStore } from './platform/secret-store';
 import type { Shell } from './platform/shell';
+import type { Dialogs } from './platform/dialogs';
 import type { Notifier } from './platform/notifier';
 import type { PowerEvents } from './platform/power-events';
 import { systemClock, type Clock } from './ha/clock';
@@ -39,6 +40,8 @@ export interface AppPlatform {
   /** What pages may ask of the windows: open settings on a page, open or close the panel. */
   windows: PageWindows;
   notifier: Notifier;
+  /** Native dialogs, for what only main may confirm (weak token storage, a certificate). */
+  dialogs: Dialogs;
   power: Pick<PowerEvents, 'onResume'>;
   /** Goes into the names of tokens HA Tray creates, so the user can tell computers apart. */
   hostname: string;
@@ -88,6 +91,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     vault,
     settings,
     logger,
+    confirm: (question, detail, label) => platform.dialogs.confirm(question, detail, label),
     probe: (instance, token) =>
       probeConnection(instance, token, {
         timeoutMs,

@@ -35,6 +35,7 @@ async function start(): Promise<void> {
   const shell = createElectronShell();
   const notifier = createElectronNotifier();
   const power = createElectronPowerEvents();
+  const dialogs = createElectronDialogs();
   let windows: WindowHost | null = null;
   let trayHost: TrayHost | null = null;
   const openPanel = () => windows?.togglePanel(trayHost?.getBounds() ?? null);
@@ -47,6 +48,7 @@ async function start(): Promise<void> {
     pageOrigins: devServer ? [APP_ORIGIN, devServer] : [APP_ORIGIN],
     sendToPages: (channel, payload) => windows?.broadcast(channel, payload),
     notifier,
+    dialogs,
     power,
     hostname: hostname(),
     windows: {
@@ -76,7 +78,7 @@ async function start(): Promise<void> {
   const shortcut = createElectronShortcut();
   const tray = createTray(services, {
     host: trayHost,
-    dialogs: createElectronDialogs(),
+    dialogs,
     shell,
     openPanel,
     openSettings: (page) => windows?.showSettings(page),

@@ -92,12 +92,14 @@ export const DEFAULT_SETTINGS: Settings = {
   ui: settingsSections.ui.parse({}),
 };
 
-/** What the renderer may change directly. The connection changes only through "Save connection". */
+/**
+ * What the renderer may change directly. The connection changes only through "Save connection";
+ * token storage only after main asked the user in a native dialog.
+ */
 export const settingsPatchSchema = z
   .object({
     favourites: settingsSections.favourites,
     tokenReminder: settingsSections.tokenReminder,
-    storage: settingsSections.storage,
     notifications: notificationSettingsSchema,
     ui: settingsSections.ui,
   })

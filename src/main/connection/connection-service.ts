@@ -7,6 +7,7 @@ import { normaliseTokenInput } from '../../shared/token-input';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { ConnectionManager } from '../ha/connection-manager';
 import type { Logger } from '../log/logger';
+import type { Dialogs } from '../platform/dialogs';
 import type { SettingsStore } from '../settings/settings-store';
 import type { TokenVault } from '../vault/token-vault';
 import { savedTokenMayGoTo } from './token-scope';
@@ -17,6 +18,8 @@ export interface ConnectionServiceDeps {
   settings: SettingsStore;
   logger: Logger;
   probe: (instance: InstanceUrl, token: string) => Promise<ProbeResult>;
+  /** A native dialog opened by main. */
+  confirm: Dialogs['confirm'];
 }
 
 /**
@@ -123,11 +126,21 @@ export class ConnectionService {
     return this.status();
   }
 
-  /** The user agreed, after the warning, to keep the token with no keyring (Linux basic_text). */
-  allowWeakStorage(): AppStatus {
-    const { settings } = this.deps;
-    settings.update({ storage: { ...settings.get().storage, allowWeakEncryption: true } });
-    void this.deps.vault.open().then(() => this.emit());
+  /**
+   * Weak storage (Linux basic_text, no keyring) is allowed only when the user confirms it in a
+   * native dialog that main opens: a page asking is not enough, since a compromised page could.
+   */
+  async allowWeakStorage(): Promise<AppStatus> {
+    const agreed = await this.deps.confirm(
+      'Store the Home Assistant token without a keyring?',
+      'This computer has no keyring to protect the token. Anyone who can read your files could ' +
+        'then use it to control your home. Only do this if you cannot install or unlock a keyring.',
+      'Store it without a keyring',
+    );
+    if (!agreed) return this.status();
+    this.deps.settings.allowWeakStorage();
+    await this.deps.vault.open();
+    this.emit();
     return this.status();
   }
 
