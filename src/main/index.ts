@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { app, net, session } from 'electron';
+import { app, Menu, net, session } from 'electron';
 import { createAppServices, type AppServices } from './app-services';
 import { fileLogSink } from './log/file-sink';
 import { registerAppScheme, serveAppPages } from './platform/electron-app-protocol';
@@ -18,6 +18,7 @@ import type { WindowHost } from './platform/window-host';
 import { createTray } from './tray/create-tray';
 import { APP_ORIGIN } from './windows/app-protocol';
 import { denyAllPermissions } from './windows/guards';
+import { applicationMenu, devServerUrl, devToolsAllowed } from './windows/shell-policy';
 
 // Composition root: builds the Electron platform and hands it to the services. No logic here.
 registerAppScheme();
@@ -31,7 +32,9 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   app.setAppUserModelId('io.github.hatray.app');
   const userDataDir = app.getPath('userData');
-  const devServer = process.env.ELECTRON_RENDERER_URL;
+  const devServer = devServerUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
+  const menu = applicationMenu(app.isPackaged, process.platform);
+  if (menu !== 'default') Menu.setApplicationMenu(menu && Menu.buildFromTemplate(menu));
   const shell = createElectronShell();
   const notifier = createElectronNotifier();
   const power = createElectronPowerEvents();
@@ -64,6 +67,7 @@ async function start(): Promise<void> {
     preloadPath: join(__dirname, '../preload/index.js'),
     pageUrl: (page) => `${devServer ?? APP_ORIGIN}/${page}.html`,
     logger: services.logger,
+    devTools: devToolsAllowed(app.isPackaged),
   });
   registerIpcHandlers(services.table);
 
