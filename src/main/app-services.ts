@@ -1,3 +1,5 @@
+import dns from 'node:dns';
+import type { ResolveHost } from './connection/address-class';
 import { ConnectionService } from './connection/connection-service';
 import { ConnectionManager, type ConnectionManagerOptions } from './ha/connection-manager';
 import { AreaDirectory } from './ha/area-directory';
@@ -53,7 +55,12 @@ export interface AppServiceOptions {
   probeTimeoutMs?: number;
   /** How long entity updates are gathered before one `entities` event goes to the pages. */
   entityEventDelayMs?: number;
+  /** Name resolution for the plain-http check; the system resolver unless a test injects one. */
+  resolveHost?: ResolveHost;
 }
+
+const systemResolve: ResolveHost = async (hostname) =>
+  (await dns.promises.lookup(hostname, { all: true })).map((entry) => entry.address);
 
 /**
  * Builds the main-process services and wires them together and to the pages. Used by the
@@ -92,6 +99,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     settings,
     logger,
     confirm: (question, detail, label) => platform.dialogs.confirm(question, detail, label),
+    resolveHost: options.resolveHost ?? systemResolve,
     probe: (instance, token) =>
       probeConnection(instance, token, {
         timeoutMs,

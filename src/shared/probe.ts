@@ -4,6 +4,8 @@ export type ProbeFailureReason =
   | 'invalid_token'
   /** No token was typed, and the saved one belongs to another address. */
   | 'token_scope'
+  /** http:// to an address outside the local network, without the user's consent. */
+  | 'insecure_http'
   | 'dns'
   | 'refused'
   | 'timeout'

@@ -63,6 +63,7 @@ export function installFakeBridge(
     testConnection: vi.fn(),
     saveConnection: vi.fn(),
     allowWeakStorage: vi.fn(() => okReply(status)),
+    allowPlainHttp: vi.fn(() => okReply(true)),
     listEntities: vi.fn(() => okReply(entities)),
     actOnEntity: vi.fn(() => okReply(undefined)),
     openTokenPage: vi.fn(() => okReply(undefined)),

@@ -10,6 +10,8 @@ import type { Logger } from '../log/logger';
 import type { Dialogs } from '../platform/dialogs';
 import type { SettingsStore } from '../settings/settings-store';
 import type { TokenVault } from '../vault/token-vault';
+import type { ResolveHost } from './address-class';
+import { plainHttpRefusal } from './plain-http';
 import { savedTokenMayGoTo } from './token-scope';
 
 export interface ConnectionServiceDeps {
@@ -20,6 +22,8 @@ export interface ConnectionServiceDeps {
   probe: (instance: InstanceUrl, token: string) => Promise<ProbeResult>;
   /** A native dialog opened by main. */
   confirm: Dialogs['confirm'];
+  /** Name resolution for the plain-http check; injected so tests never touch DNS. */
+  resolveHost: ResolveHost;
 }
 
 /**
@@ -90,6 +94,13 @@ export class ConnectionService {
   async test(candidate: ConnectionCandidate): Promise<ProbeResult> {
     const resolved = this.resolve(candidate);
     if ('failure' in resolved) return resolved.failure;
+    const { trust } = this.deps.settings.get();
+    const refusal = await plainHttpRefusal(
+      resolved.instance,
+      trust.plainHttp,
+      this.deps.resolveHost,
+    );
+    if (refusal) return refusal;
     const result = await this.deps.probe(resolved.instance, resolved.token);
     if (result.ok) {
       this.lastPassed = {
@@ -142,6 +153,28 @@ export class ConnectionService {
     await this.deps.vault.open();
     this.emit();
     return this.status();
+  }
+
+  /**
+   * "Send my token unencrypted to this address": asked again in a native dialog main opens, so a
+   * page alone cannot agree. True when the address may now get the token over http.
+   */
+  async allowPlainHttp(address: { url: string; port?: string }): Promise<boolean> {
+    const instance = normaliseInstanceUrl(address.url, address.port);
+    if (!instance.ok) throw new UserFacingError(instance.error, 'invalid_url');
+    const { origin } = instance.value;
+    const { trust } = this.deps.settings.get();
+    if (!(await plainHttpRefusal(instance.value, trust.plainHttp, this.deps.resolveHost)))
+      return true;
+    const agreed = await this.deps.confirm(
+      `Send your Home Assistant token unencrypted to ${origin}?`,
+      `${new URL(origin).host} is not on your local network. Over http:// anyone between this ` +
+        'computer and Home Assistant can read the token and control your home with it. Prefer ' +
+        'the https:// address if there is one.',
+      'Send it unencrypted',
+    );
+    if (agreed) this.deps.settings.allowPlainHttp(origin);
+    return agreed;
   }
 
   private async refreshLocationName(): Promise<void> {

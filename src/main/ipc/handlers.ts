@@ -62,6 +62,7 @@ export function createHandlers({
     testConnection: (candidate) => connection.test(candidate),
     saveConnection: (candidate) => connection.save(candidate),
     allowWeakStorage: () => connection.allowWeakStorage(),
+    allowPlainHttp: (address) => connection.allowPlainHttp(address),
     listEntities: () => entityViews(),
     actOnEntity: ({ entityId, action, confirmed }) =>
       runEntityAction({ store, connection: () => manager.connection() }, entityId, action, {

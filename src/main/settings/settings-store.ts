@@ -118,6 +118,22 @@ export class SettingsStore {
     return this.write({ ...this.settings, storage: { allowWeakEncryption: true } });
   }
 
+  /** After the user agreed in main's dialog to send the token unencrypted to `origin`. */
+  allowPlainHttp(origin: string): Settings {
+    const { trust } = this.settings;
+    if (trust.plainHttp.includes(origin)) return this.settings;
+    const plainHttp = [...trust.plainHttp, origin].slice(-20);
+    return this.write({ ...this.settings, trust: { ...trust, plainHttp } });
+  }
+
+  /** After the user compared the fingerprint in main's dialog; replaces the origin's old pin. */
+  pinCertificate(pin: Settings['trust']['certificates'][number]): Settings {
+    const { trust } = this.settings;
+    const others = trust.certificates.filter((c) => c.origin !== pin.origin);
+    const certificates = [...others, pin].slice(-20);
+    return this.write({ ...this.settings, trust: { ...trust, certificates } });
+  }
+
   /** The instance's origin, after "Save connection"; null forgets it. */
   setConnection(origin: string | null): Settings {
     const parsed = settingsSections.connection.safeParse(origin === null ? null : { origin });

@@ -65,6 +65,32 @@ describe('ConnectionPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('offers to send the token unencrypted to a remote http address, and tests again after main agreed', async () => {
+    const { user, api } = setup();
+    api.testConnection.mockResolvedValueOnce({
+      ok: true,
+      value: {
+        ok: false,
+        reason: 'insecure_http',
+        message: 'ha.example.com is not on your local network.',
+      },
+    });
+    api.testConnection.mockResolvedValueOnce({ ok: true, value: success });
+    await user.type(screen.getByLabelText('Home Assistant address'), 'ha.example.com:8123');
+    await user.click(screen.getByLabelText('Long-lived access token'));
+    await user.paste(TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    await user.click(
+      await screen.findByRole('button', { name: /Send my token unencrypted to this address/ }),
+    );
+    expect(api.allowPlainHttp).toHaveBeenCalledWith({
+      url: 'ha.example.com:8123',
+      port: undefined,
+    });
+    expect(await screen.findByText('It works.')).toBeInTheDocument();
+    expect(api.testConnection).toHaveBeenCalledTimes(2);
+  });
+
   it('enables Save only after a successful test of exactly these values', async () => {
     const { user, api } = setup();
     api.testConnection.mockResolvedValue({ ok: true, value: success });

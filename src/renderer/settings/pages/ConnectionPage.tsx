@@ -6,6 +6,7 @@ import { normaliseTokenInput } from '../../../shared/token-input';
 import { bridge } from '../../bridge';
 import { StatusLine } from '../../components/StatusLine';
 import { useNow } from '../../hooks/useNow';
+import { useSettings } from '../../hooks/useSettings';
 
 type Test =
   { state: 'idle' } | { state: 'testing' } | { state: 'done'; result: ProbeResult; key: string };
@@ -24,6 +25,7 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [confirmWeak, setConfirmWeak] = useState(false);
+  const trust = useSettings()?.trust;
 
   const urlCheck = url.trim() === '' ? null : normaliseInstanceUrl(url, port);
   const tokenCheck = token.trim() === '' ? null : normaliseTokenInput(token);
@@ -70,6 +72,13 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
     } else {
       setMessage({ kind: 'error', text: reply.error.message });
     }
+  }
+
+  /** Main asks again in a native dialog; then the same values are tested once more. */
+  async function allowPlainHttp(event: FormEvent) {
+    const reply = await bridge().allowPlainHttp({ url, port: port || undefined });
+    if (!reply.ok) setMessage({ kind: 'error', text: reply.error.message });
+    else if (reply.value) await runTest(event);
   }
 
   async function allowWeak() {
@@ -179,8 +188,25 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
 
       <div aria-live="polite">
         {test.state === 'done' && test.key === key && <TestResult result={test.result} />}
+        {test.state === 'done' &&
+          test.key === key &&
+          !test.result.ok &&
+          test.result.reason === 'insecure_http' && (
+            <button type="button" className="button danger" onClick={(e) => void allowPlainHttp(e)}>
+              Send my token unencrypted to this address…
+            </button>
+          )}
         {message && <p className={`notice ${message.kind}`}>{message.text}</p>}
       </div>
+
+      {trust && trust.plainHttp.length > 0 && (
+        <>
+          <h2>Unencrypted addresses</h2>
+          <p className="notice warn">
+            You agreed to send your token unencrypted (http://) to: {trust.plainHttp.join(', ')}.
+          </p>
+        </>
+      )}
 
       <h2>Token storage</h2>
       <StorageProtection status={status} onAllowWeak={() => setConfirmWeak(true)} />
