@@ -26,6 +26,9 @@ import { openHaPage } from './connection/open-ha-page';
 import type { PageWindows } from './ipc/handlers';
 import { SettingsStore } from './settings/settings-store';
 import { TokenVault } from './vault/token-vault';
+import { fetchPresentedCertificate } from './tls/presented-certificate';
+import { tlsOptionsFor } from './tls/tls-policy';
+import { cachedCaSource, type TrustedCaSource } from './tls/trusted-cas';
 import { toEntityView } from '../shared/entity-view';
 import { ipcContract } from '../shared/ipc/contract';
 import { eventChannel } from '../shared/ipc/define';
@@ -57,6 +60,8 @@ export interface AppServiceOptions {
   entityEventDelayMs?: number;
   /** Name resolution for the plain-http check; the system resolver unless a test injects one. */
   resolveHost?: ResolveHost;
+  /** The CAs https:// addresses are checked against; the system's unless a test injects its own. */
+  trustedCas?: TrustedCaSource;
 }
 
 const systemResolve: ResolveHost = async (hostname) =>
@@ -88,7 +93,11 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     logger,
   });
   const store = new EntityStore();
-  const manager = new ConnectionManager({ store, logger, ...options.connection });
+  const cas = options.trustedCas ?? cachedCaSource();
+  const tlsFor = (origin: string) => tlsOptionsFor(origin, settings.get().trust.certificates, cas);
+  const isPinned = (origin: string) =>
+    settings.get().trust.certificates.some((pin) => pin.origin === origin);
+  const manager = new ConnectionManager({ store, logger, tlsFor, ...options.connection });
   const areas = new AreaDirectory(logger);
   const entityViews = () =>
     store.all().map((state) => toEntityView(state, areas.areaOf(state.entity_id)));
@@ -100,10 +109,14 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     logger,
     confirm: (question, detail, label) => platform.dialogs.confirm(question, detail, label),
     resolveHost: options.resolveHost ?? systemResolve,
+    presentedCertificate: (origin) => fetchPresentedCertificate(origin, timeoutMs),
     probe: (instance, token) =>
       probeConnection(instance, token, {
         timeoutMs,
-        verifyUser: (target, t) => verifyToken(target, t, { timeoutMs }),
+        tls: tlsFor(instance.origin),
+        pinned: isPinned(instance.origin),
+        verifyUser: (target, t) =>
+          verifyToken(target, t, { timeoutMs, tls: tlsFor(target.origin) }),
       }),
   });
   const clock = platform.clock ?? systemClock;

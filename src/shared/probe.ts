@@ -15,6 +15,8 @@ export type ProbeFailureReason =
   | 'tls_expired'
   | 'tls_hostname'
   | 'tls_untrusted'
+  /** The origin's pinned certificate is not the one presented now. */
+  | 'tls_changed'
   | 'unauthorized'
   | 'banned'
   | 'not_home_assistant'

@@ -64,6 +64,7 @@ export function installFakeBridge(
     saveConnection: vi.fn(),
     allowWeakStorage: vi.fn(() => okReply(status)),
     allowPlainHttp: vi.fn(() => okReply(true)),
+    trustCertificate: vi.fn(() => okReply(true)),
     listEntities: vi.fn(() => okReply(entities)),
     actOnEntity: vi.fn(() => okReply(undefined)),
     openTokenPage: vi.fn(() => okReply(undefined)),

@@ -36,6 +36,7 @@ const SHAPES: Record<string, { arity: number; keys?: string[]; oneOf?: unknown[]
   saveConnection: { arity: 1, keys: ['url', 'port', 'token'] },
   allowWeakStorage: { arity: 1, oneOf: [true] },
   allowPlainHttp: { arity: 1, keys: ['url', 'port'] },
+  trustCertificate: { arity: 1, keys: ['url', 'port'] },
   listEntities: { arity: 0 },
   actOnEntity: { arity: 1, keys: ['entityId', 'action', 'confirmed'] },
   openTokenPage: { arity: 1, keys: ['url', 'port'] },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AppStatus, ConnectionCandidate } from '../../shared/app-status';
 import type { InstanceUrl } from '../../shared/instance-url';
 import { normaliseInstanceUrl } from '../../shared/instance-url';
-import type { ProbeResult } from '../../shared/probe';
+import type { ProbeFailureReason, ProbeResult } from '../../shared/probe';
 import { normaliseTokenInput } from '../../shared/token-input';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { ConnectionManager } from '../ha/connection-manager';
@@ -10,9 +10,18 @@ import type { Logger } from '../log/logger';
 import type { Dialogs } from '../platform/dialogs';
 import type { SettingsStore } from '../settings/settings-store';
 import type { TokenVault } from '../vault/token-vault';
+import type { PresentedCertificate } from '../tls/presented-certificate';
 import type { ResolveHost } from './address-class';
 import { plainHttpRefusal } from './plain-http';
 import { savedTokenMayGoTo } from './token-scope';
+
+/** Certificate problems that trusting the certificate by its fingerprint can solve. */
+const PINNABLE = new Set<ProbeFailureReason>([
+  'tls_self_signed',
+  'tls_untrusted',
+  'tls_hostname',
+  'tls_changed',
+]);
 
 export interface ConnectionServiceDeps {
   manager: ConnectionManager;
@@ -24,6 +33,8 @@ export interface ConnectionServiceDeps {
   confirm: Dialogs['confirm'];
   /** Name resolution for the plain-http check; injected so tests never touch DNS. */
   resolveHost: ResolveHost;
+  /** The certificate an https:// server presents, read without sending it anything. */
+  presentedCertificate: (origin: string) => Promise<PresentedCertificate>;
 }
 
 /**
@@ -41,6 +52,8 @@ export class ConnectionService {
     locationName: string;
   } | null = null;
   private locationName: string | null = null;
+  /** The origin whose last test failed on its certificate: the only one that may be pinned. */
+  private certificateProblem: string | null = null;
 
   constructor(private readonly deps: ConnectionServiceDeps) {
     deps.manager.onStatus((status) => {
@@ -102,6 +115,8 @@ export class ConnectionService {
     );
     if (refusal) return refusal;
     const result = await this.deps.probe(resolved.instance, resolved.token);
+    this.certificateProblem =
+      !result.ok && PINNABLE.has(result.reason) ? resolved.instance.origin : null;
     if (result.ok) {
       this.lastPassed = {
         fingerprint: this.fingerprint(resolved.instance.origin, resolved.token),
@@ -174,6 +189,58 @@ export class ConnectionService {
       'Send it unencrypted',
     );
     if (agreed) this.deps.settings.allowPlainHttp(origin);
+    return agreed;
+  }
+
+  /**
+   * "Trust this certificate": main reads the certificate the server presents and shows its
+   * SHA-256 fingerprint in a native dialog for the user to compare with the one on their server;
+   * only a yes pins it, for this origin alone. True when it is now trusted.
+   */
+  async trustCertificate(address: { url: string; port?: string }): Promise<boolean> {
+    const instance = normaliseInstanceUrl(address.url, address.port);
+    if (!instance.ok) throw new UserFacingError(instance.error, 'invalid_url');
+    const { origin } = instance.value;
+    const { host } = new URL(origin);
+    // Main contacts only an address the user just tested: a page cannot send it anywhere else.
+    if (origin !== this.certificateProblem)
+      throw new UserFacingError(
+        'Test the connection first: a certificate can be trusted only after a test found a problem with it.',
+        'not_tested',
+      );
+    let certificate: PresentedCertificate;
+    try {
+      certificate = await this.deps.presentedCertificate(origin);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw new UserFacingError(
+        `Could not read the certificate of ${host}${code ? ` (${code})` : ''}. Check the address and try again.`,
+        'certificate_unreadable',
+      );
+    }
+    const previous = this.deps.settings.get().trust.certificates.find((c) => c.origin === origin);
+    if (previous?.sha256 === certificate.sha256) return true;
+    const agreed = await this.deps.confirm(
+      `Trust the certificate of ${host}?`,
+      [
+        previous ? 'This is NOT the certificate you trusted before for this address.\n' : '',
+        'Compare this SHA-256 fingerprint with the one of the certificate on your Home Assistant ' +
+          '(or its proxy). Trust it only if they are exactly the same:',
+        '',
+        certificate.sha256,
+        '',
+        `Issued to: ${certificate.subject}`,
+        `Issued by: ${certificate.issuer}`,
+        `Valid until: ${certificate.validTo}`,
+      ].join('\n'),
+      'They are the same: trust it',
+    );
+    if (agreed)
+      this.deps.settings.pinCertificate({
+        origin,
+        sha256: certificate.sha256,
+        pem: certificate.pem,
+      });
     return agreed;
   }
 

@@ -11,6 +11,7 @@ import type { EntityStore } from './entity-store';
 import type { OpenedSocket, SocketFailure } from './ha-socket';
 import { SocketOpenError } from './ha-socket';
 import { openConnection, verifyToken, type VerifiedUser } from './verify-token';
+import type { TlsOptions } from '../tls/tls-policy';
 
 export interface Credentials {
   instance: InstanceUrl;
@@ -27,6 +28,8 @@ export interface ConnectionManagerOptions {
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
   connectTimeoutMs?: number;
+  /** TLS options per origin: trusted CAs or a pinned certificate (src/main/tls/tls-policy.ts). */
+  tlsFor?: (origin: string) => TlsOptions | undefined;
 }
 
 const reasonOf = (failure: SocketFailure): string => {
@@ -190,7 +193,10 @@ export class ConnectionManager {
   async verifyToken(token: string, instance?: InstanceUrl): Promise<VerifiedUser> {
     const target = instance ?? this.credentials?.instance;
     if (!target) throw new UserFacingError('HA Tray is not connected to a Home Assistant.');
-    return verifyToken(target, token, { timeoutMs: this.connectTimeoutMs });
+    return verifyToken(target, token, {
+      timeoutMs: this.connectTimeoutMs,
+      tls: this.options.tlsFor?.(target.origin),
+    });
   }
 
   /** Sends a command on the live connection. */
@@ -217,6 +223,7 @@ export class ConnectionManager {
   private open(credentials: Credentials): Promise<{ conn: Connection; socket: OpenedSocket }> {
     return openConnection(credentials.instance, credentials.token, {
       timeoutMs: this.connectTimeoutMs,
+      tls: this.options.tlsFor?.(credentials.instance.origin),
       onGarbage: (frame) =>
         this.options.logger.warn('Ignored a frame from Home Assistant that is not JSON', { frame }),
     });

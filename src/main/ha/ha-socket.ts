@@ -1,5 +1,6 @@
 import type { HaWebSocket } from 'home-assistant-js-websocket';
 import WebSocket from 'ws';
+import type { TlsOptions } from '../tls/tls-policy';
 
 /** Why a socket could not be opened and authenticated. */
 export type SocketFailure =
@@ -87,6 +88,8 @@ export interface OpenSocketOptions {
   /** Bounds the upgrade and the auth phase together. */
   timeoutMs: number;
   onGarbage?: (frame: string) => void;
+  /** The CAs or the pinned certificate for wss:// (see tls-policy.ts). */
+  tls?: TlsOptions;
 }
 
 export type OpenedSocket = HaWebSocket & { terminate(): void };
@@ -100,9 +103,15 @@ export function openHaSocket({
   token,
   timeoutMs,
   onGarbage = () => {},
+  tls,
 }: OpenSocketOptions): Promise<OpenedSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsUrl, { handshakeTimeout: timeoutMs, followRedirects: false });
+    const ws = new WebSocket(wsUrl, {
+      handshakeTimeout: timeoutMs,
+      followRedirects: false,
+      // ws hands these to tls.connect as they are; its typing of checkServerIdentity is not Node's.
+      ...((wsUrl.startsWith('wss:') ? tls : {}) as WebSocket.ClientOptions),
+    });
     let settled = false;
     const finish = (error: SocketFailure | null, socket?: OpenedSocket) => {
       if (settled) return;

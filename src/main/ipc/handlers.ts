@@ -63,6 +63,7 @@ export function createHandlers({
     saveConnection: (candidate) => connection.save(candidate),
     allowWeakStorage: () => connection.allowWeakStorage(),
     allowPlainHttp: (address) => connection.allowPlainHttp(address),
+    trustCertificate: (address) => connection.trustCertificate(address),
     listEntities: () => entityViews(),
     actOnEntity: ({ entityId, action, confirmed }) =>
       runEntityAction({ store, connection: () => manager.connection() }, entityId, action, {

@@ -81,6 +81,8 @@ export const ipcContract = {
     openTokenPage: request<void>()(z.tuple([addressSchema])),
     /** "Send my token unencrypted to this address": main asks again in a native dialog. */
     allowPlainHttp: request<boolean>()(z.tuple([addressSchema])),
+    /** "Compare and trust this certificate": main shows its fingerprint in a native dialog. */
+    trustCertificate: request<boolean>()(z.tuple([addressSchema])),
     getTokenStatus: request<TokenStatus>()(z.tuple([])),
     /** "Rotate now", also "Retry" of an unfinished rotation. */
     rotateToken: request<RotationStatus>()(z.tuple([])),

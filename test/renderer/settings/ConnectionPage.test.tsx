@@ -65,28 +65,34 @@ describe('ConnectionPage', () => {
     ).toBeInTheDocument();
   });
 
-  it('offers to send the token unencrypted to a remote http address, and tests again after main agreed', async () => {
+  it.each([
+    {
+      what: 'send the token unencrypted to a remote http address',
+      reason: 'insecure_http',
+      address: 'ha.example.com:8123',
+      button: /Send my token unencrypted to this address/,
+      request: 'allowPlainHttp' as const,
+    },
+    {
+      what: 'compare and trust a self-signed certificate',
+      reason: 'tls_self_signed',
+      address: 'https://ha.lan:8123',
+      button: /Compare and trust this certificate/,
+      request: 'trustCertificate' as const,
+    },
+  ])('offers to $what, and tests again after main agreed', async (row) => {
     const { user, api } = setup();
     api.testConnection.mockResolvedValueOnce({
       ok: true,
-      value: {
-        ok: false,
-        reason: 'insecure_http',
-        message: 'ha.example.com is not on your local network.',
-      },
+      value: { ok: false, reason: row.reason, message: 'Could not use this address.' },
     });
     api.testConnection.mockResolvedValueOnce({ ok: true, value: success });
-    await user.type(screen.getByLabelText('Home Assistant address'), 'ha.example.com:8123');
+    await user.type(screen.getByLabelText('Home Assistant address'), row.address);
     await user.click(screen.getByLabelText('Long-lived access token'));
     await user.paste(TOKEN);
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    await user.click(
-      await screen.findByRole('button', { name: /Send my token unencrypted to this address/ }),
-    );
-    expect(api.allowPlainHttp).toHaveBeenCalledWith({
-      url: 'ha.example.com:8123',
-      port: undefined,
-    });
+    await user.click(await screen.findByRole('button', { name: row.button }));
+    expect(api[row.request]).toHaveBeenCalledWith({ url: row.address, port: undefined });
     expect(await screen.findByText('It works.')).toBeInTheDocument();
     expect(api.testConnection).toHaveBeenCalledTimes(2);
   });

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AppStatus } from '../../../shared/app-status';
 import { normaliseInstanceUrl } from '../../../shared/instance-url';
-import type { ProbeResult } from '../../../shared/probe';
+import type { ProbeFailureReason, ProbeResult } from '../../../shared/probe';
 import { normaliseTokenInput } from '../../../shared/token-input';
 import { bridge } from '../../bridge';
 import { StatusLine } from '../../components/StatusLine';
@@ -10,6 +10,14 @@ import { useSettings } from '../../hooks/useSettings';
 
 type Test =
   { state: 'idle' } | { state: 'testing' } | { state: 'done'; result: ProbeResult; key: string };
+
+/** Certificate problems the user can solve by comparing and trusting the certificate. */
+const PINNABLE: ProbeFailureReason[] = [
+  'tls_self_signed',
+  'tls_untrusted',
+  'tls_hostname',
+  'tls_changed',
+];
 
 const BAN_HELP =
   'Home Assistant blocks an address after repeated failed logins. To lift the ban, remove this computer’s IP ' +
@@ -77,6 +85,13 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
   /** Main asks again in a native dialog; then the same values are tested once more. */
   async function allowPlainHttp(event: FormEvent) {
     const reply = await bridge().allowPlainHttp({ url, port: port || undefined });
+    if (!reply.ok) setMessage({ kind: 'error', text: reply.error.message });
+    else if (reply.value) await runTest(event);
+  }
+
+  /** Main shows the certificate's fingerprint in a native dialog; then the values are tested again. */
+  async function trustCertificate(event: FormEvent) {
+    const reply = await bridge().trustCertificate({ url, port: port || undefined });
     if (!reply.ok) setMessage({ kind: 'error', text: reply.error.message });
     else if (reply.value) await runTest(event);
   }
@@ -188,6 +203,14 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
 
       <div aria-live="polite">
         {test.state === 'done' && test.key === key && <TestResult result={test.result} />}
+        {test.state === 'done' &&
+          test.key === key &&
+          !test.result.ok &&
+          PINNABLE.includes(test.result.reason) && (
+            <button type="button" className="button" onClick={(e) => void trustCertificate(e)}>
+              Compare and trust this certificate…
+            </button>
+          )}
         {test.state === 'done' &&
           test.key === key &&
           !test.result.ok &&
