@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ConnectionPage } from '../../../src/renderer/settings/pages/ConnectionPage';
 import { SettingsApp } from '../../../src/renderer/settings/SettingsApp';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { appStatus, installFakeBridge, noToken } from '../fake-bridge';
 
 const b64 = (v: object) =>
@@ -95,6 +96,22 @@ describe('ConnectionPage', () => {
     expect(api[row.request]).toHaveBeenCalledWith({ url: row.address, port: undefined });
     expect(await screen.findByText('It works.')).toBeInTheDocument();
     expect(api.testConnection).toHaveBeenCalledTimes(2);
+  });
+
+  it('lists the addresses that may get the token unencrypted and the certificates trusted by fingerprint', async () => {
+    const sha256 = `${'AB:'.repeat(31)}AB`;
+    installFakeBridge(appStatus(), {
+      ...DEFAULT_SETTINGS,
+      trust: {
+        plainHttp: ['http://ha.example.com:8123'],
+        certificates: [{ origin: 'https://ha.lan:8123', sha256, pem: 'PEM' }],
+      },
+    });
+    render(<ConnectionPage status={appStatus()} />);
+    expect(
+      await screen.findByText(/unencrypted \(http:\/\/\) to: http:\/\/ha\.example\.com:8123/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(sha256)).toBeInTheDocument();
   });
 
   it('enables Save only after a successful test of exactly these values', async () => {

@@ -231,6 +231,19 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
         </>
       )}
 
+      {trust && trust.certificates.length > 0 && (
+        <>
+          <h2>Trusted certificates</h2>
+          <ul className="muted">
+            {trust.certificates.map((pin) => (
+              <li key={pin.origin}>
+                {pin.origin}: SHA-256 <code>{pin.sha256}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
       <h2>Token storage</h2>
       <StorageProtection status={status} onAllowWeak={() => setConfirmWeak(true)} />
       {confirmWeak && (
