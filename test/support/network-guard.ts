@@ -68,7 +68,8 @@ export function installNetworkGuard(): NetworkGuard {
     const text =
       typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('latin1') : '';
     for (const secret of secrets)
-      if (text.includes(secret)) secretWrites.push({ port: this.remotePort ?? portOf.get(this), secret });
+      if (text.includes(secret))
+        secretWrites.push({ port: this.remotePort ?? portOf.get(this), secret });
     return (originalWrite as (...a: unknown[]) => boolean).apply(this, args);
   } as typeof net.Socket.prototype.write;
 
