@@ -1,3 +1,5 @@
+import dns from 'node:dns';
+import type { ResolveHost } from './connection/address-class';
 import { ConnectionService } from './connection/connection-service';
 import { ConnectionManager, type ConnectionManagerOptions } from './ha/connection-manager';
 import { AreaDirectory } from './ha/area-directory';
@@ -8,9 +10,11 @@ import { verifyToken } from './ha/verify-token';
 import { createHandlerTable, type HandlerTable } from './ipc/handler-table';
 import { createHandlers } from './ipc/handlers';
 import { createSenderPolicy } from './ipc/sender-policy';
+import { HandledSecrets } from './log/handled-secrets';
 import { createLogger, type LogSink } from './log/logger';
 import type { SecretStore } from './platform/secret-store';
 import type { Shell } from './platform/shell';
+import type { Dialogs } from './platform/dialogs';
 import type { Notifier } from './platform/notifier';
 import type { PowerEvents } from './platform/power-events';
 import { systemClock, type Clock } from './ha/clock';
@@ -26,6 +30,9 @@ import { SettingsStore } from './settings/settings-store';
 import { flushAllJsonFiles } from './storage/json-file-store';
 import { TokenVault } from './vault/token-vault';
 import type { EntityState } from '../shared/entity';
+import { fetchPresentedCertificate } from './tls/presented-certificate';
+import { tlsOptionsFor } from './tls/tls-policy';
+import { cachedCaSource, type TrustedCaSource } from './tls/trusted-cas';
 import { toEntityView } from '../shared/entity-view';
 import type { Settings } from '../shared/settings';
 import { ipcContract } from '../shared/ipc/contract';
@@ -43,6 +50,8 @@ export interface AppPlatform {
   /** What pages may ask of the windows: open settings on a page, open or close the panel. */
   windows: PageWindows;
   notifier: Notifier;
+  /** Native dialogs, for what only main may confirm (weak token storage, a certificate). */
+  dialogs: Dialogs;
   power: Pick<PowerEvents, 'onResume'>;
   /** Goes into the names of tokens HA Tray creates, so the user can tell computers apart. */
   hostname: string;
@@ -54,7 +63,14 @@ export interface AppServiceOptions {
   probeTimeoutMs?: number;
   /** Entity page events go out at once after a quiet spell, then at most once per this. */
   entityEventDelayMs?: number;
+  /** Name resolution for the plain-http check; the system resolver unless a test injects one. */
+  resolveHost?: ResolveHost;
+  /** The CAs https:// addresses are checked against; the system's unless a test injects its own. */
+  trustedCas?: TrustedCaSource;
 }
+
+const systemResolve: ResolveHost = async (hostname) =>
+  (await dns.promises.lookup(hostname, { all: true })).map((entry) => entry.address);
 
 /**
  * Builds the main-process services and wires them together and to the pages. Used by the
@@ -62,9 +78,17 @@ export interface AppServiceOptions {
  */
 export function createAppServices(platform: AppPlatform, options: AppServiceOptions = {}) {
   let vault: TokenVault | null = null;
+  let connection: ConnectionService | null = null;
+  const handledSecrets = new HandledSecrets();
+  // Every token the app holds or handles: stored, pending, tested, pasted for a replacement.
   const logger = createLogger(platform.logSink, {
     secrets: () =>
-      [vault?.token(), vault?.pendingToken()].filter((t): t is string => typeof t === 'string'),
+      [
+        vault?.token(),
+        vault?.pendingToken(),
+        connection?.heldToken(),
+        ...handledSecrets.values(),
+      ].filter((t): t is string => typeof t === 'string'),
   });
   const settings = SettingsStore.open({ cwd: platform.userDataDir, logger });
   const clock = platform.clock ?? systemClock;
@@ -76,7 +100,11 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     logger,
   });
   const store = new EntityStore();
-  const manager = new ConnectionManager({ store, logger, ...options.connection });
+  const cas = options.trustedCas ?? cachedCaSource();
+  const tlsFor = (origin: string) => tlsOptionsFor(origin, settings.get().trust.certificates, cas);
+  const isPinned = (origin: string) =>
+    settings.get().trust.certificates.some((pin) => pin.origin === origin);
+  const manager = new ConnectionManager({ store, logger, tlsFor, ...options.connection });
   const areas = new AreaDirectory(logger);
   const view = (state: EntityState) => toEntityView(state, areas.areaOf(state.entity_id));
   const entityViews = () => store.all().map(view);
@@ -91,15 +119,21 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   pageEntities.setFavourites(favouriteIds(settings.get()));
   settings.onChange((value) => pageEntities.setFavourites(favouriteIds(value)));
   const timeoutMs = options.probeTimeoutMs ?? 10_000;
-  const connection = new ConnectionService({
+  connection = new ConnectionService({
     manager,
     vault,
     settings,
     logger,
+    confirm: (question, detail, label) => platform.dialogs.confirm(question, detail, label),
+    resolveHost: options.resolveHost ?? systemResolve,
+    presentedCertificate: (origin) => fetchPresentedCertificate(origin, timeoutMs),
     probe: (instance, token) =>
       probeConnection(instance, token, {
         timeoutMs,
-        verifyUser: (target, t) => verifyToken(target, t, { timeoutMs }),
+        tls: tlsFor(instance.origin),
+        pinned: isPinned(instance.origin),
+        verifyUser: (target, t) =>
+          verifyToken(target, t, { timeoutMs, tls: tlsFor(target.origin) }),
       }),
   });
   const notifications = createNotifications({
@@ -148,7 +182,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       tokens,
       notifications,
     }),
-    { isTrustedSender: createSenderPolicy(platform.pageOrigins), logger },
+    { isTrustedSender: createSenderPolicy(platform.pageOrigins), logger, handledSecrets },
   );
 
   const send = platform.sendToPages;

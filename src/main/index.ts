@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { app, net, session } from 'electron';
+import { app, Menu, net, session } from 'electron';
 import { createAppServices, type AppServices } from './app-services';
 import { systemClock } from './ha/clock';
 import { orderlyQuit } from './lifecycle/orderly-quit';
@@ -21,6 +21,7 @@ import { createTray } from './tray/create-tray';
 import { trayIconDir } from './tray/tray-icon-dir';
 import { APP_ORIGIN } from './windows/app-protocol';
 import { denyAllPermissions } from './windows/guards';
+import { applicationMenu, devServerUrl, devToolsAllowed } from './windows/shell-policy';
 
 // Composition root: builds the Electron platform and hands it to the services. No logic here.
 registerAppScheme();
@@ -37,10 +38,13 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   app.setAppUserModelId('io.github.hatray.app');
   const userDataDir = app.getPath('userData');
-  const devServer = process.env.ELECTRON_RENDERER_URL;
+  const devServer = devServerUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
+  const menu = applicationMenu(app.isPackaged, process.platform);
+  if (menu !== 'default') Menu.setApplicationMenu(menu && Menu.buildFromTemplate(menu));
   const shell = createElectronShell();
   const notifier = createElectronNotifier();
   const power = createElectronPowerEvents();
+  const dialogs = createElectronDialogs();
   let windows: WindowHost | null = null;
   let trayHost: TrayHost | null = null;
   const openPanel = () => windows?.togglePanel(trayHost?.getBounds() ?? null);
@@ -53,6 +57,7 @@ async function start(): Promise<void> {
     pageOrigins: devServer ? [APP_ORIGIN, devServer] : [APP_ORIGIN],
     sendToPages: (channel, payload) => windows?.broadcast(channel, payload),
     notifier,
+    dialogs,
     power,
     hostname: hostname(),
     windows: {
@@ -68,6 +73,7 @@ async function start(): Promise<void> {
     preloadPath: join(__dirname, '../preload/index.js'),
     pageUrl: (page) => `${devServer ?? APP_ORIGIN}/${page}.html`,
     logger: services.logger,
+    devTools: devToolsAllowed(app.isPackaged),
   });
   registerIpcHandlers(services.table);
 
@@ -84,7 +90,7 @@ async function start(): Promise<void> {
   const shortcut = createElectronShortcut();
   const tray = createTray(services, {
     host: trayHost,
-    dialogs: createElectronDialogs(),
+    dialogs,
     shell,
     openPanel,
     openSettings: (page) => windows?.showSettings(page),

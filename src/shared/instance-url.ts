@@ -34,6 +34,14 @@ const FRONTEND_ROUTES = [
 
 const fail = (error: string): InstanceUrlResult => ({ ok: false, error });
 
+/** Longer addresses are refused before parsing; a browser's own limit is about this. */
+export const MAX_ADDRESS_LENGTH = 2048;
+/** The longest DNS name (RFC 1035). */
+const MAX_HOST_LENGTH = 253;
+const PORT_MESSAGE = 'The port must be a number from 1 to 65535, for example 8123.';
+/** The port written inside the address ("ha.local:99999"), read before URL parsing refuses it. */
+const AUTHORITY_PORT = /^[a-z][a-z0-9+.-]*:\/\/(?:\[[^\]]*\]|[^/?#:@[\]]*):([^/?#@]*)(?=[/?#]|$)/i;
+
 function looksLikeBareIpv6(host: string): boolean {
   return (
     !host.includes('[') &&
@@ -49,7 +57,7 @@ function parsePort(
     return { ok: true, port: null };
   const text = String(port).trim();
   if (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) {
-    return { ok: false, error: 'The port must be a number from 1 to 65535, for example 8123.' };
+    return { ok: false, error: PORT_MESSAGE };
   }
   return { ok: true, port: Number(text) };
 }
@@ -67,6 +75,10 @@ export function normaliseInstanceUrl(
   if (text === '')
     return fail(
       'Enter the address of your Home Assistant, for example http://homeassistant.local:8123.',
+    );
+  if (text.length > MAX_ADDRESS_LENGTH)
+    return fail(
+      `The address is too long (over ${MAX_ADDRESS_LENGTH.toLocaleString('en')} characters). Enter only the address of Home Assistant, for example http://homeassistant.local:8123.`,
     );
   if (/\s/.test(text)) return fail('The address cannot contain spaces.');
   const portResult = parsePort(portField);
@@ -88,6 +100,10 @@ export function normaliseInstanceUrl(
     if (looksLikeBareIpv6(host)) text = `${scheme}://[${host}]${rest.slice(host.length)}`;
   }
 
+  const writtenPort = AUTHORITY_PORT.exec(text)?.[1];
+  if (writtenPort !== undefined && writtenPort !== '' && !parsePort(writtenPort).ok)
+    return fail(PORT_MESSAGE);
+
   let url: URL;
   try {
     url = new URL(text);
@@ -95,6 +111,10 @@ export function normaliseInstanceUrl(
     return fail('That does not look like a web address. Try http://homeassistant.local:8123.');
   }
   if (!url.hostname) return fail('The address needs a host name or IP address.');
+  if (url.hostname.length > MAX_HOST_LENGTH)
+    return fail(
+      `The host name is too long (a name has at most ${MAX_HOST_LENGTH} characters). Check the address.`,
+    );
   if (url.username || url.password)
     return fail(
       'Remove the user name and password from the address; HA Tray signs in with a token.',

@@ -2,6 +2,10 @@
 export type ProbeFailureReason =
   | 'invalid_url'
   | 'invalid_token'
+  /** No token was typed, and the saved one belongs to another address. */
+  | 'token_scope'
+  /** http:// to an address outside the local network, without the user's consent. */
+  | 'insecure_http'
   | 'dns'
   | 'refused'
   | 'timeout'
@@ -11,6 +15,8 @@ export type ProbeFailureReason =
   | 'tls_expired'
   | 'tls_hostname'
   | 'tls_untrusted'
+  /** The origin's pinned certificate is not the one presented now. */
+  | 'tls_changed'
   | 'unauthorized'
   | 'banned'
   | 'not_home_assistant'

@@ -18,6 +18,20 @@ function isHttpOrigin(value: string): boolean {
   }
 }
 
+const httpOrigin = z.string().max(255).refine(isHttpOrigin, 'not an http(s) origin');
+/** "AB:CD:..." as Node and browsers show a certificate's SHA-256 fingerprint. */
+const sha256Fingerprint = z
+  .string()
+  .regex(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/, 'not a SHA-256 fingerprint');
+/** One PEM certificate: base64 only, so it cannot carry a token (a JWT has dots, - and _). */
+const pemCertificate = z
+  .string()
+  .max(16_384)
+  .regex(
+    /^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----\r?\n?$/,
+    'not a PEM certificate',
+  );
+
 const entityId = z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'not an entity id');
 
 export const favouriteSchema = z
@@ -38,10 +52,7 @@ const isoDate = z.iso.datetime({ offset: true }).nullable().default(null);
  */
 export const settingsSections = {
   /** The Home Assistant instance: a normalised origin, port included ("http://homeassistant.local:8123"). */
-  connection: z
-    .object({ origin: z.string().max(255).refine(isHttpOrigin, 'not an http(s) origin') })
-    .strict()
-    .nullable(),
+  connection: z.object({ origin: httpOrigin }).strict().nullable(),
   /** In the order the user chose. */
   favourites: z
     .array(favouriteSchema)
@@ -62,6 +73,24 @@ export const settingsSections = {
     .object({
       /** Linux without a keyring: the user agreed, after a warning, to store the token weakly. */
       allowWeakEncryption: z.boolean().default(false),
+    })
+    .strict(),
+  /** What the user agreed to in a native dialog main opened; never changed by a page. */
+  trust: z
+    .object({
+      /** Origins outside the local network that may get the token over plain http. */
+      plainHttp: z.array(httpOrigin).max(20).default([]),
+      /** Self-signed certificates, trusted by fingerprint after the user compared it: one per origin. */
+      certificates: z
+        .array(
+          z.object({ origin: httpOrigin, sha256: sha256Fingerprint, pem: pemCertificate }).strict(),
+        )
+        .max(20)
+        .refine(
+          (list) => new Set(list.map((c) => c.origin)).size === list.length,
+          'an origin has two certificates',
+        )
+        .default([]),
     })
     .strict(),
   /** Desktop notification rules, quiet hours, connection alerts and a remembered pause. */
@@ -88,16 +117,19 @@ export const DEFAULT_SETTINGS: Settings = {
   favourites: [],
   tokenReminder: settingsSections.tokenReminder.parse({}),
   storage: settingsSections.storage.parse({}),
+  trust: settingsSections.trust.parse({}),
   notifications: DEFAULT_NOTIFICATION_SETTINGS,
   ui: settingsSections.ui.parse({}),
 };
 
-/** What the renderer may change directly. The connection changes only through "Save connection". */
+/**
+ * What the renderer may change directly. The connection changes only through "Save connection";
+ * token storage only after main asked the user in a native dialog.
+ */
 export const settingsPatchSchema = z
   .object({
     favourites: settingsSections.favourites,
     tokenReminder: settingsSections.tokenReminder,
-    storage: settingsSections.storage,
     notifications: notificationSettingsSchema,
     ui: settingsSections.ui,
   })

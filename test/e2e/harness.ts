@@ -1,3 +1,4 @@
+import type { Dialogs } from '../../src/main/platform/dialogs';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,11 @@ export class E2eHarness {
   trayMenu: MenuItemSpec[] = [];
   trayIcon: TrayIconSpec | null = null;
   readonly dialogsShown: string[] = [];
+  /** Native dialogs: each is recorded and answered "yes". */
+  readonly dialogs: Dialogs = {
+    confirm: async (question) => (this.dialogsShown.push(question), true),
+    showError: (title, message) => void this.dialogsShown.push(`${title}: ${message}`),
+  };
   private tray: TrayService | null = null;
   private browser!: Browser;
   private server!: { origin: string; close(): Promise<void> };
@@ -78,6 +84,7 @@ export class E2eHarness {
         shell: { openExternal: async (url) => void this.opened.push(url) },
         logSink: { write: (line) => void this.logLines.push(line) },
         notifier: { isSupported: () => true, show: (n) => void this.notifications.push(n) },
+        dialogs: this.dialogs,
         power: { onResume: () => () => undefined },
         hostname: 'test-host',
         pageOrigins: [this.server.origin],
@@ -122,10 +129,7 @@ export class E2eHarness {
     };
     this.tray = createTray(this.services, {
       host,
-      dialogs: {
-        confirm: async (question) => (this.dialogsShown.push(question), true),
-        showError: (title, message) => void this.dialogsShown.push(`${title}: ${message}`),
-      },
+      dialogs: this.dialogs,
       shell: { openExternal: async (url) => void this.opened.push(url) },
       openPanel: () => void this.windowRequests.push('panel'),
       openSettings: (page) => void this.windowRequests.push(`settings:${page ?? ''}`),

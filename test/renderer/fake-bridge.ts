@@ -63,6 +63,8 @@ export function installFakeBridge(
     testConnection: vi.fn(),
     saveConnection: vi.fn(),
     allowWeakStorage: vi.fn(() => okReply(status)),
+    allowPlainHttp: vi.fn(() => okReply(true)),
+    trustCertificate: vi.fn(() => okReply(true)),
     listEntities: vi.fn(() => okReply(entities)),
     listFavouriteEntities: vi.fn(() =>
       okReply(entities.filter((e) => settings.favourites.some((f) => f.entityId === e.entity_id))),

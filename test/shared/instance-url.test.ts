@@ -63,7 +63,24 @@ describe('normaliseInstanceUrl', () => {
     expect(error('homeassistant.local:8123', '8124')).toMatch(/already says port 8123/);
     expect(error('homeassistant.local', '70000')).toMatch(/1 to 65535/);
     expect(error('homeassistant.local', 'abc')).toMatch(/1 to 65535/);
-    expect(error('homeassistant.local:99999')).toMatch(/does not look like a web address/);
+    expect(error('homeassistant.local:99999')).toMatch(/port must be a number from 1 to 65535/);
+    expect(error('https://homeassistant.local:99999/')).toMatch(/from 1 to 65535/);
+    expect(error('http://[fe80::2]:70000')).toMatch(/from 1 to 65535/);
+    expect(error('homeassistant.local:0')).toMatch(/from 1 to 65535/);
+    expect(error('homeassistant.local', '0')).toMatch(/from 1 to 65535/);
+    expect(error('homeassistant.local:8x')).toMatch(/from 1 to 65535/);
+  });
+
+  it('explains an over-long host name or address instead of accepting or mangling it', () => {
+    expect(
+      error(
+        `${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.${'e'.repeat(10)}.lan`,
+      ),
+    ).toMatch(/host name is too long/);
+    expect(error(`http://ha.local:8123/${'x'.repeat(2100)}`)).toMatch(/address is too long/);
+    expect(origin(`${'a'.repeat(60)}.${'b'.repeat(60)}.lan:8123`)).toMatch(
+      /^http:\/\/a+\.b+\.lan:8123$/,
+    );
   });
 
   it('refuses path prefixes, which Home Assistant does not support', () => {

@@ -38,6 +38,16 @@ describe('normaliseTokenInput', () => {
     if (!result.ok) expect(result.error).toMatch(message);
   });
 
+  it('removes zero-width characters from a paste and says so', () => {
+    const spoiled = `\u200B${token.slice(0, 30)}\u200C${token.slice(30, 60)}\u200D\u2060${token.slice(60)}\uFEFF`;
+    expect(normaliseTokenInput(spoiled, now)).toEqual({
+      ok: true,
+      token,
+      notice: expect.stringMatching(/Invisible characters .* were removed/),
+    });
+    expect(normaliseTokenInput(token, now)).not.toHaveProperty('notice');
+  });
+
   it('says when the token expired, with the date', () => {
     const expired = jwt({ iss: 'x', iat: 1_600_000_000, exp: 1_700_000_000 });
     expect(normaliseTokenInput(expired, now)).toEqual({

@@ -15,6 +15,7 @@ export function testPlatform(
     shell: { openExternal: async () => undefined },
     logSink: { write: () => undefined },
     notifier: { isSupported: () => true, show: () => undefined },
+    dialogs: { confirm: async () => false, showError: () => undefined },
     power: { onResume: () => () => undefined },
     hostname: 'laptop',
     pageOrigins: ['ha-tray://app'],

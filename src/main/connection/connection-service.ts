@@ -2,13 +2,26 @@ import { createHash } from 'node:crypto';
 import type { AppStatus, ConnectionCandidate } from '../../shared/app-status';
 import type { InstanceUrl } from '../../shared/instance-url';
 import { normaliseInstanceUrl } from '../../shared/instance-url';
-import type { ProbeResult } from '../../shared/probe';
+import type { ProbeFailureReason, ProbeResult } from '../../shared/probe';
 import { normaliseTokenInput } from '../../shared/token-input';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { ConnectionManager } from '../ha/connection-manager';
 import type { Logger } from '../log/logger';
+import type { Dialogs } from '../platform/dialogs';
 import type { SettingsStore } from '../settings/settings-store';
 import type { TokenVault } from '../vault/token-vault';
+import type { PresentedCertificate } from '../tls/presented-certificate';
+import type { ResolveHost } from './address-class';
+import { plainHttpRefusal } from './plain-http';
+import { savedTokenMayGoTo } from './token-scope';
+
+/** Certificate problems that trusting the certificate by its fingerprint can solve. */
+const PINNABLE = new Set<ProbeFailureReason>([
+  'tls_self_signed',
+  'tls_untrusted',
+  'tls_hostname',
+  'tls_changed',
+]);
 
 export interface ConnectionServiceDeps {
   manager: ConnectionManager;
@@ -16,6 +29,12 @@ export interface ConnectionServiceDeps {
   settings: SettingsStore;
   logger: Logger;
   probe: (instance: InstanceUrl, token: string) => Promise<ProbeResult>;
+  /** A native dialog opened by main. */
+  confirm: Dialogs['confirm'];
+  /** Name resolution for the plain-http check; injected so tests never touch DNS. */
+  resolveHost: ResolveHost;
+  /** The certificate an https:// server presents, read without sending it anything. */
+  presentedCertificate: (origin: string) => Promise<PresentedCertificate>;
 }
 
 /**
@@ -33,6 +52,8 @@ export class ConnectionService {
     locationName: string;
   } | null = null;
   private locationName: string | null = null;
+  /** The origin whose last test failed on its certificate: the only one that may be pinned. */
+  private certificateProblem: string | null = null;
 
   constructor(private readonly deps: ConnectionServiceDeps) {
     deps.manager.onStatus((status) => {
@@ -75,6 +96,11 @@ export class ConnectionService {
     };
   }
 
+  /** The token of the last passed test, kept until "Save": the logger redacts it too. */
+  heldToken(): string | null {
+    return this.lastPassed?.token ?? null;
+  }
+
   onStatus(listener: (status: AppStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -84,7 +110,16 @@ export class ConnectionService {
   async test(candidate: ConnectionCandidate): Promise<ProbeResult> {
     const resolved = this.resolve(candidate);
     if ('failure' in resolved) return resolved.failure;
+    const { trust } = this.deps.settings.get();
+    const refusal = await plainHttpRefusal(
+      resolved.instance,
+      trust.plainHttp,
+      this.deps.resolveHost,
+    );
+    if (refusal) return refusal;
     const result = await this.deps.probe(resolved.instance, resolved.token);
+    this.certificateProblem =
+      !result.ok && PINNABLE.has(result.reason) ? resolved.instance.origin : null;
     if (result.ok) {
       this.lastPassed = {
         fingerprint: this.fingerprint(resolved.instance.origin, resolved.token),
@@ -120,12 +155,96 @@ export class ConnectionService {
     return this.status();
   }
 
-  /** The user agreed, after the warning, to keep the token with no keyring (Linux basic_text). */
-  allowWeakStorage(): AppStatus {
-    const { settings } = this.deps;
-    settings.update({ storage: { ...settings.get().storage, allowWeakEncryption: true } });
-    void this.deps.vault.open().then(() => this.emit());
+  /**
+   * Weak storage (Linux basic_text, no keyring) is allowed only when the user confirms it in a
+   * native dialog that main opens: a page asking is not enough, since a compromised page could.
+   */
+  async allowWeakStorage(): Promise<AppStatus> {
+    const agreed = await this.deps.confirm(
+      'Store the Home Assistant token without a keyring?',
+      'This computer has no keyring to protect the token. Anyone who can read your files could ' +
+        'then use it to control your home. Only do this if you cannot install or unlock a keyring.',
+      'Store it without a keyring',
+    );
+    if (!agreed) return this.status();
+    this.deps.settings.allowWeakStorage();
+    await this.deps.vault.open();
+    this.emit();
     return this.status();
+  }
+
+  /**
+   * "Send my token unencrypted to this address": asked again in a native dialog main opens, so a
+   * page alone cannot agree. True when the address may now get the token over http.
+   */
+  async allowPlainHttp(address: { url: string; port?: string }): Promise<boolean> {
+    const instance = normaliseInstanceUrl(address.url, address.port);
+    if (!instance.ok) throw new UserFacingError(instance.error, 'invalid_url');
+    const { origin } = instance.value;
+    const { trust } = this.deps.settings.get();
+    if (!(await plainHttpRefusal(instance.value, trust.plainHttp, this.deps.resolveHost)))
+      return true;
+    const agreed = await this.deps.confirm(
+      `Send your Home Assistant token unencrypted to ${origin}?`,
+      `${new URL(origin).host} is not on your local network. Over http:// anyone between this ` +
+        'computer and Home Assistant can read the token and control your home with it. Prefer ' +
+        'the https:// address if there is one.',
+      'Send it unencrypted',
+    );
+    if (agreed) this.deps.settings.allowPlainHttp(origin);
+    return agreed;
+  }
+
+  /**
+   * "Trust this certificate": main reads the certificate the server presents and shows its
+   * SHA-256 fingerprint in a native dialog for the user to compare with the one on their server;
+   * only a yes pins it, for this origin alone. True when it is now trusted.
+   */
+  async trustCertificate(address: { url: string; port?: string }): Promise<boolean> {
+    const instance = normaliseInstanceUrl(address.url, address.port);
+    if (!instance.ok) throw new UserFacingError(instance.error, 'invalid_url');
+    const { origin } = instance.value;
+    const { host } = new URL(origin);
+    // Main contacts only an address the user just tested: a page cannot send it anywhere else.
+    if (origin !== this.certificateProblem)
+      throw new UserFacingError(
+        'Test the connection first: a certificate can be trusted only after a test found a problem with it.',
+        'not_tested',
+      );
+    let certificate: PresentedCertificate;
+    try {
+      certificate = await this.deps.presentedCertificate(origin);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw new UserFacingError(
+        `Could not read the certificate of ${host}${code ? ` (${code})` : ''}. Check the address and try again.`,
+        'certificate_unreadable',
+      );
+    }
+    const previous = this.deps.settings.get().trust.certificates.find((c) => c.origin === origin);
+    if (previous?.sha256 === certificate.sha256) return true;
+    const agreed = await this.deps.confirm(
+      `Trust the certificate of ${host}?`,
+      [
+        previous ? 'This is NOT the certificate you trusted before for this address.\n' : '',
+        'Compare this SHA-256 fingerprint with the one of the certificate on your Home Assistant ' +
+          '(or its proxy). Trust it only if they are exactly the same:',
+        '',
+        certificate.sha256,
+        '',
+        `Issued to: ${certificate.subject}`,
+        `Issued by: ${certificate.issuer}`,
+        `Valid until: ${certificate.validTo}`,
+      ].join('\n'),
+      'They are the same: trust it',
+    );
+    if (agreed)
+      this.deps.settings.pinCertificate({
+        origin,
+        sha256: certificate.sha256,
+        pem: certificate.pem,
+      });
+    return agreed;
   }
 
   private async refreshLocationName(): Promise<void> {
@@ -156,6 +275,17 @@ export class ConnectionService {
             ok: false,
             reason: 'invalid_token',
             message: 'Paste a long-lived access token from your Home Assistant profile.',
+          },
+        };
+      const savedOrigin = this.deps.settings.get().connection?.origin;
+      if (!savedTokenMayGoTo(savedOrigin, instance.value.origin))
+        return {
+          failure: {
+            ok: false,
+            reason: 'token_scope',
+            message: savedOrigin
+              ? `The saved token is only sent to ${savedOrigin}. To use ${instance.value.origin}, paste a token made on that Home Assistant.`
+              : 'Paste a long-lived access token from your Home Assistant profile.',
           },
         };
       return { instance: instance.value, token: saved };

@@ -13,6 +13,7 @@ import { SocketOpenError } from './ha-socket';
 import { checkLiveness, type Liveness } from './liveness';
 import { isLocalAddress } from './local-address';
 import { openConnection, verifyToken, type OpenOptions, type VerifiedUser } from './verify-token';
+import type { TlsOptions } from '../tls/tls-policy';
 
 export interface Credentials {
   instance: InstanceUrl;
@@ -24,12 +25,12 @@ export type OpenedConnection = { conn: Connection; socket: OpenedSocket };
 /** How the manager reaches Home Assistant; real sockets unless a test or the bench injects a fake. */
 export interface HaTransport {
   open(credentials: Credentials, options: OpenOptions): Promise<OpenedConnection>;
-  checkLiveness(instance: InstanceUrl, timeoutMs: number): Promise<Liveness>;
+  checkLiveness(instance: InstanceUrl, timeoutMs: number, tls?: TlsOptions): Promise<Liveness>;
 }
 
 const socketTransport: HaTransport = {
   open: (credentials, options) => openConnection(credentials.instance, credentials.token, options),
-  checkLiveness: (instance, timeoutMs) => checkLiveness(instance.wsUrl, timeoutMs),
+  checkLiveness: (instance, timeoutMs, tls) => checkLiveness(instance.wsUrl, timeoutMs, tls),
 };
 
 export interface ConnectionManagerOptions {
@@ -43,6 +44,8 @@ export interface ConnectionManagerOptions {
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
   connectTimeoutMs?: number;
+  /** TLS options per origin: trusted CAs or a pinned certificate (src/main/tls/tls-policy.ts). */
+  tlsFor?: (origin: string) => TlsOptions | undefined;
 }
 
 const reasonOf = (failure: SocketFailure): string => {
@@ -238,7 +241,10 @@ export class ConnectionManager {
   async verifyToken(token: string, instance?: InstanceUrl): Promise<VerifiedUser> {
     const target = instance ?? this.credentials?.instance;
     if (!target) throw new UserFacingError('HA Tray is not connected to a Home Assistant.');
-    return verifyToken(target, token, { timeoutMs: this.connectTimeoutMs });
+    return verifyToken(target, token, {
+      timeoutMs: this.connectTimeoutMs,
+      tls: this.options.tlsFor?.(target.origin),
+    });
   }
 
   /** Sends a command on the live connection. */
@@ -265,6 +271,7 @@ export class ConnectionManager {
   private open(credentials: Credentials): Promise<OpenedConnection> {
     return this.transport.open(credentials, {
       timeoutMs: this.connectTimeoutMs,
+      tls: this.options.tlsFor?.(credentials.instance.origin),
       onGarbage: (frame) =>
         this.options.logger.warn('Ignored a frame from Home Assistant that is not JSON', { frame }),
     });
@@ -318,6 +325,8 @@ export class ConnectionManager {
     const liveness = await this.transport.checkLiveness(
       credentials.instance,
       this.connectTimeoutMs,
+      // The same trust as the login itself: a pinned or privately signed server must look alive.
+      this.options.tlsFor?.(credentials.instance.origin),
     );
     if (generation !== this.generation) return;
     if (liveness.alive) return this.connect(generation);

@@ -1,5 +1,6 @@
 import type { HaWebSocket } from 'home-assistant-js-websocket';
 import WebSocket from 'ws';
+import type { TlsOptions } from '../tls/tls-policy';
 
 /** Why a socket could not be opened and authenticated. */
 export type SocketFailure =
@@ -95,9 +96,17 @@ export interface OpenSocketOptions {
   /** Bounds the upgrade and the auth phase together. */
   timeoutMs: number;
   onGarbage?: (frame: string) => void;
+  /** The CAs or the pinned certificate for wss:// (see tls-policy.ts). */
+  tls?: TlsOptions;
 }
 
 export type OpenedSocket = HaWebSocket & { terminate(): void };
+
+/** The TLS options of a wss:// address, in the form `ws` takes them; none for ws://. */
+export function wsTlsOptions(wsUrl: string, tls: TlsOptions | undefined): WebSocket.ClientOptions {
+  // ws hands these to tls.connect as they are; its typing of checkServerIdentity is not Node's.
+  return (wsUrl.startsWith('wss:') ? (tls ?? {}) : {}) as WebSocket.ClientOptions;
+}
 
 /**
  * Opens a WebSocket on `ws` (Node has no WebSocket of its own before 22) and runs the auth
@@ -108,9 +117,14 @@ export function openHaSocket({
   token,
   timeoutMs,
   onGarbage = () => {},
+  tls,
 }: OpenSocketOptions): Promise<OpenedSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsUrl, { handshakeTimeout: timeoutMs, followRedirects: false });
+    const ws = new WebSocket(wsUrl, {
+      handshakeTimeout: timeoutMs,
+      followRedirects: false,
+      ...wsTlsOptions(wsUrl, tls),
+    });
     let settled = false;
     const finish = (error: SocketFailure | null, socket?: OpenedSocket) => {
       if (settled) return;

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
+import type { TlsOptions } from '../tls/tls-policy';
 
 export interface HttpResponse {
   status: number;
@@ -11,8 +12,8 @@ export interface HttpResponse {
 export interface HttpGetOptions {
   headers?: Record<string, string>;
   timeoutMs: number;
-  /** Extra certificate authorities to trust (tests); the system store otherwise. */
-  ca?: string;
+  /** The CAs (or the pinned certificate) an https:// address is checked against. */
+  tls?: TlsOptions;
   /** Name resolution; the system resolver unless a test injects one. */
   lookup?: LookupFunction;
 }
@@ -36,7 +37,7 @@ export function httpGet(url: string, options: HttpGetOptions): Promise<HttpRespo
       {
         method: 'GET',
         headers: options.headers,
-        ...(options.ca ? { ca: options.ca } : {}),
+        ...(target.protocol === 'https:' ? options.tls : {}),
         ...(options.lookup ? { lookup: options.lookup } : {}),
       },
       (res) => {

@@ -1,5 +1,7 @@
 import WebSocket from 'ws';
 import type { SocketFailure } from './ha-socket';
+import { wsTlsOptions } from './ha-socket';
+import type { TlsOptions } from '../tls/tls-policy';
 
 export type Liveness = { alive: true } | { alive: false; failure: SocketFailure };
 
@@ -9,9 +11,17 @@ export type Liveness = { alive: true } | { alive: false; failure: SocketFailure 
  * as a failed login toward an IP ban (an unauthenticated `GET /api/` would). A 403 on the upgrade
  * still says the address is banned.
  */
-export function checkLiveness(wsUrl: string, timeoutMs: number): Promise<Liveness> {
+export function checkLiveness(
+  wsUrl: string,
+  timeoutMs: number,
+  tls?: TlsOptions,
+): Promise<Liveness> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(wsUrl, { handshakeTimeout: timeoutMs, followRedirects: false });
+    const ws = new WebSocket(wsUrl, {
+      handshakeTimeout: timeoutMs,
+      followRedirects: false,
+      ...wsTlsOptions(wsUrl, tls),
+    });
     let settled = false;
     const finish = (result: Liveness) => {
       if (settled) return;

@@ -2,12 +2,16 @@ import type { LookupFunction } from 'node:net';
 import type { InstanceUrl } from '../../shared/instance-url';
 import type { ProbeFailureReason, ProbeResult } from '../../shared/probe';
 import { SocketOpenError } from './ha-socket';
+import type { TlsOptions } from '../tls/tls-policy';
 import { httpGet, type HttpResponse } from './http-get';
 import type { VerifiedUser } from './verify-token';
 
 export interface ProbeOptions {
   timeoutMs?: number;
-  ca?: string;
+  /** The CAs or the pinned certificate for an https:// address (see tls-policy.ts). */
+  tls?: TlsOptions;
+  /** The origin has a certificate the user trusted by its fingerprint. */
+  pinned?: boolean;
   lookup?: LookupFunction;
   /** Authenticates over the WebSocket, which is what the app needs to work. */
   verifyUser: (instance: InstanceUrl, token: string) => Promise<VerifiedUser>;
@@ -24,10 +28,22 @@ const BAN_HELP =
   'address from ip_bans.yaml in Home Assistant’s configuration folder and restart Home Assistant.';
 
 /** Network and TLS errors, by Node's error code. */
-function describeNetworkError(error: unknown, url: URL, timeoutMs: number): ProbeResult {
+function describeNetworkError(
+  error: unknown,
+  url: URL,
+  timeoutMs: number,
+  pinned = false,
+): ProbeResult {
   const code = (error as { code?: string }).code ?? '';
   const host = url.hostname;
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  if (pinned && isCertificateError(code))
+    return failure(
+      'tls_changed',
+      `The certificate of ${host} is not the one you trusted: it changed since. HA Tray sent nothing to it. ` +
+        'If you replaced the certificate yourself, compare and trust the new one; otherwise someone may be ' +
+        'intercepting the connection.',
+    );
   switch (code) {
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
@@ -71,7 +87,7 @@ function describeNetworkError(error: unknown, url: URL, timeoutMs: number): Prob
     case 'SELF_SIGNED_CERT_IN_CHAIN':
       return failure(
         'tls_self_signed',
-        `${host} uses a self-signed certificate, which this computer does not trust. Use a trusted certificate (for example Let’s Encrypt), add it to the system’s trusted certificates, or use the http:// address on your network.`,
+        `${host} uses a self-signed certificate, which this computer does not trust. Compare its fingerprint and trust it, use a trusted certificate (for example Let’s Encrypt), or add your own certificate authority to the system’s trusted certificates.`,
       );
     case 'CERT_HAS_EXPIRED':
       return failure(
@@ -95,6 +111,13 @@ function describeNetworkError(error: unknown, url: URL, timeoutMs: number): Prob
     default:
       return failure('network', `Could not connect to ${host}${code ? ` (${code})` : ''}.`);
   }
+}
+
+const CERTIFICATE_ERROR =
+  /^(CERT_|ERR_TLS_CERT|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER))|PIN_MISMATCH/;
+
+function isCertificateError(code: string): boolean {
+  return CERTIFICATE_ERROR.test(code);
 }
 
 function describeStatus(response: HttpResponse, host: string): ProbeResult | null {
@@ -157,15 +180,17 @@ export async function probeConnection(
     httpGet(`${instance.origin}${path}`, {
       headers,
       timeoutMs,
-      ca: options.ca,
+      tls: options.tls,
       lookup: options.lookup,
     });
+  const networkFailure = (error: unknown) =>
+    describeNetworkError(error, url, timeoutMs, options.pinned);
 
   let api: HttpResponse;
   try {
     api = await get('/api/');
   } catch (error) {
-    return describeNetworkError(error, url, timeoutMs);
+    return networkFailure(error);
   }
   const statusProblem = describeStatus(api, url.host);
   if (statusProblem) return statusProblem;
@@ -181,7 +206,7 @@ export async function probeConnection(
     const response = await get('/api/config');
     config = response.status === 200 ? parseJson(response) : null;
   } catch (error) {
-    return describeNetworkError(error, url, timeoutMs);
+    return networkFailure(error);
   }
   if (!config || typeof config.version !== 'string') {
     return failure(

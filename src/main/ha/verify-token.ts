@@ -3,6 +3,7 @@ import { createConnection, getUser } from 'home-assistant-js-websocket';
 import type { InstanceUrl } from '../../shared/instance-url';
 import type { OpenedSocket } from './ha-socket';
 import { openHaSocket } from './ha-socket';
+import type { TlsOptions } from '../tls/tls-policy';
 
 export interface VerifiedUser {
   id: string;
@@ -14,6 +15,7 @@ export interface VerifiedUser {
 export interface OpenOptions {
   timeoutMs: number;
   onGarbage?: (frame: string) => void;
+  tls?: TlsOptions;
 }
 
 /** Opens and authenticates one library connection (no retries). */
@@ -30,6 +32,7 @@ export async function openConnection(
         token,
         timeoutMs: options.timeoutMs,
         onGarbage: options.onGarbage,
+        tls: options.tls,
       });
       return socket;
     },

@@ -4,6 +4,8 @@ import type { IpcResult } from '../../shared/ipc/result';
 import { fail, ok } from '../../shared/ipc/result';
 import { isUserFacingError } from '../../shared/user-facing-error';
 import type { Logger } from '../log/logger';
+import { type HandledSecrets, tokensIn } from '../log/handled-secrets';
+import { describeInvalidRequest } from './invalid-request';
 import type { IpcSender } from './sender-policy';
 
 export const GENERIC_FAILURE = 'Something went wrong in HA Tray. The details are in its log.';
@@ -22,12 +24,38 @@ export interface HandlerTable {
 export function createHandlerTable<C extends ContractShape>(
   contract: C,
   handlers: Handlers<C>,
-  options: { isTrustedSender: (sender: IpcSender) => boolean; logger: Logger },
+  options: {
+    isTrustedSender: (sender: IpcSender) => boolean;
+    logger: Logger;
+    /** Tokens in a request are redacted from the log while it is handled. */
+    handledSecrets?: HandledSecrets;
+  },
 ): HandlerTable {
   const byChannel = new Map<string, string>(
     Object.keys(contract.requests).map((name) => [requestChannel(name), name]),
   );
   const { isTrustedSender, logger } = options;
+
+  async function run(name: string, args: unknown): Promise<IpcResult<unknown>> {
+    const spec = contract.requests[name]!;
+    const parsed = spec.args.safeParse(args);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      logger.debug(`IPC request ${name} refused: invalid payload`, {
+        code: issue?.code,
+        path: issue?.path.map(String).join('.'),
+      });
+      return fail('invalid_payload', describeInvalidRequest(issue));
+    }
+    try {
+      const handler = handlers[name] as (...a: unknown[]) => unknown;
+      return ok(await handler(...(parsed.data as unknown[])));
+    } catch (error) {
+      if (isUserFacingError(error)) return fail('failed', error.message);
+      logger.error(`IPC request ${name} failed`, error);
+      return fail('failed', GENERIC_FAILURE);
+    }
+  }
 
   return {
     channels: [...byChannel.keys()],
@@ -41,23 +69,11 @@ export function createHandlerTable<C extends ContractShape>(
         logger.warn('IPC request from a foreign frame refused', { channel, url: sender.url });
         return fail('forbidden_sender', 'This request did not come from an HA Tray page.');
       }
-      const spec = contract.requests[name]!;
-      const parsed = spec.args.safeParse(args);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-        return fail(
-          'invalid_payload',
-          `Invalid request ${name}: ${issue?.message ?? 'bad input'}${where}.`,
-        );
-      }
+      const release = tokensIn(args).map((token) => options.handledSecrets?.hold(token));
       try {
-        const handler = handlers[name] as (...a: unknown[]) => unknown;
-        return ok(await handler(...(parsed.data as unknown[])));
-      } catch (error) {
-        if (isUserFacingError(error)) return fail('failed', error.message);
-        logger.error(`IPC request ${name} failed`, error);
-        return fail('failed', GENERIC_FAILURE);
+        return await run(name, args);
+      } finally {
+        release.forEach((done) => done?.());
       }
     },
   };

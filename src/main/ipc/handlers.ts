@@ -65,6 +65,8 @@ export function createHandlers({
     testConnection: (candidate) => connection.test(candidate),
     saveConnection: (candidate) => connection.save(candidate),
     allowWeakStorage: () => connection.allowWeakStorage(),
+    allowPlainHttp: (address) => connection.allowPlainHttp(address),
+    trustCertificate: (address) => connection.trustCertificate(address),
     listEntities: () => entityViews(),
     listFavouriteEntities: () => favouriteViews(),
     actOnEntity: ({ entityId, action, confirmed }) =>

@@ -11,6 +11,8 @@ export interface WindowHostOptions {
   /** The URL of an app page: ha-tray://app/<page>.html, or the dev server's. */
   pageUrl: (page: 'settings' | 'panel') => string;
   logger: Logger;
+  /** False in a packaged build. */
+  devTools: boolean;
 }
 
 const PANEL_SIZE = { width: 360, height: 520 };
@@ -19,6 +21,7 @@ export function createElectronWindowHost({
   preloadPath,
   pageUrl,
   logger,
+  devTools,
 }: WindowHostOptions): WindowHost {
   let settings: BrowserWindow | null = null;
   let panel: BrowserWindow | null = null;
@@ -33,7 +36,7 @@ export function createElectronWindowHost({
       show: false,
       title: 'HA Tray Settings',
       autoHideMenuBar: true,
-      webPreferences: secureWebPreferences(preloadPath),
+      webPreferences: secureWebPreferences(preloadPath, devTools),
     });
     guardContents(win.webContents, denied);
     win.once('ready-to-show', () => win.show());
@@ -55,7 +58,7 @@ export function createElectronWindowHost({
       skipTaskbar: true,
       alwaysOnTop: true,
       title: 'HA Tray',
-      webPreferences: secureWebPreferences(preloadPath),
+      webPreferences: secureWebPreferences(preloadPath, devTools),
     });
     guardContents(win.webContents, denied);
     // A popover closes when the user looks elsewhere.

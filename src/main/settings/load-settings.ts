@@ -28,6 +28,7 @@ const SECTION_WORDS: Record<SettingsSection, string> = {
   favourites: 'favourites',
   tokenReminder: 'the token reminder',
   storage: 'token storage',
+  trust: 'trusted certificates and plain-http addresses',
   notifications: 'notification rules and quiet hours',
   ui: 'the shortcut and start at login',
 };

@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ElectronStore from 'electron-store';
 import {
   SETTINGS_VERSION,
   settingsPatchSchema,
+  settingsSchema,
   settingsSections,
   type Settings,
 } from '../../shared/settings';
@@ -30,6 +31,14 @@ export interface SettingsStoreOptions {
 }
 
 const FILE_NAME = 'settings';
+/** Owner only: the file names the Home Assistant address and what the user chose. */
+export const SETTINGS_FILE_MODE = 0o600;
+
+/** A copy of the settings file, as private as the file. */
+function backUp(path: string, copyPath: string): void {
+  copyFileSync(path, copyPath);
+  chmodSync(copyPath, SETTINGS_FILE_MODE);
+}
 const timestamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
 
 /**
@@ -61,7 +70,7 @@ export class SettingsStore {
     let recovery: SettingsRecovery | null = null;
     if (loaded.problem) {
       const backupPath = `${path}.corrupt-${timestamp(now())}`;
-      copyFileSync(path, backupPath);
+      backUp(path, backupPath);
       // electron-store refuses to open a file that is not JSON; its copy is safe by now.
       if (loaded.problem.notJson) rmSync(path);
       recovery = { reason: loaded.problem.reason, backupPath, reset: loaded.problem.reset };
@@ -71,12 +80,18 @@ export class SettingsStore {
       });
     } else if (loaded.migratedFrom !== null) {
       // For going back to an older HA Tray by hand.
-      copyFileSync(path, `${path}.version-${loaded.migratedFrom}`);
+      backUp(path, `${path}.version-${loaded.migratedFrom}`);
       logger.info(`Settings upgraded from version ${loaded.migratedFrom} to ${shape.version}`);
     }
 
     // An explicit folder: electron-store would otherwise ask Electron for it (and tests have none).
-    const store = new ElectronStore<Settings>({ cwd, name: FILE_NAME, clearInvalidConfig: false });
+    if (existsSync(path)) chmodSync(path, SETTINGS_FILE_MODE);
+    const store = new ElectronStore<Settings>({
+      cwd,
+      name: FILE_NAME,
+      clearInvalidConfig: false,
+      configFileMode: SETTINGS_FILE_MODE,
+    });
     if (text === null || recovery || loaded.migratedFrom !== null) store.store = loaded.settings;
     return new SettingsStore(store, loaded.settings, recovery);
   }
@@ -85,11 +100,38 @@ export class SettingsStore {
     return this.settings;
   }
 
-  /** Applies a change from the settings window; invalid input is refused with a clear message. */
+  /**
+   * Applies a change from the settings window; invalid input is refused with a clear message. A
+   * section sent as `undefined` is no change (it must not vanish from the file).
+   */
   update(patch: unknown): Settings {
     const parsed = settingsPatchSchema.safeParse(patch);
     if (!parsed.success) throw invalid(parsed.error.issues[0]);
-    return this.write({ ...this.settings, ...parsed.data });
+    const defined = Object.fromEntries(
+      Object.entries(parsed.data).filter(([, value]) => value !== undefined),
+    );
+    return this.write({ ...this.settings, ...defined });
+  }
+
+  /** Only after main asked the user in a native dialog: a page cannot change token storage. */
+  allowWeakStorage(): Settings {
+    return this.write({ ...this.settings, storage: { allowWeakEncryption: true } });
+  }
+
+  /** After the user agreed in main's dialog to send the token unencrypted to `origin`. */
+  allowPlainHttp(origin: string): Settings {
+    const { trust } = this.settings;
+    if (trust.plainHttp.includes(origin)) return this.settings;
+    const plainHttp = [...trust.plainHttp, origin].slice(-20);
+    return this.write({ ...this.settings, trust: { ...trust, plainHttp } });
+  }
+
+  /** After the user compared the fingerprint in main's dialog; replaces the origin's old pin. */
+  pinCertificate(pin: Settings['trust']['certificates'][number]): Settings {
+    const { trust } = this.settings;
+    const others = trust.certificates.filter((c) => c.origin !== pin.origin);
+    const certificates = [...others, pin].slice(-20);
+    return this.write({ ...this.settings, trust: { ...trust, certificates } });
   }
 
   /** The instance's origin, after "Save connection"; null forgets it. */
@@ -108,7 +150,10 @@ export class SettingsStore {
     return this.store.path;
   }
 
+  /** Nothing reaches the file unless the whole result is valid settings. */
   private write(next: Settings): Settings {
+    const checked = settingsSchema.safeParse(next);
+    if (!checked.success) throw invalid(checked.error.issues[0]);
     if (JSON.stringify(next) === JSON.stringify(this.settings)) return this.settings;
     this.store.store = next;
     this.settings = next;

@@ -41,6 +41,10 @@ const candidateSchema = z
   })
   .strict();
 
+const addressSchema = z
+  .object({ url: z.string().max(2048), port: z.string().max(10).optional() })
+  .strict();
+
 const entityIdSchema = z
   .string()
   .regex(/^[a-z0-9_]+\.[a-z0-9_]+$/)
@@ -77,11 +81,11 @@ export const ipcContract = {
       ]),
     ),
     /** Opens "Long-lived access tokens" (/profile/security) of an address being set up. */
-    openTokenPage: request<void>()(
-      z.tuple([
-        z.object({ url: z.string().max(2048), port: z.string().max(10).optional() }).strict(),
-      ]),
-    ),
+    openTokenPage: request<void>()(z.tuple([addressSchema])),
+    /** "Send my token unencrypted to this address": main asks again in a native dialog. */
+    allowPlainHttp: request<boolean>()(z.tuple([addressSchema])),
+    /** "Compare and trust this certificate": main shows its fingerprint in a native dialog. */
+    trustCertificate: request<boolean>()(z.tuple([addressSchema])),
     getTokenStatus: request<TokenStatus>()(z.tuple([])),
     /** "Rotate now", also "Retry" of an unfinished rotation. */
     rotateToken: request<RotationStatus>()(z.tuple([])),

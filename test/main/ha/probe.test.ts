@@ -192,14 +192,22 @@ describe('probeConnection: TLS problems', () => {
   it('an expired certificate', async () => {
     const port = await https(tls.expired);
     expect(
-      await probeConnection(instance(`https://127.0.0.1:${port}`), TOKEN, options({ ca: tls.ca })),
+      await probeConnection(
+        instance(`https://127.0.0.1:${port}`),
+        TOKEN,
+        options({ tls: { ca: [tls.ca], rejectUnauthorized: true } }),
+      ),
     ).toMatchObject({ ok: false, reason: 'tls_expired' });
   });
 
   it('a certificate for another host', async () => {
     const port = await https(tls.wrongHost);
     expect(
-      await probeConnection(instance(`https://127.0.0.1:${port}`), TOKEN, options({ ca: tls.ca })),
+      await probeConnection(
+        instance(`https://127.0.0.1:${port}`),
+        TOKEN,
+        options({ tls: { ca: [tls.ca], rejectUnauthorized: true } }),
+      ),
     ).toMatchObject({ ok: false, reason: 'tls_hostname' });
   });
 
@@ -215,7 +223,7 @@ describe('probeConnection: TLS problems', () => {
     const result = await probeConnection(
       instance(`https://127.0.0.1:${port}`),
       TOKEN,
-      options({ ca: tls.ca }),
+      options({ tls: { ca: [tls.ca], rejectUnauthorized: true } }),
     );
     expect(result).toMatchObject({ ok: false, reason: 'not_home_assistant' });
   });

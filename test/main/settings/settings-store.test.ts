@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -54,7 +62,7 @@ describe('SettingsStore', () => {
     expect(listener).toHaveBeenCalledTimes(2);
     expect(listener).toHaveBeenLastCalledWith(store.get());
     off();
-    store.update({ storage: { allowWeakEncryption: true } });
+    store.allowWeakStorage();
     expect(listener).toHaveBeenCalledTimes(2);
 
     expect(open().get()).toMatchObject({
@@ -215,6 +223,43 @@ describe('SettingsStore', () => {
     expect(onDisk()).toEqual(store.get());
     expect(JSON.parse(readFileSync(join(dir, 'settings.json.version-1'), 'utf8'))).toEqual(v1);
     expect(open(shape).get()).toEqual(store.get());
+  });
+
+  it('treats a section sent as undefined as no change: nothing vanishes and listeners get whole settings', () => {
+    const store = open();
+    store.update({ favourites: [{ entityId: 'light.a' }] });
+    const seen: unknown[] = [];
+    store.onChange((settings) => seen.push(settings));
+    store.update({ favourites: undefined, ui: undefined, notifications: undefined });
+    store.update({ tokenReminder: undefined, ui: { globalShortcut: '', startAtLogin: true } });
+    expect(onDisk()).toMatchObject({
+      favourites: [{ entityId: 'light.a' }],
+      notifications: DEFAULT_SETTINGS.notifications,
+      tokenReminder: DEFAULT_SETTINGS.tokenReminder,
+      ui: { startAtLogin: true },
+    });
+    expect(Object.keys(onDisk()).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+    expect(seen).toHaveLength(1);
+  });
+
+  it('lets no page change token storage: only main, after its own dialog', () => {
+    const store = open();
+    expect(() => store.update({ storage: { allowWeakEncryption: true } })).toThrow(/not valid/);
+    expect(onDisk().storage).toEqual({ allowWeakEncryption: false });
+    store.allowWeakStorage();
+    expect(onDisk().storage).toEqual({ allowWeakEncryption: true });
+  });
+
+  it('keeps the settings file and every backup readable by the owner only', () => {
+    writeFileSync(file(), '{"favourites": 5}', { mode: 0o644 });
+    const store = open();
+    store.update({ favourites: [{ entityId: 'light.b' }] });
+    writeFileSync(file(), 'not json', { mode: 0o644 });
+    open();
+    const files = readdirSync(dir).filter((f) => f.startsWith('settings.json'));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const name of files)
+      expect((statSync(join(dir, name)).mode & 0o777).toString(8), name).toBe('600');
   });
 
   it('never writes a token into the settings file: no field can hold one', () => {

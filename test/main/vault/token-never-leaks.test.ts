@@ -88,7 +88,7 @@ it('the token is never in a file, a log line, an error, the metadata or the sett
   secrets = new FakeSecretStore('basic_text');
   vault = await open();
   await attempt(vault.save(TOKEN));
-  settings.update({ storage: { allowWeakEncryption: true } });
+  settings.allowWeakStorage();
   vault = await open();
   await vault.save(TOKEN);
   writeFileSync(join(dir, VAULT_FILE), '{ damaged');

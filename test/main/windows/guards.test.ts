@@ -48,8 +48,9 @@ describe('window guards', () => {
   });
 
   it('uses sandboxed, isolated web preferences without Node', () => {
-    expect(secureWebPreferences('/p.js')).toMatchObject({
+    expect(secureWebPreferences('/p.js', false)).toMatchObject({
       preload: '/p.js',
+      devTools: false,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ConnectionPage } from '../../../src/renderer/settings/pages/ConnectionPage';
 import { SettingsApp } from '../../../src/renderer/settings/SettingsApp';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { appStatus, installFakeBridge, noToken } from '../fake-bridge';
 
 const PINNED_NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -46,6 +47,73 @@ describe('ConnectionPage', () => {
     await user.type(field, 'hunter2');
     expect(screen.getByText(/not a Home Assistant long-lived access token/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Test connection' })).toBeDisabled();
+  });
+
+  it('says that zero-width characters were removed from a pasted token', async () => {
+    const { user } = setup();
+    await user.click(screen.getByLabelText('Long-lived access token'));
+    await user.paste(`\u200B${TOKEN}\u2060`);
+    expect(screen.getByText(/Invisible characters .* were removed/)).toBeInTheDocument();
+  });
+
+  it('says in plain words where the saved token is sent', () => {
+    setup(
+      appStatus({
+        instance: { origin: 'http://ha.lan:8123', locationName: 'Cottage' },
+        token: { ...noToken, present: true, state: 'ready' },
+      }),
+    );
+    expect(
+      screen.getByText(/saved token is only ever sent to http:\/\/ha\.lan:8123/),
+    ).toBeInTheDocument();
+  });
+
+  it.each([
+    {
+      what: 'send the token unencrypted to a remote http address',
+      reason: 'insecure_http',
+      address: 'ha.example.com:8123',
+      button: /Send my token unencrypted to this address/,
+      request: 'allowPlainHttp' as const,
+    },
+    {
+      what: 'compare and trust a self-signed certificate',
+      reason: 'tls_self_signed',
+      address: 'https://ha.lan:8123',
+      button: /Compare and trust this certificate/,
+      request: 'trustCertificate' as const,
+    },
+  ])('offers to $what, and tests again after main agreed', async (row) => {
+    const { user, api } = setup();
+    api.testConnection.mockResolvedValueOnce({
+      ok: true,
+      value: { ok: false, reason: row.reason, message: 'Could not use this address.' },
+    });
+    api.testConnection.mockResolvedValueOnce({ ok: true, value: success });
+    await user.type(screen.getByLabelText('Home Assistant address'), row.address);
+    await user.click(screen.getByLabelText('Long-lived access token'));
+    await user.paste(TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    await user.click(await screen.findByRole('button', { name: row.button }));
+    expect(api[row.request]).toHaveBeenCalledWith({ url: row.address, port: undefined });
+    expect(await screen.findByText('It works.')).toBeInTheDocument();
+    expect(api.testConnection).toHaveBeenCalledTimes(2);
+  });
+
+  it('lists the addresses that may get the token unencrypted and the certificates trusted by fingerprint', async () => {
+    const sha256 = `${'AB:'.repeat(31)}AB`;
+    installFakeBridge(appStatus(), {
+      ...DEFAULT_SETTINGS,
+      trust: {
+        plainHttp: ['http://ha.example.com:8123'],
+        certificates: [{ origin: 'https://ha.lan:8123', sha256, pem: 'PEM' }],
+      },
+    });
+    render(<ConnectionPage status={appStatus()} />);
+    expect(
+      await screen.findByText(/unencrypted \(http:\/\/\) to: http:\/\/ha\.example\.com:8123/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(sha256)).toBeInTheDocument();
   });
 
   it('enables Save only after a successful test of exactly these values', async () => {

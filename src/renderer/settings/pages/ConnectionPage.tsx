@@ -1,14 +1,23 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AppStatus } from '../../../shared/app-status';
 import { normaliseInstanceUrl } from '../../../shared/instance-url';
-import type { ProbeResult } from '../../../shared/probe';
+import type { ProbeFailureReason, ProbeResult } from '../../../shared/probe';
 import { normaliseTokenInput } from '../../../shared/token-input';
 import { bridge } from '../../bridge';
 import { StatusLine } from '../../components/StatusLine';
 import { useNow } from '../../hooks/useNow';
+import { useSettings } from '../../hooks/useSettings';
 
 type Test =
   { state: 'idle' } | { state: 'testing' } | { state: 'done'; result: ProbeResult; key: string };
+
+/** Certificate problems the user can solve by comparing and trusting the certificate. */
+const PINNABLE: ProbeFailureReason[] = [
+  'tls_self_signed',
+  'tls_untrusted',
+  'tls_hostname',
+  'tls_changed',
+];
 
 const BAN_HELP =
   'Home Assistant blocks an address after repeated failed logins. To lift the ban, remove this computer’s IP ' +
@@ -24,6 +33,7 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [confirmWeak, setConfirmWeak] = useState(false);
+  const trust = useSettings()?.trust;
 
   const urlCheck = url.trim() === '' ? null : normaliseInstanceUrl(url, port);
   const tokenCheck = token.trim() === '' ? null : normaliseTokenInput(token);
@@ -70,6 +80,20 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
     } else {
       setMessage({ kind: 'error', text: reply.error.message });
     }
+  }
+
+  /** Main asks again in a native dialog; then the same values are tested once more. */
+  async function allowPlainHttp(event: FormEvent) {
+    const reply = await bridge().allowPlainHttp({ url, port: port || undefined });
+    if (!reply.ok) setMessage({ kind: 'error', text: reply.error.message });
+    else if (reply.value) await runTest(event);
+  }
+
+  /** Main shows the certificate's fingerprint in a native dialog; then the values are tested again. */
+  async function trustCertificate(event: FormEvent) {
+    const reply = await bridge().trustCertificate({ url, port: port || undefined });
+    if (!reply.ok) setMessage({ kind: 'error', text: reply.error.message });
+    else if (reply.value) await runTest(event);
   }
 
   async function allowWeak() {
@@ -143,8 +167,15 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
           <span id={ids.tokenHint} className={tokenCheck?.ok === false ? 'error' : 'hint'}>
             {tokenCheck?.ok === false
               ? tokenCheck.error
-              : 'Make one in Home Assistant: your profile, Security tab, “Long-lived access tokens”.'}{' '}
+              : (tokenCheck?.notice ??
+                'Make one in Home Assistant: your profile, Security tab, “Long-lived access tokens”.')}{' '}
           </span>
+          {hasSavedToken && status.instance && (
+            <p className="hint">
+              The saved token is only ever sent to {status.instance.origin} (or to the same address
+              with https://). For any other address, paste a token made on that Home Assistant.
+            </p>
+          )}
           <button
             type="button"
             className="link-button"
@@ -172,8 +203,46 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
 
       <div aria-live="polite">
         {test.state === 'done' && test.key === key && <TestResult result={test.result} />}
+        {test.state === 'done' &&
+          test.key === key &&
+          !test.result.ok &&
+          PINNABLE.includes(test.result.reason) && (
+            <button type="button" className="button" onClick={(e) => void trustCertificate(e)}>
+              Compare and trust this certificate…
+            </button>
+          )}
+        {test.state === 'done' &&
+          test.key === key &&
+          !test.result.ok &&
+          test.result.reason === 'insecure_http' && (
+            <button type="button" className="button danger" onClick={(e) => void allowPlainHttp(e)}>
+              Send my token unencrypted to this address…
+            </button>
+          )}
         {message && <p className={`notice ${message.kind}`}>{message.text}</p>}
       </div>
+
+      {trust && trust.plainHttp.length > 0 && (
+        <>
+          <h2>Unencrypted addresses</h2>
+          <p className="notice warn">
+            You agreed to send your token unencrypted (http://) to: {trust.plainHttp.join(', ')}.
+          </p>
+        </>
+      )}
+
+      {trust && trust.certificates.length > 0 && (
+        <>
+          <h2>Trusted certificates</h2>
+          <ul className="muted">
+            {trust.certificates.map((pin) => (
+              <li key={pin.origin}>
+                {pin.origin}: SHA-256 <code>{pin.sha256}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
 
       <h2>Token storage</h2>
       <StorageProtection status={status} onAllowWeak={() => setConfirmWeak(true)} />

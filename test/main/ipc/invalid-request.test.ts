@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '../../../src/main/app-services';
+import { requestChannel } from '../../../src/shared/ipc/define';
+import { testPlatform } from '../../support/app-platform';
+
+const PAGE = { url: 'ha-tray://app/settings.html', isMainFrame: true };
+let dir: string;
+let app: AppServices;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ha-tray-invalid-'));
+  app = createAppServices(testPlatform(dir));
+});
+afterEach(() => {
+  app.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const message = async (name: string, ...args: unknown[]) => {
+  const reply = await app.table.handle(requestChannel(name), PAGE, args);
+  if (reply.ok) throw new Error(`${name} was accepted`);
+  return reply.error.message;
+};
+
+describe('a page request that fails validation', () => {
+  it('reaches the user as a sentence, never as a schema message', async () => {
+    expect(await message('testConnection', { url: `http://${'a'.repeat(3000)}` })).toBe(
+      'The address is too long (at most 2,048 characters).',
+    );
+    expect(await message('testConnection', { url: 'ha.lan', port: '1'.repeat(20) })).toBe(
+      'The port is too long (at most 10 characters).',
+    );
+    expect(await message('testConnection', { url: 'ha.lan', token: 'x'.repeat(20_000) })).toMatch(
+      /^The token is too long/,
+    );
+    const odd = [
+      await message('testConnection', { url: 5 }),
+      await message('testConnection', { url: 'x', admin: true }),
+      await message('updateSettings', { favourites: 'all' }),
+      await message('actOnEntity', { entityId: 'NOT AN ID', action: { kind: 'primary' } }),
+      await message('getStatus', 'extra'),
+      await message('openSettings', 'nowhere'),
+    ];
+    for (const text of odd) {
+      expect(text).toMatch(/^[A-Z].*\.$/);
+      expect(text).not.toMatch(/Invalid request|expected|Too big|at \w+\./);
+    }
+  });
+});

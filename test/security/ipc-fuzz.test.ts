@@ -1,0 +1,237 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '../../src/main/app-services';
+import { fileLogSink } from '../../src/main/log/file-sink';
+import { ipcContract } from '../../src/shared/ipc/contract';
+import { requestChannel } from '../../src/shared/ipc/define';
+import type { IpcResult } from '../../src/shared/ipc/result';
+import { startSimulator, type HaSimulator } from '../ha-sim';
+import { FakeSecretStore } from '../fakes/secret-store';
+import { fastRetry } from '../support/fast-retry';
+import { testPlatform } from '../support/app-platform';
+import { installNetworkGuard, type NetworkGuard } from '../support/network-guard';
+import { waitFor } from '../support/wait-for';
+import { mutate, randomPayload, seededRandom } from './fuzz-values';
+
+const PAYLOADS_PER_CHANNEL = 1000;
+const TRUSTED = { url: 'ha-tray://app/settings.html', isMainFrame: true };
+const UNTRUSTED = [
+  { url: 'https://evil.example/', isMainFrame: true },
+  { url: 'ha-tray://app/settings.html', isMainFrame: false },
+  { url: undefined, isMainFrame: true },
+  { url: 'file:///tmp/page.html', isMainFrame: true },
+];
+
+/**
+ * What each request takes, written here by hand and apart from the contract's schemas: the
+ * number of arguments and the keys an object argument may have. A payload the app accepted
+ * (anything but `invalid_payload`) must fit it.
+ */
+const SHAPES: Record<string, { arity: number; keys?: string[]; oneOf?: unknown[] }> = {
+  getStatus: { arity: 0 },
+  getSettings: { arity: 0 },
+  updateSettings: { arity: 1, keys: ['favourites', 'tokenReminder', 'notifications', 'ui'] },
+  testConnection: { arity: 1, keys: ['url', 'port', 'token'] },
+  saveConnection: { arity: 1, keys: ['url', 'port', 'token'] },
+  allowWeakStorage: { arity: 1, oneOf: [true] },
+  allowPlainHttp: { arity: 1, keys: ['url', 'port'] },
+  trustCertificate: { arity: 1, keys: ['url', 'port'] },
+  listEntities: { arity: 0 },
+  actOnEntity: { arity: 1, keys: ['entityId', 'action', 'confirmed'] },
+  openTokenPage: { arity: 1, keys: ['url', 'port'] },
+  getTokenStatus: { arity: 0 },
+  rotateToken: { arity: 0 },
+  snoozeTokenReminder: { arity: 1, oneOf: ['day', 'week'] },
+  replaceToken: { arity: 1, keys: ['token', 'confirmDifferent'] },
+  revokeOldToken: { arity: 0 },
+  loadTokenAudit: { arity: 0 },
+  revokeTokens: { arity: 1, keys: ['ids', 'confirm'] },
+  previewNotification: { arity: 1 },
+  sendTestNotification: { arity: 1 },
+  openSettings: {
+    arity: 1,
+    oneOf: ['connection', 'favourites', 'notifications', 'token', 'about'],
+  },
+  closePanel: { arity: 0 },
+  openInHomeAssistant: { arity: 1 },
+};
+
+function fitsShape(name: string, args: unknown): boolean {
+  const shape = SHAPES[name]!;
+  if (!Array.isArray(args) || args.length !== shape.arity) return false;
+  if (shape.oneOf) return shape.oneOf.includes(args[0]);
+  if (shape.keys) {
+    const arg = args[0];
+    if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return false;
+    return Object.keys(arg).every((key) => shape.keys!.includes(key));
+  }
+  return true;
+}
+
+/** A user-facing sentence, not a validator's or a stack's words. */
+function isSentence(text: unknown): boolean {
+  return (
+    typeof text === 'string' &&
+    /^[A-Z0-9“"]/.test(text) &&
+    /[.?!”)]$/.test(text) &&
+    !/Invalid request|expected |Too big|Too small|ZodError|at Object\.|TypeError|undefined is not/.test(
+      text,
+    )
+  );
+}
+
+let sim: HaSimulator;
+let dir: string;
+let app: AppServices;
+let guard: NetworkGuard;
+const replies: unknown[] = [];
+const events: unknown[] = [];
+const opened: string[] = [];
+const rejections: unknown[] = [];
+const onRejection = (reason: unknown) => void rejections.push(reason);
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+beforeAll(async () => {
+  process.on('unhandledRejection', onRejection);
+  guard = installNetworkGuard();
+  sim = await startSimulator();
+  guard.watch(sim.token);
+  dir = mkdtempSync(join(tmpdir(), 'ha-tray-fuzz-'));
+  app = createAppServices(
+    testPlatform(dir, {
+      secrets: new FakeSecretStore('gnome_libsecret'),
+      logSink: fileLogSink(join(dir, 'logs', 'ha-tray.log')),
+      shell: { openExternal: async (url) => void opened.push(url) },
+      sendToPages: (channel, payload) => void events.push({ channel, payload }),
+    }),
+    {
+      probeTimeoutMs: 200,
+      resolveHost: async () => ['203.0.113.50'],
+      connection: { retry: fastRetry(10, 50) },
+      entityEventDelayMs: 10,
+    },
+  );
+  await app.start();
+  const ask = (name: string, arg: unknown) =>
+    app.table.handle(requestChannel(name), TRUSTED, [arg]);
+  await ask('testConnection', { url: sim.url, token: sim.token });
+  await ask('saveConnection', { url: sim.url, token: sim.token });
+  await waitFor(() => app.manager.getStatus().state === 'connected', 'connected');
+});
+
+afterAll(async () => {
+  await app.dispose();
+  guard.restore();
+  await sim.close();
+  process.off('unhandledRejection', onRejection);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('IPC fuzz of every contract channel', () => {
+  it('knows the shape of every channel the contract has', () => {
+    expect(Object.keys(SHAPES).sort()).toEqual(Object.keys(ipcContract.requests).sort());
+  });
+
+  it('survives random and malformed payloads from trusted and untrusted senders', async () => {
+    const samples: Record<string, unknown[]> = {
+      testConnection: [{ url: sim.url }],
+      saveConnection: [{ url: sim.url, port: new URL(sim.url).port }],
+      updateSettings: [{ ui: { globalShortcut: 'CommandOrControl+Alt+H', startAtLogin: false } }],
+      actOnEntity: [{ entityId: 'light.not_there', action: { kind: 'primary' } }],
+      allowPlainHttp: [{ url: 'ha.example.com' }],
+      openTokenPage: [{ url: 'homeassistant.local', port: '8123' }],
+      openInHomeAssistant: ['/profile/security'],
+      snoozeTokenReminder: ['day'],
+      openSettings: ['token'],
+    };
+    const random = seededRandom(20261202);
+    const acceptedInvalid: string[] = [];
+    for (const name of Object.keys(ipcContract.requests)) {
+      const channel = requestChannel(name);
+      for (let i = 0; i < PAYLOADS_PER_CHANNEL; i++) {
+        const sample = samples[name];
+        const payload = sample && i % 4 === 0 ? mutate(sample, random) : randomPayload(random);
+        const sender = UNTRUSTED[i % UNTRUSTED.length]!;
+        const foreign = (await app.table.handle(channel, sender, payload)) as IpcResult<unknown>;
+        expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+        const reply = (await app.table.handle(channel, TRUSTED, payload)) as IpcResult<unknown>;
+        replies.push(reply);
+        expect(typeof reply.ok).toBe('boolean');
+        if (!reply.ok) expect(isSentence(reply.error.message), reply.error.message).toBe(true);
+        const accepted = reply.ok || reply.error.code !== 'invalid_payload';
+        if (accepted && !fitsShape(name, payload))
+          acceptedInvalid.push(`${name} ${String(JSON.stringify(payload)).slice(0, 120)}`);
+      }
+      expect(await app.table.handle(`${channel}-x`, TRUSTED, [])).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_channel' },
+      });
+    }
+    expect(acceptedInvalid).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rejections).toEqual([]);
+  });
+
+  it('reached no address but loopback, and sent the token nowhere but Home Assistant', () => {
+    expect(guard.violations).toEqual([]);
+    const simPort = Number(new URL(sim.url).port);
+    expect(guard.secretWrites.filter((write) => write.port !== simPort)).toEqual([]);
+    // Pages may open Home Assistant's pages in the browser, never another kind of URL.
+    for (const url of opened)
+      expect(url).toMatch(/^https?:\/\/[^/]+\/profile\/security$|^http:\/\/127\.0\.0\.1/);
+  });
+
+  it('left no token in replies, events, logs or files, and every file private', () => {
+    const token = sim.token;
+    expect(JSON.stringify(replies)).not.toContain(token);
+    expect(JSON.stringify(events)).not.toContain(token);
+    const files = filesUnder(dir);
+    expect(files.some((file) => file.endsWith('ha-tray.log'))).toBe(true);
+    for (const file of files) {
+      expect(readFileSync(file, 'latin1'), file).not.toContain(token);
+      expect((statSync(file).mode & 0o077).toString(8), `${file} is readable by others`).toBe('0');
+    }
+  });
+
+  it('kept the settings valid by checks of its own, and the connection and token as they were', () => {
+    const raw = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(raw).sort()).toEqual(
+      [
+        'connection',
+        'favourites',
+        'notifications',
+        'schemaVersion',
+        'storage',
+        'tokenReminder',
+        'trust',
+        'ui',
+      ].sort(),
+    );
+    expect(raw.connection).toEqual({ origin: sim.url });
+    expect(raw.storage).toEqual({ allowWeakEncryption: false });
+    expect(raw.trust).toEqual({ plainHttp: [], certificates: [] });
+    const favourites = raw.favourites as Array<{ entityId: string; label?: string }>;
+    expect(Array.isArray(favourites) && favourites.length <= 500).toBe(true);
+    for (const favourite of favourites) {
+      expect(favourite.entityId).toMatch(/^[a-z0-9_]+\.[a-z0-9_]+$/);
+      expect((favourite.label ?? 'x').trim().length).toBeGreaterThan(0);
+    }
+    const ui = raw.ui as { globalShortcut: unknown; startAtLogin: unknown };
+    expect(typeof ui.globalShortcut === 'string' && ui.globalShortcut.length <= 60).toBe(true);
+    expect(typeof ui.startAtLogin).toBe('boolean');
+    const reminder = raw.tokenReminder as { intervalDays: unknown };
+    expect([null, 30, 60, 90, 180, 365]).toContain(reminder.intervalDays);
+    expect(app.vault.token()).toBe(sim.token);
+  });
+});
