@@ -3,9 +3,10 @@ import type { Area, Device, Floor, Label } from './entities/registry';
 import type { Home, HomeEntity } from './home-types';
 
 const AREAS: Area[] = [
-  { area_id: 'living_room', name: 'Living room', floor_id: 'ground_floor' },
-  { area_id: 'kitchen', name: 'Kitchen', floor_id: 'ground_floor' },
-  { area_id: 'bedroom', name: 'Bedroom', floor_id: 'first_floor' },
+  // The three areas onboarding creates, with the icons 2026.2 gives them (onboarding/const.py).
+  { area_id: 'living_room', name: 'Living room', floor_id: 'ground_floor', icon: 'mdi:sofa' },
+  { area_id: 'kitchen', name: 'Kitchen', floor_id: 'ground_floor', icon: 'mdi:stove' },
+  { area_id: 'bedroom', name: 'Bedroom', floor_id: 'first_floor', icon: 'mdi:bed' },
   { area_id: 'hallway', name: 'Hallway', floor_id: 'ground_floor' },
   { area_id: 'garage', name: 'Garage' },
   { area_id: 'office', name: 'Office', floor_id: 'first_floor' },

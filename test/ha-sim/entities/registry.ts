@@ -5,6 +5,8 @@ export interface Area {
   area_id: string;
   name: string;
   floor_id?: string;
+  /** 2026.2 shows it; onboarding gives the areas it creates one. */
+  icon?: string;
 }
 
 /** A floor (floor registry, 2024.4 on). */
@@ -159,7 +161,7 @@ export class EntityRegistry {
       area_id: a.area_id,
       floor_id: a.floor_id ?? null,
       humidity_entity_id: null,
-      icon: null,
+      icon: a.icon ?? null,
       labels: [],
       name: a.name,
       picture: null,
