@@ -1,12 +1,11 @@
 import { decodeJwt } from 'jose';
-import type { EntityState } from '../../src/shared/entity';
 import { AuthStore, type SimUser } from './auth/auth-store';
 import { startBackgroundEvents } from './background-events';
 import { haConfig } from './config';
 import { generationOf, HA_RELEASE, type HaGeneration } from './generation';
 import { newContext } from './context';
 import { EntityRegistry } from './entities/registry';
-import { stateAsDict } from './entities/serialise';
+import { stateAsDict, type SimEntityState } from './entities/serialise';
 import { StateMachine } from './entities/state-machine';
 import { EventBus } from './events';
 import { Faults } from './faults';
@@ -222,12 +221,12 @@ export class HaSimulator {
 
   // ---- states -------------------------------------------------------------------------------
 
-  getState(entityId: string): EntityState | undefined {
+  getState(entityId: string): SimEntityState | undefined {
     const state = this.context.states.get(entityId);
     return state && stateAsDict(state);
   }
 
-  states(): EntityState[] {
+  states(): SimEntityState[] {
     return this.context.states.all().map(stateAsDict);
   }
 
