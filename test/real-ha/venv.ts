@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { findPython } from './python';
@@ -41,24 +49,28 @@ const pip = (python: string, args: string[]) =>
   });
 
 /**
- * The release's own `homeassistant/package_constraints.txt` (exact pins of its core packages),
- * read out of its wheel, which pip fetches without installing anything.
+ * The release's wheel, fetched without installing anything, and its own
+ * `homeassistant/package_constraints.txt` (exact pins of its core packages) read out of it.
  */
-function constraintsFromWheel(python: string, release: RealHaRelease, dir: string): string {
+function wheelAndConstraints(
+  python: string,
+  release: RealHaRelease,
+  dir: string,
+): { wheel: string; constraints: string } {
   const wheels = join(dir, 'wheel');
   pip(python, ['download', '-q', '--no-deps', '-d', wheels, `homeassistant==${release.version}`]);
-  const file = join(dir, 'package_constraints.txt');
+  const wheel = join(
+    wheels,
+    readdirSync(wheels).find((f) => f.endsWith('.whl'))!,
+  );
+  const constraints = join(dir, 'package_constraints.txt');
   execFileSync(python, [
     '-c',
-    [
-      'import glob, sys, zipfile',
-      'wheel = glob.glob(sys.argv[1] + "/homeassistant-*.whl")[0]',
-      'open(sys.argv[2], "wb").write(zipfile.ZipFile(wheel).read("homeassistant/package_constraints.txt"))',
-    ].join('\n'),
-    wheels,
-    file,
+    'import sys, zipfile; open(sys.argv[2], "wb").write(zipfile.ZipFile(sys.argv[1]).read("homeassistant/package_constraints.txt"))',
+    wheel,
+    constraints,
   ]);
-  return file;
+  return { wheel, constraints };
 }
 
 /**
@@ -82,15 +94,11 @@ export function ensureVenv(
   );
   execFileSync(choice.python, ['-m', 'venv', building], { stdio: 'inherit' });
   const python = join(building, 'bin', 'python');
-  const constraints = release.constraintsFile ?? constraintsFromWheel(python, release, building);
-  pip(python, [
-    'install',
-    '-q',
-    '-c',
-    constraints,
-    `homeassistant==${release.version}`,
-    ...release.integrationRequirements,
-  ]);
+  const { wheel, constraints } = release.constraintsFile
+    ? { wheel: `homeassistant==${release.version}`, constraints: release.constraintsFile }
+    : wheelAndConstraints(python, release, building);
+  pip(python, ['install', '-q', '-c', constraints, wheel, ...release.integrationRequirements]);
+  rmSync(join(building, 'wheel'), { recursive: true, force: true });
   rmSync(venvDir(release), { recursive: true, force: true });
   renameSync(building, venvDir(release));
   writeFileSync(marker(release), wanted(release));
