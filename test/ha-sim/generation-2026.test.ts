@@ -129,6 +129,32 @@ describe('auth/delete_all_refresh_tokens', () => {
   });
 });
 
+describe('registries in both generations', () => {
+  it.each(['2024.1.6', '2026.2.3'])(
+    '%s: the CO2 sensor has no area of its own and is in the office through its device',
+    async (haVersion) => {
+      const client = await login(await start({ haVersion }));
+      const display = (await client.command({ type: 'config/entity_registry/list_for_display' }))
+        .result as { entities: Array<Record<string, unknown>> };
+      const sensor = display.entities.find((e) => e.ei === 'sensor.office_co2')!;
+      expect(sensor).not.toHaveProperty('ai');
+      const devices = (await client.command({ type: 'config/device_registry/list' }))
+        .result as Array<Record<string, unknown>>;
+      expect(devices.find((d) => d.id === sensor.di)).toMatchObject({
+        area_id: 'office',
+        name: 'Office air monitor',
+      });
+      const floors = await client.command({ type: 'config/floor_registry/list' });
+      if (haVersion.startsWith('2024')) expect(floors.error.code).toBe('unknown_command');
+      else
+        expect(floors.result.map((f: { floor_id: string }) => f.floor_id)).toEqual([
+          'ground_floor',
+          'first_floor',
+        ]);
+    },
+  );
+});
+
 describe('2026.2: states', () => {
   it('last_reported moves on a write that changes nothing, without an event; 2024.1 has no such field', async () => {
     const sim = await start(HA_2026);
