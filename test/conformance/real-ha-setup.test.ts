@@ -80,7 +80,9 @@ describe('choosing a Python for a Home Assistant release', () => {
       ok: false,
       reason: expect.stringContaining('found no Python at all.'),
     });
-    expect(debianHint('13.1')).toBe(' Debian 13: apt-get install python3.13 python3.13-venv.');
+    expect(debianHint('13.1')).toBe(
+      ' Debian 13: apt-get install python3.13 python3.13-venv python3.13-dev gcc.',
+    );
     expect(debianHint('trixie/sid')).toBe('');
   });
 });

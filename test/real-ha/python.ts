@@ -44,11 +44,15 @@ export function pythonCandidates(
   return [...release.pythonNames, ...pyenv];
 }
 
-/** What Debian ships, for the reason a suitable Python is missing. */
+/**
+ * What Debian ships, for the reason a suitable Python is missing. The headers and a compiler too:
+ * 2026.2.3 pins lru-dict 1.3.0, which has no wheel for Python 3.13, so pip builds it.
+ */
 export function debianHint(debianVersion: string | null): string {
   const major = debianVersion && /^(\d+)/.exec(debianVersion.trim())?.[1];
   if (!major) return '';
-  if (Number(major) >= 13) return ` Debian ${major}: apt-get install python3.13 python3.13-venv.`;
+  if (Number(major) >= 13)
+    return ` Debian ${major}: apt-get install python3.13 python3.13-venv python3.13-dev gcc.`;
   return ` Debian ${major} ships no Python 3.13 (Debian 13 does).`;
 }
 
