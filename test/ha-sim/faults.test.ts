@@ -9,7 +9,8 @@ describe('restart, stop and start', () => {
     const sim = await start();
     const port = sim.port;
     const client = await login(sim);
-    const restarting = sim.restart({ downMs: 50 });
+    // Down long enough for the refused connection to land inside it on a loaded machine.
+    const restarting = sim.restart({ downMs: 2_000 });
     expect((await client.closed).code).toBe(1000);
     await expect(RawClient.connect(sim.url)).rejects.toThrow(/ECONNREFUSED/);
     await restarting;
