@@ -1,6 +1,6 @@
 import type { NotificationRule, NotificationRuleKind } from '../../../shared/notification-rules';
 import { validateNotificationRule } from '../../../shared/notification-rules';
-import { domainOf } from '../../../shared/entity';
+import { suggestedRuleStates } from '../../../shared/domains/registry';
 import type { EntityView } from '../../../shared/entity-view';
 
 /** The rule editor's fields, as typed: text until it is checked. */
@@ -85,28 +85,9 @@ export function ruleFromDraft(draft: RuleDraft, enabled = true) {
   return validateNotificationRule({ ...base, kind: draft.kind, ...byKind });
 }
 
-/** States worth suggesting for an entity's domain. */
+/** States worth suggesting for an entity's domain (src/shared/domains/). */
 export function suggestedStates(entity: EntityView | undefined): string[] {
-  if (!entity) return [];
-  switch (domainOf(entity.entity_id)) {
-    case 'binary_sensor':
-    case 'light':
-    case 'switch':
-    case 'fan':
-    case 'input_boolean':
-      return ['on', 'off'];
-    case 'cover':
-      return ['open', 'closed', 'opening', 'closing'];
-    case 'lock':
-      return ['locked', 'unlocked', 'jammed'];
-    case 'person':
-    case 'device_tracker':
-      return ['home', 'not_home'];
-    case 'media_player':
-      return ['playing', 'paused', 'idle', 'off'];
-    default:
-      return [entity.state, 'unavailable'];
-  }
+  return entity ? suggestedRuleStates(entity) : [];
 }
 
 /** Rule types that fit the entity: thresholds only for numeric values. */

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   entityActionSchema,
   isReadOnly,
+  panelControls,
   planAction,
+  suggestedRuleStates,
+  trayItemKind,
   type EntityAction,
-} from '../../src/shared/domain-actions';
-import type { EntityState } from '../../src/shared/entity';
+} from '../../../src/shared/domains/registry';
+import type { EntityState } from '../../../src/shared/entity';
 
 const entity = (
   entity_id: string,
@@ -144,5 +147,47 @@ describe('other actions', () => {
     ]) {
       expect(entityActionSchema.safeParse(bad).success).toBe(false);
     }
+  });
+});
+
+describe('the tray and the panel read the same table', () => {
+  it.each([
+    ['light.a', 'switch'],
+    ['siren.a', 'switch'],
+    ['scene.a', 'run'],
+    ['input_button.a', 'run'],
+    ['lock.a', 'primary'],
+    ['media_player.a', 'primary'],
+    ['climate.a', 'panel'],
+    ['sensor.a', 'history'],
+    ['made_up.a', 'history'],
+  ])('%s shows in the tray as %s', (id, kind) => {
+    expect(trayItemKind(entity(id, 'on'))).toBe(kind);
+  });
+
+  it('lists the panel controls per domain, none while unavailable', () => {
+    expect(
+      panelControls(entity('light.a', 'on', { supported_color_modes: ['brightness'] })),
+    ).toEqual(['switch', 'brightness']);
+    expect(panelControls(entity('light.a', 'on', { supported_color_modes: ['onoff'] }))).toEqual([
+      'switch',
+    ]);
+    expect(panelControls(entity('cover.a', 'open', { current_position: 40 }))).toEqual([
+      'position',
+      'primary_button',
+    ]);
+    expect(panelControls(entity('input_button.a', 'unknown'))).toEqual(['primary_button']);
+    expect(panelControls(entity('climate.a', 'heat'))).toEqual(['temperature']);
+    expect(panelControls(entity('sensor.a', '3'))).toEqual([]);
+    expect(panelControls(entity('light.a', 'unavailable'))).toEqual([]);
+  });
+
+  it('suggests rule states per domain', () => {
+    expect(suggestedRuleStates(entity('lock.a', 'locked'))).toEqual([
+      'locked',
+      'unlocked',
+      'jammed',
+    ]);
+    expect(suggestedRuleStates(entity('weather.a', 'rainy'))).toEqual(['rainy', 'unavailable']);
   });
 });
