@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PanelControl } from '../../shared/domains/domain';
+import type { ControlChange, PanelControl } from '../../shared/domains/domain';
 import {
   isReadOnly,
   panelControls,
@@ -85,7 +85,13 @@ export function FavouriteRow({ entity: live, label, act }: RowProps) {
       </div>
       <div className="favourite-control">
         {panelControls(entity).map((control) => (
-          <Control key={control} control={control} entity={entity} name={name} run={run} />
+          <Control
+            key={`${control.kind}${'label' in control ? control.label : ''}`}
+            control={control}
+            entity={entity}
+            name={name}
+            run={run}
+          />
         ))}
       </div>
       {confirming && (
@@ -126,7 +132,9 @@ function Control({
   name: string;
   run: Run;
 }) {
-  switch (control) {
+  // The domain module built the action; main validates it against the same registry.
+  const change = ({ action, patch }: ControlChange) => void run(action as EntityAction, patch);
+  switch (control.kind) {
     case 'switch':
       return (
         <button
@@ -142,42 +150,30 @@ function Control({
           <span className="switch-knob" />
         </button>
       );
-    case 'brightness':
+    case 'slider':
       return (
         <input
           type="range"
-          min={1}
-          max={100}
-          aria-label={`${name} brightness`}
-          value={Math.round(((Number(entity.attributes.brightness) || 0) * 100) / 255)}
-          onChange={(e) => {
-            const percent = Number(e.target.value);
-            void run(
-              { kind: 'set_brightness', percent },
-              { attributes: { brightness: Math.round((percent * 255) / 100) } },
-            );
-          }}
+          min={control.min}
+          max={control.max}
+          aria-label={`${name} ${control.label}`}
+          value={control.value}
+          onChange={(e) => change(control.set(Number(e.target.value)))}
         />
       );
-    case 'position':
+    case 'options':
       return (
-        <input
-          type="range"
-          min={0}
-          max={100}
-          aria-label={`${name} position`}
-          value={Number(entity.attributes.current_position)}
-          onChange={(e) => {
-            const position = Number(e.target.value);
-            void run(
-              { kind: 'set_position', position },
-              {
-                state: position > 0 ? 'open' : 'closed',
-                attributes: { current_position: position },
-              },
-            );
-          }}
-        />
+        <select
+          aria-label={`${name} ${control.label}`}
+          value={control.value}
+          onChange={(e) => change(control.set(e.target.value))}
+        >
+          {control.options.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
       );
     case 'primary_button':
       return <PrimaryButton entity={entity} onRun={() => void run({ kind: 'primary' }, null)} />;

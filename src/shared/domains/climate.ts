@@ -35,7 +35,7 @@ export const climate = defineDomain({
       return { ok: false, error: `${name} has no mode "${action.mode}".` };
     return planned('climate', 'set_hvac_mode', action.mode, { hvac_mode: action.mode });
   },
-  controls: () => ['temperature'],
+  controls: () => [{ kind: 'temperature' }],
   stateWord: (state) => WORDS[state],
   stateText: (entity) =>
     typeof entity.attributes.temperature === 'number' &&

@@ -50,8 +50,22 @@ export const cover = defineDomain({
   },
   controls: (entity) => {
     const controls: PanelControl[] = [];
-    if (typeof entity.attributes.current_position === 'number') controls.push('position');
-    controls.push('primary_button');
+    if (typeof entity.attributes.current_position === 'number')
+      controls.push({
+        kind: 'slider',
+        label: 'position',
+        min: 0,
+        max: 100,
+        value: entity.attributes.current_position,
+        set: (position) => ({
+          action: { kind: 'set_position', position },
+          patch: {
+            state: position > 0 ? 'open' : 'closed',
+            attributes: { current_position: position },
+          },
+        }),
+      });
+    controls.push({ kind: 'primary_button' });
     return controls;
   },
   stateWord: (state) => OPENABLE_WORDS[state],

@@ -23,18 +23,38 @@ export type ActionPlanResult = { ok: true; plan: ActionPlan } | { ok: false; err
  */
 export type TrayItemKind = 'switch' | 'run' | 'primary' | 'panel' | 'history';
 
+/** What setting a control to a value does: the action to run, and how the row looks meanwhile. */
+export interface ControlChange {
+  action: { kind: string } & Record<string, unknown>;
+  /** The optimistic look until Home Assistant reports the entity again. */
+  patch: Partial<Pick<EntityView, 'state' | 'attributes'>>;
+}
+
 /**
- * A kind of control in the panel. Shared code names the kind; the renderer maps each kind to
- * its React component (see src/renderer/panel/FavouriteRow.tsx).
+ * A control in the panel. Shared code describes it; the renderer maps each kind to its React
+ * component (see src/renderer/panel/FavouriteRow.tsx). A slider or a list of options carries
+ * its value and what setting it does, so a domain that needs one adds no renderer code.
  */
 export type PanelControl =
-  | 'switch'
-  | 'primary_button'
-  | 'brightness'
-  | 'position'
-  | 'temperature'
-  | 'percentage'
-  | 'options';
+  | { kind: 'switch' }
+  | { kind: 'primary_button' }
+  | { kind: 'temperature' }
+  | {
+      kind: 'slider';
+      /** "brightness": the control is labelled "Kitchen lights brightness". */
+      label: string;
+      min: number;
+      max: number;
+      value: number;
+      set(value: number): ControlChange;
+    }
+  | {
+      kind: 'options';
+      label: string;
+      options: readonly string[];
+      value: string;
+      set(option: string): ControlChange;
+    };
 
 /** The facts about an entity that decide how its states read in a notification. */
 export interface EntityFacts {

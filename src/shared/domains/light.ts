@@ -26,8 +26,19 @@ export const light = defineDomain({
           brightness_pct: action.percent,
         }),
   controls: (entity) => {
-    const controls: PanelControl[] = ['switch'];
-    if (entity.state === 'on' && supportsBrightness(entity)) controls.push('brightness');
+    const controls: PanelControl[] = [{ kind: 'switch' }];
+    if (entity.state === 'on' && supportsBrightness(entity))
+      controls.push({
+        kind: 'slider',
+        label: 'brightness',
+        min: 1,
+        max: 100,
+        value: Math.round(((Number(entity.attributes.brightness) || 0) * 100) / 255),
+        set: (percent) => ({
+          action: { kind: 'set_brightness', percent },
+          patch: { attributes: { brightness: Math.round((percent * 255) / 100) } },
+        }),
+      });
     return controls;
   },
   ruleStates: ['on', 'off'],

@@ -9,7 +9,7 @@ export const lock = defineDomain({
     entity.state === 'locked'
       ? planned('lock', 'unlock', 'Unlock…', {}, `Unlock ${name}?`)
       : planned('lock', 'lock', 'Lock'),
-  controls: () => ['primary_button'],
+  controls: () => [{ kind: 'primary_button' }],
   stateWord: (state) => OPENABLE_WORDS[state],
   headline: openableHeadline,
   ruleStates: ['locked', 'unlocked', 'jammed'],

@@ -21,7 +21,7 @@ export const mediaPlayer = defineDomain({
   primary: playOrPause,
   actions: [playPause],
   plan: playOrPause,
-  controls: () => ['primary_button'],
+  controls: () => [{ kind: 'primary_button' }],
   stateWord: (state) => WORDS[state],
   ruleStates: ['playing', 'paused', 'idle', 'off'],
   icon: (entity) => (entity.attributes.device_class === 'tv' ? mdiTelevision : mdiSpeaker),

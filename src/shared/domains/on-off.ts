@@ -16,7 +16,7 @@ export function onOffDomain(domain: string, icons: { on: string; off: string }):
     tray: 'switch',
     onOff: true,
     primary: (entity) => toggle(entity, domain),
-    controls: () => ['switch'],
+    controls: () => [{ kind: 'switch' }],
     ruleStates: ['on', 'off'],
     icon: (entity: EntityView) => (entity.state === 'on' ? icons.on : icons.off),
   });

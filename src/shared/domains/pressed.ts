@@ -17,7 +17,7 @@ export function pressDomain(domain: string): DomainModule<[]> {
     domain,
     tray: 'run',
     primary: () => planned(domain, 'press', 'Press'),
-    controls: () => ['primary_button'],
+    controls: () => [{ kind: 'primary_button' }],
     stateText: (entity) => lastRunText(entity, 'pressed'),
     icon: () => mdiGestureTapButton,
   });

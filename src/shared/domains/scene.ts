@@ -6,7 +6,7 @@ export const scene = defineDomain({
   domain: 'scene',
   tray: 'run',
   primary: () => planned('scene', 'turn_on', 'Activate'),
-  controls: () => ['primary_button'],
+  controls: () => [{ kind: 'primary_button' }],
   stateText: (entity) => lastRunText(entity, 'activated'),
   icon: () => mdiPalette,
 });

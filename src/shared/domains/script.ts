@@ -5,6 +5,6 @@ export const script = defineDomain({
   domain: 'script',
   tray: 'run',
   primary: () => planned('script', 'turn_on', 'Run'),
-  controls: () => ['primary_button'],
+  controls: () => [{ kind: 'primary_button' }],
   icon: () => mdiScriptText,
 });

@@ -166,20 +166,34 @@ describe('the tray and the panel read the same table', () => {
   });
 
   it('lists the panel controls per domain, none while unavailable', () => {
-    expect(
-      panelControls(entity('light.a', 'on', { supported_color_modes: ['brightness'] })),
-    ).toEqual(['switch', 'brightness']);
-    expect(panelControls(entity('light.a', 'on', { supported_color_modes: ['onoff'] }))).toEqual([
+    const controls = (e: EntityState) =>
+      panelControls(e).map((c) => ('label' in c ? `${c.kind}:${c.label}` : c.kind));
+    expect(controls(entity('light.a', 'on', { supported_color_modes: ['brightness'] }))).toEqual([
+      'switch',
+      'slider:brightness',
+    ]);
+    expect(controls(entity('light.a', 'on', { supported_color_modes: ['onoff'] }))).toEqual([
       'switch',
     ]);
-    expect(panelControls(entity('cover.a', 'open', { current_position: 40 }))).toEqual([
-      'position',
+    expect(controls(entity('cover.a', 'open', { current_position: 40 }))).toEqual([
+      'slider:position',
       'primary_button',
     ]);
-    expect(panelControls(entity('input_button.a', 'unknown'))).toEqual(['primary_button']);
-    expect(panelControls(entity('climate.a', 'heat'))).toEqual(['temperature']);
-    expect(panelControls(entity('sensor.a', '3'))).toEqual([]);
-    expect(panelControls(entity('light.a', 'unavailable'))).toEqual([]);
+    expect(controls(entity('input_button.a', 'unknown'))).toEqual(['primary_button']);
+    expect(controls(entity('climate.a', 'heat'))).toEqual(['temperature']);
+    expect(controls(entity('sensor.a', '3'))).toEqual([]);
+    expect(controls(entity('light.a', 'unavailable'))).toEqual([]);
+  });
+
+  it('a slider says which action its value runs and how the row looks meanwhile', () => {
+    const [, slider] = panelControls(
+      entity('light.a', 'on', { supported_color_modes: ['brightness'], brightness: 255 }),
+    );
+    expect(slider).toMatchObject({ kind: 'slider', value: 100 });
+    expect(slider?.kind === 'slider' && slider.set(40)).toEqual({
+      action: { kind: 'set_brightness', percent: 40 },
+      patch: { attributes: { brightness: 102 } },
+    });
   });
 
   it('suggests rule states per domain', () => {
