@@ -30,6 +30,7 @@ import { number } from './number';
 import { person } from './person';
 import { scene } from './scene';
 import { script } from './script';
+import { select } from './select';
 import { sensor } from './sensor';
 import { siren } from './siren';
 import { sun } from './sun';
@@ -57,6 +58,7 @@ const DOMAINS = [
   person,
   scene,
   script,
+  select,
   sensor,
   siren,
   sun,
