@@ -1,3 +1,5 @@
+import { readJwtClaims } from './jwt-claims';
+
 export type TokenInputResult = { ok: true; token: string } | { ok: false; error: string };
 
 const MAX_LENGTH = 8192; // Home Assistant rejects longer access tokens.
@@ -6,16 +8,6 @@ const PREFIX = /^(authorization\s*:\s*)?bearer(\s+|$)/i;
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 const fail = (error: string): TokenInputResult => ({ ok: false, error });
-
-function decodeSegment(segment: string): unknown {
-  const base64 = segment
-    .replace(/-/g, '+')
-    .replace(/_/g, '/')
-    .padEnd(Math.ceil(segment.length / 4) * 4, '=');
-  const binary = atob(base64);
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  return JSON.parse(new TextDecoder().decode(bytes));
-}
 
 /**
  * Cleans up a pasted long-lived access token (surrounding whitespace and quotes, a leading
@@ -34,17 +26,9 @@ export function normaliseTokenInput(input: string, now: Date = new Date()): Toke
       'Security tab, "Long-lived access tokens", and paste it whole.',
   );
   if (!JWT.test(text)) return notAToken;
-  const [header, payload] = text.split('.') as [string, string, string];
-  let claims: unknown;
-  try {
-    const head = decodeSegment(header) as { alg?: unknown };
-    claims = decodeSegment(payload);
-    if (typeof head !== 'object' || head === null || typeof head.alg !== 'string') return notAToken;
-  } catch {
-    return notAToken;
-  }
-  if (typeof claims !== 'object' || claims === null) return notAToken;
-  const exp = (claims as { exp?: unknown }).exp;
+  const claims = readJwtClaims(text);
+  if (!claims) return notAToken;
+  const exp = claims.exp;
   if (typeof exp === 'number' && exp * 1000 <= now.getTime()) {
     return fail(
       `This token expired on ${new Date(exp * 1000).toISOString().slice(0, 10)}. Create a new one in Home Assistant.`,
