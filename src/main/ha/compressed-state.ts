@@ -1,6 +1,9 @@
 import type { EntityContext, EntityState } from '../../shared/entity';
 
-/** The `subscribe_entities` wire formats (see ha-protocol.md §3). */
+/**
+ * The `subscribe_entities` wire formats, as test/ha-sim/entities/serialise.ts and state-diff.ts
+ * produce them (test/conformance/ checks those against a real Home Assistant).
+ */
 export interface CompressedState {
   s: string;
   a?: Record<string, unknown>;
