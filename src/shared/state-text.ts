@@ -1,57 +1,13 @@
-import type { EntityView } from './entity-view';
+import { domainModule } from './domains/registry';
 import { domainOf } from './entity';
+import type { EntityView } from './entity-view';
 
-/** Home Assistant's own words for common states, per domain where they differ. */
-const WORDS: Record<string, Record<string, string>> = {
-  _: { on: 'On', off: 'Off', unavailable: 'Unavailable', unknown: 'Unknown' },
-  lock: {
-    locked: 'Locked',
-    unlocked: 'Unlocked',
-    locking: 'Locking',
-    unlocking: 'Unlocking',
-    jammed: 'Jammed',
-    open: 'Open',
-    opening: 'Opening',
-  },
-  cover: { open: 'Open', closed: 'Closed', opening: 'Opening', closing: 'Closing' },
-  media_player: {
-    playing: 'Playing',
-    paused: 'Paused',
-    idle: 'Idle',
-    standby: 'Standby',
-    buffering: 'Buffering',
-  },
-  climate: {
-    heat: 'Heat',
-    cool: 'Cool',
-    auto: 'Auto',
-    heat_cool: 'Heat/Cool',
-    dry: 'Dry',
-    fan_only: 'Fan only',
-  },
-  person: { home: 'Home', not_home: 'Away' },
-  device_tracker: { home: 'Home', not_home: 'Away' },
-  sun: { above_horizon: 'Above horizon', below_horizon: 'Below horizon' },
-  automation: { on: 'On', off: 'Off' },
-  binary_sensor: {},
-};
-
-/** binary_sensor on/off by device class, as Home Assistant shows them. */
-const BINARY: Record<string, [on: string, off: string]> = {
-  door: ['Open', 'Closed'],
-  garage_door: ['Open', 'Closed'],
-  window: ['Open', 'Closed'],
-  opening: ['Open', 'Closed'],
-  motion: ['Detected', 'Clear'],
-  occupancy: ['Detected', 'Clear'],
-  presence: ['Home', 'Away'],
-  moisture: ['Wet', 'Dry'],
-  smoke: ['Detected', 'Clear'],
-  running: ['Running', 'Not running'],
-  battery: ['Low', 'Normal'],
-  connectivity: ['Connected', 'Disconnected'],
-  lock: ['Unlocked', 'Locked'],
-  plug: ['Plugged in', 'Unplugged'],
+/** Words for states every domain shares. */
+const COMMON: Readonly<Record<string, string>> = {
+  on: 'On',
+  off: 'Off',
+  unavailable: 'Unavailable',
+  unknown: 'Unknown',
 };
 
 export function friendlyName(entity: Pick<EntityView, 'entity_id' | 'attributes'>): string {
@@ -59,27 +15,32 @@ export function friendlyName(entity: Pick<EntityView, 'entity_id' | 'attributes'
   return typeof name === 'string' && name.trim() !== '' ? name : entity.entity_id;
 }
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const deviceClassOf = (attributes: Record<string, unknown>) =>
+  typeof attributes.device_class === 'string' ? attributes.device_class : undefined;
+
+/**
+ * Home Assistant's English word for a state of a domain, as its UI shows it ("Locked",
+ * "Detected", "Away"), or undefined when there is none (the raw state is shown then).
+ */
+export function stateDisplayWord(
+  domain: string,
+  state: string,
+  deviceClass: string | undefined,
+): string | undefined {
+  const word = domainModule(domain)?.stateWord?.(state, deviceClass);
+  if (typeof word === 'string') return word;
+  return Object.hasOwn(COMMON, state) ? COMMON[state] : undefined;
+}
 
 /** The state as a person reads it: "On", "Locked", "21.5 °C", "Detected", "Unavailable". */
 export function stateText(entity: EntityView): string {
-  const domain = domainOf(entity.entity_id);
   const { state, attributes } = entity;
-  if (state === 'unavailable' || state === 'unknown') return WORDS._![state]!;
-  if (domain === 'binary_sensor') {
-    const words = BINARY[String(attributes.device_class)] ?? ['On', 'Off'];
-    return state === 'on' ? words[0] : state === 'off' ? words[1] : state;
-  }
-  if (
-    (domain === 'scene' || domain === 'button' || domain === 'input_button') &&
-    TIMESTAMP.test(state)
-  ) {
-    return `Last ${domain === 'scene' ? 'activated' : 'pressed'} ${new Date(state).toLocaleString()}`;
-  }
+  if (state === 'unavailable' || state === 'unknown') return COMMON[state]!;
+  const domain = domainOf(entity.entity_id);
+  const special = domainModule(domain)?.stateText?.(entity);
+  if (special !== undefined) return special;
+  const word = stateDisplayWord(domain, state, deviceClassOf(attributes));
   const unit = attributes.unit_of_measurement;
-  if (typeof unit === 'string' && unit !== '') return `${state} ${unit}`;
-  if (domain === 'climate' && typeof attributes.temperature === 'number') {
-    return `${WORDS.climate![state] ?? state} ${attributes.temperature} °`;
-  }
-  return WORDS[domain]?.[state] ?? WORDS._![state] ?? state;
+  if (word === undefined && typeof unit === 'string' && unit !== '') return `${state} ${unit}`;
+  return word ?? state;
 }

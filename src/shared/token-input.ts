@@ -1,3 +1,5 @@
+import { readJwtClaims } from './jwt-claims';
+
 export type TokenInputResult =
   | {
       ok: true;
@@ -17,16 +19,6 @@ export const ZERO_WIDTH_NOTICE =
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 const fail = (error: string): TokenInputResult => ({ ok: false, error });
-
-function decodeSegment(segment: string): unknown {
-  const base64 = segment
-    .replace(/-/g, '+')
-    .replace(/_/g, '/')
-    .padEnd(Math.ceil(segment.length / 4) * 4, '=');
-  const binary = atob(base64);
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  return JSON.parse(new TextDecoder().decode(bytes));
-}
 
 /** What is left of a paste without its wrapping: the token, if it is one. Never validates. */
 export function cleanTokenPaste(input: string): { text: string; hadZeroWidth: boolean } {
@@ -52,17 +44,9 @@ export function normaliseTokenInput(input: string, now: Date = new Date()): Toke
       'Security tab, "Long-lived access tokens", and paste it whole.',
   );
   if (!JWT.test(text)) return notAToken;
-  const [header, payload] = text.split('.') as [string, string, string];
-  let claims: unknown;
-  try {
-    const head = decodeSegment(header) as { alg?: unknown };
-    claims = decodeSegment(payload);
-    if (typeof head !== 'object' || head === null || typeof head.alg !== 'string') return notAToken;
-  } catch {
-    return notAToken;
-  }
-  if (typeof claims !== 'object' || claims === null) return notAToken;
-  const exp = (claims as { exp?: unknown }).exp;
+  const claims = readJwtClaims(text);
+  if (!claims) return notAToken;
+  const exp = claims.exp;
   if (typeof exp === 'number' && exp * 1000 <= now.getTime()) {
     return fail(
       `This token expired on ${new Date(exp * 1000).toISOString().slice(0, 10)}. Create a new one in Home Assistant.`,

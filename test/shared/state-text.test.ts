@@ -29,6 +29,10 @@ describe('stateText', () => {
     [e('binary_sensor.door', 'off', { device_class: 'door' }), 'Closed'],
     [e('binary_sensor.m', 'on', { device_class: 'motion' }), 'Detected'],
     [e('binary_sensor.x', 'on'), 'On'],
+    // The panel uses the same device-class words as notifications (they had drifted apart).
+    [e('binary_sensor.gas', 'on', { device_class: 'gas' }), 'Detected'],
+    [e('binary_sensor.p', 'off', { device_class: 'problem' }), 'OK'],
+    [e('binary_sensor.c', 'on', { device_class: 'battery_charging' }), 'Charging'],
     [e('person.anna', 'not_home'), 'Away'],
     [e('climate.a', 'heat', { temperature: 21 }), 'Heat 21 °'],
     [e('weather.home', 'partlycloudy'), 'partlycloudy'],

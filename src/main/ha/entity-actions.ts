@@ -1,7 +1,7 @@
 import type { Connection } from 'home-assistant-js-websocket';
 import { callService, ERR_CONNECTION_LOST } from 'home-assistant-js-websocket';
-import type { EntityAction } from '../../shared/domain-actions';
-import { planAction } from '../../shared/domain-actions';
+import type { EntityAction } from '../../shared/domains/registry';
+import { planAction } from '../../shared/domains/registry';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { EntityStore } from './entity-store';
 

@@ -3,7 +3,7 @@ import { defaultHeadline } from './headline';
 import { renderTemplate } from './message-template';
 import { watchedText } from './numeric-value';
 import type { RuleFiring } from './rules-engine';
-import type { EntityFacts } from './state-words';
+import type { EntityFacts } from '../../shared/domains/domain';
 import { entityFacts, formatValue, stateWord } from './state-words';
 
 /** A notification's text: the title says what happened, the body adds context. */

@@ -1,13 +1,10 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { EntityState } from '../../shared/entity';
 import type { NotificationRule, ThresholdRule } from '../../shared/notification-rules';
 import type { Clock } from '../ha/clock';
 import { isPastThreshold, isRearmed, watchedText, watchedValue } from './numeric-value';
-import {
-  isPlaceholderState,
-  reportedOldState,
-  stateRuleMatches,
-  stateTransition,
-} from './state-transition';
+import { isPlaceholderState } from './placeholder-state';
+import { reportedOldState, stateRuleMatches, stateTransition } from './state-transition';
 
 /** A rule whose condition was met: what the message builder needs. */
 export interface RuleFiring {
@@ -33,9 +30,8 @@ interface Pending {
 }
 
 interface RuleRuntime {
+  /** An edited rule starts afresh, an untouched (deeply equal) one keeps its state. */
   rule: NotificationRule;
-  /** The rule's content: an edited rule starts afresh, an untouched one keeps its state. */
-  key: string;
   /** Threshold rules: may fire on the next crossing. undefined until a number was seen. */
   armed: boolean | undefined;
   pending: Pending | null;
@@ -62,14 +58,13 @@ export class RulesEngine {
     const next = new Map<string, RuleRuntime[]>();
     for (const rule of rules) {
       if (!rule.enabled) continue;
-      const key = JSON.stringify(rule);
       const kept = previous.get(rule.id);
       let runtime: RuleRuntime;
-      if (kept?.key === key) {
+      if (kept && isDeepStrictEqual(kept.rule, rule)) {
         previous.delete(rule.id);
         runtime = kept;
       } else {
-        runtime = this.freshRuntime(rule, key);
+        runtime = this.freshRuntime(rule);
       }
       const list = next.get(rule.entityId);
       if (list) list.push(runtime);
@@ -144,8 +139,8 @@ export class RulesEngine {
 
   // ---------------------------------------------------------------------------------------------
 
-  private freshRuntime(rule: NotificationRule, key: string): RuleRuntime {
-    const runtime: RuleRuntime = { rule, key, armed: undefined, pending: null, lastFiredAt: null };
+  private freshRuntime(rule: NotificationRule): RuleRuntime {
+    const runtime: RuleRuntime = { rule, armed: undefined, pending: null, lastFiredAt: null };
     const seen = this.lastSeen.get(rule.entityId);
     if (seen) this.observeBaseline(runtime, seen);
     return runtime;

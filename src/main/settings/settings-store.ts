@@ -1,5 +1,6 @@
 import { chmodSync, copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import ElectronStore from 'electron-store';
 import {
   SETTINGS_VERSION,
@@ -154,7 +155,7 @@ export class SettingsStore {
   private write(next: Settings): Settings {
     const checked = settingsSchema.safeParse(next);
     if (!checked.success) throw invalid(checked.error.issues[0]);
-    if (JSON.stringify(next) === JSON.stringify(this.settings)) return this.settings;
+    if (isDeepStrictEqual(next, this.settings)) return this.settings;
     this.store.store = next;
     this.settings = next;
     for (const listener of this.listeners) listener(next);

@@ -37,7 +37,8 @@ const errorCode = (error: unknown): unknown =>
   typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
 
 /**
- * Home Assistant's token commands over the live connection (see docs/ha-protocol.md §5). Never
+ * Home Assistant's token commands over the live connection (test/ha-sim/commands/auth.ts shows
+ * the messages and replies). Never
  * sends `auth/delete_all_refresh_tokens`: in 2024.1 it deletes every token, the current one too.
  * `verifyToken` needs a fresh connection, which the connection manager opens: it is passed in.
  */

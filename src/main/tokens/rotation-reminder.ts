@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { ReminderStatus, RotationInterval, SnoozeDuration } from '../../shared/token-status';
 import type { Clock } from '../ha/clock';
 import type { Logger } from '../log/logger';
@@ -138,7 +139,7 @@ export class RotationReminder {
   }
 
   private publish(status: ReminderStatus): void {
-    if (JSON.stringify(status) === JSON.stringify(this.current)) return;
+    if (isDeepStrictEqual(status, this.current)) return;
     this.current = status;
     for (const listener of this.listeners) listener(status);
   }

@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { readJwtClaims } from '../../shared/jwt-claims';
 
 /** What a Home Assistant long-lived token says about itself (an HS256 JWT, read without verifying). */
 export interface TokenClaims {
@@ -11,13 +11,13 @@ export interface TokenClaims {
 
 /** Null for anything not shaped like a Home Assistant token (no JWT, no string iss, no numeric iat). */
 export function decodeTokenClaims(token: string): TokenClaims | null {
-  let claims: ReturnType<typeof decodeJwt>;
-  try {
-    claims = decodeJwt(token);
-  } catch {
-    return null;
-  }
-  if (typeof claims.iss !== 'string' || claims.iss === '' || typeof claims.iat !== 'number')
+  const claims = readJwtClaims(token);
+  if (
+    !claims ||
+    typeof claims.iss !== 'string' ||
+    claims.iss === '' ||
+    typeof claims.iat !== 'number'
+  )
     return null;
   return {
     refreshTokenId: claims.iss,

@@ -1,5 +1,4 @@
-import { isReadOnly, planAction } from '../../shared/domain-actions';
-import { domainOf } from '../../shared/entity';
+import { planAction, trayItemKind } from '../../shared/domains/registry';
 import { friendlyName, stateText } from '../../shared/state-text';
 import { isUserFacingError } from '../../shared/user-facing-error';
 import type { EntityActionDeps } from '../ha/entity-actions';
@@ -14,14 +13,16 @@ export interface FavouriteClickDeps extends EntityActionDeps {
 
 /**
  * A click on a favourite in the tray menu: the domain's primary action, after a question for
- * locks and entrance covers; read-only entities open their history; climate opens the panel.
+ * locks and entrance covers; read-only entities open their history; domains whose controls do
+ * not fit a menu (climate) open the panel.
  * A failure is shown in Home Assistant's words.
  */
 export async function clickFavourite(deps: FavouriteClickDeps, entityId: string): Promise<void> {
   const entity = deps.store.get(entityId);
   if (!entity) return;
-  if (domainOf(entityId) === 'climate') return deps.openPanel();
-  if (isReadOnly(entity))
+  const kind = trayItemKind(entity);
+  if (kind === 'panel') return deps.openPanel();
+  if (kind === 'history')
     return deps.openHaPage(`/history?entity_id=${encodeURIComponent(entityId)}`);
   const plan = planAction(entity, { kind: 'primary' });
   let confirmed = false;

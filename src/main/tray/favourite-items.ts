@@ -1,14 +1,12 @@
-import { ON_OFF_DOMAINS, isReadOnly, planAction } from '../../shared/domain-actions';
-import { domainOf, type EntityState } from '../../shared/entity';
+import { planAction, trayItemKind } from '../../shared/domains/registry';
+import type { EntityState } from '../../shared/entity';
 import type { Favourite } from '../../shared/settings';
 import { friendlyName, stateText } from '../../shared/state-text';
 import type { MenuItemSpec } from '../platform/tray-host';
 
 export const FAVOURITE_PREFIX = 'fav:';
 
-const RUNS = new Set(['scene', 'script', 'button', 'input_button']);
-
-/** One favourite as a menu item: a checkbox for on/off domains, the state for the rest. */
+/** One favourite as a menu item, shaped by its domain's tray kind (src/shared/domains/). */
 export function favouriteItem(favourite: Favourite, entity: EntityState | undefined): MenuItemSpec {
   const id = `${FAVOURITE_PREFIX}${favourite.entityId}`;
   if (!entity) {
@@ -20,15 +18,21 @@ export function favouriteItem(favourite: Favourite, entity: EntityState | undefi
     };
   }
   const name = favourite.label ?? friendlyName(entity);
-  const domain = domainOf(entity.entity_id);
   if (entity.state === 'unavailable')
     return { type: 'normal', id, label: `${name} – Unavailable`, enabled: false };
-  if (ON_OFF_DOMAINS.has(domain))
-    return { type: 'checkbox', id, label: name, checked: entity.state === 'on' };
-  if (RUNS.has(domain)) return { type: 'normal', id, label: `▶ ${name}` };
   const label = `${name} – ${stateText(entity)}`;
-  if (isReadOnly(entity))
-    return { type: 'normal', id, label, toolTip: 'Open its history in Home Assistant' };
-  const plan = planAction(entity, { kind: 'primary' });
-  return { type: 'normal', id, label: plan.ok ? `${label}  (${plan.plan.label})` : label };
+  switch (trayItemKind(entity)) {
+    case 'switch':
+      return { type: 'checkbox', id, label: name, checked: entity.state === 'on' };
+    case 'run':
+      return { type: 'normal', id, label: `▶ ${name}` };
+    case 'history':
+      return { type: 'normal', id, label, toolTip: 'Open its history in Home Assistant' };
+    case 'panel':
+      return { type: 'normal', id, label };
+    case 'primary': {
+      const plan = planAction(entity, { kind: 'primary' });
+      return { type: 'normal', id, label: plan.ok ? `${label}  (${plan.plan.label})` : label };
+    }
+  }
 }

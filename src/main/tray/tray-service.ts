@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { AppStatus } from '../../shared/app-status';
 import type { Favourite } from '../../shared/settings';
 import type { Clock } from '../ha/clock';
@@ -37,7 +38,11 @@ export class TrayService {
   private pausedUntil: number | null = null;
   private unsubscribers: Array<() => void> = [];
   private readonly favouriteChanged: LeadingThrottle;
-  private last = { icon: '', tooltip: '', items: '' };
+  private last: { icon: unknown; tooltip: string; items: unknown } = {
+    icon: null,
+    tooltip: '',
+    items: null,
+  };
   /** How many times the menu was handed to the host: for tests of coalescing. */
   rebuilds = 0;
 
@@ -111,14 +116,12 @@ export class TrayService {
       },
       this.clock.now(),
     );
-    const icon = JSON.stringify(model.icon);
-    const items = JSON.stringify(model.items);
-    if (icon !== this.last.icon) this.host.setIcon(model.icon);
+    if (!isDeepStrictEqual(model.icon, this.last.icon)) this.host.setIcon(model.icon);
     if (model.tooltip !== this.last.tooltip) this.host.setToolTip(model.tooltip);
-    if (items !== this.last.items) {
+    if (!isDeepStrictEqual(model.items, this.last.items)) {
       this.host.setContextMenu(model.items);
       this.rebuilds++;
     }
-    this.last = { icon, tooltip: model.tooltip, items };
+    this.last = { icon: model.icon, tooltip: model.tooltip, items: model.items };
   }
 }

@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { readJwtClaims } from '../../shared/jwt-claims';
 
 export interface TokenDates {
   refreshTokenId: string | null;
@@ -8,14 +8,10 @@ export interface TokenDates {
 
 /** Reads iss/iat/exp from a Home Assistant token (a JWT; nothing is verified). Unknown for anything else. */
 export function tokenDates(token: string): TokenDates {
-  try {
-    const claims = decodeJwt(token);
-    return {
-      refreshTokenId: typeof claims.iss === 'string' ? claims.iss : null,
-      issuedAt: typeof claims.iat === 'number' ? new Date(claims.iat * 1000) : null,
-      expiresAt: typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : null,
-    };
-  } catch {
-    return { refreshTokenId: null, issuedAt: null, expiresAt: null };
-  }
+  const claims = readJwtClaims(token);
+  return {
+    refreshTokenId: typeof claims?.iss === 'string' ? claims.iss : null,
+    issuedAt: typeof claims?.iat === 'number' ? new Date(claims.iat * 1000) : null,
+    expiresAt: typeof claims?.exp === 'number' ? new Date(claims.exp * 1000) : null,
+  };
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import type { ControlChange, PanelControl } from '../../shared/domains/domain';
 import {
-  ON_OFF_DOMAINS,
   isReadOnly,
+  panelControls,
   planAction,
   type EntityAction,
-} from '../../shared/domain-actions';
-import { domainOf } from '../../shared/entity';
+} from '../../shared/domains/registry';
 import type { EntityView } from '../../shared/entity-view';
 import { friendlyName, stateText } from '../../shared/state-text';
 import { EntityIcon } from '../components/EntityIcon';
@@ -22,14 +22,10 @@ const asContext = (entity: EntityView) => ({
   context: { id: '', parent_id: null, user_id: null },
 });
 
-function supportsBrightness(entity: EntityView): boolean {
-  const modes = entity.attributes.supported_color_modes;
-  return Array.isArray(modes) && modes.some((m) => m !== 'onoff');
-}
-
 /**
- * One favourite in the panel: icon, name, state and the control that fits its domain. An action
- * shows its result at once (optimistic) and rolls back, with the reason, if it fails.
+ * One favourite in the panel: icon, name, state and the controls its domain lists (see
+ * src/shared/domains/), each kind drawn by its component here. An action shows its result at
+ * once (optimistic) and rolls back, with the reason, if it fails.
  */
 export function FavouriteRow({ entity: live, label, act }: RowProps) {
   const [optimistic, setOptimistic] = useState<{
@@ -49,7 +45,6 @@ export function FavouriteRow({ entity: live, label, act }: RowProps) {
           attributes: { ...live.attributes, ...optimistic.patch.attributes },
         }
       : live;
-  const domain = domainOf(entity.entity_id);
   const name = label ?? friendlyName(entity);
   const unavailable = entity.state === 'unavailable';
 
@@ -69,8 +64,6 @@ export function FavouriteRow({ entity: live, label, act }: RowProps) {
     }
   }
 
-  const toggle = () =>
-    void run({ kind: 'primary' }, { state: entity.state === 'on' ? 'off' : 'on' });
   const rowKeys = (event: React.KeyboardEvent) => {
     if ((event.key === 'Enter' || event.key === ' ') && event.target === event.currentTarget) {
       event.preventDefault();
@@ -91,76 +84,15 @@ export function FavouriteRow({ entity: live, label, act }: RowProps) {
         <span className="favourite-state">{stateText(entity)}</span>
       </div>
       <div className="favourite-control">
-        {!unavailable && ON_OFF_DOMAINS.has(domain) && (
-          <button
-            type="button"
-            role="switch"
-            aria-checked={entity.state === 'on'}
-            aria-label={`${name} ${entity.state === 'on' ? 'on' : 'off'}`}
-            className="switch"
-            onClick={toggle}
-          >
-            <span className="switch-knob" />
-          </button>
-        )}
-        {!unavailable &&
-          domain === 'light' &&
-          supportsBrightness(entity) &&
-          entity.state === 'on' && (
-            <input
-              type="range"
-              min={1}
-              max={100}
-              aria-label={`${name} brightness`}
-              value={Math.round(((Number(entity.attributes.brightness) || 0) * 100) / 255)}
-              onChange={(e) => {
-                const percent = Number(e.target.value);
-                void run(
-                  { kind: 'set_brightness', percent },
-                  { attributes: { brightness: Math.round((percent * 255) / 100) } },
-                );
-              }}
-            />
-          )}
-        {!unavailable &&
-          domain === 'cover' &&
-          typeof entity.attributes.current_position === 'number' && (
-            <input
-              type="range"
-              min={0}
-              max={100}
-              aria-label={`${name} position`}
-              value={Number(entity.attributes.current_position)}
-              onChange={(e) => {
-                const position = Number(e.target.value);
-                void run(
-                  { kind: 'set_position', position },
-                  {
-                    state: position > 0 ? 'open' : 'closed',
-                    attributes: { current_position: position },
-                  },
-                );
-              }}
-            />
-          )}
-        {!unavailable &&
-          (domain === 'cover' ||
-            domain === 'lock' ||
-            domain === 'scene' ||
-            domain === 'script' ||
-            domain === 'button' ||
-            domain === 'media_player') && (
-            <PrimaryButton entity={entity} onRun={() => void run({ kind: 'primary' }, null)} />
-          )}
-        {!unavailable && domain === 'climate' && (
-          <ClimateStepper
+        {panelControls(entity).map((control) => (
+          <Control
+            key={`${control.kind}${'label' in control ? control.label : ''}`}
+            control={control}
             entity={entity}
             name={name}
-            onSet={(temperature) =>
-              void run({ kind: 'set_temperature', temperature }, { attributes: { temperature } })
-            }
+            run={run}
           />
-        )}
+        ))}
       </div>
       {confirming && (
         <div className="favourite-confirm" role="alertdialog" aria-label={confirming.question}>
@@ -184,6 +116,78 @@ export function FavouriteRow({ entity: live, label, act }: RowProps) {
       )}
     </li>
   );
+}
+
+type Run = (action: EntityAction, patch: Partial<EntityView> | null) => Promise<void>;
+
+/** The React component for each kind of panel control a domain can ask for. */
+function Control({
+  control,
+  entity,
+  name,
+  run,
+}: {
+  control: PanelControl;
+  entity: EntityView;
+  name: string;
+  run: Run;
+}) {
+  // The domain module built the action; main validates it against the same registry.
+  const change = ({ action, patch }: ControlChange) => void run(action as EntityAction, patch);
+  switch (control.kind) {
+    case 'switch':
+      return (
+        <button
+          type="button"
+          role="switch"
+          aria-checked={entity.state === 'on'}
+          aria-label={`${name} ${entity.state === 'on' ? 'on' : 'off'}`}
+          className="switch"
+          onClick={() =>
+            void run({ kind: 'primary' }, { state: entity.state === 'on' ? 'off' : 'on' })
+          }
+        >
+          <span className="switch-knob" />
+        </button>
+      );
+    case 'slider':
+      return (
+        <input
+          type="range"
+          min={control.min}
+          max={control.max}
+          aria-label={`${name} ${control.label}`}
+          value={control.value}
+          onChange={(e) => change(control.set(Number(e.target.value)))}
+        />
+      );
+    case 'options':
+      return (
+        <select
+          aria-label={`${name} ${control.label}`}
+          value={control.value}
+          onChange={(e) => change(control.set(e.target.value))}
+        >
+          {control.options.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
+      );
+    case 'primary_button':
+      return <PrimaryButton entity={entity} onRun={() => void run({ kind: 'primary' }, null)} />;
+    case 'temperature':
+      return (
+        <ClimateStepper
+          entity={entity}
+          name={name}
+          onSet={(temperature) =>
+            void run({ kind: 'set_temperature', temperature }, { attributes: { temperature } })
+          }
+        />
+      );
+  }
 }
 
 function PrimaryButton({ entity, onRun }: { entity: EntityView; onRun: () => void }) {

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import type { EntityAction } from '../../shared/domain-actions';
+import type { EntityAction } from '../../shared/domains/registry';
 import type { EntityView } from '../../shared/entity-view';
 import { bridge } from '../bridge';
 import { StatusLine } from '../components/StatusLine';

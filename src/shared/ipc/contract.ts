@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppStatus } from '../app-status';
-import { entityActionSchema } from '../domain-actions';
+import { entityActionSchema } from '../domains/registry';
 import type { EntityView } from '../entity-view';
 import type { ProbeResult } from '../probe';
 import type { Settings } from '../settings';

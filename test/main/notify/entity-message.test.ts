@@ -134,8 +134,9 @@ describe('default titles per domain and device class', () => {
   it('everything else turns on and off or changes to a state', () => {
     expect(title('light.kitchen', 'Kitchen lights', 'off', 'on')).toBe('Kitchen lights turned on');
     expect(title('switch.tv', 'TV socket', 'on', 'off')).toBe('TV socket turned off');
+    // The panel's word for the state, in lower case: the two had drifted ("heat cool").
     expect(title('climate.living', 'Thermostat', 'off', 'heat_cool')).toBe(
-      'Thermostat changed to heat cool',
+      'Thermostat changed to heat/cool',
     );
     expect(title('alarm_control_panel.home', 'Alarm', 'disarmed', 'armed_away')).toBe(
       'Alarm armed (away)',

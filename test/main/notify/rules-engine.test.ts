@@ -480,6 +480,16 @@ describe('rule changes', () => {
     expect(fired).toHaveLength(2);
   });
 
+  it('keeps the cooldown of a rule saved again with its fields in another order', () => {
+    const r = rule('any_change', { entityId: 'light.kitchen', cooldownSeconds: 600 });
+    setup([r], { 'light.kitchen': 'off' });
+    home.set('light.kitchen', 'on');
+    const reordered = Object.fromEntries(Object.entries(r).reverse()) as NotificationRule;
+    engine.setRules([reordered]);
+    home.set('light.kitchen', 'off');
+    expect(fired).toHaveLength(1);
+  });
+
   it('cancels the wait of a removed rule', () => {
     setup([rule('any_change', { entityId: 'light.kitchen', forSeconds: 60 })], {
       'light.kitchen': 'off',

@@ -4,22 +4,18 @@ import type { NotificationPreview } from '../../../shared/ipc/contract';
 import type { NotificationRule, NotificationSettings } from '../../../shared/notification-rules';
 import { friendlyName } from '../../../shared/state-text';
 import { bridge } from '../../bridge';
+import { ruleKind } from '../../../shared/rule-kinds/registry';
+import type { EditorField } from '../../../shared/rule-kinds/rule-kind';
 import {
   describeRule,
   draftOf,
+  kindValues,
   kindsFor,
   newDraft,
   ruleFromDraft,
   suggestedStates,
   type RuleDraft,
 } from './rule-draft';
-
-const KIND_LABELS = {
-  becomes: 'Becomes one of these states',
-  transition: 'Changes from one state to another',
-  any_change: 'Any change of state',
-  threshold: 'A number goes above or below a value',
-} as const;
 
 /** Rules per entity, quiet hours and connection alerts. Every change is saved at once. */
 export function NotificationsPage({
@@ -199,14 +195,11 @@ function RuleEditor({
   const ids = {
     entity: useId(),
     kind: useId(),
-    states: useId(),
     list: useId(),
     hold: useId(),
     cooldown: useId(),
     message: useId(),
-    threshold: useId(),
-    from: useId(),
-    to: useId(),
+    field: useId(),
   };
   const [draft, setDraft] = useState(initial);
   const [preview, setPreview] = useState<NotificationPreview | string | null>(null);
@@ -269,64 +262,18 @@ function RuleEditor({
         >
           {kindsFor(entity).map((kind) => (
             <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
+              {ruleKind(kind).label}
             </option>
           ))}
         </select>
       </div>
-      {draft.kind === 'becomes' && (
-        <div className="field">
-          <label htmlFor={ids.states}>States (separated by commas)</label>
-          <input
-            id={ids.states}
-            value={draft.states}
-            placeholder={suggestedStates(entity).join(', ')}
-            onChange={(e) => set({ states: e.target.value })}
-          />
-        </div>
-      )}
-      {draft.kind === 'transition' && (
-        <div className="field-row">
-          <div className="field grow">
-            <label htmlFor={ids.from}>From</label>
-            <input
-              id={ids.from}
-              value={draft.from}
-              onChange={(e) => set({ from: e.target.value })}
-            />
-          </div>
-          <div className="field grow">
-            <label htmlFor={ids.to}>To</label>
-            <input id={ids.to} value={draft.to} onChange={(e) => set({ to: e.target.value })} />
-          </div>
-        </div>
-      )}
-      {draft.kind === 'threshold' && (
-        <div className="field-row">
-          <select
-            aria-label="Direction"
-            value={draft.direction}
-            onChange={(e) => set({ direction: e.target.value as 'above' | 'below' })}
-          >
-            <option value="above">above</option>
-            <option value="below">below</option>
-          </select>
-          <div className="field grow">
-            <label htmlFor={ids.threshold}>
-              Value
-              {typeof entity?.attributes.unit_of_measurement === 'string'
-                ? ` (${entity.attributes.unit_of_measurement})`
-                : ''}
-            </label>
-            <input
-              id={ids.threshold}
-              inputMode="decimal"
-              value={draft.threshold}
-              onChange={(e) => set({ threshold: e.target.value })}
-            />
-          </div>
-        </div>
-      )}
+      <KindFields
+        fields={ruleKind(draft.kind).fields}
+        values={kindValues(draft)}
+        idPrefix={ids.field}
+        entity={entity}
+        onChange={(key, value) => set({ values: { ...draft.values, [key]: value } })}
+      />
       <div className="field-row">
         <div className="field grow">
           <label htmlFor={ids.hold}>Only if it stays so for (seconds, optional)</label>
@@ -393,4 +340,57 @@ function RuleEditor({
       </div>
     </form>
   );
+}
+
+/** The fields of the chosen rule kind, drawn from its description in src/shared/rule-kinds/. */
+function KindFields({
+  fields,
+  values,
+  idPrefix,
+  entity,
+  onChange,
+}: {
+  fields: readonly EditorField[];
+  values: Record<string, string>;
+  idPrefix: string;
+  entity: EntityView | undefined;
+  onChange: (key: string, value: string) => void;
+}) {
+  if (fields.length === 0) return null;
+  const unit = entity?.attributes.unit_of_measurement;
+  const drawn = fields.map((field) => {
+    const id = `${idPrefix}-${field.key}`;
+    const value = values[field.key] ?? '';
+    if (field.choices)
+      return (
+        <select
+          key={field.key}
+          aria-label={field.label}
+          value={value}
+          onChange={(e) => onChange(field.key, e.target.value)}
+        >
+          {field.choices.map((choice) => (
+            <option key={choice} value={choice}>
+              {choice}
+            </option>
+          ))}
+        </select>
+      );
+    return (
+      <div key={field.key} className={fields.length > 1 ? 'field grow' : 'field'}>
+        <label htmlFor={id}>
+          {field.label}
+          {field.hint === 'unit' && typeof unit === 'string' ? ` (${unit})` : ''}
+        </label>
+        <input
+          id={id}
+          value={value}
+          {...(field.numeric ? { inputMode: 'decimal' as const } : {})}
+          {...(field.hint === 'states' ? { placeholder: suggestedStates(entity).join(', ') } : {})}
+          onChange={(e) => onChange(field.key, e.target.value)}
+        />
+      </div>
+    );
+  });
+  return fields.length > 1 ? <div className="field-row">{drawn}</div> : drawn[0];
 }

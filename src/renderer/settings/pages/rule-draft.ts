@@ -1,22 +1,26 @@
+import { suggestedRuleStates } from '../../../shared/domains/registry';
+import type { EntityView } from '../../../shared/entity-view';
 import type { NotificationRule, NotificationRuleKind } from '../../../shared/notification-rules';
 import { validateNotificationRule } from '../../../shared/notification-rules';
-import { domainOf } from '../../../shared/entity';
-import type { EntityView } from '../../../shared/entity-view';
+import { ruleKind, ruleKinds } from '../../../shared/rule-kinds/registry';
+import type { FieldValues } from '../../../shared/rule-kinds/rule-kind';
+import { numberOrUndefined } from '../../../shared/rule-kinds/rule-kind';
 
 /** The rule editor's fields, as typed: text until it is checked. */
 export interface RuleDraft {
   id: string;
   entityId: string;
   kind: NotificationRuleKind;
-  states: string;
-  from: string;
-  to: string;
-  direction: 'above' | 'below';
-  threshold: string;
-  hysteresis: string;
+  /** The kind's own fields (src/shared/rule-kinds/), by key. */
+  values: FieldValues;
   forSeconds: string;
   cooldownSeconds: string;
   message: string;
+}
+
+/** The draft's values with the kind's defaults for fields not typed yet. */
+export function kindValues(draft: RuleDraft): FieldValues {
+  return { ...ruleKind(draft.kind).defaults, ...draft.values };
 }
 
 export function newDraft(entityId = ''): RuleDraft {
@@ -24,12 +28,7 @@ export function newDraft(entityId = ''): RuleDraft {
     id: `rule-${Date.now().toString(36)}`,
     entityId,
     kind: 'becomes',
-    states: '',
-    from: '',
-    to: '',
-    direction: 'above',
-    threshold: '',
-    hysteresis: '0',
+    values: {},
     forSeconds: '',
     cooldownSeconds: '60',
     message: '',
@@ -37,98 +36,50 @@ export function newDraft(entityId = ''): RuleDraft {
 }
 
 export function draftOf(rule: NotificationRule): RuleDraft {
-  const draft = newDraft(rule.entityId);
-  draft.id = rule.id;
-  draft.kind = rule.kind;
-  draft.forSeconds = rule.forSeconds === undefined ? '' : String(rule.forSeconds);
-  draft.cooldownSeconds = String(rule.cooldownSeconds);
-  draft.message = rule.message ?? '';
-  if (rule.kind === 'becomes') draft.states = rule.states.join(', ');
-  if (rule.kind === 'transition') Object.assign(draft, { from: rule.from, to: rule.to });
-  if (rule.kind === 'threshold') {
-    Object.assign(draft, {
-      direction: rule.direction,
-      threshold: String(rule.threshold),
-      hysteresis: String(rule.hysteresis),
-    });
-  }
-  return draft;
+  return {
+    ...newDraft(rule.entityId),
+    id: rule.id,
+    kind: rule.kind,
+    values: ruleKind(rule.kind).toFields(rule),
+    forSeconds: rule.forSeconds === undefined ? '' : String(rule.forSeconds),
+    cooldownSeconds: String(rule.cooldownSeconds),
+    message: rule.message ?? '',
+  };
 }
-
-const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
 
 /** The draft as a rule, checked by the same schema main uses; problems in words for each field. */
 export function ruleFromDraft(draft: RuleDraft, enabled = true) {
-  const base = {
+  const forSeconds = numberOrUndefined(draft.forSeconds);
+  return validateNotificationRule({
     id: draft.id,
     entityId: draft.entityId.trim(),
     enabled,
-    cooldownSeconds: number(draft.cooldownSeconds) ?? 0,
-    ...(number(draft.forSeconds) !== undefined ? { forSeconds: number(draft.forSeconds) } : {}),
+    cooldownSeconds: numberOrUndefined(draft.cooldownSeconds) ?? 0,
+    ...(forSeconds !== undefined ? { forSeconds } : {}),
     ...(draft.message.trim() ? { message: draft.message.trim() } : {}),
-  };
-  const byKind = {
-    any_change: {},
-    becomes: {
-      states: draft.states
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    },
-    transition: { from: draft.from.trim(), to: draft.to.trim() },
-    threshold: {
-      direction: draft.direction,
-      threshold: number(draft.threshold),
-      hysteresis: number(draft.hysteresis) ?? 0,
-    },
-  }[draft.kind];
-  return validateNotificationRule({ ...base, kind: draft.kind, ...byKind });
+    kind: draft.kind,
+    ...ruleKind(draft.kind).fromFields(kindValues(draft)),
+  });
 }
 
-/** States worth suggesting for an entity's domain. */
+/** States worth suggesting for an entity's domain (src/shared/domains/). */
 export function suggestedStates(entity: EntityView | undefined): string[] {
-  if (!entity) return [];
-  switch (domainOf(entity.entity_id)) {
-    case 'binary_sensor':
-    case 'light':
-    case 'switch':
-    case 'fan':
-    case 'input_boolean':
-      return ['on', 'off'];
-    case 'cover':
-      return ['open', 'closed', 'opening', 'closing'];
-    case 'lock':
-      return ['locked', 'unlocked', 'jammed'];
-    case 'person':
-    case 'device_tracker':
-      return ['home', 'not_home'];
-    case 'media_player':
-      return ['playing', 'paused', 'idle', 'off'];
-    default:
-      return [entity.state, 'unavailable'];
-  }
+  return entity ? suggestedRuleStates(entity) : [];
 }
 
-/** Rule types that fit the entity: thresholds only for numeric values. */
+/** Rule kinds that fit the entity: those for numbers first when its state is a number. */
 export function kindsFor(entity: EntityView | undefined): NotificationRuleKind[] {
   const numeric =
     entity !== undefined && entity.state.trim() !== '' && !Number.isNaN(Number(entity.state));
-  return numeric
-    ? ['threshold', 'any_change', 'becomes', 'transition']
-    : ['becomes', 'transition', 'any_change'];
+  const all = ruleKinds();
+  const ordered = numeric
+    ? [...all.filter((k) => k.forNumbers), ...all.filter((k) => !k.forNumbers)]
+    : all.filter((k) => !k.forNumbers);
+  return ordered.map((k) => k.name as NotificationRuleKind);
 }
 
 /** A rule in one line: "When it becomes open", "When it goes above 25 (±1)". */
 export function describeRule(rule: NotificationRule): string {
   const hold = rule.forSeconds ? ` for ${rule.forSeconds} s` : '';
-  switch (rule.kind) {
-    case 'any_change':
-      return `On any change${hold}`;
-    case 'becomes':
-      return `When it becomes ${rule.states.join(' or ')}${hold}`;
-    case 'transition':
-      return `When it goes from ${rule.from} to ${rule.to}${hold}`;
-    case 'threshold':
-      return `When ${rule.attribute ?? 'it'} goes ${rule.direction} ${rule.threshold}${rule.hysteresis ? ` (±${rule.hysteresis})` : ''}${hold}`;
-  }
+  return `${ruleKind(rule.kind).describe(rule)}${hold}`;
 }

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   entityActionSchema,
   isReadOnly,
+  panelControls,
   planAction,
+  suggestedRuleStates,
+  trayItemKind,
   type EntityAction,
-} from '../../src/shared/domain-actions';
-import type { EntityState } from '../../src/shared/entity';
+} from '../../../src/shared/domains/registry';
+import type { EntityState } from '../../../src/shared/entity';
 
 const entity = (
   entity_id: string,
@@ -144,5 +147,61 @@ describe('other actions', () => {
     ]) {
       expect(entityActionSchema.safeParse(bad).success).toBe(false);
     }
+  });
+});
+
+describe('the tray and the panel read the same table', () => {
+  it.each([
+    ['light.a', 'switch'],
+    ['siren.a', 'switch'],
+    ['scene.a', 'run'],
+    ['input_button.a', 'run'],
+    ['lock.a', 'primary'],
+    ['media_player.a', 'primary'],
+    ['climate.a', 'panel'],
+    ['sensor.a', 'history'],
+    ['made_up.a', 'history'],
+  ])('%s shows in the tray as %s', (id, kind) => {
+    expect(trayItemKind(entity(id, 'on'))).toBe(kind);
+  });
+
+  it('lists the panel controls per domain, none while unavailable', () => {
+    const controls = (e: EntityState) =>
+      panelControls(e).map((c) => ('label' in c ? `${c.kind}:${c.label}` : c.kind));
+    expect(controls(entity('light.a', 'on', { supported_color_modes: ['brightness'] }))).toEqual([
+      'switch',
+      'slider:brightness',
+    ]);
+    expect(controls(entity('light.a', 'on', { supported_color_modes: ['onoff'] }))).toEqual([
+      'switch',
+    ]);
+    expect(controls(entity('cover.a', 'open', { current_position: 40 }))).toEqual([
+      'slider:position',
+      'primary_button',
+    ]);
+    expect(controls(entity('input_button.a', 'unknown'))).toEqual(['primary_button']);
+    expect(controls(entity('climate.a', 'heat'))).toEqual(['temperature']);
+    expect(controls(entity('sensor.a', '3'))).toEqual([]);
+    expect(controls(entity('light.a', 'unavailable'))).toEqual([]);
+  });
+
+  it('a slider says which action its value runs and how the row looks meanwhile', () => {
+    const [, slider] = panelControls(
+      entity('light.a', 'on', { supported_color_modes: ['brightness'], brightness: 255 }),
+    );
+    expect(slider).toMatchObject({ kind: 'slider', value: 100 });
+    expect(slider?.kind === 'slider' && slider.set(40)).toEqual({
+      action: { kind: 'set_brightness', percent: 40 },
+      patch: { attributes: { brightness: 102 } },
+    });
+  });
+
+  it('suggests rule states per domain', () => {
+    expect(suggestedRuleStates(entity('lock.a', 'locked'))).toEqual([
+      'locked',
+      'unlocked',
+      'jammed',
+    ]);
+    expect(suggestedRuleStates(entity('weather.a', 'rainy'))).toEqual(['rainy', 'unavailable']);
   });
 });

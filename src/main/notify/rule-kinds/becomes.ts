@@ -1,0 +1,10 @@
+import type { RuleCheck } from './rule-check';
+
+export const becomes: RuleCheck<'becomes'> = {
+  kind: 'becomes',
+  matches: (rule, t) => t.from !== undefined && t.from !== t.to && rule.states.includes(t.to),
+  preview: (rule, entity) => ({
+    oldState: entity.state,
+    current: { ...entity, state: rule.states[0] ?? entity.state },
+  }),
+};

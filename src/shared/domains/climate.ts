@@ -1,0 +1,46 @@
+import { mdiThermostat } from '@mdi/js';
+import { z } from 'zod';
+import { defineDomain, planned } from './domain';
+
+const setTemperature = z
+  .object({ kind: z.literal('set_temperature'), temperature: z.number().min(-50).max(100) })
+  .strict();
+const setHvacMode = z
+  .object({ kind: z.literal('set_hvac_mode'), mode: z.string().min(1).max(40) })
+  .strict();
+
+const WORDS: Record<string, string> = {
+  heat: 'Heat',
+  cool: 'Cool',
+  auto: 'Auto',
+  heat_cool: 'Heat/Cool',
+  dry: 'Dry',
+  fan_only: 'Fan only',
+};
+
+/** A thermostat: its controls do not fit a menu, so the tray opens the panel. */
+export const climate = defineDomain({
+  domain: 'climate',
+  tray: 'panel',
+  actions: [setTemperature, setHvacMode],
+  plan: (entity, action, name) => {
+    if (action.kind === 'set_temperature')
+      return planned('climate', 'set_temperature', `${action.temperature}°`, {
+        temperature: action.temperature,
+      });
+    const modes = Array.isArray(entity.attributes.hvac_modes)
+      ? (entity.attributes.hvac_modes as unknown[])
+      : [];
+    if (!modes.includes(action.mode))
+      return { ok: false, error: `${name} has no mode "${action.mode}".` };
+    return planned('climate', 'set_hvac_mode', action.mode, { hvac_mode: action.mode });
+  },
+  controls: () => [{ kind: 'temperature' }],
+  stateWord: (state) => WORDS[state],
+  stateText: (entity) =>
+    typeof entity.attributes.temperature === 'number' &&
+    typeof entity.attributes.unit_of_measurement !== 'string'
+      ? `${WORDS[entity.state] ?? entity.state} ${entity.attributes.temperature} °`
+      : undefined,
+  icon: () => mdiThermostat,
+});

@@ -1,0 +1,3 @@
+import { whereaboutsDomain } from './whereabouts';
+
+export const deviceTracker = whereaboutsDomain('device_tracker');

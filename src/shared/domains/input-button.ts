@@ -1,0 +1,3 @@
+import { pressDomain } from './pressed';
+
+export const inputButton = pressDomain('input_button');

@@ -1,0 +1,3 @@
+import { numberIcon, valueDomain } from './sensor';
+
+export const inputNumber = valueDomain('input_number', numberIcon);

@@ -1,0 +1,3 @@
+import { numberIcon, valueDomain } from './sensor';
+
+export const number = valueDomain('number', numberIcon);

@@ -1,0 +1,3 @@
+import { whereaboutsDomain } from './whereabouts';
+
+export const person = whereaboutsDomain('person');

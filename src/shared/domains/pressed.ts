@@ -1,0 +1,24 @@
+import { mdiGestureTapButton } from '@mdi/js';
+import type { EntityView } from '../entity-view';
+import { defineDomain, planned, type DomainModule } from './domain';
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** Scenes and buttons have no state but the time they last ran: "Last pressed 23/11/2026, …". */
+export function lastRunText(entity: EntityView, verb: string): string | undefined {
+  return TIMESTAMP.test(entity.state)
+    ? `Last ${verb} ${new Date(entity.state).toLocaleString()}`
+    : undefined;
+}
+
+/** A button to press (button, input_button). */
+export function pressDomain(domain: string): DomainModule<[]> {
+  return defineDomain({
+    domain,
+    tray: 'run',
+    primary: () => planned(domain, 'press', 'Press'),
+    controls: () => [{ kind: 'primary_button' }],
+    stateText: (entity) => lastRunText(entity, 'pressed'),
+    icon: () => mdiGestureTapButton,
+  });
+}

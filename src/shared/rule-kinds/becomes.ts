@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { ruleBase, stateName } from './rule-base';
+import { defineRuleKind } from './rule-kind';
+
+/** The state becomes one of `states` (from any other state). */
+export const becomes = defineRuleKind({
+  schema: z
+    .object({
+      ...ruleBase,
+      kind: z.literal('becomes'),
+      states: z
+        .array(stateName, { error: 'Pick the states to notify about' })
+        .min(1, 'Pick at least one state')
+        .max(20, 'Pick at most 20 states')
+        .refine((states) => new Set(states).size === states.length, 'A state is listed twice'),
+    })
+    .strict(),
+  label: 'Becomes one of these states',
+  fields: [{ key: 'states', label: 'States (separated by commas)', hint: 'states' }],
+  toFields: (rule) => ({ states: rule.states.join(', ') }),
+  fromFields: (values) => ({
+    states: (values.states ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  }),
+  describe: (rule) => `When it becomes ${rule.states.join(' or ')}`,
+});

@@ -1,0 +1,55 @@
+import { anyChange } from './any-change';
+import { becomes } from './becomes';
+import type { FieldValues } from './rule-kind';
+import { threshold } from './threshold';
+import { transition } from './transition';
+
+/** Every kind of notification rule, in the order the editor offers them. */
+const RULE_KINDS = [becomes, transition, anyChange, threshold] as const;
+
+type Schemas<T extends readonly { schema: unknown }[]> = { [K in keyof T]: T[K]['schema'] };
+
+/** The schemas of all kinds, for the rule schema's discriminated union. */
+export const ruleKindSchemas = RULE_KINDS.map((kind) => kind.schema) as unknown as Schemas<
+  typeof RULE_KINDS
+>;
+
+type Kind = (typeof RULE_KINDS)[number];
+type Rule = { kind: string } & Record<string, unknown>;
+
+/** The kind's name, from its schema's literal: "becomes". */
+const nameOf = (kind: Kind): string => kind.schema.shape.kind.value;
+
+/** What the editor and the rule list need of a kind, by name. */
+export interface RuleKindView {
+  name: string;
+  label: string;
+  forNumbers: boolean;
+  fields: Kind['fields'];
+  defaults: FieldValues;
+  toFields(rule: Rule): FieldValues;
+  fromFields(values: FieldValues): Record<string, unknown>;
+  describe(rule: Rule): string;
+}
+
+// The functions take the rule of their own kind; the registry looks kinds up by the rule's name.
+const VIEWS: readonly RuleKindView[] = RULE_KINDS.map((kind) => ({
+  name: nameOf(kind),
+  label: kind.label,
+  forNumbers: 'forNumbers' in kind && kind.forNumbers === true,
+  fields: kind.fields,
+  defaults: 'defaults' in kind && kind.defaults ? kind.defaults : {},
+  toFields: kind.toFields as (rule: Rule) => FieldValues,
+  fromFields: kind.fromFields,
+  describe: kind.describe as (rule: Rule) => string,
+}));
+
+export function ruleKinds(): readonly RuleKindView[] {
+  return VIEWS;
+}
+
+export function ruleKind(name: string): RuleKindView {
+  const view = VIEWS.find((v) => v.name === name);
+  if (!view) throw new Error(`Unknown rule kind ${name}`);
+  return view;
+}

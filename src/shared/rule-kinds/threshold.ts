@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ruleBase } from './rule-base';
+import { defineRuleKind, numberOrUndefined } from './rule-kind';
+
+/**
+ * The numeric value (the state, or `attribute` when given) goes above (or below) `threshold`.
+ * It fires again only after the value has come back past `threshold - hysteresis` (above) or
+ * `threshold + hysteresis` (below), so a value wobbling around the threshold notifies once.
+ */
+export const threshold = defineRuleKind({
+  schema: z
+    .object({
+      ...ruleBase,
+      kind: z.literal('threshold'),
+      direction: z.enum(['above', 'below'], { error: 'Choose "above" or "below"' }),
+      threshold: z.number({ error: 'The threshold must be a number' }),
+      hysteresis: z
+        .number({ error: 'The hysteresis must be a number' })
+        .min(0, 'The hysteresis cannot be negative'),
+      attribute: z
+        .string({ error: 'The attribute must be text' })
+        .trim()
+        .min(1, 'The attribute cannot be empty: leave it out to use the state')
+        .max(255)
+        .optional(),
+    })
+    .strict(),
+  label: 'A number goes above or below a value',
+  forNumbers: true,
+  fields: [
+    { key: 'direction', label: 'Direction', choices: ['above', 'below'] },
+    { key: 'threshold', label: 'Value', hint: 'unit', numeric: true },
+  ],
+  defaults: { direction: 'above', hysteresis: '0' },
+  toFields: (rule) => ({
+    direction: rule.direction,
+    threshold: String(rule.threshold),
+    hysteresis: String(rule.hysteresis),
+  }),
+  fromFields: (values) => ({
+    direction: values.direction,
+    threshold: numberOrUndefined(values.threshold ?? ''),
+    hysteresis: numberOrUndefined(values.hysteresis ?? '') ?? 0,
+  }),
+  describe: (rule) =>
+    `When ${rule.attribute ?? 'it'} goes ${rule.direction} ${rule.threshold}${rule.hysteresis ? ` (±${rule.hysteresis})` : ''}`,
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { ruleBase, stateName } from './rule-base';
+import { defineRuleKind } from './rule-kind';
+
+/** The state changes from exactly `from` to exactly `to`. */
+export const transition = defineRuleKind({
+  schema: z
+    .object({ ...ruleBase, kind: z.literal('transition'), from: stateName, to: stateName })
+    .strict()
+    .refine((rule) => rule.from !== rule.to, {
+      message: '"From" and "to" must be different states',
+      path: ['to'],
+    }),
+  label: 'Changes from one state to another',
+  fields: [
+    { key: 'from', label: 'From' },
+    { key: 'to', label: 'To' },
+  ],
+  toFields: (rule) => ({ from: rule.from, to: rule.to }),
+  fromFields: (values) => ({ from: (values.from ?? '').trim(), to: (values.to ?? '').trim() }),
+  describe: (rule) => `When it goes from ${rule.from} to ${rule.to}`,
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { becomes } from '../../../src/shared/rule-kinds/becomes';
+import { ruleKind, ruleKinds } from '../../../src/shared/rule-kinds/registry';
+
+const rule = {
+  id: 'r1',
+  entityId: 'lock.front',
+  enabled: true,
+  cooldownSeconds: 0,
+  kind: 'becomes' as const,
+  states: ['unlocked', 'jammed'],
+};
+
+describe('the "becomes" rule kind, in its own file', () => {
+  it('is listed in the registry with its editor label and one field', () => {
+    expect(ruleKinds().map((k) => k.name)).toContain('becomes');
+    expect(ruleKind('becomes')).toMatchObject({
+      label: 'Becomes one of these states',
+      fields: [{ key: 'states', label: 'States (separated by commas)', hint: 'states' }],
+    });
+  });
+
+  it('turns its field into states and back, and describes itself', () => {
+    expect(becomes.toFields(rule)).toEqual({ states: 'unlocked, jammed' });
+    expect(becomes.fromFields({ states: ' unlocked ,, jammed ' })).toEqual({
+      states: ['unlocked', 'jammed'],
+    });
+    expect(becomes.describe(rule)).toBe('When it becomes unlocked or jammed');
+  });
+
+  it('checks its states with a message for the user', () => {
+    const result = becomes.schema.safeParse({ ...rule, states: ['open', 'open'] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('A state is listed twice');
+  });
+});
