@@ -12,6 +12,12 @@ import type { SecretStore } from './platform/secret-store';
 import type { Shell } from './platform/shell';
 import type { Notifier } from './platform/notifier';
 import type { PowerEvents } from './platform/power-events';
+import type { AppInfo } from './platform/app-info';
+import type { Clipboard } from './platform/clipboard';
+import type { GlobalShortcuts } from './platform/global-shortcuts';
+import type { LoginItem } from './platform/login-item';
+import { DesktopService } from './desktop/desktop-service';
+import { Diagnostics } from './diagnostics/diagnostics';
 import { systemClock, type Clock } from './ha/clock';
 import { join } from 'node:path';
 import { fileReminderMemoryStore } from './tokens/reminder-memory-store';
@@ -42,6 +48,15 @@ export interface AppPlatform {
   /** Goes into the names of tokens HA Tray creates, so the user can tell computers apart. */
   hostname: string;
   clock?: Clock;
+  /** The desktop around the app: login item, global shortcut, clipboard, versions. */
+  desktop: DesktopPlatform;
+}
+
+export interface DesktopPlatform {
+  loginItem: LoginItem;
+  shortcuts: GlobalShortcuts;
+  clipboard: Clipboard;
+  appInfo: AppInfo;
 }
 
 export interface AppServiceOptions {
@@ -57,10 +72,9 @@ export interface AppServiceOptions {
  */
 export function createAppServices(platform: AppPlatform, options: AppServiceOptions = {}) {
   let vault: TokenVault | null = null;
-  const logger = createLogger(platform.logSink, {
-    secrets: () =>
-      [vault?.token(), vault?.pendingToken()].filter((t): t is string => typeof t === 'string'),
-  });
+  const secrets = () =>
+    [vault?.token(), vault?.pendingToken()].filter((t): t is string => typeof t === 'string');
+  const logger = createLogger(platform.logSink, { secrets });
   const settings = SettingsStore.open({ cwd: platform.userDataDir, logger });
   vault = new TokenVault({
     dir: platform.userDataDir,
@@ -120,6 +134,23 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     logger,
   });
   settings.onChange(() => tokens.setInterval(interval()));
+  const desktop = new DesktopService({
+    shortcuts: platform.desktop.shortcuts,
+    loginItem: platform.desktop.loginItem,
+    mac: platform.desktop.appInfo.mac,
+    settings,
+    openPanel: () => platform.windows.togglePanel(),
+    publish: (status) => platform.sendToPages(eventChannel('desktopStatus'), status),
+  });
+  const diagnostics = new Diagnostics({
+    appInfo: platform.desktop.appInfo,
+    now: () => clock.now(),
+    status: () => connection.status(),
+    settings: () => settings.get(),
+    secrets,
+    onConnection: (listener) => manager.onStatus(listener),
+    onTokens: (listener) => tokens.onStatus(listener),
+  });
 
   const table: HandlerTable = createHandlerTable(
     ipcContract,
@@ -133,6 +164,9 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       entityViews,
       tokens,
       notifications,
+      desktop,
+      diagnostics,
+      clipboard: platform.desktop.clipboard,
     }),
     { isTrustedSender: createSenderPolicy(platform.pageOrigins), logger },
   );
@@ -165,15 +199,19 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     connection,
     tokens,
     notifications,
+    desktop,
     table,
     async start(): Promise<void> {
       await vault!.open();
+      await desktop.start();
       // Before the first connection: the first snapshot is the baseline, never a change.
       notifications.start();
       await tokens.start();
       connection.connectIfReady();
     },
     dispose(): void {
+      desktop.dispose();
+      diagnostics.dispose();
       notifications.dispose();
       tokens.dispose();
       if (entityTimer) clearTimeout(entityTimer);

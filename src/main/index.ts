@@ -10,11 +10,14 @@ import { createElectronNotifier } from './platform/electron-notifier';
 import { createElectronPowerEvents } from './platform/electron-power-events';
 import { createElectronSecretStore } from './platform/electron-secret-store';
 import { createElectronShell } from './platform/electron-shell';
-import { createElectronShortcut } from './platform/electron-shortcut';
+import { electronAppInfo, electronClipboard } from './platform/electron-desktop';
+import { createElectronLoginItem } from './platform/electron-login-item';
+import { createElectronShortcuts } from './platform/electron-shortcut';
 import { createElectronTrayHost } from './platform/electron-tray-host';
 import { createElectronWindowHost } from './platform/electron-window-host';
 import type { TrayHost } from './platform/tray-host';
 import type { WindowHost } from './platform/window-host';
+import { shellPlan } from './desktop/shell-plan';
 import { createTray } from './tray/create-tray';
 import { APP_ORIGIN } from './windows/app-protocol';
 import { denyAllPermissions } from './windows/guards';
@@ -29,7 +32,9 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  app.setAppUserModelId('io.github.hatray.app');
+  const plan = shellPlan(process.platform);
+  if (plan.appUserModelId) app.setAppUserModelId(plan.appUserModelId);
+  if (plan.hideDock) app.dock?.hide();
   const userDataDir = app.getPath('userData');
   const devServer = process.env.ELECTRON_RENDERER_URL;
   const shell = createElectronShell();
@@ -49,6 +54,12 @@ async function start(): Promise<void> {
     notifier,
     power,
     hostname: hostname(),
+    desktop: {
+      loginItem: createElectronLoginItem(),
+      shortcuts: createElectronShortcuts(),
+      clipboard: electronClipboard(),
+      appInfo: electronAppInfo(),
+    },
     windows: {
       showSettings: (page) => windows?.showSettings(page),
       togglePanel: openPanel,
@@ -73,7 +84,6 @@ async function start(): Promise<void> {
     name: 'connecting',
     attention: false,
   });
-  const shortcut = createElectronShortcut();
   const tray = createTray(services, {
     host: trayHost,
     dialogs: createElectronDialogs(),
@@ -81,7 +91,6 @@ async function start(): Promise<void> {
     openPanel,
     openSettings: (page) => windows?.showSettings(page),
     quit: () => app.quit(),
-    setShortcut: (accelerator) => shortcut.set(accelerator, openPanel),
   });
 
   app.on('second-instance', () => windows?.showSettings());
@@ -89,7 +98,6 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
     clearInterval(onlineCheck);
-    shortcut.clear();
     tray.dispose();
     trayHost?.destroy();
     services.dispose();

@@ -9,6 +9,7 @@ import type { DesktopNotification } from '../../src/main/platform/notifier';
 import type { MenuItemSpec, TrayHost, TrayIconSpec } from '../../src/main/platform/tray-host';
 import { createTray } from '../../src/main/tray/create-tray';
 import type { TrayService } from '../../src/main/tray/tray-service';
+import { fakeDesktopPlatform } from '../fakes/desktop-platform';
 import { FakeSecretStore } from '../fakes/secret-store';
 import { CHROMIUM_ARGS } from './chromium';
 import { ensureRendererBuilt, RENDERER_OUT } from './renderer-build';
@@ -41,6 +42,8 @@ export class E2eHarness {
   /** What pages asked of the (absent) native windows. */
   readonly windowRequests: string[] = [];
   readonly secrets = new FakeSecretStore('gnome_libsecret');
+  /** Login item, global shortcuts and clipboard as the app left them. */
+  readonly desktop = fakeDesktopPlatform();
   readonly userDataDir = mkdtempSync(join(tmpdir(), 'ha-tray-e2e-'));
   readonly pages: Page[] = [];
   services!: AppServices;
@@ -79,6 +82,7 @@ export class E2eHarness {
         notifier: { isSupported: () => true, show: (n) => void this.notifications.push(n) },
         power: { onResume: () => () => undefined },
         hostname: 'test-host',
+        desktop: this.desktop,
         pageOrigins: [this.server.origin],
         windows: {
           showSettings: (page) => void this.windowRequests.push(`settings:${page ?? ''}`),

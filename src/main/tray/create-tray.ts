@@ -15,8 +15,6 @@ export interface TrayDeps {
   openPanel: () => void;
   openSettings: (page?: SettingsPage) => void;
   quit: () => void;
-  /** Registers the panel's global shortcut; called again when the user changes it. */
-  setShortcut?: (accelerator: string) => void;
 }
 
 /** Connects the tray to the services: status, favourites and their clicks. Shared by the app and the e2e harness. */
@@ -52,7 +50,6 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
   });
   const applySettings = (settings: Settings) => {
     tray.setFavourites(settings.favourites, settings.ui.globalShortcut || null);
-    deps.setShortcut?.(settings.ui.globalShortcut);
   };
   services.settings.onChange(applySettings);
   applySettings(services.settings.get());
