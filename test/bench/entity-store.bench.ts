@@ -57,6 +57,7 @@ describe('tray model', () => {
         panelShortcut: null,
         reminder: null,
         pausedUntil: null,
+        sensorId: 'sensor.s_42',
       },
       0,
     );

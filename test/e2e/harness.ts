@@ -50,6 +50,9 @@ export class E2eHarness {
   /** The tray menu as the app last built it. */
   trayMenu: MenuItemSpec[] = [];
   trayIcon: TrayIconSpec | null = null;
+  trayToolTip = '';
+  /** The text macOS shows next to the icon: the chosen sensor's state. */
+  trayTitle = '';
   readonly dialogsShown: string[] = [];
   private tray: TrayService | null = null;
   private browser!: Browser;
@@ -116,7 +119,8 @@ export class E2eHarness {
   private startTray(): void {
     const host: TrayHost = {
       setIcon: (icon) => (this.trayIcon = icon),
-      setToolTip: () => undefined,
+      setToolTip: (text) => (this.trayToolTip = text),
+      setTitle: (text) => (this.trayTitle = text),
       setContextMenu: (items) => (this.trayMenu = items),
       onMenuItem: () => undefined,
       onClick: () => undefined,

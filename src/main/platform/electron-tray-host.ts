@@ -41,6 +41,9 @@ export function createElectronTrayHost(iconDir: string, initial: TrayIconSpec): 
     setIcon: (icon) =>
       tray.setImage(nativeImage.createFromPath(iconFile(iconDir, icon, process.platform))),
     setToolTip: (text) => tray.setToolTip(text),
+    setTitle: (text) => {
+      if (process.platform === 'darwin') tray.setTitle(text);
+    },
     // Linux only shows a changed menu after setContextMenu is called again (electron#39892).
     setContextMenu: (items) => tray.setContextMenu(Menu.buildFromTemplate(toElectron(items))),
     onMenuItem: (listener) => {

@@ -32,6 +32,8 @@ export interface TrayIconSpec {
 export interface TrayHost {
   setIcon(icon: TrayIconSpec): void;
   setToolTip(text: string): void;
+  /** Text next to the icon in the macOS menu bar; other platforms have no such place. */
+  setTitle(text: string): void;
   /** Replaces the context menu; `onItem` receives the `id` of a clicked item. */
   setContextMenu(items: MenuItemSpec[]): void;
   onMenuItem(listener: (id: string) => void): void;

@@ -50,6 +50,7 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
   });
   const applySettings = (settings: Settings) => {
     tray.setFavourites(settings.favourites, settings.ui.globalShortcut || null);
+    tray.setSensor(settings.ui.traySensor);
   };
   services.settings.onChange(applySettings);
   applySettings(services.settings.get());

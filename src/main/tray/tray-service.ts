@@ -24,7 +24,8 @@ export const TRAY_REBUILD_MS = 100;
 
 /**
  * Owns the tray: setters store state and one render() pushes what changed to the host
- * (Signal-Desktop's SystemTrayService pattern). Only changes of favourites wake it, bursts are
+ * (Signal-Desktop's SystemTrayService pattern). Only changes of favourites and of the sensor
+ * wake it, bursts are
  * coalesced into one rebuild, and the menu is replaced only when its content changed (no
  * flicker, and no leaked never-opened menus on Linux: electron#50806).
  */
@@ -34,9 +35,11 @@ export class TrayService {
   private panelShortcut: string | null = null;
   private reminder: TrayInput['reminder'] = null;
   private pausedUntil: number | null = null;
+  private sensorId: string | null = null;
   private unsubscribers: Array<() => void> = [];
+  private offSensor: (() => void) | null = null;
   private pending: unknown = null;
-  private last = { icon: '', tooltip: '', items: '' };
+  private last = { icon: '', tooltip: '', title: '', items: '' };
   /** How many times the menu was handed to the host: for tests of coalescing. */
   rebuilds = 0;
 
@@ -91,8 +94,18 @@ export class TrayService {
     this.render();
   }
 
+  /** Follows one sensor's state into the title and tooltip, coalesced like the menu. */
+  setSensor(entityId: string | null): void {
+    if (entityId === this.sensorId) return;
+    this.offSensor?.();
+    this.sensorId = entityId;
+    this.offSensor = entityId ? this.store.subscribe(entityId, () => this.scheduleRender()) : null;
+    this.render();
+  }
+
   dispose(): void {
     this.unsubscribers.forEach((off) => off());
+    this.offSensor?.();
     if (this.pending !== null) this.clock.clearTimeout(this.pending);
   }
 
@@ -114,6 +127,7 @@ export class TrayService {
         panelShortcut: this.panelShortcut,
         reminder: this.reminder,
         pausedUntil: this.pausedUntil,
+        sensorId: this.sensorId,
       },
       this.clock.now(),
     );
@@ -121,10 +135,11 @@ export class TrayService {
     const items = JSON.stringify(model.items);
     if (icon !== this.last.icon) this.host.setIcon(model.icon);
     if (model.tooltip !== this.last.tooltip) this.host.setToolTip(model.tooltip);
+    if (model.title !== this.last.title) this.host.setTitle(model.title);
     if (items !== this.last.items) {
       this.host.setContextMenu(model.items);
       this.rebuilds++;
     }
-    this.last = { icon, tooltip: model.tooltip, items };
+    this.last = { icon, tooltip: model.tooltip, title: model.title, items };
   }
 }

@@ -24,6 +24,7 @@ beforeEach(async () => {
   const host: TrayHost = {
     setIcon: () => undefined,
     setToolTip: () => undefined,
+    setTitle: () => undefined,
     setContextMenu: (items) => (menu = items),
     onMenuItem: () => undefined,
     onClick: () => undefined,
