@@ -80,10 +80,16 @@ export function installFakeBridge(
     ),
     sendTestNotification: vi.fn(() => okReply(undefined)),
     closePanel: vi.fn(() => okReply(undefined)),
+    getDesktopStatus: vi.fn(() => new Promise<never>(() => undefined)),
+    setStartAtLogin: vi.fn(),
+    setGlobalShortcut: vi.fn(),
+    getAbout: vi.fn(() => new Promise<never>(() => undefined)),
+    copyDiagnostics: vi.fn(),
     onStatus: vi.fn(on('status')),
     onEntities: vi.fn(on('entities')),
     onSettings: vi.fn(on('settings')),
     onTokenStatus: vi.fn(on('tokenStatus')),
+    onDesktopStatus: vi.fn(on('desktopStatus')),
   };
   window.haTray = api as unknown as HaTrayApi;
   return {
