@@ -9,6 +9,13 @@ export interface FakeDesktopPlatform extends DesktopPlatform {
   copied: string[];
 }
 
+export const TEST_VERSIONS = {
+  app: '0.1.0',
+  electron: '45.4.1',
+  chromium: '142.0.7444.265',
+  node: '22.20.0',
+};
+
 /** The desktop around the app with recording fakes, and fixed versions for screenshots. */
 export function fakeDesktopPlatform(): FakeDesktopPlatform {
   const copied: string[] = [];
@@ -17,7 +24,7 @@ export function fakeDesktopPlatform(): FakeDesktopPlatform {
     shortcuts: new FakeGlobalShortcuts(),
     clipboard: { writeText: (text) => void copied.push(text) },
     appInfo: {
-      versions: { app: '0.1.0', electron: '45.4.1', chromium: '142.0.7444.265', node: '22.20.0' },
+      versions: TEST_VERSIONS,
       platform: 'linux x64',
       mac: false,
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_VERSIONS } from '../../fakes/desktop-platform';
 import {
   diagnosticsReport,
   type ReportInput,
@@ -7,7 +8,7 @@ import {
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJhYmMifQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
 const input: ReportInput = {
   about: {
-    versions: { app: '0.1.0', electron: '45.4.1', chromium: '140.0.7339.41', node: '22.20.0' },
+    versions: TEST_VERSIONS,
     homeAssistant: '2024.1.6',
     platform: 'linux x64',
     history: [
@@ -34,7 +35,9 @@ const input: ReportInput = {
 describe('diagnosticsReport', () => {
   it('gives versions, the setup and the history as text for a bug report', () => {
     const text = diagnosticsReport(input, { redactAddress: false, redactEntityNames: false });
-    expect(text).toContain('HA Tray 0.1.0 (Electron 45.4.1, Chromium 140.0.7339.41, Node 22.20.0)');
+    expect(text).toContain(
+      'HA Tray 0.1.0 (Electron 45.4.1, Chromium 142.0.7444.265, Node 22.20.0)',
+    );
     expect(text).toContain('Home Assistant: 2024.1.6');
     expect(text).toContain('Address: http://ha.example.lan:8123');
     expect(text).toContain('Entities in the tray: light.kitchen, sensor.outside_temperature');
