@@ -20,6 +20,8 @@ const states = {
   error: { color: '#9e9e9e', opacity: 1, badge: '#e53935' },
 };
 const ATTENTION = '#ff9800';
+// Dark panels and taskbars (the system theme is dark): the grey states in a lighter shade.
+const DARK_GREY = '#e0e0e0';
 
 function svg({ color, opacity, badge }, attention) {
   // Badges sit in the glyph's empty corners. The exclamation mark is cut out of the error badge
@@ -60,6 +62,16 @@ for (const [name, spec] of Object.entries(states)) {
       return f;
     });
     execFileSync('convert', [...sizes, join(trayDir, `${base}.ico`)]);
+    // Linux and Windows with a dark theme; macOS template images are tinted by the system.
+    const dark = { ...spec, color: spec.color === HA_BLUE ? HA_BLUE : DARK_GREY };
+    render(svg(dark, attention), join(trayDir, `${base}-dark.png`), 32);
+    render(svg(dark, attention), join(trayDir, `${base}-dark@2x.png`), 64);
+    const darkSizes = [16, 24, 32, 48].map((s) => {
+      const f = join(work, `${base}-dark-${s}.png`);
+      render(svg(dark, attention), f, s);
+      return f;
+    });
+    execFileSync('convert', [...darkSizes, join(trayDir, `${base}-dark.ico`)]);
   }
 }
 

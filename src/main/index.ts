@@ -10,7 +10,11 @@ import { createElectronNotifier } from './platform/electron-notifier';
 import { createElectronPowerEvents } from './platform/electron-power-events';
 import { createElectronSecretStore } from './platform/electron-secret-store';
 import { createElectronShell } from './platform/electron-shell';
-import { electronAppInfo, electronClipboard } from './platform/electron-desktop';
+import {
+  electronAppInfo,
+  electronClipboard,
+  electronSystemTheme,
+} from './platform/electron-desktop';
 import { createElectronLoginItem } from './platform/electron-login-item';
 import { createElectronShortcuts } from './platform/electron-shortcut';
 import { createElectronTrayHost } from './platform/electron-tray-host';
@@ -80,9 +84,11 @@ async function start(): Promise<void> {
   power.onUnlockScreen(() => services.manager.reconnectNow());
   const onlineCheck = setInterval(() => services.manager.setOnline(net.isOnline()), 5_000);
 
+  const theme = electronSystemTheme();
   trayHost = createElectronTrayHost(join(__dirname, '../../assets/tray'), {
     name: 'connecting',
     attention: false,
+    dark: theme.isDark(),
   });
   const tray = createTray(services, {
     host: trayHost,
@@ -91,6 +97,7 @@ async function start(): Promise<void> {
     openPanel,
     openSettings: (page) => windows?.showSettings(page),
     quit: () => app.quit(),
+    theme,
   });
 
   app.on('second-instance', () => windows?.showSettings());

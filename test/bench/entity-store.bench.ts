@@ -58,6 +58,7 @@ describe('tray model', () => {
         reminder: null,
         pausedUntil: null,
         sensorId: 'sensor.s_42',
+        dark: false,
       },
       0,
     );

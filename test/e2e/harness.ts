@@ -137,6 +137,7 @@ export class E2eHarness {
       openPanel: () => void this.windowRequests.push('panel'),
       openSettings: (page) => void this.windowRequests.push(`settings:${page ?? ''}`),
       quit: () => undefined,
+      theme: { isDark: () => false, onChange: () => () => undefined },
     });
   }
 

@@ -1,6 +1,7 @@
-import { app, clipboard } from 'electron';
+import { app, clipboard, nativeTheme } from 'electron';
 import type { AppInfo } from './app-info';
 import type { Clipboard } from './clipboard';
+import type { SystemTheme } from './system-theme';
 
 export function electronAppInfo(): AppInfo {
   return {
@@ -17,4 +18,14 @@ export function electronAppInfo(): AppInfo {
 
 export function electronClipboard(): Clipboard {
   return { writeText: (text) => clipboard.writeText(text) };
+}
+
+export function electronSystemTheme(): SystemTheme {
+  return {
+    isDark: () => nativeTheme.shouldUseDarkColors,
+    onChange: (listener) => {
+      nativeTheme.on('updated', listener);
+      return () => nativeTheme.off('updated', listener);
+    },
+  };
 }

@@ -26,6 +26,8 @@ export interface TrayIconSpec {
   name: TrayIconName;
   /** Adds the attention dot (for example: token due for rotation). */
   attention: boolean;
+  /** The system uses a dark theme: a lighter variant stands out on a dark panel. */
+  dark: boolean;
 }
 
 /** The narrow surface of Electron's Tray the app uses. */

@@ -3,6 +3,7 @@ import type { AppServices } from '../app-services';
 import { openHaPage } from '../connection/open-ha-page';
 import type { Dialogs } from '../platform/dialogs';
 import type { Shell } from '../platform/shell';
+import type { SystemTheme } from '../platform/system-theme';
 import type { TrayHost } from '../platform/tray-host';
 import type { SettingsPage } from '../platform/window-host';
 import { clickFavourite } from './favourite-click';
@@ -15,6 +16,7 @@ export interface TrayDeps {
   openPanel: () => void;
   openSettings: (page?: SettingsPage) => void;
   quit: () => void;
+  theme: SystemTheme;
 }
 
 /** Connects the tray to the services: status, favourites and their clicks. Shared by the app and the e2e harness. */
@@ -59,6 +61,8 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
   tray.setReminder(services.tokens.status().reminder);
   services.notifications.onPauseChange((until) => tray.setPausedUntil(until));
   tray.setPausedUntil(services.notifications.pausedUntil());
+  tray.setDark(deps.theme.isDark());
+  deps.theme.onChange(() => tray.setDark(deps.theme.isDark()));
   tray.setStatus(services.connection.status());
   return tray;
 }

@@ -38,6 +38,8 @@ export interface TrayInput {
   pausedUntil: number | null;
   /** The sensor shown as the tray's title and in its tooltip, or none. */
   sensorId: string | null;
+  /** The system's theme is dark. */
+  dark: boolean;
 }
 
 function pauseMenu(pausedUntil: number | null): MenuItemSpec {
@@ -112,7 +114,7 @@ function sensorText(
 
 /** Pure: the app's state in, the tray's icon, tooltip and menu out. */
 export function trayModel(
-  { status, favourites, entity, panelShortcut, reminder, pausedUntil, sensorId }: TrayInput,
+  { status, favourites, entity, panelShortcut, reminder, pausedUntil, sensorId, dark }: TrayInput,
   now: number,
 ): TrayModel {
   const place = status.instance?.locationName ?? 'Home Assistant';
@@ -154,7 +156,7 @@ export function trayModel(
   const sensor = sensorText(sensorId, entity, connected);
   const summary = `HA Tray – ${place}: ${words}`;
   return {
-    icon: { name: iconFor(status.connection), attention: reminder?.attention ?? false },
+    icon: { name: iconFor(status.connection), attention: reminder?.attention ?? false, dark },
     tooltip: sensor.line ? `${sensor.line}\n${summary}` : summary,
     title: sensor.title,
     items,

@@ -36,6 +36,7 @@ export class TrayService {
   private reminder: TrayInput['reminder'] = null;
   private pausedUntil: number | null = null;
   private sensorId: string | null = null;
+  private dark = false;
   private unsubscribers: Array<() => void> = [];
   private offSensor: (() => void) | null = null;
   private pending: unknown = null;
@@ -94,6 +95,12 @@ export class TrayService {
     this.render();
   }
 
+  /** The system switched between light and dark: the icon follows. */
+  setDark(dark: boolean): void {
+    this.dark = dark;
+    this.render();
+  }
+
   /** Follows one sensor's state into the title and tooltip, coalesced like the menu. */
   setSensor(entityId: string | null): void {
     if (entityId === this.sensorId) return;
@@ -128,6 +135,7 @@ export class TrayService {
         reminder: this.reminder,
         pausedUntil: this.pausedUntil,
         sensorId: this.sensorId,
+        dark: this.dark,
       },
       this.clock.now(),
     );

@@ -48,6 +48,7 @@ const input = (overrides: Partial<TrayInput> = {}, entities: EntityState[] = [])
   reminder: null,
   pausedUntil: null,
   sensorId: null,
+  dark: false,
   ...overrides,
 });
 const ids = (items: MenuItemSpec[]) =>
@@ -58,7 +59,7 @@ const byId = (items: MenuItemSpec[], id: string) =>
 describe('trayModel', () => {
   it('connected, no favourites: status line with the location, no reconnect item', () => {
     const model = trayModel(input(), 0);
-    expect(model.icon).toEqual({ name: 'connected', attention: false });
+    expect(model.icon).toEqual({ name: 'connected', attention: false, dark: false });
     expect(model.tooltip).toBe('HA Tray – Cottage: Connected');
     expect(ids(model.items)).toEqual([
       'status',
@@ -207,7 +208,7 @@ describe('trayModel', () => {
       input({ reminder: { attention: true, menuLine: 'Token is 97 days old - Rotate…' } }),
       0,
     );
-    expect(model.icon).toEqual({ name: 'connected', attention: true });
+    expect(model.icon).toEqual({ name: 'connected', attention: true, dark: false });
     expect(byId(model.items, 'rotate')).toMatchObject({
       label: '⚠ Token is 97 days old - Rotate…',
     });
@@ -337,6 +338,18 @@ describe('TrayService', () => {
     flush();
     expect(tray.rebuilds).toBe(before + 1);
     expect(TRAY_REBUILD_MS).toBe(100);
+  });
+
+  it('switches the icon to its dark variant when the system theme turns dark', () => {
+    const { host, tray } = setup();
+    tray.setStatus(status());
+    tray.setDark(true);
+    expect(host.setIcon).toHaveBeenLastCalledWith({
+      name: 'connected',
+      attention: false,
+      dark: true,
+    });
+    expect(tray.rebuilds).toBe(1);
   });
 
   it('follows the sensor into title and tooltip, coalesced, without rebuilding the menu', () => {
