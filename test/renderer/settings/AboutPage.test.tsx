@@ -1,13 +1,12 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { TEST_VERSIONS } from '../../fakes/desktop-platform';
 import { AboutPage } from '../../../src/renderer/settings/pages/AboutPage';
 import type { AboutInfo } from '../../../src/shared/diagnostics';
 import { appStatus, installFakeBridge } from '../fake-bridge';
 
 const about: AboutInfo = {
-  versions: TEST_VERSIONS,
+  versions: { app: '0.1.0', electron: '45.4.1', chromium: '142.0.7444.265', node: '22.20.0' },
   homeAssistant: '2024.1.6',
   platform: 'linux x64',
   history: [
