@@ -11,7 +11,10 @@ describe('shellPlan', () => {
   });
 
   it('uses the appId the installer registers, so Windows shows the notifications', () => {
-    const builder = readFileSync(join(import.meta.dirname, '../../../electron-builder.yml'), 'utf8');
+    const builder = readFileSync(
+      join(import.meta.dirname, '../../../electron-builder.yml'),
+      'utf8',
+    );
     expect(builder).toMatch(new RegExp(`^appId: ${APP_USER_MODEL_ID.replace(/\./g, '\\.')}$`, 'm'));
   });
 });
