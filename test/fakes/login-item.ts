@@ -7,7 +7,11 @@ export class FakeLoginItem implements LoginItem {
   /** The system accepts the call but keeps its old state (a policy, a sandbox). */
   ignore = false;
 
+  /** Reading the state fails (an unreadable autostart folder). */
+  unreadable = false;
+
   async isEnabled(): Promise<boolean> {
+    if (this.unreadable) throw new Error('EACCES');
     return this.enabled;
   }
 

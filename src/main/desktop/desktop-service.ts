@@ -37,7 +37,12 @@ export class DesktopService {
 
   /** The login item is read again: the user may have changed it in the system settings. */
   async refresh(): Promise<DesktopStatus> {
-    this.startAtLogin = await this.login.read();
+    try {
+      this.startAtLogin = await this.login.read();
+    } catch {
+      // The system could not say (an unreadable autostart folder): the app still starts, and
+      // the switch shows the last known state; turning it on or off reports its own failure.
+    }
     return this.publish();
   }
 

@@ -114,6 +114,16 @@ describe('start at login', () => {
       error: { message: 'Your system did not let HA Tray start at login.' },
     });
   });
+
+  it('an unreadable login item does not stop the app from starting', async () => {
+    await boot((d) => (d.loginItem.unreadable = true));
+    expect(await ask('getDesktopStatus')).toMatchObject({
+      ok: true,
+      value: { startAtLogin: false },
+    });
+    desktop.shortcuts.press('CommandOrControl+Alt+H');
+    expect(panelOpened).toBe(1);
+  });
 });
 
 describe('about and diagnostics', () => {
