@@ -1,6 +1,6 @@
 import type { HistoryEntry, HistoryKind } from '../../shared/diagnostics';
 import type { ConnectionStatus } from '../../shared/status';
-import type { RotationStatus } from '../../shared/token-status';
+import type { TokenStatus } from '../../shared/token-status';
 
 /** The About page keeps this many events: enough for a day of flapping Wi-Fi. */
 export const HISTORY_LIMIT = 200;
@@ -59,12 +59,27 @@ export function connectionEvent(
   }
 }
 
-/** A rotation that finished or failed, as a history event (its running steps are not noted). */
-export function rotationEvent(
-  previous: RotationStatus | null,
-  next: RotationStatus,
+/**
+ * A token event: a rotation that finished or failed (its running steps are not noted), or a new
+ * token saved by hand. The first status, at start, is the baseline and notes nothing.
+ */
+export function tokenEvent(
+  previous: TokenStatus | null,
+  next: TokenStatus,
 ): Omit<HistoryEntry, 'at'> | null {
-  if (previous?.phase === next.phase) return null;
+  if (previous === null) return null;
+  const rotation = next.rotation;
+  if (previous.rotation.phase !== rotation.phase) {
+    const event = rotationOutcome(rotation);
+    if (event) return event;
+  }
+  const savedAt = next.facts?.savedAt ?? null;
+  if (savedAt !== null && savedAt !== (previous.facts?.savedAt ?? null))
+    return { kind: 'token', detail: 'A new token was saved' };
+  return null;
+}
+
+function rotationOutcome(next: TokenStatus['rotation']): Omit<HistoryEntry, 'at'> | null {
   switch (next.phase) {
     case 'rotated':
       return { kind: 'token', detail: 'Token rotated; the old one was revoked' };

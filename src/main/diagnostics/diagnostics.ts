@@ -5,7 +5,7 @@ import type { ConnectionStatus } from '../../shared/status';
 import type { TokenStatus } from '../../shared/token-status';
 import type { AppInfo } from '../platform/app-info';
 import { describeConnection } from '../tray/tray-model';
-import { ConnectionHistory, connectionEvent, rotationEvent } from './connection-history';
+import { ConnectionHistory, connectionEvent, tokenEvent } from './connection-history';
 import { diagnosticsReport } from './diagnostics-report';
 
 export interface DiagnosticsDeps {
@@ -27,7 +27,7 @@ export class Diagnostics {
   constructor(private readonly deps: DiagnosticsDeps) {
     this.history = new ConnectionHistory(deps.now);
     let connection: ConnectionStatus | null = null;
-    let rotation: TokenStatus['rotation'] | null = null;
+    let tokens: TokenStatus | null = null;
     this.unsubscribers = [
       deps.onConnection((next) => {
         const event = connectionEvent(connection, next, deps.now());
@@ -35,8 +35,8 @@ export class Diagnostics {
         if (event) this.history.record(event.kind, event.detail);
       }),
       deps.onTokens((next) => {
-        const event = rotationEvent(rotation, next.rotation);
-        rotation = next.rotation;
+        const event = tokenEvent(tokens, next);
+        tokens = next;
         if (event) this.history.record(event.kind, event.detail);
       }),
     ];

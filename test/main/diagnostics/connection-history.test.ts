@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { TokenStatus } from '../../../src/shared/token-status';
 import {
   ConnectionHistory,
   connectionEvent,
   HISTORY_LIMIT,
-  rotationEvent,
+  tokenEvent,
 } from '../../../src/main/diagnostics/connection-history';
 
 describe('ConnectionHistory', () => {
@@ -52,20 +53,38 @@ describe('connectionEvent', () => {
   });
 });
 
-describe('rotationEvent', () => {
-  it('notes a finished or failed rotation, not its steps', () => {
-    expect(rotationEvent({ phase: 'idle' }, { phase: 'running', step: 'creating' })).toBeNull();
+describe('tokenEvent', () => {
+  const tokens = (rotation: TokenStatus['rotation'], savedAt: number | null): TokenStatus =>
+    ({ facts: savedAt === null ? null : { savedAt }, rotation }) as TokenStatus;
+  const idle = { phase: 'idle' } as const;
+
+  it('notes a finished or failed rotation, not its steps, and not the first status', () => {
+    expect(tokenEvent(null, tokens(idle, 1))).toBeNull();
     expect(
-      rotationEvent(
-        { phase: 'running', step: 'revoking' },
-        { phase: 'rotated', at: 1, tokenName: 'x' },
+      tokenEvent(tokens(idle, 1), tokens({ phase: 'running', step: 'creating' }, 1)),
+    ).toBeNull();
+    expect(
+      tokenEvent(
+        tokens({ phase: 'running', step: 'revoking' }, 1),
+        tokens({ phase: 'rotated', at: 2, tokenName: 'x' }, 2),
       ),
     ).toEqual({ kind: 'token', detail: 'Token rotated; the old one was revoked' });
     expect(
-      rotationEvent(null, { phase: 'revoke_failed', message: 'Home Assistant did not answer.' }),
+      tokenEvent(
+        tokens(idle, 1),
+        tokens({ phase: 'revoke_failed', message: 'Home Assistant did not answer.' }, 1),
+      ),
     ).toEqual({
       kind: 'token',
       detail: 'Token rotation revoke failed: Home Assistant did not answer.',
     });
+  });
+
+  it('notes a token saved by hand', () => {
+    expect(tokenEvent(tokens(idle, null), tokens(idle, 5))).toEqual({
+      kind: 'token',
+      detail: 'A new token was saved',
+    });
+    expect(tokenEvent(tokens(idle, 5), tokens(idle, 5))).toBeNull();
   });
 });
