@@ -140,7 +140,6 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     mac: platform.desktop.appInfo.mac,
     settings,
     openPanel: () => platform.windows.togglePanel(),
-    publish: (status) => platform.sendToPages(eventChannel('desktopStatus'), status),
   });
   const diagnostics = new Diagnostics({
     appInfo: platform.desktop.appInfo,
@@ -181,6 +180,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   connection.onStatus((status) => send(eventChannel('status'), status));
   settings.onChange((value) => send(eventChannel('settings'), value));
   tokens.onStatus((status) => send(eventChannel('tokenStatus'), status));
+  desktop.onStatus((status) => send(eventChannel('desktopStatus'), status));
   let entityTimer: NodeJS.Timeout | null = null;
   store.onUpdate(() => {
     // A burst of state changes becomes one event per page, not one per change.

@@ -12,8 +12,6 @@ export interface DesktopServiceDeps {
   mac: boolean;
   settings: StartAtLoginSettings & { onChange(listener: (settings: Settings) => void): () => void };
   openPanel: () => void;
-  /** Receives the status after every change, for the pages. */
-  publish: (status: DesktopStatus) => void;
 }
 
 /** "Start at login" and the global shortcut: the settings the General page changes. */
@@ -22,6 +20,7 @@ export class DesktopService {
   private readonly login: StartAtLogin;
   private startAtLogin = false;
   private offSettings: (() => void) | null = null;
+  private readonly listeners = new Set<(status: DesktopStatus) => void>();
 
   constructor(private readonly deps: DesktopServiceDeps) {
     this.shortcut = new PanelShortcut(deps.shortcuts, deps.openPanel, deps.mac);
@@ -44,6 +43,12 @@ export class DesktopService {
       // the switch shows the last known state; turning it on or off reports its own failure.
     }
     return this.publish();
+  }
+
+  /** Every change: the pages show it, and the tray menu shows only a shortcut that works. */
+  onStatus(listener: (status: DesktopStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   status(): DesktopStatus {
@@ -81,7 +86,7 @@ export class DesktopService {
 
   private publish(): DesktopStatus {
     const status = this.status();
-    this.deps.publish(status);
+    this.listeners.forEach((listener) => listener(status));
     return status;
   }
 }

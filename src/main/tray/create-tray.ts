@@ -1,3 +1,4 @@
+import type { DesktopStatus } from '../../shared/desktop-status';
 import type { Settings } from '../../shared/settings';
 import type { AppServices } from '../app-services';
 import { openHaPage } from '../connection/open-ha-page';
@@ -51,11 +52,15 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
       ),
   });
   const applySettings = (settings: Settings) => {
-    tray.setFavourites(settings.favourites, settings.ui.globalShortcut || null);
+    tray.setFavourites(settings.favourites);
     tray.setSensor(settings.ui.traySensor);
   };
   services.settings.onChange(applySettings);
   applySettings(services.settings.get());
+  const showShortcut = ({ shortcut }: DesktopStatus) =>
+    tray.setPanelShortcut(shortcut.registered ? shortcut.accelerator : null);
+  services.desktop.onStatus(showShortcut);
+  showShortcut(services.desktop.status());
   services.connection.onStatus((status) => tray.setStatus(status));
   services.tokens.onStatus((status) => tray.setReminder(status.reminder));
   tray.setReminder(services.tokens.status().reminder);

@@ -85,10 +85,15 @@ export class TrayService {
     this.render();
   }
 
-  setFavourites(favourites: readonly Favourite[], panelShortcut: string | null): void {
+  /** The registered global shortcut, shown next to "Open panel"; null when none works. */
+  setPanelShortcut(accelerator: string | null): void {
+    this.panelShortcut = accelerator;
+    this.render();
+  }
+
+  setFavourites(favourites: readonly Favourite[]): void {
     this.unsubscribers.forEach((off) => off());
     this.favourites = favourites;
-    this.panelShortcut = panelShortcut;
     this.unsubscribers = favourites.map((f) =>
       this.store.subscribe(f.entityId, () => this.scheduleRender()),
     );

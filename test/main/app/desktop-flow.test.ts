@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../src/main/app-services';
+import { createTray } from '../../../src/main/tray/create-tray';
 import type { DesktopStatus } from '../../../src/shared/desktop-status';
 import type { AboutInfo } from '../../../src/shared/diagnostics';
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
@@ -10,6 +11,7 @@ import { eventChannel, requestChannel } from '../../../src/shared/ipc/define';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { fakeDesktopPlatform, type FakeDesktopPlatform } from '../../fakes/desktop-platform';
+import { RecordingTrayHost } from '../../fakes/tray-host';
 import { testPlatform } from '../../support/app-platform';
 import { waitFor } from '../../support/wait-for';
 
@@ -88,6 +90,25 @@ describe('global shortcut', () => {
     ).toEqual(reply.ok && reply.value);
     expect((await ask<DesktopStatus>('setGlobalShortcut', '')).ok).toBe(true);
     expect(desktop.shortcuts.held.size).toBe(0);
+  });
+
+  it('the tray menu shows the shortcut next to "Open panel" only while it works', async () => {
+    await boot((d) => d.shortcuts.taken.add('CommandOrControl+Alt+H'));
+    const host = new RecordingTrayHost();
+    const tray = createTray(app, {
+      host,
+      dialogs: { confirm: async () => false, showError: () => undefined },
+      shell: { openExternal: async () => undefined },
+      openPanel: () => undefined,
+      openSettings: () => undefined,
+      quit: () => undefined,
+      theme: { isDark: () => false, onChange: () => () => undefined },
+    });
+    const openPanel = () => host.menu.find((item) => 'id' in item && item.id === 'panel');
+    expect(openPanel()).not.toHaveProperty('accelerator');
+    await ask('setGlobalShortcut', 'Alt+Super+P');
+    expect(openPanel()).toMatchObject({ accelerator: 'Alt+Super+P' });
+    tray.dispose();
   });
 
   it('a saved shortcut another app took meanwhile is reported at start', async () => {

@@ -328,7 +328,7 @@ describe('TrayService', () => {
   it('coalesces a burst of favourite changes into one rebuild, and ignores other entities', () => {
     const { tray, store, flush, timers } = setup();
     tray.setStatus(status());
-    tray.setFavourites([{ entityId: 'light.kitchen' }], null);
+    tray.setFavourites([{ entityId: 'light.kitchen' }]);
     const before = tray.rebuilds;
     for (let i = 0; i < 50; i++) store.apply({ c: { 'sensor.other': { '+': { s: String(i) } } } });
     expect(timers).toHaveLength(0);
