@@ -21,6 +21,8 @@ const states = {
   error: { color: '#9e9e9e', opacity: 1, badge: '#e53935' },
 };
 const ATTENTION = '#ff9800';
+// Dark panels and taskbars (the system theme is dark): the grey states in a lighter shade.
+const DARK_GREY = '#e0e0e0';
 
 function svg({ color, opacity, badge }, attention) {
   // Badges sit in the glyph's empty corners. The exclamation mark is cut out of the error badge
@@ -111,6 +113,15 @@ for (const [name, spec] of Object.entries(states)) {
     // Windows: one .ico with the sizes the notification area uses.
     const sizes = [16, 24, 32, 48].map((size) => ({ size, data: png(svg(spec, attention), size) }));
     writeFileSync(join(trayDir, `${base}.ico`), ico(sizes));
+    // Linux and Windows with a dark theme; macOS template images are tinted by the system.
+    const dark = { ...spec, color: spec.color === HA_BLUE ? HA_BLUE : DARK_GREY };
+    render(svg(dark, attention), join(trayDir, `${base}-dark.png`), 32);
+    render(svg(dark, attention), join(trayDir, `${base}-dark@2x.png`), 64);
+    const darkSizes = [16, 24, 32, 48].map((size) => ({
+      size,
+      data: png(svg(dark, attention), size),
+    }));
+    writeFileSync(join(trayDir, `${base}-dark.ico`), ico(darkSizes));
   }
 }
 

@@ -17,6 +17,12 @@ import type { Shell } from './platform/shell';
 import type { Dialogs } from './platform/dialogs';
 import type { Notifier } from './platform/notifier';
 import type { PowerEvents } from './platform/power-events';
+import type { AppInfo } from './platform/app-info';
+import type { Clipboard } from './platform/clipboard';
+import type { GlobalShortcuts } from './platform/global-shortcuts';
+import type { LoginItem } from './platform/login-item';
+import { DesktopService } from './desktop/desktop-service';
+import { Diagnostics } from './diagnostics/diagnostics';
 import { systemClock, type Clock } from './ha/clock';
 import { join } from 'node:path';
 import { reminderNotification } from './tokens/reminder';
@@ -56,6 +62,15 @@ export interface AppPlatform {
   /** Goes into the names of tokens HA Tray creates, so the user can tell computers apart. */
   hostname: string;
   clock?: Clock;
+  /** The desktop around the app: login item, global shortcut, clipboard, versions. */
+  desktop: DesktopPlatform;
+}
+
+export interface DesktopPlatform {
+  loginItem: LoginItem;
+  shortcuts: GlobalShortcuts;
+  clipboard: Clipboard;
+  appInfo: AppInfo;
 }
 
 export interface AppServiceOptions {
@@ -81,15 +96,14 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   let connection: ConnectionService | null = null;
   const handledSecrets = new HandledSecrets();
   // Every token the app holds or handles: stored, pending, tested, pasted for a replacement.
-  const logger = createLogger(platform.logSink, {
-    secrets: () =>
-      [
-        vault?.token(),
-        vault?.pendingToken(),
-        connection?.heldToken(),
-        ...handledSecrets.values(),
-      ].filter((t): t is string => typeof t === 'string'),
-  });
+  const secrets = () =>
+    [
+      vault?.token(),
+      vault?.pendingToken(),
+      connection?.heldToken(),
+      ...handledSecrets.values(),
+    ].filter((t): t is string => typeof t === 'string');
+  const logger = createLogger(platform.logSink, { secrets });
   const settings = SettingsStore.open({ cwd: platform.userDataDir, logger });
   const clock = platform.clock ?? systemClock;
   vault = new TokenVault({
@@ -167,6 +181,22 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     logger,
   });
   settings.onChange(() => tokens.setInterval(interval()));
+  const desktop = new DesktopService({
+    shortcuts: platform.desktop.shortcuts,
+    loginItem: platform.desktop.loginItem,
+    mac: platform.desktop.appInfo.mac,
+    settings,
+    openPanel: () => platform.windows.togglePanel(),
+  });
+  const diagnostics = new Diagnostics({
+    appInfo: platform.desktop.appInfo,
+    now: () => clock.now(),
+    status: () => connection.status(),
+    settings: () => settings.get(),
+    secrets,
+    onConnection: (listener) => manager.onStatus(listener),
+    onTokens: (listener) => tokens.onStatus(listener),
+  });
 
   const table: HandlerTable = createHandlerTable(
     ipcContract,
@@ -181,6 +211,9 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       favouriteViews: () => pageEntities.favouriteViews(),
       tokens,
       notifications,
+      desktop,
+      diagnostics,
+      clipboard: platform.desktop.clipboard,
     }),
     { isTrustedSender: createSenderPolicy(platform.pageOrigins), logger, handledSecrets },
   );
@@ -195,6 +228,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   connection.onStatus((status) => send(eventChannel('status'), status));
   settings.onChange((value) => send(eventChannel('settings'), value));
   tokens.onStatus((status) => send(eventChannel('tokenStatus'), status));
+  desktop.onStatus((status) => send(eventChannel('desktopStatus'), status));
 
   return {
     logger,
@@ -205,9 +239,11 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     connection,
     tokens,
     notifications,
+    desktop,
     table,
     async start(): Promise<void> {
       await vault!.open();
+      await desktop.start();
       // Before the first connection: the first snapshot is the baseline, never a change.
       notifications.start();
       await tokens.start();
@@ -215,6 +251,8 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     },
     /** Stops everything and resolves once every pending write is on disk. */
     async dispose(): Promise<void> {
+      desktop.dispose();
+      diagnostics.dispose();
       notifications.dispose();
       pageEntities.dispose();
       manager.dispose();

@@ -12,11 +12,18 @@ import { createElectronNotifier } from './platform/electron-notifier';
 import { createElectronPowerEvents } from './platform/electron-power-events';
 import { createElectronSecretStore } from './platform/electron-secret-store';
 import { createElectronShell } from './platform/electron-shell';
-import { createElectronShortcut } from './platform/electron-shortcut';
+import {
+  electronAppInfo,
+  electronClipboard,
+  electronSystemTheme,
+} from './platform/electron-desktop';
+import { createElectronLoginItem } from './platform/electron-login-item';
+import { createElectronShortcuts } from './platform/electron-shortcut';
 import { createElectronTrayHost } from './platform/electron-tray-host';
 import { createElectronWindowHost } from './platform/electron-window-host';
 import type { TrayHost } from './platform/tray-host';
 import type { WindowHost } from './platform/window-host';
+import { shellPlan } from './desktop/shell-plan';
 import { createTray } from './tray/create-tray';
 import { trayIconDir } from './tray/tray-icon-dir';
 import { APP_ORIGIN } from './windows/app-protocol';
@@ -36,7 +43,9 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  app.setAppUserModelId('io.github.hatray.app');
+  const plan = shellPlan(process.platform);
+  if (plan.appUserModelId) app.setAppUserModelId(plan.appUserModelId);
+  if (plan.hideDock) app.dock?.hide();
   const userDataDir = app.getPath('userData');
   const devServer = devServerUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
   const menu = applicationMenu(app.isPackaged, process.platform);
@@ -60,6 +69,12 @@ async function start(): Promise<void> {
     dialogs,
     power,
     hostname: hostname(),
+    desktop: {
+      loginItem: createElectronLoginItem(),
+      shortcuts: createElectronShortcuts(),
+      clipboard: electronClipboard(),
+      appInfo: electronAppInfo(),
+    },
     windows: {
       showSettings: (page) => windows?.showSettings(page),
       togglePanel: openPanel,
@@ -81,13 +96,17 @@ async function start(): Promise<void> {
   power.onUnlockScreen(() => services.manager.wake());
   const onlineCheck = setInterval(() => services.manager.setOnline(net.isOnline()), 5_000);
 
+  const theme = electronSystemTheme();
   const iconDir = trayIconDir({
     isPackaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
   });
-  trayHost = createElectronTrayHost(iconDir, { name: 'connecting', attention: false });
-  const shortcut = createElectronShortcut();
+  trayHost = createElectronTrayHost(iconDir, {
+    name: 'connecting',
+    attention: false,
+    dark: theme.isDark(),
+  });
   const tray = createTray(services, {
     host: trayHost,
     dialogs,
@@ -95,7 +114,7 @@ async function start(): Promise<void> {
     openPanel,
     openSettings: (page) => windows?.showSettings(page),
     quit: () => app.quit(),
-    setShortcut: (accelerator) => shortcut.set(accelerator, openPanel),
+    theme,
   });
 
   app.on('second-instance', () => windows?.showSettings());
@@ -106,7 +125,6 @@ async function start(): Promise<void> {
     orderlyQuit({
       dispose: async () => {
         clearInterval(onlineCheck);
-        shortcut.clear();
         tray.dispose();
         trayHost?.destroy();
         await services.dispose();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_NOTIFICATION_SETTINGS, notificationSettingsSchema } from './notification-rules';
+import { checkShortcut } from './shortcut';
 import { ROTATION_INTERVALS } from './token-status';
 
 /**
@@ -97,9 +98,16 @@ export const settingsSections = {
   notifications: notificationSettingsSchema.default(DEFAULT_NOTIFICATION_SETTINGS),
   ui: z
     .object({
-      /** An Electron accelerator; empty for none. */
-      globalShortcut: z.string().max(60).default('CommandOrControl+Alt+H'),
+      /** An Electron accelerator with a modifier (src/shared/shortcut.ts); empty for none. */
+      globalShortcut: z
+        .string()
+        .max(60)
+        .refine((text) => text === '' || checkShortcut(text).ok, 'not a shortcut with a modifier')
+        .default('CommandOrControl+Alt+H'),
+      /** Mirrors the operating system's login item, which is the truth (read back at start). */
       startAtLogin: z.boolean().default(false),
+      /** A sensor whose state shows in the tray's tooltip, and next to the icon on macOS. */
+      traySensor: entityId.nullable().default(null),
     })
     .strict(),
 };

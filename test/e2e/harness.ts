@@ -10,6 +10,7 @@ import type { DesktopNotification } from '../../src/main/platform/notifier';
 import type { MenuItemSpec, TrayHost, TrayIconSpec } from '../../src/main/platform/tray-host';
 import { createTray } from '../../src/main/tray/create-tray';
 import type { TrayService } from '../../src/main/tray/tray-service';
+import { fakeDesktopPlatform } from '../fakes/desktop-platform';
 import { FakeSecretStore } from '../fakes/secret-store';
 import { describe } from 'vitest';
 import { HA_GENERATIONS, HA_RELEASE, type HaGeneration } from '../ha-sim';
@@ -45,12 +46,17 @@ export class E2eHarness {
   /** What pages asked of the (absent) native windows. */
   readonly windowRequests: string[] = [];
   readonly secrets = new FakeSecretStore('gnome_libsecret');
+  /** Login item, global shortcuts and clipboard as the app left them. */
+  readonly desktop = fakeDesktopPlatform();
   readonly userDataDir = mkdtempSync(join(tmpdir(), 'ha-tray-e2e-'));
   readonly pages: Page[] = [];
   services!: AppServices;
   /** The tray menu as the app last built it. */
   trayMenu: MenuItemSpec[] = [];
   trayIcon: TrayIconSpec | null = null;
+  trayToolTip = '';
+  /** The text macOS shows next to the icon: the chosen sensor's state. */
+  trayTitle = '';
   readonly dialogsShown: string[] = [];
   /** Native dialogs: each is recorded and answered "yes". */
   readonly dialogs: Dialogs = {
@@ -89,6 +95,7 @@ export class E2eHarness {
         dialogs: this.dialogs,
         power: { onResume: () => () => undefined },
         hostname: 'test-host',
+        desktop: this.desktop,
         pageOrigins: [this.server.origin],
         windows: {
           showSettings: (page) => void this.windowRequests.push(`settings:${page ?? ''}`),
@@ -122,7 +129,8 @@ export class E2eHarness {
   private startTray(): void {
     const host: TrayHost = {
       setIcon: (icon) => (this.trayIcon = icon),
-      setToolTip: () => undefined,
+      setToolTip: (text) => (this.trayToolTip = text),
+      setTitle: (text) => (this.trayTitle = text),
       setContextMenu: (items) => (this.trayMenu = items),
       onMenuItem: () => undefined,
       onClick: () => undefined,
@@ -136,6 +144,7 @@ export class E2eHarness {
       openPanel: () => void this.windowRequests.push('panel'),
       openSettings: (page) => void this.windowRequests.push(`settings:${page ?? ''}`),
       quit: () => undefined,
+      theme: { isDark: () => false, onChange: () => () => undefined },
     });
   }
 

@@ -85,11 +85,17 @@ export function installFakeBridge(
     ),
     sendTestNotification: vi.fn(() => okReply(undefined)),
     closePanel: vi.fn(() => okReply(undefined)),
+    getDesktopStatus: vi.fn<() => Promise<unknown>>(() => new Promise(() => undefined)),
+    setStartAtLogin: vi.fn(),
+    setGlobalShortcut: vi.fn(),
+    getAbout: vi.fn<() => Promise<unknown>>(() => new Promise(() => undefined)),
+    copyDiagnostics: vi.fn(),
     onStatus: vi.fn(on('status')),
     onFavouriteEntities: vi.fn(on('favouriteEntities')),
     onEntityListChanged: vi.fn(on('entityListChanged')),
     onSettings: vi.fn(on('settings')),
     onTokenStatus: vi.fn(on('tokenStatus')),
+    onDesktopStatus: vi.fn(on('desktopStatus')),
   };
   window.haTray = api as unknown as HaTrayApi;
   return {

@@ -1,9 +1,10 @@
 import type { AppPlatform } from '../../src/main/app-services';
+import { fakeDesktopPlatform } from '../fakes/desktop-platform';
 import { FakeSecretStore } from '../fakes/secret-store';
 
 /**
  * The main-process platform for service tests: a fake keyring and recording stand-ins for the
- * shell, log, notifier, power events and windows. Override what a test looks at.
+ * shell, log, notifier, power events, windows and desktop. Override what a test looks at.
  */
 export function testPlatform(
   userDataDir: string,
@@ -25,6 +26,7 @@ export function testPlatform(
       togglePanel: () => undefined,
       hidePanel: () => undefined,
     },
+    desktop: fakeDesktopPlatform(),
     ...overrides,
   };
 }

@@ -8,7 +8,10 @@ import { openHaPage } from '../connection/open-ha-page';
 import type { ConnectionManager } from '../ha/connection-manager';
 import { runEntityAction } from '../ha/entity-actions';
 import type { EntityStore } from '../ha/entity-store';
+import type { Clipboard } from '../platform/clipboard';
 import type { Shell } from '../platform/shell';
+import type { DesktopService } from '../desktop/desktop-service';
+import type { Diagnostics } from '../diagnostics/diagnostics';
 import type { SettingsPage } from '../platform/window-host';
 import type { SettingsStore } from '../settings/settings-store';
 import type { TokenLifecycle } from '../tokens/token-lifecycle';
@@ -34,6 +37,9 @@ export interface HandlerDeps {
   favouriteViews: () => EntityView[];
   tokens: TokenLifecycle;
   notifications: NotificationService;
+  desktop: DesktopService;
+  diagnostics: Diagnostics;
+  clipboard: Clipboard;
 }
 
 function entityFor(store: EntityStore, entityId: string) {
@@ -57,6 +63,9 @@ export function createHandlers({
   favouriteViews,
   tokens,
   notifications,
+  desktop,
+  diagnostics,
+  clipboard,
 }: HandlerDeps): Handlers<IpcContract> {
   return {
     getStatus: () => connection.status(),
@@ -95,5 +104,14 @@ export function createHandlers({
     openSettings: (page) => windows.showSettings(page),
     closePanel: () => windows.hidePanel(),
     openInHomeAssistant: (path) => openHaPage(settings.get().connection?.origin, path, shell),
+    getDesktopStatus: () => desktop.refresh(),
+    setStartAtLogin: (enabled) => desktop.setStartAtLogin(enabled),
+    setGlobalShortcut: (accelerator) => desktop.setShortcut(accelerator),
+    getAbout: () => diagnostics.about(),
+    copyDiagnostics: (options) => {
+      const text = diagnostics.report(options);
+      clipboard.writeText(text);
+      return text;
+    },
   };
 }

@@ -1,25 +1,17 @@
 import { globalShortcut } from 'electron';
+import type { GlobalShortcuts } from './global-shortcuts';
 
-/** The one global shortcut (open the panel); re-registered when the user changes it. */
-export function createElectronShortcut() {
-  let current: string | null = null;
+export function createElectronShortcuts(): GlobalShortcuts {
   return {
-    set(accelerator: string, onPress: () => void): boolean {
-      if (current === accelerator) return true;
-      if (current) globalShortcut.unregister(current);
-      current = null;
-      if (!accelerator) return true;
+    register: (accelerator, onPress) => {
+      // register() throws on an accelerator Electron cannot parse; the shared check should have
+      // caught it, and a refusal is reported the same way as a taken combination.
       try {
-        if (!globalShortcut.register(accelerator, onPress)) return false;
+        return globalShortcut.register(accelerator, onPress);
       } catch {
         return false;
       }
-      current = accelerator;
-      return true;
     },
-    clear(): void {
-      globalShortcut.unregisterAll();
-      current = null;
-    },
+    unregister: (accelerator) => globalShortcut.unregister(accelerator),
   };
 }

@@ -1,18 +1,12 @@
-import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { Menu, Tray, nativeImage } from 'electron';
+import { trayIconFile } from '../tray/tray-icon-file';
 import type { MenuItemSpec, Rect, TrayHost, TrayIconSpec } from './tray-host';
 
-function iconFile(dir: string, icon: TrayIconSpec, platform: NodeJS.Platform): string {
-  const base = `${icon.name}${icon.attention ? '-attention' : ''}`;
-  // macOS tints template images for light and dark menu bars; nativeImage picks up @2x itself.
-  if (platform === 'darwin') return join(dir, `${base}Template.png`);
-  if (platform === 'win32') return join(dir, `${base}.ico`);
-  return join(dir, `${base}.png`);
-}
-
 export function createElectronTrayHost(iconDir: string, initial: TrayIconSpec): TrayHost {
-  const tray = new Tray(nativeImage.createFromPath(iconFile(iconDir, initial, process.platform)));
+  const tray = new Tray(
+    nativeImage.createFromPath(trayIconFile(iconDir, initial, process.platform)),
+  );
   const itemListeners: Array<(id: string) => void> = [];
 
   const toElectron = (items: MenuItemSpec[]): MenuItemConstructorOptions[] =>
@@ -39,8 +33,11 @@ export function createElectronTrayHost(iconDir: string, initial: TrayIconSpec): 
 
   return {
     setIcon: (icon) =>
-      tray.setImage(nativeImage.createFromPath(iconFile(iconDir, icon, process.platform))),
+      tray.setImage(nativeImage.createFromPath(trayIconFile(iconDir, icon, process.platform))),
     setToolTip: (text) => tray.setToolTip(text),
+    setTitle: (text) => {
+      if (process.platform === 'darwin') tray.setTitle(text);
+    },
     // Linux only shows a changed menu after setContextMenu is called again (electron#39892).
     setContextMenu: (items) => tray.setContextMenu(Menu.buildFromTemplate(toElectron(items))),
     onMenuItem: (listener) => {

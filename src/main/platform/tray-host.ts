@@ -26,12 +26,16 @@ export interface TrayIconSpec {
   name: TrayIconName;
   /** Adds the attention dot (for example: token due for rotation). */
   attention: boolean;
+  /** The system uses a dark theme: a lighter variant stands out on a dark panel. */
+  dark: boolean;
 }
 
 /** The narrow surface of Electron's Tray the app uses. */
 export interface TrayHost {
   setIcon(icon: TrayIconSpec): void;
   setToolTip(text: string): void;
+  /** Text next to the icon in the macOS menu bar; other platforms have no such place. */
+  setTitle(text: string): void;
   /** Replaces the context menu; `onItem` receives the `id` of a clicked item. */
   setContextMenu(items: MenuItemSpec[]): void;
   onMenuItem(listener: (id: string) => void): void;

@@ -1,8 +1,10 @@
+import type { DesktopStatus } from '../../shared/desktop-status';
 import type { Settings } from '../../shared/settings';
 import type { AppServices } from '../app-services';
 import { openHaPage } from '../connection/open-ha-page';
 import type { Dialogs } from '../platform/dialogs';
 import type { Shell } from '../platform/shell';
+import type { SystemTheme } from '../platform/system-theme';
 import type { TrayHost } from '../platform/tray-host';
 import type { SettingsPage } from '../platform/window-host';
 import { clickFavourite } from './favourite-click';
@@ -15,8 +17,7 @@ export interface TrayDeps {
   openPanel: () => void;
   openSettings: (page?: SettingsPage) => void;
   quit: () => void;
-  /** Registers the panel's global shortcut; called again when the user changes it. */
-  setShortcut?: (accelerator: string) => void;
+  theme: SystemTheme;
 }
 
 /** Connects the tray to the services: status, favourites and their clicks. Shared by the app and the e2e harness. */
@@ -51,16 +52,22 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
       ),
   });
   const applySettings = (settings: Settings) => {
-    tray.setFavourites(settings.favourites, settings.ui.globalShortcut || null);
-    deps.setShortcut?.(settings.ui.globalShortcut);
+    tray.setFavourites(settings.favourites);
+    tray.setSensor(settings.ui.traySensor);
   };
   services.settings.onChange(applySettings);
   applySettings(services.settings.get());
+  const showShortcut = ({ shortcut }: DesktopStatus) =>
+    tray.setPanelShortcut(shortcut.registered ? shortcut.accelerator : null);
+  services.desktop.onStatus(showShortcut);
+  showShortcut(services.desktop.status());
   services.connection.onStatus((status) => tray.setStatus(status));
   services.tokens.onStatus((status) => tray.setReminder(status.reminder));
   tray.setReminder(services.tokens.status().reminder);
   services.notifications.onPauseChange((until) => tray.setPausedUntil(until));
   tray.setPausedUntil(services.notifications.pausedUntil());
+  tray.setDark(deps.theme.isDark());
+  deps.theme.onChange(() => tray.setDark(deps.theme.isDark()));
   tray.setStatus(services.connection.status());
   return tray;
 }

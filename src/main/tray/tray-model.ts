@@ -1,6 +1,7 @@
 import type { AppStatus } from '../../shared/app-status';
 import type { EntityState } from '../../shared/entity';
 import type { Favourite } from '../../shared/settings';
+import { friendlyName, stateText } from '../../shared/state-text';
 import type { ReminderStatus } from '../../shared/token-status';
 import { favouriteItem } from './favourite-items';
 import type { ConnectionStatus } from '../../shared/status';
@@ -9,6 +10,8 @@ import type { MenuItemSpec, TrayIconSpec } from '../platform/tray-host';
 export interface TrayModel {
   icon: TrayIconSpec;
   tooltip: string;
+  /** Text next to the icon (macOS shows it): the chosen sensor's state, or empty. */
+  title: string;
   items: MenuItemSpec[];
 }
 
@@ -33,6 +36,10 @@ export interface TrayInput {
   reminder: Pick<ReminderStatus, 'attention' | 'menuLine'> | null;
   /** Notifications are paused until then (epoch ms), or not at all. */
   pausedUntil: number | null;
+  /** The sensor shown as the tray's title and in its tooltip, or none. */
+  sensorId: string | null;
+  /** The system's theme is dark. */
+  dark: boolean;
 }
 
 function pauseMenu(pausedUntil: number | null): MenuItemSpec {
@@ -93,9 +100,21 @@ function iconFor(status: ConnectionStatus): TrayIconSpec['name'] {
   }
 }
 
+/** The chosen sensor as "21.5 °C" and "Outside: 21.5 °C", while its state is live. */
+function sensorText(
+  sensorId: string | null,
+  entity: TrayInput['entity'],
+  connected: boolean,
+): { title: string; line: string | null } {
+  const sensor = sensorId && connected ? entity(sensorId) : undefined;
+  if (!sensor) return { title: '', line: null };
+  const value = stateText(sensor);
+  return { title: value, line: `${friendlyName(sensor)}: ${value}` };
+}
+
 /** Pure: the app's state in, the tray's icon, tooltip and menu out. */
 export function trayModel(
-  { status, favourites, entity, panelShortcut, reminder, pausedUntil }: TrayInput,
+  { status, favourites, entity, panelShortcut, reminder, pausedUntil, sensorId, dark }: TrayInput,
   now: number,
 ): TrayModel {
   const place = status.instance?.locationName ?? 'Home Assistant';
@@ -134,9 +153,12 @@ export function trayModel(
   if (!connected && status.instance !== null)
     items.push({ type: 'normal', id: 'reconnect', label: 'Reconnect now' });
   items.push({ type: 'separator' }, { type: 'normal', id: 'quit', label: 'Quit HA Tray' });
+  const sensor = sensorText(sensorId, entity, connected);
+  const summary = `HA Tray – ${place}: ${words}`;
   return {
-    icon: { name: iconFor(status.connection), attention: reminder?.attention ?? false },
-    tooltip: `HA Tray – ${place}: ${words}`,
+    icon: { name: iconFor(status.connection), attention: reminder?.attention ?? false, dark },
+    tooltip: sensor.line ? `${sensor.line}\n${summary}` : summary,
+    title: sensor.title,
     items,
   };
 }

@@ -26,8 +26,9 @@ export const TRAY_REBUILD_MS = 100;
 
 /**
  * Owns the tray: setters store state and one render() pushes what changed to the host
- * (Signal-Desktop's SystemTrayService pattern). Only changes of favourites wake it, the first
- * after a quiet spell shows at once and a burst is coalesced into one rebuild, and the menu is replaced only when its content changed (no
+ * (Signal-Desktop's SystemTrayService pattern). Only changes of favourites and of the sensor
+ * wake it, the first after a quiet spell shows at once and a burst is coalesced into one
+ * rebuild, and the menu is replaced only when its content changed (no
  * flicker, and no leaked never-opened menus on Linux: electron#50806).
  */
 export class TrayService {
@@ -36,11 +37,15 @@ export class TrayService {
   private panelShortcut: string | null = null;
   private reminder: TrayInput['reminder'] = null;
   private pausedUntil: number | null = null;
+  private sensorId: string | null = null;
+  private dark = false;
   private unsubscribers: Array<() => void> = [];
+  private offSensor: (() => void) | null = null;
   private readonly favouriteChanged: LeadingThrottle;
-  private last: { icon: unknown; tooltip: string; items: unknown } = {
+  private last: { icon: unknown; tooltip: string; title: string; items: unknown } = {
     icon: null,
     tooltip: '',
+    title: '',
     items: null,
   };
   /** How many times the menu was handed to the host: for tests of coalescing. */
@@ -88,18 +93,41 @@ export class TrayService {
     this.render();
   }
 
-  setFavourites(favourites: readonly Favourite[], panelShortcut: string | null): void {
+  /** The registered global shortcut, shown next to "Open panel"; null when none works. */
+  setPanelShortcut(accelerator: string | null): void {
+    this.panelShortcut = accelerator;
+    this.render();
+  }
+
+  setFavourites(favourites: readonly Favourite[]): void {
     this.unsubscribers.forEach((off) => off());
     this.favourites = favourites;
-    this.panelShortcut = panelShortcut;
     this.unsubscribers = favourites.map((f) =>
       this.store.subscribe(f.entityId, () => this.favouriteChanged.request()),
     );
     this.render();
   }
 
+  /** The system switched between light and dark: the icon follows. */
+  setDark(dark: boolean): void {
+    this.dark = dark;
+    this.render();
+  }
+
+  /** Follows one sensor's state into the title and tooltip, coalesced like the menu. */
+  setSensor(entityId: string | null): void {
+    if (entityId === this.sensorId) return;
+    this.offSensor?.();
+    this.sensorId = entityId;
+    this.offSensor = entityId
+      ? this.store.subscribe(entityId, () => this.favouriteChanged.request())
+      : null;
+    this.render();
+  }
+
   dispose(): void {
     this.unsubscribers.forEach((off) => off());
+    this.offSensor?.();
     this.favouriteChanged.cancel();
   }
 
@@ -113,15 +141,23 @@ export class TrayService {
         panelShortcut: this.panelShortcut,
         reminder: this.reminder,
         pausedUntil: this.pausedUntil,
+        sensorId: this.sensorId,
+        dark: this.dark,
       },
       this.clock.now(),
     );
     if (!isDeepStrictEqual(model.icon, this.last.icon)) this.host.setIcon(model.icon);
     if (model.tooltip !== this.last.tooltip) this.host.setToolTip(model.tooltip);
+    if (model.title !== this.last.title) this.host.setTitle(model.title);
     if (!isDeepStrictEqual(model.items, this.last.items)) {
       this.host.setContextMenu(model.items);
       this.rebuilds++;
     }
-    this.last = { icon: model.icon, tooltip: model.tooltip, items: model.items };
+    this.last = {
+      icon: model.icon,
+      tooltip: model.tooltip,
+      title: model.title,
+      items: model.items,
+    };
   }
 }

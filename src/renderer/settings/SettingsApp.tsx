@@ -1,9 +1,12 @@
+import { AboutPage } from './pages/AboutPage';
 import { ConnectionPage } from './pages/ConnectionPage';
+import { GeneralPage } from './pages/GeneralPage';
 import { FavouritesPage } from './pages/FavouritesPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { TokenPage } from './pages/TokenPage';
 import { useTokenStatus } from '../hooks/useTokenStatus';
 import { useAppStatus } from '../hooks/useAppStatus';
+import { useDesktopStatus } from '../hooks/useDesktopStatus';
 import { useEntities } from '../hooks/useEntities';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { useSettings } from '../hooks/useSettings';
@@ -13,6 +16,8 @@ const PAGES = [
   { id: 'favourites', label: 'Favourites' },
   { id: 'notifications', label: 'Notifications' },
   { id: 'token', label: 'Token' },
+  { id: 'general', label: 'General' },
+  { id: 'about', label: 'About' },
 ] as const;
 type PageId = (typeof PAGES)[number]['id'];
 
@@ -22,6 +27,7 @@ export function SettingsApp() {
   const settings = useSettings();
   const entities = useEntities();
   const token = useTokenStatus();
+  const desktop = useDesktopStatus();
   const [page, navigate] = useHashRoute<PageId>(
     PAGES.map((p) => p.id),
     'connection',
@@ -55,6 +61,10 @@ export function SettingsApp() {
           <NotificationsPage notifications={settings.notifications} entities={entities} />
         )}
         {ready && page === 'token' && token && <TokenPage token={token} settings={settings} />}
+        {ready && page === 'general' && desktop && (
+          <GeneralPage desktop={desktop} settings={settings} entities={entities ?? []} />
+        )}
+        {ready && page === 'about' && <AboutPage status={status} />}
       </main>
     </div>
   );

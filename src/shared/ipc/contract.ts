@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AppStatus } from '../app-status';
 import { entityActionSchema } from '../domains/registry';
+import type { DesktopStatus } from '../desktop-status';
+import { diagnosticsOptionsSchema, type AboutInfo } from '../diagnostics';
 import type { EntityView } from '../entity-view';
 import type { ProbeResult } from '../probe';
 import type { Settings } from '../settings';
@@ -30,6 +32,7 @@ export const SETTINGS_PAGES = [
   'favourites',
   'notifications',
   'token',
+  'general',
   'about',
 ] as const;
 
@@ -102,6 +105,14 @@ export const ipcContract = {
     closePanel: request<void>()(z.tuple([])),
     /** Opens a page of the configured Home Assistant in the browser: "/profile/security". */
     openInHomeAssistant: request<void>()(z.tuple([z.string().startsWith('/').max(512)])),
+    /** Start at login (as the system reports it) and the global shortcut's registration. */
+    getDesktopStatus: request<DesktopStatus>()(z.tuple([])),
+    setStartAtLogin: request<DesktopStatus>()(z.tuple([z.boolean()])),
+    /** Registers a new shortcut and saves it, or refuses it with the reason; "" disables it. */
+    setGlobalShortcut: request<DesktopStatus>()(z.tuple([z.string().max(60)])),
+    getAbout: request<AboutInfo>()(z.tuple([])),
+    /** Puts the diagnostics text on the clipboard and returns it, so the page can show it. */
+    copyDiagnostics: request<string>()(z.tuple([diagnosticsOptionsSchema])),
   },
   events: {
     status: event<AppStatus>(),
@@ -111,6 +122,7 @@ export const ipcContract = {
     entityListChanged: event<{ size: number }>(),
     settings: event<Settings>(),
     tokenStatus: event<TokenStatus>(),
+    desktopStatus: event<DesktopStatus>(),
   },
 };
 

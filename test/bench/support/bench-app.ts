@@ -102,6 +102,7 @@ export class BenchApp {
       host: {
         setIcon: () => undefined,
         setToolTip: () => undefined,
+        setTitle: () => undefined,
         setContextMenu: (items) => {
           this.trayRebuilds.push(hrMs());
           this.trayRebuildsAppClock.push(Date.now());
@@ -117,6 +118,7 @@ export class BenchApp {
       openPanel: () => undefined,
       openSettings: () => undefined,
       quit: () => undefined,
+      theme: { isDark: () => false, onChange: () => () => undefined },
     });
   }
 

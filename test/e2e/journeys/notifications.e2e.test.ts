@@ -52,7 +52,7 @@ describeJourney('notifications', (peer, browser) => {
         { entityId: 'sensor.outside_temperature' },
       ],
     });
-    for (const page of ['connection', 'favourites', 'notifications', 'token'] as const) {
+    for (const page of ['connection', 'favourites', 'notifications', 'token', 'general'] as const) {
       for (const colorScheme of ['light', 'dark'] as const) {
         const tab = await harness.open('settings', {
           hash: `/${page}`,

@@ -82,6 +82,9 @@ describe('SettingsStore', () => {
       { tokenReminder: { intervalDays: 45 } },
       { connection: { origin: 'http://elsewhere' } },
       { ui: { globalShortcut: 'x'.repeat(61) } },
+      { ui: { globalShortcut: 'H' } },
+      { ui: { globalShortcut: 'Shift+H' } },
+      { ui: { traySensor: 'not an id' } },
       { token: 'eyJ...' },
       'garbage',
       null,
@@ -145,7 +148,7 @@ describe('SettingsStore', () => {
         snoozedUntil: '2026-12-01T00:00:00.000Z',
         lastNotifiedAt: null,
       },
-      ui: { globalShortcut: 'Alt+H', startAtLogin: false },
+      ui: { globalShortcut: 'Alt+H', startAtLogin: false, traySensor: null },
     });
     expect(store.recovery?.reset).toEqual([
       'favourites[1]',
@@ -218,7 +221,7 @@ describe('SettingsStore', () => {
     expect(store.recovery).toBeNull();
     expect(store.get()).toMatchObject({
       schemaVersion: 2,
-      ui: { globalShortcut: 'Alt+H', startAtLogin: true },
+      ui: { globalShortcut: 'Alt+H', startAtLogin: true, traySensor: null },
     });
     expect(onDisk()).toEqual(store.get());
     expect(JSON.parse(readFileSync(join(dir, 'settings.json.version-1'), 'utf8'))).toEqual(v1);

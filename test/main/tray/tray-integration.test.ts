@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vite
 import type { ConnectionManager } from '../../../src/main/ha/connection-manager';
 import type { EntityStore } from '../../../src/main/ha/entity-store';
 import type { Dialogs } from '../../../src/main/platform/dialogs';
-import type { MenuItemSpec, TrayHost } from '../../../src/main/platform/tray-host';
+import type { MenuItemSpec } from '../../../src/main/platform/tray-host';
 import { clickFavourite, type FavouriteClickDeps } from '../../../src/main/tray/favourite-click';
 import { TrayService } from '../../../src/main/tray/tray-service';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { RecordingTrayHost } from '../../fakes/tray-host';
 import { connectedManager } from '../../support/connected-manager';
 import { READY_TOKEN } from '../../support/token-metadata';
 import { waitFor } from '../../support/wait-for';
@@ -13,7 +14,7 @@ import { waitFor } from '../../support/wait-for';
 let sim: HaSimulator;
 let manager: ConnectionManager;
 let store: EntityStore;
-let menu: MenuItemSpec[];
+let menu: () => MenuItemSpec[];
 let tray: TrayService;
 let dialogs: { confirm: Mock<Dialogs['confirm']>; showError: Mock<Dialogs['showError']> };
 let deps: FavouriteClickDeps;
@@ -21,15 +22,8 @@ let deps: FavouriteClickDeps;
 beforeEach(async () => {
   sim = await startSimulator();
   ({ manager, store } = await connectedManager(sim));
-  const host: TrayHost = {
-    setIcon: () => undefined,
-    setToolTip: () => undefined,
-    setContextMenu: (items) => (menu = items),
-    onMenuItem: () => undefined,
-    onClick: () => undefined,
-    getBounds: () => null,
-    destroy: () => undefined,
-  };
+  const host = new RecordingTrayHost();
+  menu = () => host.menu;
   tray = new TrayService(host, store, {
     openTokenSettings: vi.fn(),
     pauseNotifications: vi.fn(),
@@ -47,15 +41,12 @@ beforeEach(async () => {
     token: READY_TOKEN,
     settingsNotice: null,
   });
-  tray.setFavourites(
-    [
-      { entityId: 'light.kitchen' },
-      { entityId: 'lock.front_door' },
-      { entityId: 'sensor.office_co2' },
-      { entityId: 'climate.living_room' },
-    ],
-    null,
-  );
+  tray.setFavourites([
+    { entityId: 'light.kitchen' },
+    { entityId: 'lock.front_door' },
+    { entityId: 'sensor.office_co2' },
+    { entityId: 'climate.living_room' },
+  ]);
   dialogs = {
     confirm: vi.fn<Dialogs['confirm']>(async () => true),
     showError: vi.fn<Dialogs['showError']>(),
@@ -75,7 +66,7 @@ afterEach(async () => {
 });
 
 const item = (id: string) =>
-  menu.find((i) => 'id' in i && i.id === `fav:${id}`) as { label: string; checked?: boolean };
+  menu().find((i) => 'id' in i && i.id === `fav:${id}`) as { label: string; checked?: boolean };
 
 describe('tray favourites against the simulator', () => {
   it('a click toggles the light in Home Assistant and the menu follows', async () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EntityStore } from '../../../src/main/ha/entity-store';
 import type { MenuItemSpec, TrayHost } from '../../../src/main/platform/tray-host';
-import { describeConnection, trayModel, type TrayInput } from '../../../src/main/tray/tray-model';
+import {
+  describeConnection,
+  trayModel,
+  type TrayCommand,
+  type TrayInput,
+} from '../../../src/main/tray/tray-model';
 import {
   TrayService,
   TRAY_REBUILD_MS,
@@ -42,6 +47,8 @@ const input = (overrides: Partial<TrayInput> = {}, entities: EntityState[] = [])
   panelShortcut: 'CommandOrControl+Alt+H',
   reminder: null,
   pausedUntil: null,
+  sensorId: null,
+  dark: false,
   ...overrides,
 });
 const ids = (items: MenuItemSpec[]) =>
@@ -52,7 +59,7 @@ const byId = (items: MenuItemSpec[], id: string) =>
 describe('trayModel', () => {
   it('connected, no favourites: status line with the location, no reconnect item', () => {
     const model = trayModel(input(), 0);
-    expect(model.icon).toEqual({ name: 'connected', attention: false });
+    expect(model.icon).toEqual({ name: 'connected', attention: false, dark: false });
     expect(model.tooltip).toBe('HA Tray – Cottage: Connected');
     expect(ids(model.items)).toEqual([
       'status',
@@ -201,7 +208,7 @@ describe('trayModel', () => {
       input({ reminder: { attention: true, menuLine: 'Token is 97 days old - Rotate…' } }),
       0,
     );
-    expect(model.icon).toEqual({ name: 'connected', attention: true });
+    expect(model.icon).toEqual({ name: 'connected', attention: true, dark: false });
     expect(byId(model.items, 'rotate')).toMatchObject({
       label: '⚠ Token is 97 days old - Rotate…',
     });
@@ -219,12 +226,65 @@ describe('trayModel', () => {
   });
 });
 
+describe('trayModel: the sensor in the tray', () => {
+  const outside = entity('sensor.outside', '21.5', {
+    unit_of_measurement: '°C',
+    friendly_name: 'Outside',
+  });
+
+  it('shows the chosen sensor as the title and first tooltip line while connected', () => {
+    const model = trayModel(input({ sensorId: 'sensor.outside' }, [outside]), 0);
+    expect(model.title).toBe('21.5 °C');
+    expect(model.tooltip).toBe('Outside: 21.5 °C\nHA Tray – Cottage: Connected');
+  });
+
+  it('shows no stale value while disconnected, and nothing for a missing sensor', () => {
+    const offline = trayModel(
+      input({ sensorId: 'sensor.outside', status: status({ state: 'offline' }) }, [outside]),
+      0,
+    );
+    expect(offline.title).toBe('');
+    expect(offline.tooltip).toBe('HA Tray – Cottage: Offline');
+    expect(trayModel(input({ sensorId: 'sensor.gone' }), 0).title).toBe('');
+  });
+});
+
+describe('trayModel: everything in the menu (Linux may never deliver a click)', () => {
+  it('offers every tray command as a menu item', () => {
+    const commands: TrayCommand[] = [
+      'rotate',
+      'panel',
+      'settings',
+      'open-ha',
+      'pause-hour',
+      'pause-tomorrow',
+      'resume-notifications',
+      'reconnect',
+      'quit',
+    ];
+    const model = trayModel(
+      input({
+        status: status({ state: 'offline' }),
+        reminder: { attention: true, menuLine: 'Token is 97 days old - Rotate…' },
+        pausedUntil: 3_600_000,
+      }),
+      0,
+    );
+    const flat = (items: MenuItemSpec[]): string[] =>
+      items.flatMap((i) =>
+        i.type === 'submenu' ? flat(i.submenu) : 'id' in i && i.enabled !== false ? [i.id] : [],
+      );
+    expect(flat(model.items)).toEqual(expect.arrayContaining(commands));
+  });
+});
+
 describe('TrayService', () => {
   function setup() {
     let onItem: (id: string) => void = () => {};
     const host: TrayHost = {
       setIcon: vi.fn(),
       setToolTip: vi.fn(),
+      setTitle: vi.fn(),
       setContextMenu: vi.fn(),
       onMenuItem: (listener) => (onItem = listener),
       onClick: vi.fn(),
@@ -268,7 +328,7 @@ describe('TrayService', () => {
   it('shows a favourite change at once, coalesces the burst after it, and ignores other entities', () => {
     const { tray, store, flush, timers } = setup();
     tray.setStatus(status());
-    tray.setFavourites([{ entityId: 'light.kitchen' }], null);
+    tray.setFavourites([{ entityId: 'light.kitchen' }]);
     const before = tray.rebuilds;
     for (let i = 0; i < 50; i++) store.apply({ c: { 'sensor.other': { '+': { s: String(i) } } } });
     expect(timers).toHaveLength(0);
@@ -280,6 +340,40 @@ describe('TrayService', () => {
     flush();
     expect(tray.rebuilds).toBe(before + 2);
     expect(TRAY_REBUILD_MS).toBe(100);
+  });
+
+  it('switches the icon to its dark variant when the system theme turns dark', () => {
+    const { host, tray } = setup();
+    tray.setStatus(status());
+    tray.setDark(true);
+    expect(host.setIcon).toHaveBeenLastCalledWith({
+      name: 'connected',
+      attention: false,
+      dark: true,
+    });
+    expect(tray.rebuilds).toBe(1);
+  });
+
+  it('follows the sensor into title and tooltip, coalesced, without rebuilding the menu', () => {
+    const { host, tray, store, flush, timers } = setup();
+    store.apply({
+      a: { 'sensor.outside': { s: '21.5', a: { unit_of_measurement: '°C' }, lc: 1 } },
+    });
+    tray.setStatus(status());
+    tray.setSensor('sensor.outside');
+    expect(host.setTitle).toHaveBeenLastCalledWith('21.5 °C');
+    const rebuilds = tray.rebuilds;
+    for (const s of ['21.6', '21.7', '21.8'])
+      store.apply({ c: { 'sensor.outside': { '+': { s } } } });
+    expect(timers).toHaveLength(1);
+    flush();
+    expect(host.setTitle).toHaveBeenCalledTimes(2);
+    expect(host.setTitle).toHaveBeenLastCalledWith('21.8 °C');
+    expect(tray.rebuilds).toBe(rebuilds);
+    tray.setSensor(null);
+    expect(host.setTitle).toHaveBeenLastCalledWith('');
+    store.apply({ c: { 'sensor.outside': { '+': { s: '30' } } } });
+    expect(timers).toHaveLength(0);
   });
 
   it('runs the command or the favourite of a clicked item', () => {
