@@ -49,7 +49,7 @@ export function PanelApp() {
       <header className="panel-header">
         <div>
           <h1>{status?.instance?.locationName ?? 'Home Assistant'}</h1>
-          {status && <StatusLine status={status.connection} now={now} />}
+          {status && <StatusLine status={status.connection} now={now} brief />}
         </div>
         <button
           type="button"
@@ -62,8 +62,19 @@ export function PanelApp() {
           </svg>
         </button>
       </header>
-      {settings && favourites.length === 0 ? (
-        <div className="panel-empty">
+      {status?.connection.state === 'not_configured' ? (
+        <main className="panel-empty">
+          <p>HA Tray is not connected to Home Assistant yet.</p>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void bridge().openSettings('connection')}
+          >
+            Connect to Home Assistant
+          </button>
+        </main>
+      ) : settings && favourites.length === 0 ? (
+        <main className="panel-empty">
           <p>No favourites yet</p>
           <button
             type="button"
@@ -72,31 +83,33 @@ export function PanelApp() {
           >
             Choose favourites
           </button>
-        </div>
+        </main>
       ) : (
-        <ul className="favourites" ref={list} aria-label="Favourites">
-          {favourites.map((favourite) => {
-            const entity = byId.get(favourite.entityId);
-            if (!entity) {
+        <main className="panel-main">
+          <ul className="favourites" ref={list} aria-label="Favourites">
+            {favourites.map((favourite) => {
+              const entity = byId.get(favourite.entityId);
+              if (!entity) {
+                return (
+                  <li key={favourite.entityId} className="favourite missing" tabIndex={-1}>
+                    <span className="favourite-name">{favourite.label ?? favourite.entityId}</span>
+                    <span className="favourite-state">
+                      {entities ? 'Not in Home Assistant' : 'Loading…'}
+                    </span>
+                  </li>
+                );
+              }
               return (
-                <li key={favourite.entityId} className="favourite missing" tabIndex={-1}>
-                  <span className="favourite-name">{favourite.label ?? favourite.entityId}</span>
-                  <span className="favourite-state">
-                    {entities ? 'Not in Home Assistant' : 'Loading…'}
-                  </span>
-                </li>
+                <FavouriteRow
+                  key={favourite.entityId}
+                  entity={entity}
+                  label={favourite.label}
+                  act={(action, confirmed) => act(favourite.entityId, action, confirmed)}
+                />
               );
-            }
-            return (
-              <FavouriteRow
-                key={favourite.entityId}
-                entity={entity}
-                label={favourite.label}
-                act={(action, confirmed) => act(favourite.entityId, action, confirmed)}
-              />
-            );
-          })}
-        </ul>
+            })}
+          </ul>
+        </main>
       )}
     </div>
   );

@@ -53,6 +53,20 @@ describe('TokenPage', () => {
     expect(api.snoozeTokenReminder).toHaveBeenCalledWith('week');
   });
 
+  it('ties a refused replacement token to its field', async () => {
+    const { user, api } = setup();
+    api.replaceToken.mockResolvedValueOnce({
+      ok: true,
+      value: { kind: 'invalid', message: 'That is not a Home Assistant token.' },
+    });
+    const field = screen.getByLabelText('New long-lived access token');
+    expect(field).not.toHaveAttribute('aria-invalid');
+    await user.type(field, 'not-a-token');
+    await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription('That is not a Home Assistant token.');
+  });
+
   it('changes the interval through the settings', async () => {
     const { user, api } = setup();
     await user.selectOptions(screen.getByLabelText('Remind me to rotate it'), 'never');

@@ -58,12 +58,13 @@ function RotationMessage({ rotation, onRetry }: { rotation: RotationStatus; onRe
 
 /** Age, expiry and rotation of the token, a manual replacement, and the audit of the user's tokens. */
 export function TokenPage({ token, settings }: { token: TokenStatus; settings: Settings }) {
-  const ids = { interval: useId(), paste: useId() };
+  const ids = { interval: useId(), paste: useId(), pasteError: useId() };
   const [rotating, setRotating] = useState(false);
   const [pasted, setPasted] = useState('');
   const [manual, setManual] = useState<ManualRotationResult | null>(null);
   const [revokeOldMessage, setRevokeOldMessage] = useState<string | null>(null);
   const { facts, reminder, rotation } = token;
+  const pasteError = manual && (manual.kind === 'invalid' || manual.kind === 'unavailable');
 
   async function rotate() {
     setRotating(true);
@@ -188,6 +189,8 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
           autoComplete="off"
           spellCheck={false}
           value={pasted}
+          aria-invalid={pasteError ? true : undefined}
+          aria-describedby={pasteError ? ids.pasteError : undefined}
           onChange={(e) => setPasted(e.target.value)}
         />
       </div>
@@ -215,8 +218,8 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
             </div>
           </div>
         )}
-        {manual && (manual.kind === 'invalid' || manual.kind === 'unavailable') && (
-          <p className="notice error" role="alert">
+        {pasteError && (
+          <p className="notice error" role="alert" id={ids.pasteError}>
             {manual.message}
           </p>
         )}
