@@ -33,7 +33,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (tags) =>
       (
         globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<AxeResults> } }
-      ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+      ).axe.run('html', { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
     TAGS,
   );
   return describe(

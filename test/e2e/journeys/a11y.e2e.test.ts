@@ -77,7 +77,7 @@ describe.skipIf(!browser)(
           await check(`settings ${page}, first run, ${scheme}`, await settingsPage(page, scheme));
       }
       expect(found).toEqual({});
-    });
+    }, 180_000);
 
     it('connected, and asking to confirm an unlock: the panel and every settings page, light and dark', async () => {
       await harness.connectTo(sim.url, sim.token);
@@ -97,24 +97,25 @@ describe.skipIf(!browser)(
           await check(`settings ${page}, connected, ${scheme}`, await settingsPage(page, scheme));
       }
       expect(found).toEqual({});
-    });
+    }, 180_000);
 
-    it('disconnected: the panel and the connection page, light and dark', async () => {
+    it('disconnected: the panel, the connection page and the token page, light and dark', async () => {
       await sim.stop();
       for (const scheme of SCHEMES) {
         const tab = await panel(scheme, (t) =>
           t.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor(),
         );
         await check(`panel, disconnected, ${scheme}`, tab);
-        await check(
-          `settings connection, disconnected, ${scheme}`,
-          await settingsPage('connection', scheme),
-        );
+        for (const page of ['connection', 'token'] as const)
+          await check(
+            `settings ${page}, disconnected, ${scheme}`,
+            await settingsPage(page, scheme),
+          );
       }
       await sim.start();
 
       expect(found).toEqual({});
       expect(harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
-    });
+    }, 180_000);
   },
 );
