@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { axeViolations } from '../axe';
 import { chromiumPath } from '../chromium';
-import { E2eHarness } from '../harness';
+import { E2eHarness, screenshotPath } from '../harness';
 
 const browser = chromiumPath();
 let sim: HaSimulator;
@@ -77,7 +77,7 @@ describe.skipIf(!browser)(
           await check(`settings ${page}, first run, ${scheme}`, await settingsPage(page, scheme));
       }
       expect(found).toEqual({});
-    }, 180_000);
+    }, 300_000);
 
     it('connected, and asking to confirm an unlock: the panel and every settings page, light and dark', async () => {
       await harness.connectTo(sim.url, sim.token);
@@ -97,7 +97,7 @@ describe.skipIf(!browser)(
           await check(`settings ${page}, connected, ${scheme}`, await settingsPage(page, scheme));
       }
       expect(found).toEqual({});
-    }, 180_000);
+    }, 300_000);
 
     it('disconnected: the panel, the connection page and the token page, light and dark', async () => {
       await sim.stop();
@@ -105,6 +105,8 @@ describe.skipIf(!browser)(
         const tab = await panel(scheme, (t) =>
           t.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor(),
         );
+        const path = screenshotPath(`panel-disconnected-${scheme}`);
+        if (path) await tab.screenshot({ path });
         await check(`panel, disconnected, ${scheme}`, tab);
         for (const page of ['connection', 'token'] as const)
           await check(
@@ -116,6 +118,6 @@ describe.skipIf(!browser)(
 
       expect(found).toEqual({});
       expect(harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
-    }, 180_000);
+    }, 300_000);
   },
 );
