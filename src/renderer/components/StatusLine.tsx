@@ -20,9 +20,22 @@ function since(ms: number, now: number): string {
   return hours < 24 ? `${hours} h ago` : new Date(ms).toLocaleDateString();
 }
 
-/** The connection in words, with a coloured dot; announced to screen readers when it changes. */
-export function StatusLine({ status, now }: { status: ConnectionStatus; now: number }) {
+/**
+ * The connection in words, with a coloured dot; announced to screen readers when it changes.
+ * `brief` (the panel header) keeps it to a few words on one line - "Connected", "Reconnecting in
+ * 3 s" - with the whole sentence in the tooltip.
+ */
+export function StatusLine({
+  status,
+  now,
+  brief = false,
+}: {
+  status: ConnectionStatus;
+  now: number;
+  brief?: boolean;
+}) {
   let text: string;
+  let short: string | null = null;
   switch (status.state) {
     case 'not_configured':
       text = 'Not connected yet';
@@ -32,10 +45,13 @@ export function StatusLine({ status, now }: { status: ConnectionStatus; now: num
       break;
     case 'connected':
       text = `Connected since ${since(status.since, now)} (Home Assistant ${status.haVersion})`;
+      short = 'Connected';
       break;
     case 'reconnecting': {
       const seconds = Math.max(0, Math.ceil((status.nextRetryAt - now) / 1000));
-      text = `${status.reason}. Reconnecting ${seconds > 0 ? `in ${seconds} s` : 'now'} (attempt ${status.attempt})`;
+      const when = seconds > 0 ? `in ${seconds} s` : 'now';
+      text = `${status.reason}. Reconnecting ${when} (attempt ${status.attempt})`;
+      short = `Reconnecting ${when}`;
       break;
     }
     case 'auth_failed':
@@ -48,12 +64,14 @@ export function StatusLine({ status, now }: { status: ConnectionStatus; now: num
       break;
     case 'offline':
       text = 'Offline – waiting for the network';
+      short = 'Offline';
       break;
   }
+  const shown = brief && short !== null ? short : text;
   return (
-    <p className="status-line" role="status">
+    <p className="status-line" role="status" title={shown === text ? undefined : text}>
       <span className={`status-dot ${dotClass(status)}`} aria-hidden="true" />
-      {text}
+      {shown}
     </p>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { EntityAction } from '../../shared/domains/registry';
 import type { EntityView } from '../../shared/entity-view';
 import { bridge } from '../bridge';
@@ -9,6 +9,18 @@ import { useNow } from '../hooks/useNow';
 import { useSettings } from '../hooks/useSettings';
 import { FavouriteRow } from './FavouriteRow';
 
+/** Keys that belong to a control inside a row: a slider's or a number field's arrows stay theirs. */
+const CONTROL_KEYS = 'input, textarea, select, [role="slider"], [role="spinbutton"]';
+
+/**
+ * Where the panel starts when focus is nowhere in particular (it just opened or reappeared): the
+ * first favourite, or the one thing to do when there is none ("Connect to Home Assistant").
+ */
+function focusStart(panel: HTMLElement | null): void {
+  if (document.activeElement && document.activeElement !== document.body) return;
+  panel?.querySelector<HTMLElement>('li.favourite, .panel-empty .button')?.focus();
+}
+
 /** The tray popover: the favourites with live state and controls, fully keyboard-driven. */
 export function PanelApp() {
   const status = useAppStatus();
@@ -16,8 +28,24 @@ export function PanelApp() {
   const entities = useFavouriteEntities();
   const now = useNow();
   const list = useRef<HTMLUListElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
   const byId = new Map<string, EntityView>((entities ?? []).map((e) => [e.entity_id, e]));
   const favourites = settings?.favourites ?? [];
+  const reasonId = useId();
+  const connection = status?.connection.state;
+  // While not connected the rows keep their last-known state, dimmed, and their controls are
+  // disabled with the reason (one line above the list, and its description).
+  const stale = connection !== undefined && connection !== 'connected';
+  const rowCount = entities === null ? 0 : favourites.length;
+  const loaded = settings !== null;
+
+  // The panel opens with focus on the first favourite, and again each time it is shown.
+  useEffect(() => {
+    focusStart(panel.current);
+    const onShown = () => focusStart(panel.current);
+    window.addEventListener('focus', onShown);
+    return () => window.removeEventListener('focus', onShown);
+  }, [rowCount, connection, loaded]);
 
   const act = async (entityId: string, action: EntityAction, confirmed?: boolean) => {
     const reply = await bridge().actOnEntity({
@@ -28,13 +56,16 @@ export function PanelApp() {
     return reply.ok ? null : reply.error.message;
   };
 
-  // Arrows move between favourites, Escape closes the panel.
+  // Arrows move between favourites, Escape closes the panel - unless a control inside (a slider,
+  // a confirm step) already used the key.
   const onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented) return;
     if (event.key === 'Escape') {
       void bridge().closePanel();
       return;
     }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (event.target instanceof Element && event.target.closest(CONTROL_KEYS)) return;
     const rows = [...(list.current?.querySelectorAll<HTMLElement>('li.favourite') ?? [])];
     if (rows.length === 0) return;
     const current = rows.findIndex((row) => row.contains(document.activeElement));
@@ -45,11 +76,11 @@ export function PanelApp() {
   };
 
   return (
-    <div className="panel" onKeyDown={onKeyDown}>
+    <div className="panel" ref={panel} onKeyDown={onKeyDown}>
       <header className="panel-header">
         <div>
           <h1>{status?.instance?.locationName ?? 'Home Assistant'}</h1>
-          {status && <StatusLine status={status.connection} now={now} />}
+          {status && <StatusLine status={status.connection} now={now} brief />}
         </div>
         <button
           type="button"
@@ -62,8 +93,19 @@ export function PanelApp() {
           </svg>
         </button>
       </header>
-      {settings && favourites.length === 0 ? (
-        <div className="panel-empty">
+      {status?.connection.state === 'not_configured' ? (
+        <main className="panel-empty">
+          <p>HA Tray is not connected to Home Assistant yet.</p>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void bridge().openSettings('connection')}
+          >
+            Connect to Home Assistant
+          </button>
+        </main>
+      ) : settings && favourites.length === 0 ? (
+        <main className="panel-empty">
           <p>No favourites yet</p>
           <button
             type="button"
@@ -72,31 +114,54 @@ export function PanelApp() {
           >
             Choose favourites
           </button>
-        </div>
+        </main>
       ) : (
-        <ul className="favourites" ref={list} aria-label="Favourites">
-          {favourites.map((favourite) => {
-            const entity = byId.get(favourite.entityId);
-            if (!entity) {
-              return (
-                <li key={favourite.entityId} className="favourite missing" tabIndex={-1}>
-                  <span className="favourite-name">{favourite.label ?? favourite.entityId}</span>
-                  <span className="favourite-state">
-                    {entities ? 'Not in Home Assistant' : 'Loading…'}
-                  </span>
-                </li>
-              );
-            }
-            return (
-              <FavouriteRow
-                key={favourite.entityId}
-                entity={entity}
-                label={favourite.label}
-                act={(action, confirmed) => act(favourite.entityId, action, confirmed)}
-              />
-            );
-          })}
-        </ul>
+        // While the controls are disabled nothing in the list takes focus, so the scrolling
+        // region itself does: keyboard users can still scroll through the last known states.
+        <main className="panel-main" tabIndex={stale ? 0 : undefined}>
+          {stale && (
+            <p className="panel-reason" id={reasonId}>
+              Not connected: these are the last known states. The controls come back when HA Tray
+              reconnects.
+            </p>
+          )}
+          <fieldset
+            className="favourites-box"
+            disabled={stale}
+            aria-describedby={stale ? reasonId : undefined}
+          >
+            <legend className="visually-hidden">Favourites</legend>
+            <ul
+              className={stale ? 'favourites favourites-stale' : 'favourites'}
+              ref={list}
+              aria-label="Favourites"
+            >
+              {favourites.map((favourite) => {
+                const entity = byId.get(favourite.entityId);
+                if (!entity) {
+                  return (
+                    <li key={favourite.entityId} className="favourite missing" tabIndex={-1}>
+                      <span className="favourite-name">
+                        {favourite.label ?? favourite.entityId}
+                      </span>
+                      <span className="favourite-state">
+                        {entities ? 'Not in Home Assistant' : 'Loading…'}
+                      </span>
+                    </li>
+                  );
+                }
+                return (
+                  <FavouriteRow
+                    key={favourite.entityId}
+                    entity={entity}
+                    label={favourite.label}
+                    act={(action, confirmed) => act(favourite.entityId, action, confirmed)}
+                  />
+                );
+              })}
+            </ul>
+          </fieldset>
+        </main>
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { PanelApp } from '../../../src/renderer/panel/PanelApp';
@@ -155,5 +155,66 @@ describe('PanelApp', () => {
     const { user, api } = setup([]);
     await user.click(await screen.findByRole('button', { name: 'Choose favourites' }));
     expect(api.openSettings).toHaveBeenCalledWith('favourites');
+  });
+
+  it('before a connection exists, opens on "Connect to Home Assistant"', async () => {
+    const fake = installFakeBridge(appStatus(), DEFAULT_SETTINGS, []);
+    const user = userEvent.setup();
+    render(<PanelApp />);
+    const connect = await screen.findByRole('button', { name: 'Connect to Home Assistant' });
+    await waitFor(() => expect(connect).toHaveFocus());
+    await user.keyboard('{Enter}');
+    expect(fake.api.openSettings).toHaveBeenCalledWith('connection');
+    expect(screen.getByRole('main')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Choose favourites' })).not.toBeInTheDocument();
+  });
+
+  it('opens with focus on the first favourite, inside the main landmark', async () => {
+    setup();
+    const rows = await screen.findAllByRole('listitem');
+    await waitFor(() => expect(rows[0]).toHaveFocus());
+    expect(screen.getByRole('main')).toContainElement(rows[0]!);
+  });
+
+  it('leaves ArrowUp and ArrowDown on a slider to the slider', async () => {
+    setup();
+    const slider = await screen.findByRole('slider', { name: 'Kitchen lights brightness' });
+    slider.focus();
+    fireEvent.keyDown(slider, { key: 'ArrowDown' });
+    expect(slider).toHaveFocus();
+  });
+
+  it('while disconnected shows the last known states, dimmed, with the controls disabled and why', async () => {
+    installFakeBridge(
+      appStatus({
+        connection: {
+          state: 'reconnecting',
+          reason: 'Home Assistant closed the connection',
+          attempt: 2,
+          nextRetryAt: Date.now() + 3000,
+        },
+        instance: { origin: 'http://ha', locationName: 'Cottage' },
+      }),
+      { ...DEFAULT_SETTINGS, favourites },
+      entities,
+    );
+    render(<PanelApp />);
+    const toggle = await screen.findByRole('switch', { name: 'Kitchen lights on' });
+    expect(toggle).toBeDisabled();
+    expect(screen.getByRole('slider', { name: 'Kitchen lights brightness' })).toBeDisabled();
+    expect(screen.getByRole('group', { name: 'Favourites' })).toHaveAccessibleDescription(
+      'Not connected: these are the last known states. The controls come back when HA Tray reconnects.',
+    );
+    expect(screen.getByRole('list', { name: 'Favourites' })).toHaveClass('favourites-stale');
+    expect(screen.getByText('Temperature').closest('li')).toHaveAccessibleName(
+      'Temperature: 21.5 °C',
+    );
+  });
+
+  it('says "Connected" in the header, with the details in the tooltip', async () => {
+    setup();
+    const line = await within(screen.getByRole('banner')).findByRole('status');
+    expect(line).toHaveTextContent(/^Connected$/);
+    expect(line).toHaveAttribute('title', 'Connected since just now (Home Assistant 2024.1.6)');
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TokenPage } from '../../../src/renderer/settings/pages/TokenPage';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import type { ReminderStatus, TokenStatus } from '../../../src/shared/token-status';
-import { installFakeBridge } from '../fake-bridge';
+import { appStatus, installFakeBridge } from '../fake-bridge';
 
 const DAY = 86_400_000;
 const reminder: ReminderStatus = {
@@ -36,16 +36,22 @@ const status = (overrides: Partial<TokenStatus> = {}): TokenStatus => ({
   ...overrides,
 });
 
-function setup(token = status()) {
-  const fake = installFakeBridge();
+const connected = appStatus({
+  connection: { state: 'connected', since: Date.now(), haVersion: '2024.1.6' },
+});
+
+/** The page, connected, once its status has arrived. */
+async function setup(token = status()) {
+  const fake = installFakeBridge(connected);
   const user = userEvent.setup();
   render(<TokenPage token={token} settings={DEFAULT_SETTINGS} />);
+  await screen.findByRole('heading', { name: 'Rotate' });
   return { ...fake, user };
 }
 
 describe('TokenPage', () => {
   it('shows the name, age, expiry and the due reminder with snooze', async () => {
-    const { user, api } = setup();
+    const { user, api } = await setup();
     expect(screen.getByText('HA Tray on laptop')).toBeInTheDocument();
     expect(screen.getByText(/^97 days \(issued/)).toBeInTheDocument();
     expect(screen.getByText('Token is 97 days old')).toBeInTheDocument();
@@ -53,8 +59,22 @@ describe('TokenPage', () => {
     expect(api.snoozeTokenReminder).toHaveBeenCalledWith('week');
   });
 
+  it('ties a refused replacement token to its field', async () => {
+    const { user, api } = await setup();
+    api.replaceToken.mockResolvedValueOnce({
+      ok: true,
+      value: { kind: 'invalid', message: 'That is not a Home Assistant token.' },
+    });
+    const field = screen.getByLabelText('New long-lived access token');
+    expect(field).not.toHaveAttribute('aria-invalid');
+    await user.type(field, 'not-a-token');
+    await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription('That is not a Home Assistant token.');
+  });
+
   it('changes the interval through the settings', async () => {
-    const { user, api } = setup();
+    const { user, api } = await setup();
     await user.selectOptions(screen.getByLabelText('Remind me to rotate it'), 'never');
     expect(api.updateSettings).toHaveBeenCalledWith({
       tokenReminder: { ...DEFAULT_SETTINGS.tokenReminder, intervalDays: null },
@@ -62,7 +82,7 @@ describe('TokenPage', () => {
   });
 
   it('rotates in one click, and offers Retry when revoking failed', async () => {
-    const { user, api } = setup(
+    const { user, api } = await setup(
       status({
         rotation: { phase: 'revoke_failed', message: 'Home Assistant did not revoke the old one.' },
       }),
@@ -74,7 +94,7 @@ describe('TokenPage', () => {
   });
 
   it('asks before using a pasted token of another user, then offers to revoke the old one', async () => {
-    const { user, api } = setup();
+    const { user, api } = await setup();
     api.replaceToken
       .mockResolvedValueOnce({
         ok: true,
@@ -106,8 +126,24 @@ describe('TokenPage', () => {
     expect(await screen.findByText('The old token is revoked.')).toBeInTheDocument();
   });
 
+  it('without a connection says so in one calm line, and offers nothing that would fail', async () => {
+    const fake = installFakeBridge(appStatus());
+    render(<TokenPage token={status({ facts: null })} settings={DEFAULT_SETTINGS} />);
+    const line = await screen.findByRole('status');
+    expect(line).toHaveTextContent(
+      'No token is saved yet. Rotating, replacing and listing tokens need a connection to Home Assistant: set up the connection.',
+    );
+    expect(screen.getByRole('link', { name: 'set up the connection' })).toHaveAttribute(
+      'href',
+      '#/connection',
+    );
+    expect(screen.queryByRole('button', { name: 'Rotate now' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(fake.api.loadTokenAudit).not.toHaveBeenCalled();
+  });
+
   it('lists the tokens, never lets the current one be selected, and revokes after confirmation', async () => {
-    const fake = installFakeBridge();
+    const fake = installFakeBridge(connected);
     fake.api.loadTokenAudit.mockResolvedValue({
       ok: true,
       value: {

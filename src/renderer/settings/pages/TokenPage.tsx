@@ -8,6 +8,7 @@ import {
   type TokenStatus,
 } from '../../../shared/token-status';
 import { bridge } from '../../bridge';
+import { useAppStatus } from '../../hooks/useAppStatus';
 
 const day = (ms: number | null) =>
   ms === null ? 'unknown' : new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
@@ -58,12 +59,17 @@ function RotationMessage({ rotation, onRetry }: { rotation: RotationStatus; onRe
 
 /** Age, expiry and rotation of the token, a manual replacement, and the audit of the user's tokens. */
 export function TokenPage({ token, settings }: { token: TokenStatus; settings: Settings }) {
-  const ids = { interval: useId(), paste: useId() };
+  const ids = { interval: useId(), paste: useId(), pasteError: useId() };
   const [rotating, setRotating] = useState(false);
   const [pasted, setPasted] = useState('');
   const [manual, setManual] = useState<ManualRotationResult | null>(null);
   const [revokeOldMessage, setRevokeOldMessage] = useState<string | null>(null);
   const { facts, reminder, rotation } = token;
+  const status = useAppStatus();
+  // Rotating, replacing and the token list all talk to Home Assistant: without a connection the
+  // page says so once, calmly, instead of offering forms that can only fail.
+  const connected = status?.connection.state === 'connected';
+  const pasteError = manual && (manual.kind === 'invalid' || manual.kind === 'unavailable');
 
   async function rotate() {
     setRotating(true);
@@ -95,9 +101,14 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
   return (
     <section aria-labelledby="token-title" className="page">
       <h1 id="token-title">Token</h1>
-      {facts === null ? (
-        <p className="notice">No token is saved yet. Set up the connection first.</p>
-      ) : (
+      {status && !connected && (
+        <p className="notice" role="status">
+          {facts === null ? 'No token is saved yet. ' : ''}
+          Rotating, replacing and listing tokens need a connection to Home Assistant:{' '}
+          <a href="#/connection">set up the connection</a>.
+        </p>
+      )}
+      {facts !== null && (
         <dl className="facts">
           <dt>Name in Home Assistant</dt>
           <dd>{facts.name ?? 'unknown until HA Tray is connected'}</dd>
@@ -160,80 +171,90 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
         </select>
       </div>
 
-      <h2>Rotate</h2>
-      <p className="muted">
-        HA Tray creates a new token in Home Assistant, checks it, switches to it without
-        disconnecting and revokes the old one. The new token is never shown.
-      </p>
-      <div className="actions">
-        <button
-          type="button"
-          className="button primary"
-          disabled={facts === null || rotating || rotation.phase === 'running'}
-          onClick={() => void rotate()}
-        >
-          {rotating ? 'Rotating…' : 'Rotate now'}
-        </button>
-      </div>
-      <div aria-live="polite">
-        <RotationMessage rotation={rotation} onRetry={() => void rotate()} />
-      </div>
-
-      <h2>Replace with a token you made</h2>
-      <div className="field">
-        <label htmlFor={ids.paste}>New long-lived access token</label>
-        <input
-          id={ids.paste}
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          value={pasted}
-          onChange={(e) => setPasted(e.target.value)}
-        />
-      </div>
-      <div className="actions">
-        <button
-          type="button"
-          className="button"
-          disabled={pasted.trim() === ''}
-          onClick={() => void replace(false)}
-        >
-          Verify and replace
-        </button>
-      </div>
-      <div aria-live="polite">
-        {manual && manual.kind === 'needs_confirmation' && (
-          <div className="notice warn" role="alertdialog" aria-label="Use a different token?">
-            <p>{manual.message}</p>
-            <div className="actions">
-              <button type="button" className="button" onClick={() => setManual(null)}>
-                Cancel
-              </button>
-              <button type="button" className="button danger" onClick={() => void replace(true)}>
-                Use it anyway
-              </button>
-            </div>
-          </div>
-        )}
-        {manual && (manual.kind === 'invalid' || manual.kind === 'unavailable') && (
-          <p className="notice error" role="alert">
-            {manual.message}
+      {connected && (
+        <>
+          <h2>Rotate</h2>
+          <p className="muted">
+            HA Tray creates a new token in Home Assistant, checks it, switches to it without
+            disconnecting and revokes the old one. The new token is never shown.
           </p>
-        )}
-        {manual && manual.kind === 'replaced' && (
-          <div className="notice ok">
-            <p>{manual.message}</p>
-            {manual.canRevokeOld && (
-              <button type="button" className="button" onClick={() => void revokeOld()}>
-                Revoke the old token
-              </button>
-            )}
+          <div className="actions">
+            <button
+              type="button"
+              className="button primary"
+              disabled={facts === null || rotating || rotation.phase === 'running'}
+              onClick={() => void rotate()}
+            >
+              {rotating ? 'Rotating…' : 'Rotate now'}
+            </button>
           </div>
-        )}
-        {revokeOldMessage && <p className="notice">{revokeOldMessage}</p>}
-      </div>
+          <div aria-live="polite">
+            <RotationMessage rotation={rotation} onRetry={() => void rotate()} />
+          </div>
 
-      <TokenAudit />
+          <h2>Replace with a token you made</h2>
+          <div className="field">
+            <label htmlFor={ids.paste}>New long-lived access token</label>
+            <input
+              id={ids.paste}
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              value={pasted}
+              aria-invalid={pasteError ? true : undefined}
+              aria-describedby={pasteError ? ids.pasteError : undefined}
+              onChange={(e) => setPasted(e.target.value)}
+            />
+          </div>
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              disabled={pasted.trim() === ''}
+              onClick={() => void replace(false)}
+            >
+              Verify and replace
+            </button>
+          </div>
+          <div aria-live="polite">
+            {manual && manual.kind === 'needs_confirmation' && (
+              <div className="notice warn" role="alertdialog" aria-label="Use a different token?">
+                <p>{manual.message}</p>
+                <div className="actions">
+                  <button type="button" className="button" onClick={() => setManual(null)}>
+                    Cancel
+                  </button>
+                  <button
+                    type="button"
+                    className="button danger"
+                    onClick={() => void replace(true)}
+                  >
+                    Use it anyway
+                  </button>
+                </div>
+              </div>
+            )}
+            {pasteError && (
+              <p className="notice error" role="alert" id={ids.pasteError}>
+                {manual.message}
+              </p>
+            )}
+            {manual && manual.kind === 'replaced' && (
+              <div className="notice ok">
+                <p>{manual.message}</p>
+                {manual.canRevokeOld && (
+                  <button type="button" className="button" onClick={() => void revokeOld()}>
+                    Revoke the old token
+                  </button>
+                )}
+              </div>
+            )}
+            {revokeOldMessage && <p className="notice">{revokeOldMessage}</p>}
+          </div>
+
+          <TokenAudit />
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,75 @@
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
+
+export interface RovingListProps<T> {
+  /** The accessible name of the list, e.g. "Favourites". */
+  label: string;
+  items: readonly T[];
+  /** A stable key per item. */
+  itemKey: (item: T) => string;
+  /** What one row says to a screen reader, e.g. "Kitchen lights: On". */
+  itemLabel: (item: T) => string;
+  renderItem: (item: T) => ReactNode;
+  className?: string;
+  itemClassName?: (item: T) => string;
+}
+
+/** Keys that belong to a control inside a row (a slider, a number field, a text box). */
+const OWN_KEYS = 'input, textarea, select, [role="slider"], [role="spinbutton"]';
+
+/**
+ * A list with one Tab stop (WAI-ARIA roving tabindex): Tab reaches the current row, ArrowUp /
+ * ArrowDown / Home / End move between rows, Tab again goes into the row's controls. Keys that a
+ * control in the row uses for itself are left to it.
+ */
+export function RovingList<T>({
+  label,
+  items,
+  itemKey,
+  itemLabel,
+  renderItem,
+  className,
+  itemClassName,
+}: RovingListProps<T>) {
+  const [current, setCurrent] = useState<string | null>(null);
+  const keys = items.map(itemKey);
+  const active = current !== null && keys.includes(current) ? current : (keys[0] ?? null);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const moves: Record<string, (i: number) => number> = {
+      ArrowDown: (i) => Math.min(keys.length - 1, i + 1),
+      ArrowUp: (i) => Math.max(0, i - 1),
+      Home: () => 0,
+      End: () => keys.length - 1,
+    };
+    const move = moves[event.key];
+    if (!move || event.defaultPrevented || keys.length === 0) return;
+    if (event.target instanceof Element && event.target.closest(OWN_KEYS)) return;
+    const rows = [...event.currentTarget.children] as HTMLElement[];
+    const from = rows.findIndex((row) => row.contains(event.target as Node));
+    const to = move(Math.max(0, from));
+    event.preventDefault();
+    setCurrent(keys[to]!);
+    rows[to]?.focus();
+  };
+
+  return (
+    <ul className={className} aria-label={label} onKeyDown={onKeyDown}>
+      {items.map((item) => {
+        const key = itemKey(item);
+        return (
+          <li
+            key={key}
+            className={itemClassName?.(item)}
+            tabIndex={key === active ? 0 : -1}
+            aria-label={itemLabel(item)}
+            onFocus={(event) => {
+              if (event.target === event.currentTarget) setCurrent(key);
+            }}
+          >
+            {renderItem(item)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { axeViolations } from '../axe';
+import { chromiumPath } from '../chromium';
+import { E2eHarness, screenshotPath } from '../harness';
+
+const browser = chromiumPath();
+let sim: HaSimulator;
+let harness: E2eHarness;
+
+const SCHEMES = ['light', 'dark'] as const;
+const SETTINGS_PAGES = ['connection', 'favourites', 'notifications', 'token'] as const;
+/** One of each kind of row the panel draws, including an unavailable one and a missing one. */
+const FAVOURITES = [
+  'light.kitchen',
+  'switch.coffee_machine',
+  'lock.front_door',
+  'cover.living_room_blinds',
+  'climate.living_room',
+  'scene.movie_night',
+  'sensor.living_room_temperature',
+  'light.garage',
+  'switch.removed_long_ago',
+].map((entityId) => ({ entityId }));
+
+/** Every serious or critical axe violation of each state, keyed by state; {} means all pass. */
+let found: Record<string, string[]> = {};
+
+/** Checks the page as it is, then closes it (a dozen open tabs slow the shared machine down). */
+async function check(state: string, page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  if (violations.length > 0) found[state] = violations;
+  await page.close();
+}
+
+async function settingsPage(page: (typeof SETTINGS_PAGES)[number], scheme: 'light' | 'dark') {
+  const tab = await harness.open('settings', { hash: `/${page}`, colorScheme: scheme });
+  await tab.getByRole('heading', { level: 1 }).first().waitFor();
+  return tab;
+}
+
+async function panel(scheme: 'light' | 'dark', ready: (tab: Page) => Promise<void>) {
+  const tab = await harness.open('panel', {
+    colorScheme: scheme,
+    size: { width: 360, height: 520 },
+  });
+  await ready(tab);
+  return tab;
+}
+
+describe.skipIf(!browser)(
+  `axe-core on every page and state${browser ? '' : ' (skipped: no Chromium; apt-get install chromium or set CHROMIUM_PATH)'}`,
+  () => {
+    beforeAll(async () => {
+      sim = await startSimulator({ locationName: 'Home' });
+      harness = await E2eHarness.start({ chromiumPath: browser! });
+    }, 120_000);
+    afterAll(async () => {
+      await harness?.close();
+      await sim?.close();
+    });
+
+    beforeEach(() => {
+      found = {};
+    });
+
+    it('first run: the panel and every settings page, light and dark', async () => {
+      for (const scheme of SCHEMES) {
+        await check(
+          `panel, first run, ${scheme}`,
+          await panel(scheme, (tab) =>
+            tab.getByRole('button', { name: 'Connect to Home Assistant' }).waitFor(),
+          ),
+        );
+        for (const page of SETTINGS_PAGES)
+          await check(`settings ${page}, first run, ${scheme}`, await settingsPage(page, scheme));
+      }
+      expect(found).toEqual({});
+    }, 300_000);
+
+    it('connected, and asking to confirm an unlock: the panel and every settings page, light and dark', async () => {
+      await harness.connectTo(sim.url, sim.token);
+      harness.services.settings.update({ favourites: FAVOURITES });
+      for (const scheme of SCHEMES) {
+        const tab = await panel(scheme, (t) =>
+          t.getByRole('switch', { name: 'Kitchen lights on' }).waitFor(),
+        );
+        await check(`panel, connected, ${scheme}`, tab);
+        const asking = await panel(scheme, (t) =>
+          t.getByRole('switch', { name: 'Kitchen lights on' }).waitFor(),
+        );
+        await asking.getByRole('button', { name: 'Unlock…' }).click();
+        await asking.getByRole('alertdialog').waitFor();
+        await check(`panel, asking to confirm, ${scheme}`, asking);
+        for (const page of SETTINGS_PAGES)
+          await check(`settings ${page}, connected, ${scheme}`, await settingsPage(page, scheme));
+      }
+      expect(found).toEqual({});
+    }, 300_000);
+
+    it('disconnected: the panel, the connection page and the token page, light and dark', async () => {
+      await sim.stop();
+      for (const scheme of SCHEMES) {
+        const tab = await panel(scheme, (t) =>
+          t.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor(),
+        );
+        const path = screenshotPath(`panel-disconnected-${scheme}`);
+        if (path) await tab.screenshot({ path });
+        await check(`panel, disconnected, ${scheme}`, tab);
+        for (const page of ['connection', 'token'] as const)
+          await check(
+            `settings ${page}, disconnected, ${scheme}`,
+            await settingsPage(page, scheme),
+          );
+      }
+      await sim.start();
+
+      expect(found).toEqual({});
+      expect(harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
+    }, 300_000);
+  },
+);

@@ -1,0 +1,69 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { RovingList } from '../../../src/renderer/components/controls/RovingList';
+
+const ROWS = ['Kitchen lights', 'Front door', 'Blinds'];
+
+function setup() {
+  const user = userEvent.setup();
+  render(
+    <>
+      <button type="button">before</button>
+      <RovingList
+        label="Favourites"
+        items={ROWS}
+        itemKey={(name) => name}
+        itemLabel={(name) => `${name}: On`}
+        renderItem={(name) =>
+          name === 'Blinds' ? (
+            <input type="range" aria-label="Blinds position" defaultValue={50} />
+          ) : (
+            <button type="button">{`Toggle ${name}`}</button>
+          )
+        }
+      />
+      <button type="button">after</button>
+    </>,
+  );
+  const row = (name: string) => screen.getByRole('listitem', { name: `${name}: On` });
+  return { user, row };
+}
+
+describe('RovingList', () => {
+  it('its rows are one Tab stop; arrows, Home and End move between rows; Tab goes into the row', async () => {
+    const { user, row } = setup();
+    await user.click(screen.getByRole('button', { name: 'before' }));
+    await user.tab();
+    expect(row('Kitchen lights')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(row('Front door')).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(row('Blinds')).toHaveFocus();
+    await user.keyboard('{Home}{ArrowUp}');
+    expect(row('Kitchen lights')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Toggle Front door' })).toHaveFocus();
+  });
+
+  it('comes back to the row last visited, and leaves with one Tab', async () => {
+    const { user, row } = setup();
+    await user.click(screen.getByRole('button', { name: 'before' }));
+    await user.tab();
+    await user.keyboard('{ArrowDown}');
+    await user.tab({ shift: true });
+    await user.tab();
+    expect(row('Front door')).toHaveFocus();
+  });
+
+  it('leaves the arrow keys to a slider inside a row', async () => {
+    const { user, row } = setup();
+    const slider = screen.getByRole('slider', { name: 'Blinds position' });
+    await user.click(slider);
+    slider.focus();
+    await user.keyboard('{ArrowUp}');
+    expect(slider).toHaveFocus();
+    expect(row('Front door')).not.toHaveFocus();
+  });
+});

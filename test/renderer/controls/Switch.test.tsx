@@ -1,0 +1,48 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { Switch } from '../../../src/renderer/components/controls/Switch';
+
+describe('Switch', () => {
+  it('is a named switch that asks for the other state once, by click or Space', async () => {
+    const onCommit = vi.fn();
+    const user = userEvent.setup();
+    render(<Switch label="Kitchen lights" value={true} onCommit={onCommit} />);
+    const toggle = screen.getByRole('switch', { name: 'Kitchen lights' });
+    expect(toggle).toBeChecked();
+    await user.click(toggle);
+    expect(onCommit.mock.calls).toEqual([[false]]);
+    await user.keyboard(' ');
+    expect(onCommit).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows what Home Assistant reports, and says it is waiting while pending', () => {
+    const { rerender } = render(
+      <Switch label="Kitchen lights" value={false} onCommit={() => undefined} pending />,
+    );
+    const toggle = screen.getByRole('switch', { name: 'Kitchen lights' });
+    expect(toggle).not.toBeChecked();
+    expect(toggle).toHaveAccessibleDescription('Waiting for Home Assistant…');
+    rerender(<Switch label="Kitchen lights" value={true} onCommit={() => undefined} />);
+    expect(toggle).toBeChecked();
+    expect(toggle).not.toHaveAccessibleDescription();
+  });
+
+  it('when disabled says why and does nothing', async () => {
+    const onCommit = vi.fn();
+    render(
+      <Switch
+        label="Kitchen lights"
+        value={false}
+        onCommit={onCommit}
+        disabled
+        reason="Not connected to Home Assistant"
+      />,
+    );
+    const toggle = screen.getByRole('switch', { name: 'Kitchen lights' });
+    expect(toggle).toBeDisabled();
+    expect(toggle).toHaveAccessibleDescription('Not connected to Home Assistant');
+    await userEvent.setup().click(toggle);
+    expect(onCommit).not.toHaveBeenCalled();
+  });
+});
