@@ -29,7 +29,10 @@ const UNTRUSTED = [
  * number of arguments and the keys an object argument may have. A payload the app accepted
  * (anything but `invalid_payload`) must fit it.
  */
-const SHAPES: Record<string, { arity: number; keys?: string[]; oneOf?: unknown[] }> = {
+const SHAPES: Record<
+  string,
+  { arity: number; keys?: string[]; oneOf?: unknown[]; maxString?: number }
+> = {
   getStatus: { arity: 0 },
   getSettings: { arity: 0 },
   updateSettings: { arity: 1, keys: ['favourites', 'tokenReminder', 'notifications', 'ui'] },
@@ -39,6 +42,7 @@ const SHAPES: Record<string, { arity: number; keys?: string[]; oneOf?: unknown[]
   allowPlainHttp: { arity: 1, keys: ['url', 'port'] },
   trustCertificate: { arity: 1, keys: ['url', 'port'] },
   listEntities: { arity: 0 },
+  listFavouriteEntities: { arity: 0 },
   actOnEntity: { arity: 1, keys: ['entityId', 'action', 'confirmed'] },
   openTokenPage: { arity: 1, keys: ['url', 'port'] },
   getTokenStatus: { arity: 0 },
@@ -52,16 +56,23 @@ const SHAPES: Record<string, { arity: number; keys?: string[]; oneOf?: unknown[]
   sendTestNotification: { arity: 1 },
   openSettings: {
     arity: 1,
-    oneOf: ['connection', 'favourites', 'notifications', 'token', 'about'],
+    oneOf: ['connection', 'favourites', 'notifications', 'token', 'general', 'about'],
   },
   closePanel: { arity: 0 },
   openInHomeAssistant: { arity: 1 },
+  getDesktopStatus: { arity: 0 },
+  setStartAtLogin: { arity: 1, oneOf: [true, false] },
+  setGlobalShortcut: { arity: 1, maxString: 60 },
+  getAbout: { arity: 0 },
+  copyDiagnostics: { arity: 1, keys: ['redactAddress', 'redactEntityNames'] },
 };
 
 function fitsShape(name: string, args: unknown): boolean {
   const shape = SHAPES[name]!;
   if (!Array.isArray(args) || args.length !== shape.arity) return false;
   if (shape.oneOf) return shape.oneOf.includes(args[0]);
+  if (shape.maxString !== undefined)
+    return typeof args[0] === 'string' && args[0].length <= shape.maxString;
   if (shape.keys) {
     const arg = args[0];
     if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return false;

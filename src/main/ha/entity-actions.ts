@@ -69,7 +69,7 @@ export async function runEntityAction(
 ): Promise<void> {
   const entity = deps.store.get(entityId);
   if (!entity)
-    throw new UserFacingError(`${entityId} is not in Home Assistant (any more).`, 'missing');
+    throw new UserFacingError(`Home Assistant has no ${entityId} (any more).`, 'missing');
   const result = planAction(entity, action);
   if (!result.ok) throw new UserFacingError(result.error, 'unsupported');
   const { plan } = result;
