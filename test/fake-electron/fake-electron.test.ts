@@ -41,10 +41,10 @@ describe('the fake electron module', () => {
     const mac = fake('darwin');
     mac.module.app.dock!.hide();
     expect(mac.state.dockVisible).toBe(false);
-    mac.module.app.setLoginItemSettings({ openAtLogin: true });
-    expect(mac.module.app.getLoginItemSettings().openAtLogin).toBe(true);
+    mac.module.app.setLoginItemSettings!({ openAtLogin: true });
+    expect(mac.module.app.getLoginItemSettings!().openAtLogin).toBe(true);
     const windows = fake('win32');
-    windows.module.app.setAppUserModelId('io.example');
+    windows.module.app.setAppUserModelId!('io.example');
     expect(windows.state.appUserModelId).toBe('io.example');
   });
 
