@@ -169,8 +169,8 @@ export function describeBoot(name: string, mode: () => BootMode): void {
       const status = await main.page().getStatus();
       expect(status.ok && status.value.connection.state).toBe('connected');
       await waitFor(
-        () => lastEvent<unknown[]>(main, 'entities')?.length === sim.states().length,
-        'every entity sent to the pages',
+        () => lastEvent<{ size: number }>(main, 'entityListChanged')?.size === sim.states().length,
+        'the pages told of every entity',
       );
       for (const file of readdirSync(main.userDataDir, { recursive: true, withFileTypes: true }))
         if (file.isFile())

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,14 +25,17 @@ export interface BootOptions {
   userDataDir?: string;
   /** Environment variables set while this boot lives, e.g. electron-vite's ELECTRON_RENDERER_URL. */
   env?: Record<string, string>;
+  /** The operating system's "start at login" for the app at boot (login item, XDG autostart). */
+  startAtLogin?: boolean;
+  darkTheme?: boolean;
 }
 
 const nodeRequire = createRequire(import.meta.url);
 /**
- * The user data of every boot so far: an earlier boot's bundle (same file) can still finish a read
- * of its own data after its test, and that read is not outside the app.
+ * The user data and autostart folder of every boot so far: an earlier boot's bundle (same file)
+ * can still finish a read of its own data after its test, and that read is not outside the app.
  */
-const userDataDirs: string[] = [];
+const dataDirs: string[] = [];
 const PLATFORM = Object.getOwnPropertyDescriptor(process, 'platform')!;
 
 /**
@@ -45,6 +48,8 @@ export class BootedMain {
   readonly fake: FakeElectron;
   readonly userDataDir: string;
   readonly bundle: string;
+  /** `$XDG_CONFIG_HOME`: the Linux autostart folder is `autostart/` in it. */
+  readonly configHome: string;
   private readonly reads: ReturnType<typeof guardFileReads> | null;
   private readonly timers: ReturnType<typeof trackTimers>;
   private readonly undo: Array<() => void> = [];
@@ -59,17 +64,27 @@ export class BootedMain {
     this.bundle = join(appPath, 'out', 'main', 'index.js');
     this.ownsUserData = !options.userDataDir;
     this.userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'ha-tray-boot-'));
-    userDataDirs.push(this.userDataDir);
+    this.configHome = mkdtempSync(join(tmpdir(), 'ha-tray-boot-config-'));
+    const autostart = join(this.configHome, 'autostart');
+    dataDirs.push(this.userDataDir, autostart);
+    if (options.startAtLogin) {
+      mkdirSync(autostart);
+      writeFileSync(
+        join(autostart, 'ha-tray.desktop'),
+        '[Desktop Entry]\nType=Application\nName=HA Tray\nExec=ha-tray\n',
+      );
+    }
+    // The installed app reads its login item there too (Linux), and nowhere else in the config.
     this.reads =
-      mode.kind === 'packaged'
-        ? guardFileReads(this.bundle, [mode.resources, ...userDataDirs])
-        : null;
+      mode.kind === 'packaged' ? guardFileReads(this.bundle, [mode.resources, ...dataDirs]) : null;
     this.fake = createFakeElectron({
       userDataDir: this.userDataDir,
       appPath,
       isPackaged: mode.kind === 'packaged',
       platform: options.platform,
       singleInstanceLock: options.singleInstanceLock,
+      openAtLogin: options.startAtLogin,
+      darkTheme: options.darkTheme,
       onFileRead: (path) => this.reads?.check(path),
     });
     this.timers = trackTimers(this.bundle);
@@ -80,7 +95,8 @@ export class BootedMain {
     const previousResources = withResources.resourcesPath;
     withResources.resourcesPath = resourcesPath;
     this.undo.push(() => (withResources.resourcesPath = previousResources));
-    for (const [name, value] of Object.entries(options.env ?? {})) {
+    const env = { XDG_CONFIG_HOME: this.configHome, ...options.env };
+    for (const [name, value] of Object.entries(env)) {
       const previous = process.env[name];
       process.env[name] = value;
       this.undo.push(() => {
@@ -137,5 +153,6 @@ export class BootedMain {
    */
   removeUserData(): void {
     if (this.ownsUserData) rmSync(this.userDataDir, { recursive: true, force: true });
+    rmSync(this.configHome, { recursive: true, force: true });
   }
 }

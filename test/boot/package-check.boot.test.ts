@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { createPackage } from '@electron/asar';
 import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { inspectPackage } from '../../scripts/package-check/inspect';
+import {
+  expectedTrayIcons,
+  inspectPackage,
+  MAX_ASAR_BYTES,
+} from '../../scripts/package-check/inspect';
 import { PROJECT_DIR } from './built-main';
 
 describe('the packaging check', () => {
@@ -18,9 +22,10 @@ describe('the packaging check', () => {
   };
   afterEach(() => copies.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  it('passes the app electron-builder makes: code, pages, icons and fuses in place, under 5 MB', async () => {
+  it('passes the app electron-builder makes: code, pages, icons and fuses in place, under 3 MB', async () => {
     const report = await inspectPackage(PROJECT_DIR, inject('unpackedDir'));
     expect(report.problems).toEqual([]);
+    expect(report.asarBytes).toBeLessThanOrEqual(MAX_ASAR_BYTES);
     expect(report.asarFiles).toBeLessThan(50);
   });
 
@@ -31,6 +36,30 @@ describe('the packaging check', () => {
     expect(problems).toContain(
       `tray icon connected.png is not in ${join(copy, 'resources', 'tray')}`,
     );
+  });
+
+  it('expects the dark tray icons (light on a dark panel) and fails when one is missing', async () => {
+    expect(expectedTrayIcons()).toEqual(
+      expect.arrayContaining(['connected-dark.png', 'connected-dark@2x.png', 'connected-dark.ico']),
+    );
+    const copy = copyOfPackage();
+    rmSync(join(copy, 'resources', 'tray', 'error-attention-dark@2x.png'));
+    const { problems } = await inspectPackage(PROJECT_DIR, copy);
+    expect(problems).toEqual([
+      `tray icon error-attention-dark@2x.png is not in ${join(copy, 'resources', 'tray')}`,
+    ]);
+  });
+
+  it('fails when app.asar grows past its bound', async () => {
+    const copy = copyOfPackage();
+    const contents = join(copy, 'contents');
+    cpSync(join(inject('packagedResources'), 'app.asar'), contents, { recursive: true });
+    writeFileSync(join(contents, 'out', 'renderer', 'huge.bin'), Buffer.alloc(MAX_ASAR_BYTES));
+    await createPackage(contents, join(copy, 'resources', 'app.asar'));
+    const { problems } = await inspectPackage(PROJECT_DIR, copy);
+    expect(problems).toEqual([
+      expect.stringMatching(/^app\.asar is [\d.]+ MB, more than 3\.00 MB$/),
+    ]);
   });
 
   it('fails on a source map, a test or an .env file inside app.asar', async () => {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeElectron } from './fake-electron';
 
-const fake = () =>
-  createFakeElectron({ userDataDir: '/tmp/user', appPath: '/tmp/app', isPackaged: false });
+const fake = (platform: NodeJS.Platform = 'linux') =>
+  createFakeElectron({
+    userDataDir: '/tmp/user',
+    appPath: '/tmp/app',
+    isPackaged: false,
+    platform,
+  });
 
 /** What a bundler's CommonJS interop makes of the module: its own properties, copied. */
 function interopCopy(module: object): Record<string, unknown> {
@@ -25,7 +30,40 @@ describe('the fake electron module', () => {
 
   it('keeps throwing through the interop copy a bundle makes of it', () => {
     const electron = fake();
-    expect(() => interopCopy(electron.module).nativeTheme).toThrow(/no electron\.nativeTheme/);
+    expect(() => interopCopy(electron.module).autoUpdater).toThrow(/no electron\.autoUpdater/);
+  });
+
+  it("has the platform-only APIs only on their platform, as Electron's docs list them", () => {
+    const linux = fake('linux').module.app as unknown as Record<string, unknown>;
+    expect(linux.dock).toBeUndefined();
+    expect(() => linux.getLoginItemSettings).toThrow(/no app\.getLoginItemSettings/);
+    expect(() => linux.setAppUserModelId).toThrow(/no app\.setAppUserModelId/);
+    const mac = fake('darwin');
+    mac.module.app.dock!.hide();
+    expect(mac.state.dockVisible).toBe(false);
+    mac.module.app.setLoginItemSettings!({ openAtLogin: true });
+    expect(mac.module.app.getLoginItemSettings!().openAtLogin).toBe(true);
+    const windows = fake('win32');
+    windows.module.app.setAppUserModelId!('io.example');
+    expect(windows.state.appUserModelId).toBe('io.example');
+  });
+
+  it('tells nativeTheme listeners when the system switches to dark', () => {
+    const electron = fake();
+    const seen: boolean[] = [];
+    const { nativeTheme } = electron.module;
+    nativeTheme.on('updated', () => seen.push(nativeTheme.shouldUseDarkColors));
+    electron.setDarkTheme(true);
+    expect(seen).toEqual([true]);
+  });
+
+  it('lists ipcMain listeners by channel, as an EventEmitter does', () => {
+    const { module } = fake();
+    const listener = () => undefined;
+    module.ipcMain.on('electron-store-get-data', listener);
+    expect(module.ipcMain.eventNames()).toEqual(['electron-store-get-data']);
+    module.ipcMain.removeAllListeners('electron-store-get-data');
+    expect(module.ipcMain.eventNames()).toEqual([]);
   });
 
   it('records every call with its arguments', () => {

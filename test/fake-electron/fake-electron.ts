@@ -13,6 +13,10 @@ export interface FakeElectronOptions {
   /** What `requestSingleInstanceLock()` answers: false when another instance runs. */
   singleInstanceLock?: boolean;
   version?: string;
+  /** The operating system's login item for the app (macOS and Windows). */
+  openAtLogin?: boolean;
+  /** `nativeTheme.shouldUseDarkColors` at start. */
+  darkTheme?: boolean;
   /** Told of every file the fake reads on main's behalf (images, `net.fetch` of file: URLs). */
   onFileRead?: (path: string) => void;
 }
@@ -80,6 +84,11 @@ export function createFakeElectron(options: FakeElectronOptions) {
     permissionCheckHandler: null as unknown,
     applicationMenu: undefined as unknown,
     privilegedSchemes: [] as unknown[],
+    appUserModelId: null as string | null,
+    openAtLogin: options.openAtLogin ?? false,
+    dockVisible: true,
+    darkTheme: options.darkTheme ?? false,
+    clipboardText: '',
   };
   const windows: FakeWindowRecord[] = [];
   const trays: FakeTrayRecord[] = [];
@@ -105,7 +114,43 @@ export function createFakeElectron(options: FakeElectronOptions) {
     if (!state.ready) throw new Error(`${api} can only be used after the app is ready`);
   };
 
+  // Electron defines these only on the platforms named (app.dock is undefined elsewhere).
+  const macOnly =
+    platform === 'darwin'
+      ? {
+          dock: log.api('app.dock', {
+            hide: () => void (state.dockVisible = false),
+            show: async () => void (state.dockVisible = true),
+            isVisible: () => state.dockVisible,
+          }),
+        }
+      : { dock: undefined };
+  const windowsOnly =
+    platform === 'win32'
+      ? { setAppUserModelId: (id: string) => void (state.appUserModelId = id) }
+      : {};
+  const loginItems =
+    platform === 'darwin' || platform === 'win32'
+      ? {
+          getLoginItemSettings: () => ({
+            openAtLogin: state.openAtLogin,
+            openAsHidden: false,
+            wasOpenedAtLogin: false,
+            wasOpenedAsHidden: false,
+            restoreState: false,
+            executableWillLaunchAtLogin: state.openAtLogin,
+            launchItems: [],
+          }),
+          setLoginItemSettings: (settings: { openAtLogin?: boolean }) => {
+            if (settings.openAtLogin !== undefined) state.openAtLogin = settings.openAtLogin;
+          },
+        }
+      : {};
+
   const app = log.api('app', {
+    ...macOnly,
+    ...windowsOnly,
+    ...loginItems,
     ...appEvents,
     isPackaged: options.isPackaged,
     requestSingleInstanceLock: () => options.singleInstanceLock ?? true,
@@ -129,7 +174,6 @@ export function createFakeElectron(options: FakeElectronOptions) {
       state.exitCode = code;
       state.quit = true;
     },
-    setAppUserModelId: () => undefined,
     getPath: (name: string) => {
       const paths: Record<string, string> = {
         userData: options.userDataDir,
@@ -168,6 +212,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
       const id = windows.length + 1;
       const events = log.events();
       const contentsEvents = log.events();
+      const prefs = (windowOptions.webPreferences ?? {}) as Record<string, unknown>;
       const record: FakeWindowRecord = {
         id,
         options: windowOptions,
@@ -191,7 +236,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
           record.sent.push({ channel, payload });
           for (const listener of pageListeners) listener(channel, payload);
         },
-        openDevTools: () => void (record.devToolsOpened = true),
+        // With the devTools web preference off, Electron ignores the call.
+        openDevTools: () => void (record.devToolsOpened = prefs.devTools !== false),
         closeDevTools: () => void (record.devToolsOpened = false),
         isDevToolsOpened: () => record.devToolsOpened,
         isDestroyed: () => record.destroyed,
@@ -243,11 +289,14 @@ export function createFakeElectron(options: FakeElectronOptions) {
         events,
       };
       trays.push(record);
+      // setTitle is macOS only (the text next to the icon in the menu bar).
+      const macOnly =
+        platform === 'darwin' ? { setTitle: (text: string) => void (record.title = text) } : {};
       return log.api('Tray', {
         ...events,
+        ...macOnly,
         setImage: (next: object) => void record.images.push(imageInfo(next)),
         setToolTip: (text: string) => void (record.toolTip = text),
-        setTitle: (text: string) => void (record.title = text),
         setContextMenu: (menu: { items: unknown[] } | null) =>
           void (record.menu = menu?.items ?? null),
         getBounds: () => ({ x: 1800, y: 0, width: 24, height: 24 }),
@@ -381,6 +430,18 @@ export function createFakeElectron(options: FakeElectronOptions) {
     unregisterAll: () => shortcuts.clear(),
   });
 
+  const clipboard = log.api('clipboard', {
+    writeText: (text: string) => void (state.clipboardText = text),
+    readText: () => state.clipboardText,
+  });
+
+  const nativeTheme = log.api('nativeTheme', {
+    ...log.events(),
+    get shouldUseDarkColors() {
+      return state.darkTheme;
+    },
+  });
+
   const powerMonitor = log.api('powerMonitor', { ...log.events() });
 
   const shell = log.api('shell', {
@@ -418,6 +479,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
     shell,
     dialog,
     screen,
+    clipboard,
+    nativeTheme,
   });
 
   return {
@@ -443,6 +506,11 @@ export function createFakeElectron(options: FakeElectronOptions) {
     emitApp: (event: string, ...args: unknown[]) => appEvents.emit(event, ...args),
     emitPower: (event: 'suspend' | 'resume' | 'unlock-screen') => powerMonitor.emit(event),
     setOnline: (online: boolean) => void (state.online = online),
+    /** The user switches the system between light and dark (nativeTheme's `updated`). */
+    setDarkTheme(dark: boolean): void {
+      state.darkTheme = dark;
+      nativeTheme.emit('updated');
+    },
     /** A page's `ipcRenderer.invoke(channel, args)`, sent from a main frame at `senderUrl`. */
     invoke(channel: string, args: unknown[], senderUrl: string): Promise<unknown> {
       const handler = ipcHandlers.get(channel);

@@ -83,6 +83,7 @@ export class CallLog {
       },
       emit: (event: string, ...args: unknown[]) => emitter.emit(event, ...args),
       listenerCount: (event: string) => emitter.listenerCount(event),
+      eventNames: () => emitter.eventNames(),
     };
   }
 
@@ -121,6 +122,7 @@ export interface EventMembers {
   removeAllListeners(event?: string): unknown;
   emit(event: string, ...args: unknown[]): boolean;
   listenerCount(event: string): number;
+  eventNames(): Array<string | symbol>;
 }
 
 function isClass(value: unknown): boolean {

@@ -28,6 +28,7 @@ export class PageEntityEvents {
   private readonly favouritesChanged: LeadingThrottle;
   private readonly listChanged: LeadingThrottle;
   private readonly offUpdate: () => void;
+  private disposed = false;
 
   constructor(private readonly options: PageEntityEventsOptions) {
     const { clock, intervalMs, send, store } = options;
@@ -62,11 +63,14 @@ export class PageEntityEvents {
 
   /** Something every view depends on changed (the areas): every page reads again. */
   viewsChanged(): void {
+    // The areas can arrive after quit disposed this (their request was still out): no timer then.
+    if (this.disposed) return;
     this.listChanged.request();
     this.favouritesChanged.request();
   }
 
   dispose(): void {
+    this.disposed = true;
     this.offUpdate();
     this.unsubscribers.forEach((off) => off());
     this.favouritesChanged.cancel();

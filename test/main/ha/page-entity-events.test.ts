@@ -37,6 +37,14 @@ function setup() {
 const channels = (sent: Array<{ channel: string }>) => sent.map((e) => e.channel);
 
 describe('PageEntityEvents', () => {
+  it('once disposed, a late change of the views (areas arriving after quit) sends nothing', () => {
+    const { events, sent, later } = setup();
+    events.dispose();
+    events.viewsChanged();
+    later(1000);
+    expect(sent).toEqual([]);
+  });
+
   it('sends nothing at all while only entities nobody shows change', () => {
     const { store, sent, later } = setup();
     later(1000);
