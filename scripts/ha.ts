@@ -1,14 +1,17 @@
-// `npm run ha:up` starts a real Home Assistant with the test home and prints its URL and token;
-// it stays in the foreground until Ctrl+C (or `npm run ha:down` from another terminal).
+// `npm run ha:up [-- --ha 2026]` starts a real Home Assistant (2024.1.6 by default) with the test
+// home and prints its URL and token; it stays in the foreground until Ctrl+C (or `npm run ha:down`
+// from another terminal).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RealHa } from '../test/real-ha/harness';
+import { releaseFor } from '../test/real-ha/releases';
+import { parseTestHaArgs } from '../test/real-ha/test-ha-args';
 import { cacheRoot } from '../test/real-ha/venv';
 
 const stateFile = join(cacheRoot(), 'ha-up.json');
 
-async function up(): Promise<void> {
-  const ha = await RealHa.start({ log: console.log });
+async function up(release: string): Promise<void> {
+  const ha = await RealHa.start({ log: console.log, release: releaseFor(release) });
   mkdirSync(cacheRoot(), { recursive: true });
   writeFileSync(stateFile, JSON.stringify({ pid: process.pid }));
   console.log(`Home Assistant ${ha.version} is running.`);
@@ -45,7 +48,7 @@ function down(): void {
 }
 
 const command = process.argv[2];
-if (command === 'up') void up();
+if (command === 'up') void up(parseTestHaArgs(process.argv.slice(3)).release);
 else if (command === 'down') down();
 else {
   console.error('usage: tsx scripts/ha.ts up|down');

@@ -18,7 +18,8 @@ async function helperCommand(ha: RealHa, message: Record<string, unknown>) {
 /** The real Home Assistant as a conformance target; `ha` must have been started. */
 export function realTarget(ha: RealHa): ConformanceTarget {
   return {
-    name: 'real',
+    name: `real ${ha.version}`,
+    generation: ha.release.generation,
     url: ha.url,
     token: ha.token,
     restart: () => ha.restart(),
@@ -33,7 +34,7 @@ export function realTarget(ha: RealHa): ConformanceTarget {
       };
     },
     startBanning: async (threshold) => {
-      const banning = await RealHa.start({ banThreshold: threshold });
+      const banning = await RealHa.start({ banThreshold: threshold, release: ha.release });
       return { url: banning.url, token: banning.token, close: () => banning.destroy() };
     },
   };

@@ -12,15 +12,21 @@ import { entityLifecycleScenarios } from './entity-scenarios';
 import { registryScenarios } from './registry-scenarios';
 import { serviceErrorScenarios } from './service-error-scenarios';
 import { nonAdminScenarios } from './user-scenarios';
+import { generationScenarios } from './generation-scenarios';
 import type { ConformanceTarget } from './target';
 import { fastRetry } from '../support/fast-retry';
+import type { HaGeneration } from '../ha-sim';
 
 /**
  * What the app relies on, as one set of scenarios for every target. Entity ids are shared by the
  * simulator's default home and the real test home. A scenario the simulator passes and real
- * Home Assistant fails is a simulator bug.
+ * Home Assistant fails is a simulator bug. Scenarios where 2024.1 and 2026.2 differ are defined
+ * for the target's generation only (never skipped: CI counts a skipped test as a failure).
  */
-export function conformanceScenarios(target: () => ConformanceTarget): void {
+export function conformanceScenarios(
+  target: () => ConformanceTarget,
+  generation: HaGeneration,
+): void {
   const { open, connect, call, stateOf } = scenarioClients(target);
 
   describe('auth phase', () => {
@@ -286,9 +292,10 @@ export function conformanceScenarios(target: () => ConformanceTarget): void {
     });
   });
 
-  serviceErrorScenarios(target);
+  serviceErrorScenarios(target, generation);
   entityLifecycleScenarios(target);
-  registryScenarios(target);
+  registryScenarios(target, generation);
+  generationScenarios(target, generation);
   nonAdminScenarios(target);
   banScenarios(target);
 }

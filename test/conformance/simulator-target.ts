@@ -6,7 +6,8 @@ const slug = (name: string) => name.toLowerCase().replace(/\W+/g, '_');
 /** The simulator as a conformance target, changed the way real Home Assistant would change. */
 export function simulatorTarget(sim: HaSimulator): ConformanceTarget {
   return {
-    name: 'simulator',
+    name: `simulator ${sim.haVersion}`,
+    generation: sim.generation,
     url: sim.url,
     token: sim.token,
     restart: async () => {
@@ -24,12 +25,12 @@ export function simulatorTarget(sim: HaSimulator): ConformanceTarget {
     }),
     addHelper: async (name) => {
       const entityId = `input_boolean.${slug(name)}`;
-      // The attributes a helper made in the UI has in Home Assistant 2024.1.
+      // The attributes a helper made in the UI has in Home Assistant 2024.1 and 2026.2.
       sim.setState(entityId, 'off', { editable: true, friendly_name: name });
       return { entityId, remove: async () => sim.removeEntity(entityId) };
     },
     startBanning: async (threshold) => {
-      const banning = await startSimulator({ banThreshold: threshold });
+      const banning = await startSimulator({ banThreshold: threshold, haVersion: sim.haVersion });
       return { url: banning.url, token: banning.token, close: () => banning.close() };
     },
   };

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { startSimulator, type HaSimulator } from '../ha-sim';
+import { HA_GENERATIONS, HA_RELEASE, startSimulator, type HaSimulator } from '../ha-sim';
 import { conformanceScenarios } from './scenarios';
 import { simulatorTarget } from './simulator-target';
 
-let sim: HaSimulator;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-
-describe('conformance: simulator', () => {
-  conformanceScenarios(() => simulatorTarget(sim));
-});
+for (const generation of HA_GENERATIONS) {
+  describe(`conformance: simulator as Home Assistant ${HA_RELEASE[generation]}`, () => {
+    let sim: HaSimulator;
+    beforeAll(async () => {
+      sim = await startSimulator({ haVersion: HA_RELEASE[generation] });
+    });
+    afterAll(async () => {
+      await sim.close();
+    });
+    conformanceScenarios(() => simulatorTarget(sim), generation);
+  });
+}

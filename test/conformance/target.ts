@@ -1,6 +1,10 @@
+import type { HaGeneration } from '../ha-sim';
+
 /** A Home Assistant the conformance scenarios run against: the simulator or a real one. */
 export interface ConformanceTarget {
   name: string;
+  /** Which generation's behaviour to expect where 2024.1 and 2026.2 differ. */
+  generation: HaGeneration;
   url: string;
   token: string;
   /** Stops and starts the server; tokens and the config survive, every socket drops. */

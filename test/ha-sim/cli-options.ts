@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
+import { HA_GENERATIONS, HA_RELEASE } from './generation';
 import type { SimulatorOptions } from './simulator';
 
-export const USAGE = `Usage: npm run sim -- [--port 8123] [--host 127.0.0.1] [--entities N] [--rate N] [--ban-threshold N]
+export const USAGE = `Usage: npm run sim -- [--port 8123] [--host 127.0.0.1] [--entities N] [--rate N] [--ban-threshold N] [--ha 2024|2026]
 
   --port           port to listen on (default 8123; 0 = any free port)
   --host           address to listen on (default 127.0.0.1)
   --entities       N generated entities instead of the default home (about 45 entities)
   --rate           random state changes per second (default 0)
-  --ban-threshold  ban an address after N failed logins, like http.login_attempts_threshold`;
+  --ban-threshold  ban an address after N failed logins, like http.login_attempts_threshold
+  --ha             the Home Assistant to copy: 2024 (2024.1.6, default) or 2026 (2026.2.3)`;
 
 export type CliOptions = { help: true } | { help: false; options: SimulatorOptions };
 
@@ -21,6 +23,7 @@ export function parseCliOptions(args: string[]): CliOptions {
       entities: { type: 'string' },
       rate: { type: 'string', default: '0' },
       'ban-threshold': { type: 'string' },
+      ha: { type: 'string', default: '2024' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -33,6 +36,8 @@ export function parseCliOptions(args: string[]): CliOptions {
     return n;
   };
   const entities = count('entities', values.entities);
+  const generation = HA_GENERATIONS.find((g) => g.startsWith(`${values.ha}.`));
+  if (!generation) throw new Error(`--ha must be 2024 or 2026, got "${values.ha}"`);
   return {
     help: false,
     options: {
@@ -41,6 +46,7 @@ export function parseCliOptions(args: string[]): CliOptions {
       home: entities === undefined ? 'default' : { scale: entities },
       eventRatePerSecond: count('rate', values.rate),
       banThreshold: count('ban-threshold', values['ban-threshold']) ?? null,
+      haVersion: HA_RELEASE[generation],
     },
   };
 }

@@ -47,7 +47,7 @@ describe('npm run sim', () => {
 });
 
 describe('command-line options', () => {
-  it('maps --port, --entities, --rate and --ban-threshold to simulator options', () => {
+  it('maps --port, --entities, --rate, --ban-threshold and --ha to simulator options', () => {
     expect(
       parseCliOptions([
         '--port',
@@ -58,6 +58,8 @@ describe('command-line options', () => {
         '5',
         '--ban-threshold',
         '3',
+        '--ha',
+        '2026',
       ]),
     ).toEqual({
       help: false,
@@ -67,6 +69,7 @@ describe('command-line options', () => {
         home: { scale: 10_000 },
         eventRatePerSecond: 5,
         banThreshold: 3,
+        haVersion: '2026.2.3',
       },
     });
     expect(parseCliOptions([])).toEqual({
@@ -77,6 +80,7 @@ describe('command-line options', () => {
         home: 'default',
         eventRatePerSecond: 0,
         banThreshold: null,
+        haVersion: '2024.1.6',
       },
     });
     expect(parseCliOptions(['--help'])).toEqual({ help: true });
@@ -88,5 +92,8 @@ describe('command-line options', () => {
     );
     expect(() => parseCliOptions(['--rate=-1'])).toThrow('--rate must be a whole number');
     expect(() => parseCliOptions(['--verbose'])).toThrow();
+    expect(() => parseCliOptions(['--ha', '2025'])).toThrow(
+      '--ha must be 2024 or 2026, got "2025"',
+    );
   });
 });

@@ -31,3 +31,17 @@ export class Unauthorized extends Error {}
 
 /** A Python `ValueError` from Home Assistant's core: `unknown_error` with its text. */
 export class InvalidArgument extends Error {}
+
+/**
+ * `homeassistant.exceptions.ServiceNotSupported` (2024.11 on): a named entity lacks the service's
+ * feature. A ServiceValidationError, so `service_validation_error` "Validation error: ...".
+ */
+export class ServiceNotSupported extends ServiceValidationError {
+  constructor(domain: string, service: string, entityId: string) {
+    super(`Entity ${entityId} does not support action ${domain}.${service}.`, {
+      translation_domain: 'homeassistant',
+      translation_key: 'service_not_supported',
+      translation_placeholders: { domain, service, entity_id: entityId },
+    });
+  }
+}

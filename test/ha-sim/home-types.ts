@@ -1,4 +1,4 @@
-import type { Area, RegistryEntry } from './entities/registry';
+import type { Area, Device, Floor, Label, RegistryEntry } from './entities/registry';
 
 /** A service call in a script or automation: `{service: 'light.turn_off', entity_id: [...]}`. */
 export interface ServiceAction {
@@ -21,6 +21,9 @@ export interface HomeEntity {
 /** A simulated home: its areas, its entities' first states, and what its scenes, scripts and automations do. */
 export interface Home {
   areas: Area[];
+  floors?: Floor[];
+  labels?: Label[];
+  devices?: Device[];
   entities: HomeEntity[];
   scenes: Record<string, SceneMembers>;
   /** Actions of each script and automation, by entity id. */

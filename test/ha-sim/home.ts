@@ -1,14 +1,43 @@
 import type { EntityState } from '../../src/shared/entity';
-import type { Area } from './entities/registry';
+import type { Area, Device, Floor, Label } from './entities/registry';
 import type { Home, HomeEntity } from './home-types';
 
 const AREAS: Area[] = [
-  { area_id: 'living_room', name: 'Living room' },
-  { area_id: 'kitchen', name: 'Kitchen' },
-  { area_id: 'bedroom', name: 'Bedroom' },
-  { area_id: 'hallway', name: 'Hallway' },
+  // The three areas onboarding creates, with the icons 2026.2 gives them (onboarding/const.py).
+  { area_id: 'living_room', name: 'Living room', floor_id: 'ground_floor', icon: 'mdi:sofa' },
+  { area_id: 'kitchen', name: 'Kitchen', floor_id: 'ground_floor', icon: 'mdi:stove' },
+  { area_id: 'bedroom', name: 'Bedroom', floor_id: 'first_floor', icon: 'mdi:bed' },
+  { area_id: 'hallway', name: 'Hallway', floor_id: 'ground_floor' },
   { area_id: 'garage', name: 'Garage' },
-  { area_id: 'office', name: 'Office' },
+  { area_id: 'office', name: 'Office', floor_id: 'first_floor' },
+];
+
+/** Floors and labels exist from 2024.4 on: only the 2026.2 simulator shows them. */
+const FLOORS: Floor[] = [
+  { floor_id: 'ground_floor', name: 'Ground floor', level: 0, icon: 'mdi:home-floor-0' },
+  { floor_id: 'first_floor', name: 'First floor', level: 1, icon: 'mdi:home-floor-1' },
+];
+
+const LABELS: Label[] = [
+  {
+    label_id: 'energy',
+    name: 'Energy',
+    color: 'amber',
+    icon: 'mdi:lightning-bolt',
+    description: 'Uses a lot of power',
+  },
+  { label_id: 'air_quality', name: 'Air quality', color: null, icon: null, description: null },
+];
+
+/** A device whose entity has no area of its own: the entity is in the device's area. */
+const DEVICES: Device[] = [
+  {
+    id: 'b3f1c0ffee0ff1ce0a1b2c3d4e5f6a7b',
+    name: 'Office air monitor',
+    area_id: 'office',
+    manufacturer: 'Netatmo',
+    model: 'Healthy Home Coach',
+  },
 ];
 
 /** LightEntityFeature.FLASH | TRANSITION. */
@@ -32,6 +61,7 @@ function entity(
     attributes: { ...attributes, friendly_name },
     registry: {
       platform,
+      original_name: friendly_name,
       ...(area ? { area_id: area } : {}),
     },
   };
@@ -122,15 +152,22 @@ export function defaultHomeSpec(): Home {
       { icon: 'mdi:coffee-maker' },
       'shelly',
     ),
-    entity(
-      'switch.tv_socket',
-      'on',
-      'TV socket',
-      'living_room',
-      { device_class: 'outlet' },
-      'shelly',
+    withRegistry(
+      entity(
+        'switch.tv_socket',
+        'on',
+        'TV socket',
+        'living_room',
+        { device_class: 'outlet' },
+        'shelly',
+      ),
+      { labels: ['energy'] },
     ),
-    entity('switch.heater', 'off', 'Heater', 'office', { icon: 'mdi:radiator' }, 'tasmota'),
+    // The icon was chosen in the entity settings: a registry option that shows in the state.
+    withRegistry(
+      entity('switch.heater', 'off', 'Heater', 'office', { icon: 'mdi:radiator' }, 'tasmota'),
+      { icon: 'mdi:radiator' },
+    ),
     entity(
       'fan.bedroom_fan',
       'off',
@@ -356,7 +393,10 @@ export function defaultHomeSpec(): Home {
       'power',
       'W',
     ),
-    measurement('sensor.office_co2', '612', 'Office CO2', 'office', 'carbon_dioxide', 'ppm'),
+    withRegistry(
+      measurement('sensor.office_co2', '612', 'Office CO2', undefined, 'carbon_dioxide', 'ppm'),
+      { device_id: DEVICES[0]!.id, labels: ['air_quality'] },
+    ),
     withRegistry(
       measurement(
         'sensor.hallway_sensor_battery',
@@ -421,6 +461,9 @@ export function defaultHomeSpec(): Home {
 
   return {
     areas: AREAS.map((a) => ({ ...a })),
+    floors: FLOORS.map((f) => ({ ...f })),
+    labels: LABELS.map((l) => ({ ...l })),
+    devices: DEVICES.map((d) => ({ ...d })),
     entities,
     scenes: {
       'scene.movie_night': {
@@ -476,6 +519,7 @@ export function defaultHome(): HomeEntityState[] {
     last_changed: epoch,
     last_updated: epoch,
     context: { id: '', parent_id: null, user_id: null },
-    area_id: e.registry?.area_id ?? null,
+    area_id:
+      e.registry?.area_id ?? DEVICES.find((d) => d.id === e.registry?.device_id)?.area_id ?? null,
   }));
 }

@@ -7,3 +7,4 @@ export {
 export type { SimUser } from './auth/auth-store';
 export type { ServiceCallRecord, SimStats } from './sim-context';
 export { defaultHome, type HomeEntityState } from './home';
+export { HA_GENERATIONS, HA_RELEASE, generationOf, type HaGeneration } from './generation';

@@ -4,6 +4,7 @@ import type { StateMachine } from './entities/state-machine';
 import type { EventBus } from './events';
 import type { Faults } from './faults';
 import type { BanList } from './http/ban';
+import type { HaGeneration } from './generation';
 import type { ServiceRegistry } from './services/registry';
 
 export interface SimStats {
@@ -33,6 +34,8 @@ export interface ServiceCallRecord {
 /** What the WebSocket commands and the REST API work on: one simulated Home Assistant. */
 export interface SimContext {
   readonly haVersion: string;
+  /** Which Home Assistant's behaviour to copy where 2024.1 and 2026.2 differ. */
+  readonly generation: HaGeneration;
   readonly auth: AuthStore;
   readonly states: StateMachine;
   readonly registry: EntityRegistry;

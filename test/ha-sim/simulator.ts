@@ -1,11 +1,11 @@
 import { decodeJwt } from 'jose';
-import type { EntityState } from '../../src/shared/entity';
 import { AuthStore, type SimUser } from './auth/auth-store';
 import { startBackgroundEvents } from './background-events';
 import { haConfig } from './config';
+import { generationOf, HA_RELEASE, type HaGeneration } from './generation';
 import { newContext } from './context';
 import { EntityRegistry } from './entities/registry';
-import { stateAsDict } from './entities/serialise';
+import { stateAsDict, type SimEntityState } from './entities/serialise';
 import { StateMachine } from './entities/state-machine';
 import { EventBus } from './events';
 import { Faults } from './faults';
@@ -32,8 +32,13 @@ export interface SimulatorOptions {
   authTimeoutMs?: number;
   /** Like `http.login_attempts_threshold`; default null: never ban. */
   banThreshold?: number | null;
-  /** Default '2024.1.6'. */
+  /**
+   * Default '2024.1.6'. A 2024.1.x version copies Home Assistant 2024.1, a 2026.2.x version 2026.2
+   * (see the README for every difference); any other version is refused.
+   */
   haVersion?: string;
+  /** The clock tokens expire by (2026.2); default the real one. */
+  now?: () => Date;
   /** Default 'Home'. */
   locationName?: string;
 }
@@ -50,7 +55,7 @@ export interface RestartOptions {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * A Home Assistant 2024.1 stand-in that speaks its WebSocket and REST protocols over real sockets,
+ * A Home Assistant 2024.1 or 2026.2 stand-in that speaks its WebSocket and REST protocols over real sockets,
  * with a realistic home and controls for the faults a client must survive.
  */
 export class HaSimulator {
@@ -69,6 +74,7 @@ export class HaSimulator {
   readonly serviceCalls: ServiceCallRecord[] = [];
 
   readonly haVersion: string;
+  readonly generation: HaGeneration;
 
   private readonly context: SimContext;
   private readonly http: SimHttpServer;
@@ -78,28 +84,31 @@ export class HaSimulator {
 
   constructor(options: SimulatorOptions = {}) {
     this.host = options.host ?? '127.0.0.1';
+    const haVersion = options.haVersion ?? HA_RELEASE['2024.1'];
+    const generation = generationOf(haVersion);
+    this.haVersion = haVersion;
+    this.generation = generation;
     const clock = new MicroClock();
     const bus = new EventBus(clock);
-    const states = new StateMachine(bus, clock);
+    const states = new StateMachine(bus, clock, generation !== '2024.1');
     const home: Home =
       options.home && options.home !== 'default'
         ? scaleHome(options.home.scale)
         : defaultHomeSpec();
-    const registry = new EntityRegistry(home.areas);
+    const registry = new EntityRegistry(home, generation);
     for (const entity of home.entities) {
       states.set(entity.entity_id, entity.state, entity.attributes);
       if (entity.registry) registry.add({ entity_id: entity.entity_id, ...entity.registry });
     }
-    const services = new ServiceRegistry({ states, registry, bus, clock });
-    registerHomeServices(services, home, states, registry);
-    const auth = new AuthStore();
+    const services = new ServiceRegistry({ states, registry, bus, clock, generation });
+    registerHomeServices(services, home, states, registry, generation);
+    const auth = new AuthStore(options.now, generation !== '2024.1');
     const faults = new Faults();
-    const haVersion = options.haVersion ?? '2024.1.6';
-    this.haVersion = haVersion;
     const locationName = options.locationName ?? 'Home';
     const domains = new Set(home.entities.map((e) => e.entity_id.split('.')[0]!));
     this.context = {
       haVersion,
+      generation,
       auth,
       states,
       registry,
@@ -212,12 +221,12 @@ export class HaSimulator {
 
   // ---- states -------------------------------------------------------------------------------
 
-  getState(entityId: string): EntityState | undefined {
+  getState(entityId: string): SimEntityState | undefined {
     const state = this.context.states.get(entityId);
     return state && stateAsDict(state);
   }
 
-  states(): EntityState[] {
+  states(): SimEntityState[] {
     return this.context.states.all().map(stateAsDict);
   }
 

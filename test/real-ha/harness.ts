@@ -5,10 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { homeConfiguration } from './home-config';
 import { assignAreas, provisionOwner, provisionUser, setRegistryIcons } from './provision';
-import { ensureVenv, HA_VERSION, venvPython } from './venv';
+import { selectedRelease, type RealHaRelease } from './releases';
+import { ensureVenv, venvPython } from './venv';
 
 export interface RealHaOptions {
   banThreshold?: number;
+  /** Default: the release `npm run test:ha -- --ha <year>` chose. */
+  release?: RealHaRelease;
   log?: (line: string) => void;
 }
 
@@ -24,7 +27,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A real Home Assistant on 127.0.0.1 with the test home, for the conformance and e2e suites. */
 export class RealHa {
-  readonly version = HA_VERSION;
+  readonly version: string;
   token = '';
   private child: ChildProcess | null = null;
   private exited: Promise<number | null> = Promise.resolve(null);
@@ -33,16 +36,20 @@ export class RealHa {
     readonly url: string,
     readonly port: number,
     readonly configDir: string,
+    readonly release: RealHaRelease,
     private readonly log: (line: string) => void,
-  ) {}
+  ) {
+    this.version = release.version;
+  }
 
   static async start(options: RealHaOptions = {}): Promise<RealHa> {
     const log = options.log ?? (() => {});
-    ensureVenv(log);
+    const release = options.release ?? selectedRelease();
+    ensureVenv(release, log);
     const port = await freePort();
     const configDir = mkdtempSync(join(tmpdir(), 'ha-tray-real-ha-'));
     writeFileSync(join(configDir, 'configuration.yaml'), homeConfiguration(port, options));
-    const ha = new RealHa(`http://127.0.0.1:${port}`, port, configDir, log);
+    const ha = new RealHa(`http://127.0.0.1:${port}`, port, configDir, release, log);
     await ha.launch();
     const { token } = await provisionOwner(ha.url);
     ha.token = token;
@@ -79,7 +86,7 @@ export class RealHa {
   /** Starts `hass` and waits until /api/config says RUNNING (the port opens before that). */
   async launch(): Promise<void> {
     const child = spawn(
-      venvPython(),
+      venvPython(this.release),
       [
         join(import.meta.dirname, 'launch.py'),
         '--config',

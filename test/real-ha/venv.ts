@@ -1,24 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-
-/** The newest Home Assistant release that installs on Python 3.11. */
-export const HA_VERSION = '2024.1.6';
-
-/**
- * Requirements of the integrations the test home loads (read off their manifests), installed
- * up front so that Home Assistant can run with --skip-pip and never reaches for the network.
- */
-export const INTEGRATION_REQUIREMENTS = [
-  'aiohttp-fast-url-dispatcher==0.3.0',
-  'aiohttp-zlib-ng==0.1.3',
-  'aiohttp_cors==0.7.0',
-  'Pillow==10.1.0',
-  'SQLAlchemy==2.0.23',
-  'fnv-hash-fast==0.5.0',
-  'psutil-home-assistant==0.0.1',
-];
+import { findPython } from './python';
+import { selectedRelease, type RealHaRelease } from './releases';
 
 export function cacheRoot(): string {
   return (
@@ -27,70 +20,87 @@ export function cacheRoot(): string {
   );
 }
 
-export function venvDir(): string {
-  return join(cacheRoot(), `ha-${HA_VERSION}`);
+/** Each release has its own venv: `ha-<version>` in the cache. */
+export function venvDir(release: RealHaRelease = selectedRelease()): string {
+  return join(cacheRoot(), `ha-${release.version}`);
 }
 
 /** The venv's interpreter. Scripts such as bin/hass hold an absolute path; `python -m` survives a move. */
-export function venvPython(): string {
-  return join(venvDir(), 'bin', 'python');
+export function venvPython(release: RealHaRelease = selectedRelease()): string {
+  return join(venvDir(release), 'bin', 'python');
 }
 
-/** Every package pinned (see the file's header): the same venv on every machine. */
-const constraintsFile = join(import.meta.dirname, 'constraints.txt');
-
-const marker = () => join(venvDir(), 'ha-tray-installed.json');
-const wanted = () =>
+const marker = (release: RealHaRelease) => join(venvDir(release), 'ha-tray-installed.json');
+const wanted = (release: RealHaRelease) =>
   JSON.stringify({
-    homeassistant: HA_VERSION,
-    requirements: INTEGRATION_REQUIREMENTS,
-    constraints: readFileSync(constraintsFile, 'utf8'),
+    homeassistant: release.version,
+    requirements: release.integrationRequirements,
+    constraints: release.constraintsFile ? readFileSync(release.constraintsFile, 'utf8') : null,
   });
 
-/** Home Assistant 2024.1 runs on Python 3.11 and 3.12 only; say so before pip fails obscurely. */
-function checkPython(python: string): void {
-  const version = execFileSync(python, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'])
-    .toString()
-    .trim();
-  if (version !== '3.11' && version !== '3.12')
-    throw new Error(
-      `Home Assistant ${HA_VERSION} needs Python 3.11 or 3.12, but ${python} is ${version}. ` +
-        'Point HA_TRAY_PYTHON at a suitable interpreter.',
-    );
+/** Whether the release's venv is already built as pinned: then no Python is needed to run it. */
+export function venvReady(release: RealHaRelease = selectedRelease()): boolean {
+  return existsSync(marker(release)) && readFileSync(marker(release), 'utf8') === wanted(release);
+}
+
+const pip = (python: string, args: string[]) =>
+  execFileSync(python, ['-m', 'pip', ...args, '--disable-pip-version-check', '--no-input'], {
+    stdio: 'inherit',
+  });
+
+/**
+ * The release's wheel, fetched without installing anything, and its own
+ * `homeassistant/package_constraints.txt` (exact pins of its core packages) read out of it.
+ */
+function wheelAndConstraints(
+  python: string,
+  release: RealHaRelease,
+  dir: string,
+): { wheel: string; constraints: string } {
+  const wheels = join(dir, 'wheel');
+  pip(python, ['download', '-q', '--no-deps', '-d', wheels, `homeassistant==${release.version}`]);
+  const wheel = join(
+    wheels,
+    readdirSync(wheels).find((f) => f.endsWith('.whl'))!,
+  );
+  const constraints = join(dir, 'package_constraints.txt');
+  execFileSync(python, [
+    '-c',
+    'import sys, zipfile; open(sys.argv[2], "wb").write(zipfile.ZipFile(sys.argv[1]).read("homeassistant/package_constraints.txt"))',
+    wheel,
+    constraints,
+  ]);
+  return { wheel, constraints };
 }
 
 /**
- * Creates the virtual environment outside the repository, or reuses it when the marker says it
- * holds exactly the pinned versions: a second run needs no network. A half-built venv is built
- * in a temporary folder and only moved into place when complete.
+ * Creates the release's virtual environment outside the repository, or reuses it when the marker
+ * says it holds exactly the pinned versions: a second run needs no network. A half-built venv is
+ * built in a temporary folder and only moved into place when complete. Every package comes from
+ * one pip call under one set of constraints.
  */
-export function ensureVenv(log: (line: string) => void = console.log): string {
-  if (existsSync(marker()) && readFileSync(marker(), 'utf8') === wanted()) return venvDir();
-  const python = process.env.HA_TRAY_PYTHON ?? 'python3';
-  checkPython(python);
-  const building = `${venvDir()}.building`;
+export function ensureVenv(
+  release: RealHaRelease = selectedRelease(),
+  log: (line: string) => void = console.log,
+): string {
+  if (venvReady(release)) return venvDir(release);
+  const choice = findPython(release);
+  if (!choice.ok) throw new Error(choice.reason);
+  const building = `${venvDir(release)}.building`;
   rmSync(building, { recursive: true, force: true });
   mkdirSync(cacheRoot(), { recursive: true });
-  log(`Installing Home Assistant ${HA_VERSION} into ${venvDir()} (once; later runs reuse it)…`);
-  execFileSync(python, ['-m', 'venv', building], { stdio: 'inherit' });
-  execFileSync(
-    join(building, 'bin', 'python'),
-    [
-      '-m',
-      'pip',
-      'install',
-      '--disable-pip-version-check',
-      '--no-input',
-      '-q',
-      '-c',
-      constraintsFile,
-      `homeassistant==${HA_VERSION}`,
-      ...INTEGRATION_REQUIREMENTS,
-    ],
-    { stdio: 'inherit' },
+  log(
+    `Installing Home Assistant ${release.version} with ${choice.python} into ${venvDir(release)} (once; later runs reuse it)…`,
   );
-  rmSync(venvDir(), { recursive: true, force: true });
-  renameSync(building, venvDir());
-  writeFileSync(marker(), wanted());
-  return venvDir();
+  execFileSync(choice.python, ['-m', 'venv', building], { stdio: 'inherit' });
+  const python = join(building, 'bin', 'python');
+  const { wheel, constraints } = release.constraintsFile
+    ? { wheel: `homeassistant==${release.version}`, constraints: release.constraintsFile }
+    : wheelAndConstraints(python, release, building);
+  pip(python, ['install', '-q', '-c', constraints, wheel, ...release.integrationRequirements]);
+  rmSync(join(building, 'wheel'), { recursive: true, force: true });
+  rmSync(venvDir(release), { recursive: true, force: true });
+  renameSync(building, venvDir(release));
+  writeFileSync(marker(release), wanted(release));
+  return venvDir(release);
 }

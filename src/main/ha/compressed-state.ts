@@ -1,6 +1,6 @@
 import type { EntityContext, EntityState } from '../../shared/entity';
 
-/** The `subscribe_entities` wire formats (see ha-protocol.md §3). */
+/** The `subscribe_entities` wire formats (see docs/ha-protocol.md §3). */
 export interface CompressedState {
   s: string;
   a?: Record<string, unknown>;

@@ -1,96 +1,89 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { waitFor } from '../../support/wait-for';
-import { chromiumPath } from '../chromium';
-import { E2eHarness, screenshotPath } from '../harness';
+import { describeJourney, E2eHarness } from '../harness';
 
-const browser = chromiumPath();
-let sim: HaSimulator;
-let harness: E2eHarness;
+describeJourney('favourites', (peer, browser) => {
+  let sim: HaSimulator;
+  let harness: E2eHarness;
 
-describe.skipIf(!browser)(
-  `favourites in Chromium${browser ? '' : ' (skipped: no Chromium; apt-get install chromium or set CHROMIUM_PATH)'}`,
-  () => {
-    beforeAll(async () => {
-      sim = await startSimulator({ locationName: 'Home' });
-      harness = await E2eHarness.start({ chromiumPath: browser! });
-      // Already connected, as after the first-run journey.
-      await harness.connectTo(sim.url, sim.token);
-    }, 120_000);
-    afterAll(async () => {
-      await harness?.close();
-      await sim?.close();
-    });
+  beforeAll(async () => {
+    sim = await startSimulator({ locationName: 'Home', haVersion: peer.haVersion });
+    harness = await E2eHarness.start({ chromiumPath: browser });
+    // Already connected, as after the first-run journey.
+    await harness.connectTo(sim.url, sim.token);
+  }, 120_000);
+  afterAll(async () => {
+    await harness?.close();
+    await sim?.close();
+  });
 
-    it('add three in the editor and reorder: the tray shows them in that order; the panel toggles one', async () => {
-      const settings = await harness.open('settings', { hash: '/favourites' });
-      const search = settings.getByLabel('Search entities');
-      const toAdd: Array<[query: string, name: string]> = [
-        ['kitchen lights', 'Kitchen lights'],
-        ['front door lock', 'Front door'],
-        ['living room temperature', 'Living room temperature'],
-      ];
-      for (const [query, name] of toAdd) {
-        await search.fill(query);
-        await settings.getByRole('button', { name: `Add ${name}`, exact: true }).click();
-        await expect.poll(() => settings.getByLabel(`Label for ${name}`).count()).toBe(1);
-      }
-      await settings.getByRole('button', { name: 'Move Living room temperature up' }).click();
+  it('add three in the editor and reorder: the tray shows them in that order; the panel toggles one', async () => {
+    const settings = await harness.open('settings', { hash: '/favourites' });
+    const search = settings.getByLabel('Search entities');
+    const toAdd: Array<[query: string, name: string]> = [
+      ['kitchen lights', 'Kitchen lights'],
+      ['front door lock', 'Front door'],
+      ['living room temperature', 'Living room temperature'],
+    ];
+    for (const [query, name] of toAdd) {
+      await search.fill(query);
+      await settings.getByRole('button', { name: `Add ${name}`, exact: true }).click();
+      await expect.poll(() => settings.getByLabel(`Label for ${name}`).count()).toBe(1);
+    }
+    await settings.getByRole('button', { name: 'Move Living room temperature up' }).click();
+    await expect
+      .poll(() => harness.services.settings.get().favourites.map((f) => f.entityId))
+      .toEqual(['light.kitchen', 'sensor.living_room_temperature', 'lock.front_door']);
+    await search.fill('');
+    const editorShot = peer.screenshot('favourites-editor');
+    if (editorShot) await settings.screenshot({ path: editorShot });
+
+    await expect
+      .poll(() => harness.trayFavourites())
+      .toEqual([
+        '☑ Kitchen lights',
+        'Living room temperature – 21.5 °C',
+        'Front door – Locked  (Unlock…)',
+      ]);
+
+    const panel = await harness.open('panel', { size: { width: 360, height: 520 } });
+    const toggle = panel.getByRole('switch', { name: 'Kitchen lights on' });
+    await toggle.click();
+    await waitFor(
+      () => sim.getState('light.kitchen')?.state === 'off',
+      'the simulator turned the light off',
+    );
+    await expect.poll(() => harness.trayFavourites()[0]).toBe('☐ Kitchen lights');
+    await expect
+      .poll(() =>
+        panel.getByRole('switch', { name: 'Kitchen lights off' }).getAttribute('aria-checked'),
+      )
+      .toBe('false');
+
+    sim.setState(
+      'sensor.living_room_temperature',
+      '22.0',
+      sim.getState('sensor.living_room_temperature')!.attributes,
+    );
+    await expect.poll(() => harness.trayFavourites()[1]).toBe('Living room temperature – 22.0 °C');
+    await expect.poll(() => panel.getByText('22.0 °C').count()).toBe(1);
+
+    for (const scheme of ['light', 'dark'] as const) {
+      const path = peer.screenshot(`panel-${scheme}`);
+      if (!path) continue;
+      const shot =
+        scheme === 'light'
+          ? panel
+          : await harness.open('panel', {
+              size: { width: 360, height: 520 },
+              colorScheme: 'dark',
+            });
       await expect
-        .poll(() => harness.services.settings.get().favourites.map((f) => f.entityId))
-        .toEqual(['light.kitchen', 'sensor.living_room_temperature', 'lock.front_door']);
-      await search.fill('');
-      const editorShot = screenshotPath('favourites-editor');
-      if (editorShot) await settings.screenshot({ path: editorShot });
-
-      await expect
-        .poll(() => harness.trayFavourites())
-        .toEqual([
-          '☑ Kitchen lights',
-          'Living room temperature – 21.5 °C',
-          'Front door – Locked  (Unlock…)',
-        ]);
-
-      const panel = await harness.open('panel', { size: { width: 360, height: 520 } });
-      const toggle = panel.getByRole('switch', { name: 'Kitchen lights on' });
-      await toggle.click();
-      await waitFor(
-        () => sim.getState('light.kitchen')?.state === 'off',
-        'the simulator turned the light off',
-      );
-      await expect.poll(() => harness.trayFavourites()[0]).toBe('☐ Kitchen lights');
-      await expect
-        .poll(() =>
-          panel.getByRole('switch', { name: 'Kitchen lights off' }).getAttribute('aria-checked'),
-        )
-        .toBe('false');
-
-      sim.setState(
-        'sensor.living_room_temperature',
-        '22.0',
-        sim.getState('sensor.living_room_temperature')!.attributes,
-      );
-      await expect
-        .poll(() => harness.trayFavourites()[1])
-        .toBe('Living room temperature – 22.0 °C');
-      await expect.poll(() => panel.getByText('22.0 °C').count()).toBe(1);
-
-      for (const scheme of ['light', 'dark'] as const) {
-        const path = screenshotPath(`panel-${scheme}`);
-        if (!path) continue;
-        const shot =
-          scheme === 'light'
-            ? panel
-            : await harness.open('panel', {
-                size: { width: 360, height: 520 },
-                colorScheme: 'dark',
-              });
-        await expect
-          .poll(() => shot.getByRole('switch', { name: 'Kitchen lights off' }).count())
-          .toBe(1);
-        await shot.screenshot({ path });
-      }
-      expect(harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
-    });
-  },
-);
+        .poll(() => shot.getByRole('switch', { name: 'Kitchen lights off' }).count())
+        .toBe(1);
+      await shot.screenshot({ path });
+    }
+    expect(harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
+  });
+});

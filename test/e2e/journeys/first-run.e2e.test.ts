@@ -1,83 +1,76 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { tamper } from '../../support/tamper';
 import { waitFor } from '../../support/wait-for';
-import { chromiumPath } from '../chromium';
-import { E2eHarness, screenshotPath } from '../harness';
+import { describeJourney, E2eHarness } from '../harness';
 
-const browser = chromiumPath();
-let sim: HaSimulator;
-let harness: E2eHarness;
+describeJourney('first run', (peer, browser) => {
+  let sim: HaSimulator;
+  let harness: E2eHarness;
 
-describe.skipIf(!browser)(
-  `first run in Chromium${browser ? '' : ' (skipped: no Chromium; apt-get install chromium or set CHROMIUM_PATH)'}`,
-  () => {
-    beforeAll(async () => {
-      sim = await startSimulator({ locationName: 'Home' });
-      harness = await E2eHarness.start({ chromiumPath: browser! });
-    }, 120_000);
-    afterAll(async () => {
-      await harness?.close();
-      await sim?.close();
-    });
+  beforeAll(async () => {
+    sim = await startSimulator({ locationName: 'Home', haVersion: peer.haVersion });
+    harness = await E2eHarness.start({ chromiumPath: browser });
+  }, 120_000);
+  afterAll(async () => {
+    await harness?.close();
+    await sim?.close();
+  });
 
-    it('a wrong URL, then a wrong token, each with its message; then a good one connects; nothing leaks', async () => {
-      const page = await harness.open('settings', { hash: '/connection' });
-      const url = page.getByLabel('Home Assistant address');
-      const token = page.getByLabel('Long-lived access token');
-      const test = page.getByRole('button', { name: 'Test connection' });
-      await expect
-        .poll(() => page.getByRole('status').textContent())
-        .toContain('Not connected yet');
+  it('a wrong URL, then a wrong token, each with its message; then a good one connects; nothing leaks', async () => {
+    const page = await harness.open('settings', { hash: '/connection' });
+    const url = page.getByLabel('Home Assistant address');
+    const token = page.getByLabel('Long-lived access token');
+    const test = page.getByRole('button', { name: 'Test connection' });
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Not connected yet');
 
-      // Nothing listens on this port: the probe says so in words.
-      await url.fill('127.0.0.1:1');
-      await token.fill(sim.token);
-      await test.click();
-      await expect
-        .poll(() => page.getByRole('alert').textContent())
-        .toContain('refused the connection on port 1');
-      const refused = screenshotPath('connection-refused');
-      if (refused) await page.screenshot({ path: refused });
+    // Nothing listens on this port: the probe says so in words.
+    await url.fill('127.0.0.1:1');
+    await token.fill(sim.token);
+    await test.click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('refused the connection on port 1');
+    const refused = peer.screenshot('connection-refused');
+    if (refused) await page.screenshot({ path: refused });
 
-      await url.fill(sim.url);
-      await token.fill(`Bearer ${tamper(sim.token)}`);
-      await test.click();
-      await expect
-        .poll(() => page.getByRole('alert').textContent())
-        .toContain('Home Assistant rejected the token');
-      const rejected = screenshotPath('connection-token-rejected');
-      if (rejected) await page.screenshot({ path: rejected });
+    await url.fill(sim.url);
+    await token.fill(`Bearer ${tamper(sim.token)}`);
+    await test.click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Home Assistant rejected the token');
+    const rejected = peer.screenshot('connection-token-rejected');
+    if (rejected) await page.screenshot({ path: rejected });
 
-      await token.fill(`  "${sim.token}"\n`);
-      await test.click();
-      await expect.poll(() => page.getByText('It works.').isVisible()).toBe(true);
-      await page.getByRole('button', { name: 'Save' }).click();
-      await expect
-        .poll(() => page.getByRole('status').textContent(), { timeout: 10_000 })
-        .toContain('Connected since');
-      await waitFor(() => harness.services.store.size === sim.states().length, 'entities');
-      const connected = screenshotPath('connection-connected');
-      if (connected) await page.screenshot({ path: connected });
-      const dark = await harness.open('settings', { hash: '/connection', colorScheme: 'dark' });
-      await expect.poll(() => dark.getByRole('status').textContent()).toContain('Connected since');
-      const darkShot = screenshotPath('connection-connected-dark');
-      if (darkShot) await dark.screenshot({ path: darkShot });
+    await token.fill(`  "${sim.token}"\n`);
+    await test.click();
+    await expect.poll(() => page.getByText('It works.').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent(), { timeout: 10_000 })
+      .toContain('Connected since');
+    await waitFor(() => harness.services.store.size === sim.states().length, 'entities');
+    const connected = peer.screenshot('connection-connected');
+    if (connected) await page.screenshot({ path: connected });
+    const dark = await harness.open('settings', { hash: '/connection', colorScheme: 'dark' });
+    await expect.poll(() => dark.getByRole('status').textContent()).toContain('Connected since');
+    const darkShot = peer.screenshot('connection-connected-dark');
+    if (darkShot) await dark.screenshot({ path: darkShot });
 
-      // Leak scan: the token is nowhere a user, a page or a log can see it.
-      for (const tab of harness.pages) {
-        expect(await tab.content()).not.toContain(sim.token);
-        const storage = await tab.evaluate(
-          () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
-        );
-        expect(storage).not.toContain(sim.token);
-      }
-      expect(await token.inputValue()).toBe('');
-      expect(JSON.stringify(harness.sentToPages)).not.toContain(sim.token);
-      expect(harness.logLines.join('\n')).not.toContain(sim.token);
-      for (const file of harness.userDataFiles())
-        expect(file.text, file.path).not.toContain(sim.token);
-      expect(harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
-    });
-  },
-);
+    // Leak scan: the token is nowhere a user, a page or a log can see it.
+    for (const tab of harness.pages) {
+      expect(await tab.content()).not.toContain(sim.token);
+      const storage = await tab.evaluate(
+        () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+      );
+      expect(storage).not.toContain(sim.token);
+    }
+    expect(await token.inputValue()).toBe('');
+    expect(JSON.stringify(harness.sentToPages)).not.toContain(sim.token);
+    expect(harness.logLines.join('\n')).not.toContain(sim.token);
+    for (const file of harness.userDataFiles())
+      expect(file.text, file.path).not.toContain(sim.token);
+    expect(harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
+  });
+});

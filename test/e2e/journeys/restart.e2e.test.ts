@@ -1,48 +1,43 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
-import { chromiumPath } from '../chromium';
-import { E2eHarness } from '../harness';
+import { describeJourney, E2eHarness } from '../harness';
 
-const browser = chromiumPath();
-let sim: HaSimulator;
-let harness: E2eHarness;
+describeJourney('Home Assistant restarts', (peer, browser) => {
+  let sim: HaSimulator;
+  let harness: E2eHarness;
 
-describe.skipIf(!browser)(
-  `Home Assistant restarts in Chromium${browser ? '' : ' (skipped: no Chromium; apt-get install chromium or set CHROMIUM_PATH)'}`,
-  () => {
-    beforeAll(async () => {
-      sim = await startSimulator({ locationName: 'Home' });
-      harness = await E2eHarness.start({ chromiumPath: browser! });
-      await harness.connectTo(sim.url, sim.token);
-      await harness.services.settings.update({ favourites: [{ entityId: 'light.kitchen' }] });
-    }, 120_000);
-    afterAll(async () => {
-      await harness?.close();
-      await sim?.close();
-    });
+  beforeAll(async () => {
+    sim = await startSimulator({ locationName: 'Home', haVersion: peer.haVersion });
+    harness = await E2eHarness.start({ chromiumPath: browser });
+    await harness.connectTo(sim.url, sim.token);
+    await harness.services.settings.update({ favourites: [{ entityId: 'light.kitchen' }] });
+  }, 120_000);
+  afterAll(async () => {
+    await harness?.close();
+    await sim?.close();
+  });
 
-    it('the connection recovers without user action and shows what changed while it was down', async () => {
-      const panel = await harness.open('panel', { size: { width: 360, height: 520 } });
-      await expect
-        .poll(() => panel.getByRole('switch', { name: 'Kitchen lights on' }).count())
-        .toBe(1);
+  it('the connection recovers without user action and shows what changed while it was down', async () => {
+    const panel = await harness.open('panel', { size: { width: 360, height: 520 } });
+    await expect
+      .poll(() => panel.getByRole('switch', { name: 'Kitchen lights on' }).count())
+      .toBe(1);
 
-      await sim.stop();
-      await expect
-        .poll(() => panel.getByRole('status').textContent())
-        .toMatch(/Reconnecting|connection was lost/);
-      sim.setState('light.kitchen', 'off', sim.getState('light.kitchen')!.attributes);
-      await sim.start();
+    await sim.stop();
+    await expect
+      .poll(() => panel.getByRole('status').textContent())
+      .toMatch(/Reconnecting|connection was lost/);
+    sim.setState('light.kitchen', 'off', sim.getState('light.kitchen')!.attributes);
+    await sim.start();
 
-      await expect
-        .poll(() => panel.getByRole('status').textContent(), { timeout: 15_000 })
-        .toContain('Connected');
-      await expect
-        .poll(() => panel.getByRole('switch', { name: 'Kitchen lights off' }).count(), {
-          timeout: 10_000,
-        })
-        .toBe(1);
-      await expect.poll(() => harness.trayFavourites()).toEqual(['☐ Kitchen lights']);
-    });
-  },
-);
+    await expect
+      .poll(() => panel.getByRole('status').textContent(), { timeout: 15_000 })
+      .toContain('Connected');
+    await expect
+      .poll(() => panel.getByRole('switch', { name: 'Kitchen lights off' }).count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    await expect.poll(() => harness.trayFavourites()).toEqual(['☐ Kitchen lights']);
+  });
+});

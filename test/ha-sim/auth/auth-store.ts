@@ -25,7 +25,14 @@ export interface RefreshToken {
   /** A key per refresh token, as in Home Assistant: tokens survive restarts and die with it. */
   jwtKey: string;
   accessTokenLifespanSeconds: number;
+  /** When an access token was last made from it: for a long-lived token, only at creation. */
+  lastUsedAt: Date;
+  /** 2026.2: when Home Assistant deletes it (epoch ms), or null for never. 2024.1 has no expiry. */
+  expireAt: number | null;
 }
+
+/** `REFRESH_TOKEN_EXPIRATION` (auth/const.py, 2024.2 on): 90 days after the token was last used. */
+export const REFRESH_TOKEN_EXPIRATION_MS = 90 * 86_400_000;
 
 /** Python's datetime stops at year 9999: a longer lifespan fails when the token is made. */
 const MAX_DATE_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
@@ -39,7 +46,14 @@ export class AuthStore {
   private readonly tokens = new Map<string, RefreshToken>();
   private readonly revokeListeners = new Set<(refreshTokenId: string) => void>();
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  /**
+   * `expiringTokens` (2026.2): session tokens expire 90 days after last use, and expiry can be
+   * switched on for any token (`AuthManager.async_create_refresh_token`, `AuthStore.async_set_expiry`).
+   */
+  constructor(
+    private readonly now: () => Date = () => new Date(),
+    private readonly expiringTokens = false,
+  ) {}
 
   createUser(name: string, opts: { isOwner?: boolean; isAdmin?: boolean } = {}): SimUser {
     const isOwner = opts.isOwner ?? false;
@@ -109,6 +123,7 @@ export class AuthStore {
   async validate(
     accessToken: unknown,
   ): Promise<{ refreshToken: RefreshToken; user: SimUser } | null> {
+    this.removeExpired();
     const id = await verifyAccessToken(
       accessToken,
       (iss) => this.tokens.get(iss)?.jwtKey,
@@ -120,10 +135,12 @@ export class AuthStore {
   }
 
   refreshToken(id: string): RefreshToken | undefined {
+    this.removeExpired();
     return this.tokens.get(id);
   }
 
   tokensOf(userId: string): RefreshToken[] {
+    this.removeExpired();
     return [...this.tokens.values()].filter((t) => t.userId === userId);
   }
 
@@ -134,6 +151,26 @@ export class AuthStore {
     return true;
   }
 
+  /**
+   * `auth/refresh_token_set_expiry` (2026.2, `AuthStore.async_set_expiry` in auth/auth_store.py):
+   * expiry starts from the last use, which for a long-lived token is its creation, so such a token
+   * is deleted 90 days after it was made, whatever its JWT's `exp` says.
+   */
+  setExpiry(token: RefreshToken, enable: boolean): void {
+    if (!enable) token.expireAt = null;
+    else token.expireAt ??= token.lastUsedAt.getTime() + REFRESH_TOKEN_EXPIRATION_MS;
+  }
+
+  /**
+   * Home Assistant deletes expired tokens on a timer (`_async_remove_expired_refresh_tokens`); the
+   * simulator does it whenever the store is consulted, which no client can tell apart.
+   */
+  private removeExpired(): void {
+    const now = this.now().getTime();
+    for (const token of [...this.tokens.values()])
+      if (token.expireAt !== null && token.expireAt <= now) this.deleteRefreshToken(token.id);
+  }
+
   onRevoke(listener: (refreshTokenId: string) => void): () => void {
     this.revokeListeners.add(listener);
     return () => this.revokeListeners.delete(listener);
@@ -141,13 +178,22 @@ export class AuthStore {
 
   private addRefreshToken(
     userId: string,
-    fields: Omit<RefreshToken, 'id' | 'userId' | 'createdAt' | 'jwtKey'>,
+    fields: Omit<
+      RefreshToken,
+      'id' | 'userId' | 'createdAt' | 'jwtKey' | 'lastUsedAt' | 'expireAt'
+    >,
   ): RefreshToken {
+    const now = this.now();
     const token: RefreshToken = {
       id: hexId(),
       userId,
-      createdAt: this.now(),
+      createdAt: now,
       jwtKey: randomBytes(64).toString('hex'),
+      lastUsedAt: now,
+      expireAt:
+        this.expiringTokens && fields.type === 'normal'
+          ? now.getTime() + REFRESH_TOKEN_EXPIRATION_MS
+          : null,
       ...fields,
     };
     this.tokens.set(token.id, token);

@@ -1,6 +1,8 @@
 import { haTimeOf } from '../time';
 import { ofType } from '../schema';
 import { resultMessage } from '../ws/messages';
+import type { SimContext } from '../sim-context';
+import type { SimConnection } from '../ws/connection';
 import type { Command } from './types';
 
 /** The `auth/*` commands of homeassistant/components/auth/__init__.py. */
@@ -57,6 +59,10 @@ export const authCommands: Command[] = [
         last_used_at: haTimeOf(t.createdAt),
         last_used_ip: t.lastUsedIp,
         auth_provider_type: t.authProviderType,
+        // Since 2024.2 (`websocket_refresh_tokens`, components/auth/__init__.py).
+        ...(sim.generation === '2024.1'
+          ? {}
+          : { expire_at: t.expireAt === null ? null : haTimeOf(new Date(t.expireAt)) }),
       }));
       conn.reply(resultMessage(msg.id, tokens));
     },
@@ -73,4 +79,71 @@ export const authCommands: Command[] = [
       conn.reply(resultMessage(msg.id, {}));
     },
   },
+  {
+    // 2024.6 on (`websocket_refresh_token_set_expiry`, components/auth/__init__.py).
+    type: 'auth/refresh_token_set_expiry',
+    generations: ['2026.2'],
+    fields: [
+      { key: 'refresh_token_id', validate: ofType('str'), required: true },
+      { key: 'enable_expiry', validate: ofType('bool'), required: true },
+    ],
+    handler: (sim, conn, msg) => {
+      const token = sim.auth.refreshToken(msg.refresh_token_id as string);
+      if (!token || token.userId !== conn.user!.id)
+        return conn.replyError(msg.id, 'invalid_token_id', 'Received invalid token');
+      sim.auth.setExpiry(token, msg.enable_expiry as boolean);
+      conn.reply(resultMessage(msg.id, {}));
+    },
+  },
+  {
+    // 2024.1: every token of the user, long-lived ones too; the current one right after the answer.
+    type: 'auth/delete_all_refresh_tokens',
+    generations: ['2024.1'],
+    fields: [],
+    handler: (sim, conn, msg) => deleteAllRefreshTokens(sim, conn, msg.id, null, true, 0),
+  },
+  {
+    // 2026.2: `token_type` limits it to one type (without it long-lived tokens go too), and the
+    // current token goes 2 s after the answer (`DELETE_CURRENT_TOKEN_DELAY`) unless
+    // `delete_current_token` is false (`websocket_delete_all_refresh_tokens`).
+    type: 'auth/delete_all_refresh_tokens',
+    generations: ['2026.2'],
+    fields: [
+      { key: 'token_type', validate: ofType('str') },
+      { key: 'delete_current_token', validate: ofType('bool'), default: true },
+    ],
+    handler: (sim, conn, msg) =>
+      deleteAllRefreshTokens(
+        sim,
+        conn,
+        msg.id,
+        (msg.token_type as string | undefined) ?? null,
+        msg.delete_current_token as boolean,
+        DELETE_CURRENT_TOKEN_DELAY_MS,
+      ),
+  },
 ];
+
+const DELETE_CURRENT_TOKEN_DELAY_MS = 2000;
+
+function deleteAllRefreshTokens(
+  sim: SimContext,
+  conn: SimConnection,
+  id: number,
+  tokenType: string | null,
+  deleteCurrent: boolean,
+  currentDelayMs: number,
+): void {
+  const current = conn.refreshTokenId;
+  for (const token of sim.auth.tokensOf(conn.user!.id)) {
+    if (token.id === current) continue;
+    if (tokenType !== null && token.type !== tokenType) continue;
+    sim.auth.deleteRefreshToken(token.id);
+  }
+  conn.reply(resultMessage(id, {}));
+  const currentType = current && sim.auth.refreshToken(current)?.type;
+  if (!current || !deleteCurrent || (tokenType !== null && currentType !== tokenType)) return;
+  const remove = () => sim.auth.deleteRefreshToken(current);
+  if (currentDelayMs > 0) setTimeout(remove, currentDelayMs);
+  else setImmediate(remove);
+}

@@ -1,10 +1,13 @@
 import { EntityEventBatch } from '../entities/entity-events';
+import { entityFilter, filterPart, type FilterPart } from '../entities/entity-filter';
 import { compressState } from '../entities/serialise';
 import { Unauthorized } from '../errors';
 import { MATCH_ALL } from '../events';
 import { all, coerce, entityIds, ofType, range } from '../schema';
 import { eventMessage, resultMessage } from '../ws/messages';
-import type { Command } from './types';
+import type { SimContext } from '../sim-context';
+import type { SimConnection } from '../ws/connection';
+import type { Command, CommandMessage } from './types';
 
 /** Events anyone may subscribe to (websocket_api/permissions.py); anything else needs an admin. */
 const SUBSCRIBE_ALLOWLIST = new Set([
@@ -25,35 +28,71 @@ const SUBSCRIBE_ALLOWLIST = new Set([
   'themes_updated',
 ]);
 
+/**
+ * The result (null), then one event with every entity (`a`), then changes as they happen. An entity
+ * must pass both `entity_ids` (an empty list filters nothing, as in Home Assistant) and the filter.
+ */
+function subscribeEntities(
+  sim: SimContext,
+  conn: SimConnection,
+  msg: CommandMessage,
+  filter: ((entityId: string) => boolean) | null,
+): void {
+  const ids = new Set((msg.entity_ids as string[] | undefined) ?? []);
+  const wanted = (id: string) => (ids.size === 0 || ids.has(id)) && (!filter || filter(id));
+  conn.reply(resultMessage(msg.id), () => {
+    const batch = new EntityEventBatch(
+      wanted,
+      (event) => conn.send(eventMessage(msg.id, event)),
+      () => conn.scheduleFlush(),
+    );
+    const stopChanges = sim.states.onChange((change) => batch.add(change));
+    const stopPending = conn.addPending(() => batch.flush());
+    conn.subscriptions.set(msg.id, () => {
+      stopChanges();
+      stopPending();
+    });
+    const snapshot = Object.fromEntries(
+      sim.states
+        .all()
+        .flatMap((s) => (wanted(s.entity_id) ? [[s.entity_id, compressState(s)]] : [])),
+    );
+    conn.send(eventMessage(msg.id, { a: snapshot }));
+  });
+}
+
 export const subscriptionCommands: Command[] = [
   {
-    // The result (null), then one event with every entity (`a`), then changes as they happen.
     type: 'subscribe_entities',
+    generations: ['2024.1'],
     fields: [{ key: 'entity_ids', validate: entityIds }],
-    handler: (sim, conn, msg) => {
-      const filter = new Set((msg.entity_ids as string[] | undefined) ?? []);
-      // An empty list filters nothing, as in Home Assistant.
-      const wanted = (id: string) => filter.size === 0 || filter.has(id);
-      conn.reply(resultMessage(msg.id), () => {
-        const batch = new EntityEventBatch(
-          wanted,
-          (event) => conn.send(eventMessage(msg.id, event)),
-          () => conn.scheduleFlush(),
-        );
-        const stopChanges = sim.states.onChange((change) => batch.add(change));
-        const stopPending = conn.addPending(() => batch.flush());
-        conn.subscriptions.set(msg.id, () => {
-          stopChanges();
-          stopPending();
-        });
-        const snapshot = Object.fromEntries(
-          sim.states
-            .all()
-            .flatMap((s) => (wanted(s.entity_id) ? [[s.entity_id, compressState(s)]] : [])),
-        );
-        conn.send(eventMessage(msg.id, { a: snapshot }));
-      });
-    },
+    handler: (sim, conn, msg) => subscribeEntities(sim, conn, msg, null),
+  },
+  {
+    // 2024.9 on: `include` / `exclude` filters as well (`handle_subscribe_entities`,
+    // websocket_api/commands.py; `INCLUDE_EXCLUDE_BASE_FILTER_SCHEMA`).
+    type: 'subscribe_entities',
+    generations: ['2026.2'],
+    fields: [
+      { key: 'entity_ids', validate: entityIds },
+      {
+        key: 'include',
+        validate: filterPart,
+        default: { domains: [], entity_globs: [], entities: [] },
+      },
+      {
+        key: 'exclude',
+        validate: filterPart,
+        default: { domains: [], entity_globs: [], entities: [] },
+      },
+    ],
+    handler: (sim, conn, msg) =>
+      subscribeEntities(
+        sim,
+        conn,
+        msg,
+        entityFilter(msg.include as FilterPart, msg.exclude as FilterPart),
+      ),
   },
   {
     type: 'subscribe_events',

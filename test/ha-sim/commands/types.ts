@@ -1,3 +1,4 @@
+import type { HaGeneration } from '../generation';
 import type { Field } from '../schema';
 import type { SimContext } from '../sim-context';
 import type { SimConnection } from '../ws/connection';
@@ -11,5 +12,7 @@ export interface Command {
   fields: readonly Field[];
   /** `config/*` commands come with the config integration: unknown until Home Assistant started. */
   afterStart?: boolean;
+  /** The generations that have this command in this form; default both. */
+  generations?: readonly HaGeneration[];
   handler(sim: SimContext, conn: SimConnection, msg: CommandMessage): void | Promise<void>;
 }

@@ -2,13 +2,20 @@ import type { EntityContext, EntityState } from '../../../src/shared/entity';
 import { epochSeconds, haTime } from '../time';
 import type { SimState } from './state-machine';
 
-/** `State.as_dict()`: what `get_states`, REST and `state_changed` events carry. */
-export function stateAsDict(s: SimState): EntityState {
+/** A state as Home Assistant sends it; `last_reported` from 2024.3 on. */
+export type SimEntityState = EntityState & { last_reported?: string };
+
+/**
+ * `State.as_dict()`: what `get_states`, REST and `state_changed` events carry; `last_reported`
+ * between `last_changed` and `last_updated` in 2026.2, as `State._as_dict` (core.py) orders it.
+ */
+export function stateAsDict(s: SimState): SimEntityState {
   return {
     entity_id: s.entity_id,
     state: s.state,
     attributes: structuredClone(s.attributes) as Record<string, unknown>,
     last_changed: haTime(s.lastChanged),
+    ...(s.lastReported === undefined ? {} : { last_reported: haTime(s.lastReported) }),
     last_updated: haTime(s.lastUpdated),
     context: { ...s.context },
   };

@@ -12,6 +12,11 @@ export interface SimState {
   readonly attributes: Readonly<Record<string, unknown>>;
   readonly lastChanged: Micros;
   readonly lastUpdated: Micros;
+  /**
+   * 2026.2 only (`State.last_reported`, core.py): the last write, also one that changed nothing,
+   * which moves it in place as Home Assistant does. Undefined in 2024.1, which has no such field.
+   */
+  lastReported?: Micros;
   readonly context: EntityContext;
 }
 
@@ -25,7 +30,8 @@ export interface StateChange {
 /**
  * Home Assistant's state machine (`core.StateMachine`): writing the same state and attributes is a
  * no-op; a new state value moves `last_changed`; an attribute-only change moves only
- * `last_updated`. Every write fires `state_changed` on the bus.
+ * `last_updated`. Every write fires `state_changed` on the bus. With `reportsLastReported`
+ * (2026.2) a write that changes nothing still moves `last_reported`, without an event.
  */
 export class StateMachine {
   private readonly states = new Map<string, SimState>();
@@ -34,6 +40,7 @@ export class StateMachine {
   constructor(
     private readonly bus: EventBus,
     private readonly clock: MicroClock,
+    private readonly reportsLastReported = false,
   ) {}
 
   get(entityId: string): SimState | undefined {
@@ -51,7 +58,10 @@ export class StateMachine {
     context: EntityContext = newContext(),
   ): SimState {
     const old = this.states.get(entityId) ?? null;
-    if (old && old.state === state && isDeepStrictEqual(old.attributes, attributes)) return old;
+    if (old && old.state === state && isDeepStrictEqual(old.attributes, attributes)) {
+      if (this.reportsLastReported) old.lastReported = this.clock.now();
+      return old;
+    }
     const now = this.clock.now();
     const next: SimState = {
       entity_id: entityId,
@@ -59,6 +69,7 @@ export class StateMachine {
       attributes: structuredClone(attributes),
       lastChanged: old && old.state === state ? old.lastChanged : now,
       lastUpdated: now,
+      ...(this.reportsLastReported ? { lastReported: now } : {}),
       context,
     };
     this.states.set(entityId, next);

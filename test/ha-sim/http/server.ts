@@ -5,7 +5,8 @@ import type { SimContext } from '../sim-context';
 import type { SimConnection } from '../ws/connection';
 import { runSocketSession } from '../ws/socket-session';
 import { normaliseIp } from './ban';
-import { sendHttpError, sendServerError, sendUnavailable } from './responses';
+import { authProviders } from './auth-providers';
+import { sendHttpError, sendJson, sendServerError, sendUnavailable } from './responses';
 import { matchRoute, serveRoute } from './rest';
 
 /**
@@ -99,6 +100,8 @@ export class SimHttpServer {
     const path = new URL(req.url ?? '/', 'http://sim').pathname;
     // The WebSocket view without an upgrade: aiohttp refuses the handshake.
     if (path === '/api/websocket') return sendHttpError(res, 400);
+    if (path === '/auth/providers' && req.method === 'GET')
+      return sendJson(res, 200, authProviders(sim.generation));
     const match = matchRoute(req.method ?? 'GET', path);
     if (match === 'not_found') return sendHttpError(res, 404);
     if (match === 'method_not_allowed') return sendHttpError(res, 405);

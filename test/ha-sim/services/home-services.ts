@@ -1,5 +1,6 @@
 import type { EntityRegistry } from '../entities/registry';
 import type { StateMachine } from '../entities/state-machine';
+import type { HaGeneration } from '../generation';
 import type { Home } from '../home-types';
 import { automationServices } from './domains/automation';
 import { buttonServices } from './domains/button';
@@ -21,6 +22,7 @@ export function registerHomeServices(
   home: Pick<Home, 'scenes' | 'actions'>,
   states: StateMachine,
   registry: EntityRegistry,
+  generation: HaGeneration,
 ): void {
   services.register('homeassistant', staticDomain(homeassistantServices(registry, services)));
   services.register('light', staticDomain(lightServices()));
@@ -33,6 +35,6 @@ export function registerHomeServices(
   services.register('script', scriptDomain(home.actions, states));
   services.register('button', staticDomain(buttonServices()));
   services.register('automation', staticDomain(automationServices(home.actions)));
-  services.register('climate', staticDomain(climateServices()));
+  services.register('climate', staticDomain(climateServices(generation)));
   services.register('media_player', staticDomain(mediaPlayerServices()));
 }

@@ -1,8 +1,14 @@
 import type { EntityContext } from '../../../src/shared/entity';
 import type { EntityRegistry } from '../entities/registry';
 import type { SimState, StateMachine } from '../entities/state-machine';
-import { HomeAssistantError, InvalidArgument, ServiceNotFound } from '../errors';
+import {
+  HomeAssistantError,
+  InvalidArgument,
+  ServiceNotFound,
+  ServiceNotSupported,
+} from '../errors';
 import type { EventBus } from '../events';
+import type { HaGeneration } from '../generation';
 import { Invalid, MultipleInvalid, schema, type Field } from '../schema';
 import type { MicroClock } from '../time';
 import { referencedEntities, TARGET_FIELDS, TARGET_KEYS } from './targets';
@@ -48,6 +54,7 @@ export class ServiceRegistry {
       registry: EntityRegistry;
       bus: EventBus;
       clock: MicroClock;
+      generation: HaGeneration;
     },
   ) {}
 
@@ -97,7 +104,7 @@ export class ServiceRegistry {
     }
     const fields = Object.fromEntries(Object.entries(data).filter(([k]) => !TARGET_KEYS.has(k)));
     const call = this.serviceCall(domain, service, fields, request.context);
-    for (const entity of this.targets(domain, def, data)) await def.run(entity, call);
+    for (const entity of this.targets(domain, service, def, data)) await def.run(entity, call);
     return null;
   }
 
@@ -120,7 +127,12 @@ export class ServiceRegistry {
     };
   }
 
-  private targets(domain: string, def: EntityService, data: Record<string, unknown>): SimState[] {
+  private targets(
+    domain: string,
+    service: string,
+    def: EntityService,
+    data: Record<string, unknown>,
+  ): SimState[] {
     const { states, registry } = this.deps;
     const ref = referencedEntities(data, registry);
     const inDomain = (id: string) => id.startsWith(`${domain}.`);
@@ -138,7 +150,9 @@ export class ServiceRegistry {
         !def.requiredFeatures || def.requiredFeatures.some((set) => (features & set) === set);
       if (!supported) {
         if (ref.explicit.includes(entity.entity_id))
-          throw new HomeAssistantError(`Entity ${entity.entity_id} does not support this service.`);
+          throw this.deps.generation === '2024.1'
+            ? new HomeAssistantError(`Entity ${entity.entity_id} does not support this service.`)
+            : new ServiceNotSupported(domain, service, entity.entity_id);
         continue;
       }
       chosen.push(entity);

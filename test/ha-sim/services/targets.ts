@@ -24,7 +24,7 @@ export interface ReferencedEntities {
   indirect: string[];
 }
 
-/** `async_extract_referenced_entity_ids`, without devices (the simulated home has none). */
+/** `async_extract_referenced_entity_ids`: entities named, or in the areas named (also through their device). */
 export function referencedEntities(
   data: Record<string, unknown>,
   registry: EntityRegistry,

@@ -3,10 +3,15 @@ import type { SimUser } from '../auth/auth-store';
 import type { Faults } from '../faults';
 import { errorMessage, type Message, type Translation } from './messages';
 
+/** `PENDING_MSG_MAX_FORCE_READY` (websocket_api/const.py, 2026.2). */
+const PENDING_MSG_MAX_FORCE_READY = 256;
+
 /**
  * One client socket after the upgrade. Messages queued in the same tick go out together: as one
  * JSON array per frame once the client enabled `coalesce_messages` (HA's writer), else one frame
- * each. Batches registered with `addPending` (subscribe_entities changes) are flushed before any
+ * each. With `coalesceAcrossTicks` (2026.2, `_release_ready_future_or_reschedule` in
+ * websocket_api/http.py) the writer waits while the queue keeps growing from one tick to the next,
+ * up to 256 messages, so messages of several ticks share a frame. Batches registered with `addPending` (subscribe_entities changes) are flushed before any
  * later message, so an entity event still precedes the result of the call that caused it.
  */
 export class SimConnection {
@@ -19,6 +24,8 @@ export class SimConnection {
   readonly subscriptions = new Map<number, () => void>();
   private queue: string[] = [];
   private flushScheduled = false;
+  /** The queue's length when the writer last looked (2026.2). */
+  private releaseSize = 0;
   private readonly pendingBatches = new Set<() => void>();
   private flushingBatches = false;
 
@@ -27,6 +34,7 @@ export class SimConnection {
     readonly ip: string,
     private readonly faults: Faults,
     private readonly onCoalescedFrame: () => void,
+    private readonly coalesceAcrossTicks = false,
   ) {}
 
   get isOpen(): boolean {
@@ -71,7 +79,21 @@ export class SimConnection {
   scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => this.flush());
+    this.releaseSize = this.queue.length;
+    setImmediate(() => this.release());
+  }
+
+  private release(): void {
+    if (this.coalesceAcrossTicks) {
+      this.flushBatches();
+      const size = this.queue.length;
+      if (size > this.releaseSize && this.releaseSize < PENDING_MSG_MAX_FORCE_READY) {
+        this.releaseSize = size;
+        setImmediate(() => this.release());
+        return;
+      }
+    }
+    this.flush();
   }
 
   /**

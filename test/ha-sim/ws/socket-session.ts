@@ -20,7 +20,13 @@ export function runSocketSession(
 ): SimConnection {
   sim.stats.connectionsOpened++;
   sim.stats.openSockets++;
-  const conn = new SimConnection(socket, ip, sim.faults, () => sim.stats.coalescedFrames++);
+  const conn = new SimConnection(
+    socket,
+    ip,
+    sim.faults,
+    () => sim.stats.coalescedFrames++,
+    sim.generation !== '2024.1',
+  );
   const authTimer = setTimeout(() => conn.close(true), authTimeoutMs);
   // Messages wait for the one before: the auth check is asynchronous, commands after it are not.
   let inbox = Promise.resolve();
@@ -43,7 +49,7 @@ export function runSocketSession(
       return;
     }
     for (const msg of Array.isArray(parsed) ? parsed : [parsed])
-      dispatch(sim, conn, msg, (type) => commandFor(type, sim.faults));
+      dispatch(sim, conn, msg, (type) => commandFor(type, sim.generation, sim.faults));
   };
 
   socket.on('message', (data, isBinary) => {

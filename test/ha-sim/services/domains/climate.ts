@@ -1,5 +1,7 @@
-import { Invalid, coerce, coerceEnum } from '../../schema';
 import type { SimState } from '../../entities/state-machine';
+import { ServiceValidationError } from '../../errors';
+import type { HaGeneration } from '../../generation';
+import { Invalid, coerce, coerceEnum } from '../../schema';
 import { writeState, type EntityService, type ServiceCall } from '../types';
 
 /** ClimateEntityFeature. */
@@ -10,10 +12,52 @@ const HVAC_MODES = ['off', 'heat', 'cool', 'heat_cool', 'auto', 'dry', 'fan_only
 const hvacMode = coerceEnum('HVACMode', HVAC_MODES);
 const TEMPERATURE_KEYS = ['temperature', 'target_temp_high', 'target_temp_low'];
 
+/** Python's `str()` of a float, as climate's messages print temperatures ("7.0"). */
+const pyFloat = (n: number) => (Number.isInteger(n) ? n.toFixed(1) : String(n));
+
 /**
- * HA 2024.1 checks the mode against HVACMode only; whether the entity offers it, and whether a
- * temperature lies within min_temp and max_temp, is checked only from 2024.8 and 2024.10.
+ * 2026.2 (`ClimateEntity._valid_mode_or_raise`, components/climate/__init__.py): the mode must be
+ * one the entity offers. HA 2024.1 checks it against HVACMode only.
  */
+function checkMode(climate: SimState, mode: string): void {
+  const offered = modes(climate);
+  if (offered.includes(mode)) return;
+  throw new ServiceValidationError(
+    `HVAC mode ${mode} is not valid. Valid HVAC modes are: ${offered.join(', ')}.`,
+    {
+      translation_domain: 'climate',
+      translation_key: 'not_valid_hvac_mode',
+      translation_placeholders: { mode, modes: offered.join(', ') },
+    },
+  );
+}
+
+/**
+ * 2026.2 (`async_service_temperature_set`, components/climate/__init__.py): every temperature must
+ * lie within the entity's min_temp and max_temp. HA 2024.1 passes any value to the entity.
+ */
+function checkTemperatures(climate: SimState, data: Record<string, unknown>): void {
+  const min = Number(climate.attributes.min_temp ?? 7);
+  const max = Number(climate.attributes.max_temp ?? 35);
+  for (const key of TEMPERATURE_KEYS) {
+    const value = data[key];
+    if (typeof value !== 'number' || (value >= min && value <= max)) continue;
+    const placeholders = {
+      check_temp: pyFloat(value),
+      min_temp: pyFloat(min),
+      max_temp: pyFloat(max),
+    };
+    throw new ServiceValidationError(
+      `Provided temperature ${placeholders.check_temp} is not valid. Accepted range is ${placeholders.min_temp} to ${placeholders.max_temp}.`,
+      {
+        translation_domain: 'climate',
+        translation_key: 'temp_out_of_range',
+        translation_placeholders: placeholders,
+      },
+    );
+  }
+}
+
 function setMode(climate: SimState, call: ServiceCall, mode: string): void {
   writeState(call, climate, mode, {
     ...climate.attributes,
@@ -24,7 +68,8 @@ function setMode(climate: SimState, call: ServiceCall, mode: string): void {
 const modes = (climate: SimState) =>
   Array.isArray(climate.attributes.hvac_modes) ? (climate.attributes.hvac_modes as string[]) : [];
 
-export function climateServices(): Record<string, EntityService> {
+export function climateServices(generation: HaGeneration): Record<string, EntityService> {
+  const checks = generation !== '2024.1';
   return {
     set_temperature: {
       kind: 'entity',
@@ -42,6 +87,7 @@ export function climateServices(): Record<string, EntityService> {
       ],
       requiredFeatures: [TARGET_TEMPERATURE, TARGET_TEMPERATURE_RANGE],
       run: (climate, call) => {
+        if (checks) checkTemperatures(climate, call.data);
         const attributes: Record<string, unknown> = { ...climate.attributes };
         for (const key of TEMPERATURE_KEYS) if (key in call.data) attributes[key] = call.data[key];
         const mode = typeof call.data.hvac_mode === 'string' ? call.data.hvac_mode : climate.state;
@@ -53,7 +99,10 @@ export function climateServices(): Record<string, EntityService> {
       name: 'Set HVAC mode',
       description: 'Sets HVAC operation mode.',
       fields: [{ key: 'hvac_mode', validate: hvacMode, required: true }],
-      run: (climate, call) => setMode(climate, call, call.data.hvac_mode as string),
+      run: (climate, call) => {
+        if (checks) checkMode(climate, call.data.hvac_mode as string);
+        setMode(climate, call, call.data.hvac_mode as string);
+      },
     },
     turn_on: {
       kind: 'entity',

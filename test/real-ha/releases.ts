@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import type { HaGeneration } from '../ha-sim/generation';
+
+/** A Python version as [major, minor, micro]. */
+export type PythonVersion = readonly [number, number, number];
+
+/** A Home Assistant release the real-HA suites can run against, and what it needs. */
+export interface RealHaRelease {
+  generation: HaGeneration;
+  version: string;
+  /** The Python versions it installs on: at least `min`, below `below`. */
+  python: { min: PythonVersion; below: PythonVersion };
+  /** Interpreters worth trying, by name on PATH, in order. */
+  pythonNames: readonly string[];
+  /**
+   * Requirements of the integrations the test home loads (read off their manifests, with their
+   * dependencies and the release's DEFAULT_INTEGRATIONS from bootstrap.py), installed up front so
+   * that Home Assistant runs with --skip-pip and never reaches for the network.
+   */
+  integrationRequirements: readonly string[];
+  /**
+   * Pins for the whole venv: our frozen file, or null to take the release's own
+   * `homeassistant/package_constraints.txt` out of its wheel.
+   */
+  constraintsFile: string | null;
+}
+
+export const REAL_HA_RELEASES: Record<HaGeneration, RealHaRelease> = {
+  // The newest release that installs on Python 3.11.
+  '2024.1': {
+    generation: '2024.1',
+    version: '2024.1.6',
+    python: { min: [3, 11, 0], below: [3, 13, 0] },
+    pythonNames: ['python3', 'python3.12', 'python3.11'],
+    integrationRequirements: [
+      'aiohttp-fast-url-dispatcher==0.3.0',
+      'aiohttp-zlib-ng==0.1.3',
+      'aiohttp_cors==0.7.0',
+      'Pillow==10.1.0',
+      'SQLAlchemy==2.0.23',
+      'fnv-hash-fast==0.5.0',
+      'psutil-home-assistant==0.0.1',
+    ],
+    constraintsFile: join(import.meta.dirname, 'constraints.txt'),
+  },
+  // Requires-Python >=3.13.2 (its wheel's METADATA). From 2024.2 on `frontend` is always loaded
+  // and critical, so its large wheel must be there; analytics, backup, hardware, network and
+  // person (image_upload) are default integrations with requirements of their own.
+  '2026.2': {
+    generation: '2026.2',
+    version: '2026.2.3',
+    python: { min: [3, 13, 2], below: [3, 15, 0] },
+    pythonNames: ['python3.13', 'python3.14', 'python3'],
+    integrationRequirements: [
+      'Pillow==12.0.0',
+      'cronsim==2.7',
+      'home-assistant-frontend==20260128.6',
+      'ifaddr==0.2.0',
+      'psutil-home-assistant==0.0.1',
+      'securetar==2025.2.1',
+    ],
+    constraintsFile: null,
+  },
+};
+
+/** The release `npm run test:ha -- --ha <year>` chose (scripts/test-ha.ts passes it on as HA_TRAY_HA). */
+export function selectedRelease(env: NodeJS.ProcessEnv = process.env): RealHaRelease {
+  return releaseFor(env.HA_TRAY_HA ?? '2024');
+}
+
+/** `2024`, `2024.1`, `2026`, `2026.2` (or a full version of one of them) name a release. */
+export function releaseFor(name: string): RealHaRelease {
+  const release = Object.values(REAL_HA_RELEASES).find(
+    (r) => name === r.generation.split('.')[0] || name === r.generation || name === r.version,
+  );
+  if (!release)
+    throw new Error(
+      `Unknown Home Assistant release ${JSON.stringify(name)}: use --ha 2024 or --ha 2026.`,
+    );
+  return release;
+}
