@@ -1,6 +1,7 @@
 import { ConnectionService } from './connection/connection-service';
 import { ConnectionManager, type ConnectionManagerOptions } from './ha/connection-manager';
 import { AreaDirectory } from './ha/area-directory';
+import { entityScope, watchedEntityIds } from './ha/entity-scope';
 import { EntityStore } from './ha/entity-store';
 import { probeConnection } from './ha/probe';
 import { verifyToken } from './ha/verify-token';
@@ -77,6 +78,11 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const areas = new AreaDirectory(logger);
   const entityViews = () =>
     store.all().map((state) => toEntityView(state, areas.areaOf(state.entity_id)));
+  let entityListOpen = false;
+  const updateEntityScope = () =>
+    manager.setEntityScope(entityScope(watchedEntityIds(settings.get()), entityListOpen));
+  updateEntityScope();
+  settings.onChange(updateEntityScope);
   const timeoutMs = options.probeTimeoutMs ?? 10_000;
   const connection = new ConnectionService({
     manager,
@@ -131,6 +137,10 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       shell: platform.shell,
       windows: platform.windows,
       entityViews,
+      setEntityListOpen: (open) => {
+        entityListOpen = open;
+        updateEntityScope();
+      },
       tokens,
       notifications,
     }),

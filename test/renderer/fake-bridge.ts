@@ -64,6 +64,7 @@ export function installFakeBridge(
     saveConnection: vi.fn(),
     allowWeakStorage: vi.fn(() => okReply(status)),
     listEntities: vi.fn(() => okReply(entities)),
+    setEntityListOpen: vi.fn(() => okReply(undefined)),
     actOnEntity: vi.fn(() => okReply(undefined)),
     openTokenPage: vi.fn(() => okReply(undefined)),
     openInHomeAssistant: vi.fn(() => okReply(undefined)),

@@ -1,3 +1,4 @@
+import type { Settings } from '../../shared/settings';
 import { haVersionAtLeast } from './ha-version';
 
 /**
@@ -7,6 +8,12 @@ import { haVersionAtLeast } from './ha-version';
 export type EntityScope = { kind: 'all' } | { kind: 'only'; ids: readonly string[] };
 
 export const ALL_ENTITIES: EntityScope = { kind: 'all' };
+
+/** What HA Tray watches whatever page is open: the favourites and the rules' entities. */
+export const watchedEntityIds = (settings: Pick<Settings, 'favourites' | 'notifications'>) => [
+  ...settings.favourites.map((f) => f.entityId),
+  ...settings.notifications.rules.map((r) => r.entityId),
+];
 
 /** The scope from what the app watches; `everything` while a page lists all entities. */
 export function entityScope(watched: Iterable<string>, everything: boolean): EntityScope {

@@ -30,6 +30,8 @@ export interface HandlerDeps {
   windows: PageWindows;
   /** Every entity as pages see it, with its area. */
   entityViews: () => EntityView[];
+  /** A page that lists every entity opened or closed. */
+  setEntityListOpen: (open: boolean) => void;
   tokens: TokenLifecycle;
   notifications: NotificationService;
 }
@@ -52,6 +54,7 @@ export function createHandlers({
   shell,
   windows,
   entityViews,
+  setEntityListOpen,
   tokens,
   notifications,
 }: HandlerDeps): Handlers<IpcContract> {
@@ -63,6 +66,7 @@ export function createHandlers({
     saveConnection: (candidate) => connection.save(candidate),
     allowWeakStorage: () => connection.allowWeakStorage(),
     listEntities: () => entityViews(),
+    setEntityListOpen: (open) => setEntityListOpen(open),
     actOnEntity: ({ entityId, action, confirmed }) =>
       runEntityAction({ store, connection: () => manager.connection() }, entityId, action, {
         confirmed,

@@ -62,6 +62,11 @@ export const ipcContract = {
     /** The user read the warning and agrees to store the token without a keyring. */
     allowWeakStorage: request<AppStatus>()(z.tuple([z.literal(true)])),
     listEntities: request<EntityView[]>()(z.tuple([])),
+    /**
+     * A page that lists every entity is open (true) or closed (false). Otherwise HA Tray subscribes
+     * only to the entities it watches (favourites, rule entities).
+     */
+    setEntityListOpen: request<void>()(z.tuple([z.boolean()])),
     actOnEntity: request<void>()(
       z.tuple([
         z

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '../../../src/main/app-services';
+import type { DesktopNotification } from '../../../src/main/platform/notifier';
+import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
+import { requestChannel } from '../../../src/shared/ipc/define';
+import type { IpcResult } from '../../../src/shared/ipc/result';
+import type { NotificationRule } from '../../../src/shared/notification-rules';
+import { HA_GENERATIONS, HA_RELEASE, startSimulator, type HaSimulator } from '../../ha-sim';
+import { testPlatform } from '../../support/app-platform';
+import { fastRetry } from '../../support/fast-retry';
+import { waitFor } from '../../support/wait-for';
+
+const PAGE = { url: 'ha-tray://app/settings.html#/favourites', isMainFrame: true };
+let sim: HaSimulator;
+let dir: string;
+let app: AppServices;
+
+const doorRule: NotificationRule = {
+  id: 'door',
+  entityId: 'binary_sensor.front_door',
+  enabled: true,
+  kind: 'any_change',
+  cooldownSeconds: 0,
+};
+
+async function ask(name: string, ...args: unknown[]) {
+  const result = (await app.table.handle(requestChannel(name), PAGE, args)) as IpcResult<unknown>;
+  if (!result.ok) throw new Error(result.error.message);
+}
+
+afterEach(async () => {
+  await app?.dispose();
+  await sim?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(HA_GENERATIONS)('the entity scope in the app, Home Assistant %s', (generation) => {
+  it('holds only favourites and rule entities until a page lists everything; switching notifies nothing', async () => {
+    sim = await startSimulator({ haVersion: HA_RELEASE[generation] });
+    dir = mkdtempSync(join(tmpdir(), 'ha-tray-scope-'));
+    const shown: DesktopNotification[] = [];
+    app = createAppServices(
+      testPlatform(dir, { notifier: { isSupported: () => true, show: (n) => void shown.push(n) } }),
+      { connection: { retry: fastRetry(10, 40) } },
+    );
+    await app.start();
+    const instance = normaliseInstanceUrl(sim.url);
+    if (!instance.ok) throw new Error(instance.error);
+    await app.vault.save(sim.token);
+    app.settings.setConnection(instance.value.origin);
+    const notifications = app.settings.get().notifications;
+    await ask('updateSettings', {
+      favourites: [{ entityId: 'light.kitchen' }],
+      notifications: { ...notifications, rules: [doorRule] },
+    });
+    app.connection.connectIfReady();
+    const ids = () =>
+      app.store
+        .all()
+        .map((s) => s.entity_id)
+        .sort();
+    await waitFor(() => app.store.size === 2, 'the watched entities');
+    expect(ids()).toEqual(['binary_sensor.front_door', 'light.kitchen']);
+
+    const everything = sim.states().length;
+    for (let i = 0; i < 3; i++) {
+      await ask('setEntityListOpen', true);
+      await waitFor(() => app.store.size === everything, 'every entity');
+      await ask('setEntityListOpen', false);
+      await waitFor(() => app.store.size === 2, 'the watched entities again');
+    }
+    sim.setState('binary_sensor.front_door', 'on');
+    await waitFor(() => shown.length > 0, 'the door notification');
+    expect(shown).toHaveLength(1);
+  });
+});
