@@ -77,7 +77,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const manager = new ConnectionManager({ store, logger, ...options.connection });
   const areas = new AreaDirectory(logger);
   const entityViews = () =>
-    store.all().map((state) => toEntityView(state, areas.areaOf(state.entity_id)));
+    store.all().map((state) => toEntityView(state, areas.placeOf(state.entity_id)));
   let entityListOpen = false;
   const updateEntityScope = () =>
     manager.setEntityScope(entityScope(watchedEntityIds(settings.get()), entityListOpen));
@@ -151,7 +151,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   manager.onStatus((status) => {
     if (status.state === 'connected')
       void areas
-        .refresh((message) => manager.send(message))
+        .refresh((message) => manager.send(message), status.haVersion)
         .then(() => send(eventChannel('entities'), entityViews()));
   });
   connection.onStatus((status) => send(eventChannel('status'), status));
