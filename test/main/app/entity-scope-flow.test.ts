@@ -1,22 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '../../../src/main/app-services';
+import type { AppServices } from '../../../src/main/app-services';
 import type { DesktopNotification } from '../../../src/main/platform/notifier';
-import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { requestChannel } from '../../../src/shared/ipc/define';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import type { NotificationRule } from '../../../src/shared/notification-rules';
 import { HA_GENERATIONS, HA_RELEASE, startSimulator, type HaSimulator } from '../../ha-sim';
-import { testPlatform } from '../../support/app-platform';
-import { fastRetry } from '../../support/fast-retry';
+import { appForSimulator } from '../../support/connected-app';
 import { waitFor } from '../../support/wait-for';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/favourites', isMainFrame: true };
 let sim: HaSimulator;
-let dir: string;
 let app: AppServices;
+let dispose: (() => Promise<void>) | undefined;
 
 const doorRule: NotificationRule = {
   id: 'door',
@@ -32,31 +27,24 @@ async function ask(name: string, ...args: unknown[]) {
 }
 
 afterEach(async () => {
-  await app?.dispose();
+  await dispose?.();
   await sim?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe.each(HA_GENERATIONS)('the entity scope in the app, Home Assistant %s', (generation) => {
   it('holds only favourites and rule entities until a page lists everything; switching notifies nothing', async () => {
     sim = await startSimulator({ haVersion: HA_RELEASE[generation] });
-    dir = mkdtempSync(join(tmpdir(), 'ha-tray-scope-'));
     const shown: DesktopNotification[] = [];
-    app = createAppServices(
-      testPlatform(dir, { notifier: { isSupported: () => true, show: (n) => void shown.push(n) } }),
-      { connection: { retry: fastRetry(10, 40) } },
-    );
-    await app.start();
-    const instance = normaliseInstanceUrl(sim.url);
-    if (!instance.ok) throw new Error(instance.error);
-    await app.vault.save(sim.token);
-    app.settings.setConnection(instance.value.origin);
-    const notifications = app.settings.get().notifications;
-    await ask('updateSettings', {
-      favourites: [{ entityId: 'light.kitchen' }],
-      notifications: { ...notifications, rules: [doorRule] },
-    });
-    app.connection.connectIfReady();
+    ({ app, dispose } = await appForSimulator(sim, {
+      platform: { notifier: { isSupported: () => true, show: (n) => void shown.push(n) } },
+      beforeConnect: async (started) => {
+        app = started;
+        await ask('updateSettings', {
+          favourites: [{ entityId: 'light.kitchen' }],
+          notifications: { ...app.settings.get().notifications, rules: [doorRule] },
+        });
+      },
+    }));
     const ids = () =>
       app.store
         .all()

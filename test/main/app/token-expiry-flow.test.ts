@@ -1,24 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '../../../src/main/app-services';
+import type { AppServices } from '../../../src/main/app-services';
 import { decodeTokenClaims } from '../../../src/main/tokens/token-claims';
-import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { requestChannel } from '../../../src/shared/ipc/define';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import type { TokenStatus } from '../../../src/shared/token-status';
 import { HA_RELEASE, startSimulator, type HaSimulator } from '../../ha-sim';
-import { fastRetry } from '../../support/fast-retry';
-import { testPlatform } from '../../support/app-platform';
+import { appForSimulator } from '../../support/connected-app';
 import { RawClient } from '../../support/raw-ws-client';
 import { waitFor } from '../../support/wait-for';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/token', isMainFrame: true };
 const DAY_MS = 86_400_000;
 let sim: HaSimulator;
-let dir: string;
 let app: AppServices;
+let dispose: (() => Promise<void>) | undefined;
 
 async function tokenStatus(): Promise<TokenStatus> {
   const result = (await app.table.handle(
@@ -36,14 +31,7 @@ async function connectedApp(haVersion: string, prepare: (owner: RawClient) => Pr
   const owner = await RawClient.authenticated(sim.url, sim.token);
   await prepare(owner);
   owner.close();
-  dir = mkdtempSync(join(tmpdir(), 'ha-tray-expiry-'));
-  app = createAppServices(testPlatform(dir), { connection: { retry: fastRetry(10, 50) } });
-  await app.start();
-  const instance = normaliseInstanceUrl(sim.url);
-  if (!instance.ok) throw new Error(instance.error);
-  await app.vault.save(sim.token);
-  app.settings.setConnection(instance.value.origin);
-  app.connection.connectIfReady();
+  ({ app, dispose } = await appForSimulator(sim));
   // The name is stored once the token list is in; the reminder has the facts from then on.
   await waitFor(() => app.vault.metadata().name != null, 'the token list fetched');
 }
@@ -59,9 +47,8 @@ const switchExpiryOn = async (owner: RawClient) => {
 };
 
 afterEach(async () => {
-  await app?.dispose();
+  await dispose?.();
   await sim?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("Home Assistant's deletion date of the token (expire_at)", () => {
