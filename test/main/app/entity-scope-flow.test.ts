@@ -65,3 +65,25 @@ describe.each(HA_GENERATIONS)('the entity scope in the app, Home Assistant %s', 
     expect(shown).toHaveLength(1);
   });
 });
+
+describe('a rule added while no page lists every entity', () => {
+  it("starts from its entity's first state, which arrives with the widened subscription", async () => {
+    sim = await startSimulator();
+    const shown: DesktopNotification[] = [];
+    ({ app, dispose } = await appForSimulator(sim, {
+      platform: { notifier: { isSupported: () => true, show: (n) => void shown.push(n) } },
+      beforeConnect: async (started) => {
+        app = started;
+        await ask('updateSettings', { favourites: [{ entityId: 'light.kitchen' }] });
+      },
+    }));
+    await waitFor(() => app.store.size === 1, 'the favourite');
+    await ask('updateSettings', {
+      notifications: { ...app.settings.get().notifications, rules: [doorRule] },
+    });
+    await waitFor(() => app.store.get('binary_sensor.front_door') !== undefined, 'the door');
+    sim.setState('binary_sensor.front_door', 'on');
+    await waitFor(() => shown.length > 0, 'the door notification');
+    expect(shown).toHaveLength(1);
+  });
+});
