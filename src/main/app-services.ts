@@ -3,6 +3,7 @@ import type { ResolveHost } from './connection/address-class';
 import { ConnectionService } from './connection/connection-service';
 import { ConnectionManager, type ConnectionManagerOptions } from './ha/connection-manager';
 import { AreaDirectory } from './ha/area-directory';
+import { entityScope, watchedEntityIds } from './ha/entity-scope';
 import { EntityStore } from './ha/entity-store';
 import { PageEntityEvents } from './ha/page-entity-events';
 import { probeConnection } from './ha/probe';
@@ -120,7 +121,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     settings.get().trust.certificates.some((pin) => pin.origin === origin);
   const manager = new ConnectionManager({ store, logger, tlsFor, ...options.connection });
   const areas = new AreaDirectory(logger);
-  const view = (state: EntityState) => toEntityView(state, areas.areaOf(state.entity_id));
+  const view = (state: EntityState) => toEntityView(state, areas.placeOf(state.entity_id));
   const entityViews = () => store.all().map(view);
   const pageEntities = new PageEntityEvents({
     store,
@@ -132,6 +133,11 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const favouriteIds = (value: Settings) => value.favourites.map((f) => f.entityId);
   pageEntities.setFavourites(favouriteIds(settings.get()));
   settings.onChange((value) => pageEntities.setFavourites(favouriteIds(value)));
+  let entityListOpen = false;
+  const updateEntityScope = () =>
+    manager.setEntityScope(entityScope(watchedEntityIds(settings.get()), entityListOpen));
+  updateEntityScope();
+  settings.onChange(updateEntityScope);
   const timeoutMs = options.probeTimeoutMs ?? 10_000;
   connection = new ConnectionService({
     manager,
@@ -209,6 +215,10 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       windows: platform.windows,
       entityViews,
       favouriteViews: () => pageEntities.favouriteViews(),
+      setEntityListOpen: (open) => {
+        entityListOpen = open;
+        updateEntityScope();
+      },
       tokens,
       notifications,
       desktop,
@@ -222,7 +232,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   manager.onStatus((status) => {
     if (status.state === 'connected')
       void areas
-        .refresh((message) => manager.send(message))
+        .refresh((message) => manager.send(message), status.haVersion)
         .then(() => pageEntities.viewsChanged());
   });
   connection.onStatus((status) => send(eventChannel('status'), status));

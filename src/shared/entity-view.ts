@@ -1,11 +1,25 @@
 import type { EntityState } from './entity';
 
-/** An entity as pages see it: its state without the change context, plus its area's name. */
-export type EntityView = Omit<EntityState, 'context'> & { area?: string };
+/**
+ * Where an entity is and how it is labelled, by name: its area, the area's floor and its labels
+ * (floors and labels from Home Assistant 2024.4 on).
+ */
+export interface EntityPlace {
+  area?: string;
+  floor?: string;
+  labels?: string[];
+}
+
+/** An entity as pages see it: its state without the change context, plus its place. */
+export type EntityView = Omit<EntityState, 'context'> & EntityPlace;
 
 export function toEntityView(
   { entity_id, state, attributes, last_changed, last_updated }: EntityState,
-  area?: string,
+  place: EntityPlace = {},
 ): EntityView {
-  return { entity_id, state, attributes, last_changed, last_updated, ...(area ? { area } : {}) };
+  return { entity_id, state, attributes, last_changed, last_updated, ...place };
 }
+
+/** "Kitchen, Ground floor": the area with its floor, for lists that show where an entity is. */
+export const placeText = ({ area, floor }: EntityPlace): string =>
+  [area, floor].filter(Boolean).join(', ');

@@ -28,7 +28,13 @@ export interface TokenFactsView {
   createdAt: number | null;
   /** From the token itself (JWT iat); null when the token is not shaped like a Home Assistant token. */
   issuedAt: number | null;
+  /** The token's own expiry (JWT exp). */
   expiresAt: number | null;
+  /**
+   * When Home Assistant deletes the token because its expiry is switched on (`expire_at`, Home
+   * Assistant 2024.2 on); null when it never does or Home Assistant does not say.
+   */
+  haExpireAt: number | null;
   /** When HA Tray saved the token; the reminder counts from here when the issue date is unknown. */
   savedAt: number | null;
   /** Whole days since the token was issued; null when unknown. */
@@ -59,6 +65,7 @@ export interface ReminderStatus {
   savedDaysAgo: number | null;
   /** When the interval is reached; null when the interval is off or there is no token. */
   dueAt: number | null;
+  /** When the token stops working: its own expiry, or Home Assistant's deletion date if sooner. */
   expiresAt: number | null;
   /** Expires within 30 days, whatever the interval (shown in settings even when snoozed). */
   expiringSoon: boolean;
@@ -108,7 +115,10 @@ export interface AuditRow {
   id: string;
   name: string | null;
   createdAt: number | null;
-  /** Known only for the token HA Tray uses (from its JWT); null means unknown, not "never". */
+  /**
+   * Home Assistant's deletion date (`expire_at`, 2024.2 on) and, for the token HA Tray uses, its
+   * JWT's expiry: the earlier of the two. Null means unknown, not "never".
+   */
   expiresAt: number | null;
   usedByThisApp: boolean;
   /** Older than the rotation interval (never when the interval is off). */

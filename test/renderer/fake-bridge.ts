@@ -69,6 +69,7 @@ export function installFakeBridge(
     listFavouriteEntities: vi.fn(() =>
       okReply(entities.filter((e) => settings.favourites.some((f) => f.entityId === e.entity_id))),
     ),
+    setEntityListOpen: vi.fn(() => okReply(undefined)),
     actOnEntity: vi.fn(() => okReply(undefined)),
     openTokenPage: vi.fn(() => okReply(undefined)),
     openInHomeAssistant: vi.fn(() => okReply(undefined)),

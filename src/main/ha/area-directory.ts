@@ -1,7 +1,10 @@
+import type { EntityPlace } from '../../shared/entity-view';
 import type { Logger } from '../log/logger';
+import { readFloorsAndLabels } from './floor-label-registry';
 
 interface RegistryDisplay {
-  entities?: Array<{ ei?: string; ai?: string; di?: string }>;
+  /** `lb`: label ids, 2024.4 on. */
+  entities?: Array<{ ei?: string; ai?: string; di?: string; lb?: string[] }>;
 }
 
 interface DeviceEntry {
@@ -12,40 +15,55 @@ interface DeviceEntry {
 interface AreaEntry {
   area_id: string;
   name: string;
+  /** 2024.4 on. */
+  floor_id?: string | null;
 }
 
 /**
- * Which area each entity is in, from Home Assistant's registries, so pickers can search by
- * area. Read on every connect; a user who may not read the registries simply sees no areas.
+ * Which area (and floor) each entity is in and its labels, from Home Assistant's registries, so
+ * pickers can search by them. Read on every connect; a user who may not read the registries simply
+ * sees no areas, and a Home Assistant before 2024.4 no floors or labels.
  */
 export class AreaDirectory {
-  private byEntity = new Map<string, string>();
+  private byEntity = new Map<string, EntityPlace>();
 
   constructor(private readonly logger: Logger) {}
 
-  areaOf(entityId: string): string | undefined {
+  placeOf(entityId: string): EntityPlace | undefined {
     return this.byEntity.get(entityId);
   }
 
-  async refresh(send: <T>(message: { type: string }) => Promise<T>): Promise<void> {
+  /** `haVersion`: the `ha_version` of `auth_ok`, which says whether floors and labels exist. */
+  async refresh(
+    send: <T>(message: { type: string }) => Promise<T>,
+    haVersion?: string,
+  ): Promise<void> {
     try {
-      const [registry, areas, devices] = await Promise.all([
+      const [registry, areas, devices, { floors, labels }] = await Promise.all([
         send<RegistryDisplay>({ type: 'config/entity_registry/list_for_display' }),
         send<AreaEntry[]>({ type: 'config/area_registry/list' }),
         send<DeviceEntry[]>({ type: 'config/device_registry/list' }).catch(
           () => [] as DeviceEntry[],
         ),
+        readFloorsAndLabels(send, haVersion, this.logger),
       ]);
-      const names = new Map(areas.map((a) => [a.area_id, a.name]));
+      const areaById = new Map(areas.map((a) => [a.area_id, a]));
       // Most entities get their area from their device; only some have one of their own.
       const deviceAreas = new Map(
         (Array.isArray(devices) ? devices : []).map((d) => [d.id, d.area_id ?? undefined]),
       );
-      const next = new Map<string, string>();
+      const next = new Map<string, EntityPlace>();
       for (const entry of registry.entities ?? []) {
         const areaId = entry.ai ?? (entry.di ? deviceAreas.get(entry.di) : undefined);
-        const name = areaId ? names.get(areaId) : undefined;
-        if (entry.ei && name) next.set(entry.ei, name);
+        const area = areaId ? areaById.get(areaId) : undefined;
+        const floor = area?.floor_id ? floors.get(area.floor_id) : undefined;
+        const labelNames = (entry.lb ?? []).flatMap((id) => labels.get(id) ?? []);
+        const place: EntityPlace = {
+          ...(area ? { area: area.name } : {}),
+          ...(floor ? { floor } : {}),
+          ...(labelNames.length ? { labels: labelNames } : {}),
+        };
+        if (entry.ei && Object.keys(place).length) next.set(entry.ei, place);
       }
       this.byEntity = next;
     } catch (error) {

@@ -8,6 +8,13 @@ import type { Clock } from './clock';
 import { systemClock } from './clock';
 import type { EntitiesEvent } from './compressed-state';
 import type { EntityStore } from './entity-store';
+import {
+  ALL_ENTITIES,
+  sameScope,
+  subscribeEntitiesMessage,
+  type EntityScope,
+} from './entity-scope';
+import { isRefusedAsTooOld } from './ha-version';
 import type { OpenedSocket, SocketFailure } from './ha-socket';
 import { SocketOpenError } from './ha-socket';
 import { checkLiveness, type Liveness } from './liveness';
@@ -21,6 +28,12 @@ export interface Credentials {
 }
 
 export type OpenedConnection = { conn: Connection; socket: OpenedSocket };
+
+/** One `subscribe_entities` on one connection; `unsubscribe` once Home Assistant accepted it. */
+interface EntitySubscription {
+  conn: Connection;
+  unsubscribe: Promise<() => Promise<void>> | null;
+}
 
 /** How the manager reaches Home Assistant; real sockets unless a test or the bench injects a fake. */
 export interface HaTransport {
@@ -81,6 +94,13 @@ export class ConnectionManager {
   /** When the server stopped answering, for the retry policy; null while connected. */
   private outageSince: number | null = null;
   private retryTimer: unknown = null;
+  private scope: EntityScope = ALL_ENTITIES;
+  /** The subscription that feeds the store. */
+  private activeEntities: EntitySubscription | null = null;
+  /** A subscription for a new scope (or connection) that takes over with its first snapshot. */
+  private pendingEntities: EntitySubscription | null = null;
+  /** This connection's Home Assistant refused `entity_ids`: every entity, until the next one. */
+  private entityIdsRefused = false;
   private pingTimer: unknown = null;
   private online = true;
   /** A token switch under way, so that a second request for the same token joins it. */
@@ -247,6 +267,17 @@ export class ConnectionManager {
     });
   }
 
+  /**
+   * Subscribes to these entities from now on. On a live connection the new subscription takes
+   * over with its snapshot, and the old one feeds the store until then: entities in both scopes
+   * keep their state throughout, so nothing they drive notifies or flickers.
+   */
+  setEntityScope(scope: EntityScope): void {
+    if (sameScope(scope, this.scope)) return;
+    this.scope = scope;
+    if (this.current && !this.entityIdsRefused) this.subscribeEntities(this.current.conn);
+  }
+
   /** Sends a command on the live connection. */
   async send<T>(message: MessageBase): Promise<T> {
     const conn = this.connection();
@@ -369,28 +400,56 @@ export class ConnectionManager {
     this.attempt = 0;
     this.outageSince = null;
     conn.addEventListener('disconnected', () => this.onDisconnected(conn));
+    this.entityIdsRefused = false;
+    this.activeEntities = null;
     this.subscribeEntities(conn);
     this.startPing();
     this.setStatus({ state: 'connected', since, haVersion: conn.haVersion });
   }
 
   private subscribeEntities(conn: Connection): void {
+    const message = subscribeEntitiesMessage(
+      this.entityIdsRefused ? ALL_ENTITIES : this.scope,
+      conn.haVersion,
+    );
+    const subscription: EntitySubscription = { conn, unsubscribe: null };
+    this.pendingEntities = subscription;
     let snapshotReceived = false;
-    conn
-      .subscribeMessage<EntitiesEvent>(
-        (event) => {
-          if (this.current?.conn !== conn) return;
-          if (!snapshotReceived) {
-            snapshotReceived = true;
-            this.options.store.replace(event.a ?? {});
-          } else {
-            this.options.store.apply(event);
-          }
-        },
-        { type: 'subscribe_entities' },
-        { resubscribe: false },
-      )
-      .catch((error: unknown) => this.options.logger.warn('Subscribing to entities failed', error));
+    subscription.unsubscribe = conn.subscribeMessage<EntitiesEvent>(
+      (event) => {
+        if (this.current?.conn !== conn) return;
+        if (snapshotReceived) {
+          if (this.activeEntities === subscription) this.options.store.apply(event);
+          return;
+        }
+        snapshotReceived = true;
+        // A newer scope was asked for meanwhile: its own subscription takes over instead.
+        if (this.pendingEntities !== subscription) return this.endEntities(subscription);
+        const previous = this.activeEntities;
+        this.pendingEntities = null;
+        this.activeEntities = subscription;
+        this.options.store.replace(event.a ?? {});
+        if (previous) this.endEntities(previous);
+      },
+      message,
+      { resubscribe: false },
+    );
+    subscription.unsubscribe.catch((error: unknown) => {
+      if (this.pendingEntities !== subscription) return;
+      if (message.entity_ids && isRefusedAsTooOld(error)) {
+        this.options.logger.info('Home Assistant cannot filter entities; subscribing to all');
+        this.entityIdsRefused = true;
+        return this.subscribeEntities(conn);
+      }
+      this.options.logger.warn('Subscribing to entities failed', error);
+    });
+  }
+
+  private endEntities(subscription: EntitySubscription): void {
+    if (this.current?.conn !== subscription.conn) return;
+    void subscription.unsubscribe
+      ?.then((unsubscribe) => unsubscribe())
+      .catch((error: unknown) => this.options.logger.info('Unsubscribing entities failed', error));
   }
 
   private onDisconnected(conn: Connection): void {
@@ -448,6 +507,8 @@ export class ConnectionManager {
     this.stopPing();
     const current = this.current;
     this.current = null;
+    this.activeEntities = null;
+    this.pendingEntities = null;
     // close() also stops the library's own reconnect loop (it checks closeRequested).
     current?.conn.close();
   }

@@ -35,6 +35,8 @@ export interface HandlerDeps {
   entityViews: () => EntityView[];
   /** The favourites as pages see them. */
   favouriteViews: () => EntityView[];
+  /** A page that lists every entity opened or closed. */
+  setEntityListOpen: (open: boolean) => void;
   tokens: TokenLifecycle;
   notifications: NotificationService;
   desktop: DesktopService;
@@ -61,6 +63,7 @@ export function createHandlers({
   windows,
   entityViews,
   favouriteViews,
+  setEntityListOpen,
   tokens,
   notifications,
   desktop,
@@ -78,6 +81,7 @@ export function createHandlers({
     trustCertificate: (address) => connection.trustCertificate(address),
     listEntities: () => entityViews(),
     listFavouriteEntities: () => favouriteViews(),
+    setEntityListOpen: (open) => setEntityListOpen(open),
     actOnEntity: ({ entityId, action, confirmed }) =>
       runEntityAction({ store, connection: () => manager.connection() }, entityId, action, {
         confirmed,

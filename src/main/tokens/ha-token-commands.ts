@@ -14,21 +14,27 @@ const refreshTokensSchema = z.array(
     client_name: z.string().nullish(),
     type: z.string(),
     created_at: z.string().nullish(),
+    expire_at: z.string().nullish(),
     is_current: z.boolean().optional(),
   }),
 );
 
 const currentUserSchema = z.object({ id: z.string(), name: z.string().nullish() });
 
+function epochOf(iso: string | null | undefined): number | null {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(ms) ? null : ms;
+}
+
 function toInfo(entry: z.infer<typeof refreshTokensSchema>[number]): RefreshTokenInfo | null {
   const type = TOKEN_TYPES.find((t) => t === entry.type);
   if (!type) return null;
-  const created = entry.created_at ? Date.parse(entry.created_at) : NaN;
   return {
     id: entry.id,
     clientName: entry.client_name ?? null,
     type,
-    createdAt: Number.isNaN(created) ? null : created,
+    createdAt: epochOf(entry.created_at),
+    expireAt: epochOf(entry.expire_at),
     isCurrent: entry.is_current ?? false,
   };
 }

@@ -10,6 +10,11 @@ export interface RefreshTokenInfo {
   clientName: string | null;
   type: 'normal' | 'system' | 'long_lived_access_token';
   createdAt: number | null;
+  /**
+   * When Home Assistant deletes the token (`expire_at`, 2024.2 on): null when it never does, or
+   * when Home Assistant is older and does not say.
+   */
+  expireAt: number | null;
   /** The refresh token of the connection that asked (the live connection's token). */
   isCurrent: boolean;
 }

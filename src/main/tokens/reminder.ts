@@ -5,7 +5,7 @@ import type {
   SnoozeDuration,
 } from '../../shared/token-status';
 import { DAY_MS, wholeDaysBetween } from './days';
-import type { TokenFacts } from './token-facts';
+import { effectiveExpiry, type TokenFacts } from './token-facts';
 
 /** A token expiring within this many days is flagged whatever the interval. */
 export const EXPIRING_SOON_DAYS = 30;
@@ -101,7 +101,7 @@ export function evaluateReminder({
   const savedDaysAgo = facts?.savedAt != null ? wholeDaysBetween(facts.savedAt, now) : null;
   const start = facts?.issuedAt ?? facts?.savedAt ?? null;
   const dueAt = interval === 'off' || start === null ? null : start + interval * DAY_MS;
-  const expiresAt = facts?.expiresAt ?? null;
+  const expiresAt = facts ? effectiveExpiry(facts) : null;
   const expired = expiresAt !== null && now >= expiresAt;
   const expiringFrom = expiresAt === null ? null : expiresAt - EXPIRING_SOON_DAYS * DAY_MS;
   const expiringSoon = !expired && expiringFrom !== null && now >= expiringFrom;

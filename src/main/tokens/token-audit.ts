@@ -10,6 +10,7 @@ import type { Logger } from '../log/logger';
 import { DAY_MS } from './days';
 import type { HaTokenPort, RefreshTokenInfo } from './ports';
 import { decodeTokenClaims } from './token-claims';
+import { earliest } from './token-facts';
 
 export interface AuditContext {
   /** The refresh-token id of the token HA Tray uses, from its payload. */
@@ -25,8 +26,9 @@ const isUsedByThisApp = (token: RefreshTokenInfo, ctx: AuditContext) =>
   token.id === ctx.currentTokenId || token.isCurrent;
 
 /**
- * The user's long-lived tokens, newest first. Expiry is known only for the token HA Tray holds (HA
- * does not list it); HA's `last_used_at` is left out because it is never updated for these tokens.
+ * The user's long-lived tokens, newest first. The JWT's expiry is known only for the token HA Tray
+ * holds (HA does not list it); HA's own deletion date (`expire_at`) for every token whose expiry is
+ * switched on. HA's `last_used_at` is left out because it is never updated for these tokens.
  */
 export function auditRows(tokens: readonly RefreshTokenInfo[], ctx: AuditContext): AuditRow[] {
   const maxAge = ctx.interval === 'off' ? null : ctx.interval * DAY_MS;
@@ -38,7 +40,7 @@ export function auditRows(tokens: readonly RefreshTokenInfo[], ctx: AuditContext
         id: t.id,
         name: t.clientName,
         createdAt: t.createdAt,
-        expiresAt: t.id === ctx.currentTokenId ? ctx.currentExpiresAt : null,
+        expiresAt: earliest(t.id === ctx.currentTokenId ? ctx.currentExpiresAt : null, t.expireAt),
         usedByThisApp: used,
         olderThanInterval:
           maxAge !== null && t.createdAt !== null && ctx.now - t.createdAt > maxAge,

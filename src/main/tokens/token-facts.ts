@@ -7,7 +7,14 @@ import { decodeTokenClaims } from './token-claims';
 export interface TokenFacts {
   refreshTokenId: string | null;
   issuedAt: number | null;
+  /** The JWT's `exp`. */
   expiresAt: number | null;
+  /**
+   * When Home Assistant deletes the token (`expire_at`, 2024.2 on), null when it never does or does
+   * not say. Set for a long-lived token whose expiry the user switched on, and then earlier than
+   * `exp`: Home Assistant never records such a token's use, so it goes 90 days after creation.
+   */
+  haExpireAt: number | null;
   savedAt: number | null;
   name: string | null;
   createdAt: number | null;
@@ -29,11 +36,20 @@ export function tokenFacts(
     refreshTokenId: claims?.refreshTokenId ?? null,
     issuedAt: claims?.issuedAt ?? null,
     expiresAt: claims?.expiresAt ?? null,
+    haExpireAt: entry?.expireAt ?? null,
     savedAt,
     name: entry?.clientName ?? null,
     createdAt: entry?.createdAt ?? null,
   };
 }
+
+/** The earlier of two deadlines, either of which may be unknown. */
+export const earliest = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : Math.min(a, b);
+
+/** When the token stops working: its JWT's `exp`, or Home Assistant's `expire_at` if sooner. */
+export const effectiveExpiry = (facts: Pick<TokenFacts, 'expiresAt' | 'haExpireAt'>) =>
+  earliest(facts.expiresAt, facts.haExpireAt);
 
 export function tokenFactsView(facts: TokenFacts, now: number): TokenFactsView {
   return {
@@ -41,6 +57,7 @@ export function tokenFactsView(facts: TokenFacts, now: number): TokenFactsView {
     createdAt: facts.createdAt,
     issuedAt: facts.issuedAt,
     expiresAt: facts.expiresAt,
+    haExpireAt: facts.haExpireAt,
     savedAt: facts.savedAt,
     ageDays: facts.issuedAt === null ? null : wholeDaysBetween(facts.issuedAt, now),
   };

@@ -8,6 +8,7 @@ import { useTokenStatus } from '../hooks/useTokenStatus';
 import { useAppStatus } from '../hooks/useAppStatus';
 import { useDesktopStatus } from '../hooks/useDesktopStatus';
 import { useEntities } from '../hooks/useEntities';
+import { useEntityListOpen } from '../hooks/useEntityListOpen';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { useSettings } from '../hooks/useSettings';
 
@@ -32,6 +33,8 @@ export function SettingsApp() {
     PAGES.map((p) => p.id),
     'connection',
   );
+  // Both pages pick entities from the whole home.
+  useEntityListOpen(page === 'favourites' || page === 'notifications');
   const ready = status !== null && settings !== null;
   return (
     <div className="settings">

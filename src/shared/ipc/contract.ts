@@ -72,6 +72,11 @@ export const ipcContract = {
     listEntities: request<EntityView[]>()(z.tuple([])),
     /** The favourites Home Assistant has, in the user's order: what the panel shows. */
     listFavouriteEntities: request<EntityView[]>()(z.tuple([])),
+    /**
+     * A page that lists every entity is open (true) or closed (false). Otherwise HA Tray subscribes
+     * only to the entities it watches (favourites, rule entities).
+     */
+    setEntityListOpen: request<void>()(z.tuple([z.boolean()])),
     actOnEntity: request<void>()(
       z.tuple([
         z

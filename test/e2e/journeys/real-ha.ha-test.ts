@@ -89,6 +89,11 @@ describe.skipIf(!browser)('journeys against a real Home Assistant', () => {
         ],
       },
     });
+    // HA Tray subscribes to a rule's entity once the rule exists (no page lists every entity
+    // here): its first state is the rule's baseline, so the door opens after it arrived.
+    await expect
+      .poll(() => harness.services.store.get('binary_sensor.front_door')?.state)
+      .toBe('off');
     const res = await fetch(`${ha.url}/api/services/input_boolean/turn_on`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${ha.token}` },

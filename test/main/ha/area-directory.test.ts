@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AreaDirectory } from '../../../src/main/ha/area-directory';
+import { HA_GENERATIONS, HA_RELEASE, startSimulator } from '../../ha-sim';
+import { RawClient } from '../../support/raw-ws-client';
 import { recordingLogger } from '../../support/test-logger';
 
 describe('AreaDirectory', () => {
@@ -23,12 +25,12 @@ describe('AreaDirectory', () => {
       'config/device_registry/list': [{ id: 'dev1', area_id: 'office' }],
     };
     await areas.refresh(async <T>(message: { type: string }) => replies[message.type] as T);
-    expect(areas.areaOf('light.kitchen')).toBe('Kitchen');
-    expect(areas.areaOf('sensor.x')).toBeUndefined();
-    expect(areas.areaOf('lock.y')).toBeUndefined();
+    expect(areas.placeOf('light.kitchen')?.area).toBe('Kitchen');
+    expect(areas.placeOf('sensor.x')?.area).toBeUndefined();
+    expect(areas.placeOf('lock.y')?.area).toBeUndefined();
     // From its device, unless the entity has an area of its own.
-    expect(areas.areaOf('switch.plug')).toBe('Office');
-    expect(areas.areaOf('fan.z')).toBe('Hall');
+    expect(areas.placeOf('switch.plug')?.area).toBe('Office');
+    expect(areas.placeOf('fan.z')?.area).toBe('Hall');
   });
 
   it('keeps working without areas when Home Assistant refuses the registries', async () => {
@@ -37,7 +39,61 @@ describe('AreaDirectory', () => {
     await areas.refresh(async () => {
       throw { code: 'unauthorized', message: 'Unauthorized' };
     });
-    expect(areas.areaOf('light.kitchen')).toBeUndefined();
+    expect(areas.placeOf('light.kitchen')?.area).toBeUndefined();
     expect(logger.lines.join()).toContain('Areas are not available');
+  });
+});
+
+describe.each(HA_GENERATIONS)('AreaDirectory against Home Assistant %s', (generation) => {
+  it('names areas, and floors and labels where Home Assistant has them', async () => {
+    const sim = await startSimulator({ haVersion: HA_RELEASE[generation] });
+    try {
+      const client = await RawClient.authenticated(sim.url, sim.token);
+      const sent: string[] = [];
+      const logger = recordingLogger();
+      const areas = new AreaDirectory(logger);
+      await areas.refresh(async <T>(message: { type: string }) => {
+        sent.push(message.type);
+        const reply = await client.command(message);
+        if (!reply.success) throw reply.error;
+        return reply.result as T;
+      }, sim.haVersion);
+      client.close();
+      if (generation === '2024.1') {
+        // Silent: not even asked, and nothing logged.
+        expect(sent.filter((t) => /floor|label/.test(t))).toEqual([]);
+        expect(areas.placeOf('light.kitchen')).toEqual({ area: 'Kitchen' });
+        expect(areas.placeOf('switch.tv_socket')).toEqual({ area: 'Living room' });
+      } else {
+        expect(areas.placeOf('light.kitchen')).toEqual({ area: 'Kitchen', floor: 'Ground floor' });
+        expect(areas.placeOf('switch.tv_socket')).toMatchObject({ labels: ['Energy'] });
+        // Through its device, in the office on the first floor.
+        expect(areas.placeOf('sensor.office_co2')).toEqual({
+          area: 'Office',
+          floor: 'First floor',
+          labels: ['Air quality'],
+        });
+        expect(areas.placeOf('cover.garage_door')).toEqual({ area: 'Garage' });
+      }
+      expect(logger.lines).toEqual([]);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('falls back quietly when a Home Assistant that claims 2024.4 refuses the floor list', async () => {
+    const logger = recordingLogger();
+    const areas = new AreaDirectory(logger);
+    await areas.refresh(async <T>(message: { type: string }) => {
+      if (/floor|label/.test(message.type))
+        throw { code: generation === '2024.1' ? 'unknown_command' : 'invalid_format' };
+      return (
+        message.type === 'config/area_registry/list'
+          ? [{ area_id: 'k', name: 'Kitchen', floor_id: 'f' }]
+          : { entities: [{ ei: 'light.kitchen', ai: 'k', lb: ['x'] }] }
+      ) as T;
+    }, '2024.4.0');
+    expect(areas.placeOf('light.kitchen')).toEqual({ area: 'Kitchen' });
+    expect(logger.lines).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionManager } from '../../../src/main/ha/connection-manager';
 import { runEntityAction, type EntityActionDeps } from '../../../src/main/ha/entity-actions';
-import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { HA_RELEASE, startSimulator, type HaSimulator } from '../../ha-sim';
 import { connectedManager } from '../../support/connected-manager';
 import { waitFor } from '../../support/wait-for';
 
@@ -94,5 +94,43 @@ describe('runEntityAction against the simulator', () => {
     await expect(
       runEntityAction({ ...deps, connection: () => null }, 'light.kitchen', { kind: 'primary' }),
     ).rejects.toMatchObject({ reason: 'not_connected' });
+  });
+});
+
+describe('runEntityAction against Home Assistant 2026.2', () => {
+  it("shows Home Assistant's own validation message (service_validation_error) as it is", async () => {
+    const sim2026 = await startSimulator({ haVersion: HA_RELEASE['2026.2'] });
+    const connected = await connectedManager(sim2026);
+    const deps2026 = {
+      store: connected.store,
+      connection: () => connected.manager.connection(),
+      timeoutMs: 1000,
+    };
+    try {
+      await expect(
+        runEntityAction(
+          deps2026,
+          'cover.garage_door',
+          { kind: 'set_position', position: 50 },
+          { confirmed: true },
+        ),
+      ).rejects.toMatchObject({
+        reason: 'service_validation_error',
+        message:
+          'Validation error: Entity cover.garage_door does not support action cover.set_cover_position.',
+      });
+      await expect(
+        runEntityAction(deps2026, 'climate.living_room', {
+          kind: 'set_temperature',
+          temperature: 40,
+        }),
+      ).rejects.toMatchObject({
+        reason: 'service_validation_error',
+        message: expect.stringContaining('Accepted range is 7.0 to 35.0.'),
+      });
+    } finally {
+      connected.manager.dispose();
+      await sim2026.close();
+    }
   });
 });

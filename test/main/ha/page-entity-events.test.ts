@@ -20,7 +20,7 @@ function setup() {
   const sent: Array<{ channel: string; payload: unknown }> = [];
   const events = new PageEntityEvents({
     store,
-    view: (state) => toEntityView(state, 'Kitchen'),
+    view: (state) => toEntityView(state, { area: 'Kitchen' }),
     send: (channel, payload) => sent.push({ channel, payload }),
     clock,
     intervalMs: 200,

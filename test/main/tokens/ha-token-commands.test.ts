@@ -81,6 +81,7 @@ describe("Home Assistant's token commands", () => {
         clientName: 'Phone',
         type: 'long_lived_access_token',
         createdAt: Date.UTC(2024, 0, 5, 10, 0, 0, 123),
+        expireAt: null,
         isCurrent: false,
       },
       {
@@ -88,9 +89,27 @@ describe("Home Assistant's token commands", () => {
         clientName: null,
         type: 'normal',
         createdAt: Date.UTC(2024, 1, 1),
+        expireAt: null,
         isCurrent: true,
       },
     ]);
+  });
+
+  it("reads Home Assistant's deletion date (expire_at, 2024.2 on)", async () => {
+    const entry = { id: 'a', client_name: 'x', type: 'long_lived_access_token', is_current: true };
+    const { sender: s } = sender({
+      'auth/refresh_tokens': () => [
+        {
+          ...entry,
+          created_at: '2026-01-10T00:00:00+00:00',
+          expire_at: '2026-04-10T00:00:00+00:00',
+        },
+        { ...entry, id: 'b', created_at: '2026-01-10T00:00:00+00:00', expire_at: null },
+      ],
+    });
+    const [on, off] = await haTokenCommands(s, noVerify).listRefreshTokens();
+    expect(on!.expireAt).toBe(Date.UTC(2026, 3, 10));
+    expect(off!.expireAt).toBeNull();
   });
 
   it('rejects a token list of the wrong shape', async () => {

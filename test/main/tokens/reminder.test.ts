@@ -17,6 +17,7 @@ const facts = (over: Partial<TokenFacts> = {}): TokenFacts => ({
   refreshTokenId: 'rt1',
   issuedAt: ISSUED,
   expiresAt: ISSUED + 3650 * DAY,
+  haExpireAt: null,
   savedAt: ISSUED + DAY,
   name: 'HA Tray',
   createdAt: ISSUED,
@@ -94,6 +95,26 @@ describe('rotation reminder rules', () => {
       });
     }
     expect(at(49.5, { facts: soon }).status.menuLine).toBe('Token expires in 1 day - Rotate…');
+  });
+
+  it("counts down to Home Assistant's deletion date when it comes before the JWT's exp", () => {
+    // A long-lived token with expiry switched on: HA deletes it 90 days after creation.
+    const deleted = facts({ haExpireAt: ISSUED + 90 * DAY });
+    expect(at(59, { interval: 'off', facts: deleted }).status.state).toBe('off');
+    expect(at(61, { interval: 'off', facts: deleted }).status).toMatchObject({
+      state: 'due',
+      dueReason: 'expiring',
+      expiresAt: ISSUED + 90 * DAY,
+      menuLine: 'Token expires in 29 days - Rotate…',
+    });
+    expect(at(90, { facts: deleted }).status).toMatchObject({ dueReason: 'expired' });
+    expect(at(10, { facts: deleted }).nextChangeAt).toBe(ISSUED + 60 * DAY);
+  });
+
+  it("keeps the JWT's exp when Home Assistant's deletion date is later or unknown", () => {
+    const later = facts({ expiresAt: ISSUED + 50 * DAY, haExpireAt: ISSUED + 90 * DAY });
+    expect(at(21, { facts: later }).status.expiresAt).toBe(ISSUED + 50 * DAY);
+    expect(at(21).status).toMatchObject({ expiresAt: ISSUED + 3650 * DAY, state: 'scheduled' });
   });
 
   it('asks for a new token once the token has expired, even when snoozed', () => {

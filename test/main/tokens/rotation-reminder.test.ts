@@ -15,6 +15,7 @@ const facts = (over: Partial<TokenFacts> = {}): TokenFacts => ({
   refreshTokenId: 'rt1',
   issuedAt: ISSUED,
   expiresAt: ISSUED + 3650 * DAY,
+  haExpireAt: null,
   savedAt: ISSUED,
   name: 'HA Tray',
   createdAt: ISSUED,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenAudit } from '../../../src/main/tokens/token-audit';
+import { auditRows, TokenAudit } from '../../../src/main/tokens/token-audit';
 import { decodeTokenClaims } from '../../../src/main/tokens/token-claims';
 import type { RotationInterval } from '../../../src/shared/token-status';
 import { CrashSwitch } from './fakes/crash-switch';
@@ -76,6 +76,32 @@ describe('token audit', () => {
           revocable: true,
         },
       ],
+    });
+  });
+
+  it("shows Home Assistant's deletion date of any token, and the earlier date for the current one", () => {
+    const token = (id: string, expireAt: number | null) => ({
+      id,
+      clientName: id,
+      type: 'long_lived_access_token' as const,
+      createdAt: NOW - DAY,
+      expireAt,
+      isCurrent: false,
+    });
+    const rows = auditRows(
+      [token('other', NOW + 89 * DAY), token('mine', NOW + 89 * DAY), token('plain', null)],
+      {
+        currentTokenId: 'mine',
+        currentExpiresAt: NOW + 30 * DAY,
+        interval: 90,
+        now: NOW,
+        lockedIds: [],
+      },
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.expiresAt]))).toEqual({
+      other: NOW + 89 * DAY,
+      mine: NOW + 30 * DAY,
+      plain: null,
     });
   });
 

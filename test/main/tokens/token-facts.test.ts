@@ -24,6 +24,7 @@ describe('token facts', () => {
         clientName: 'Phone',
         type: 'long_lived_access_token',
         createdAt: 1,
+        expireAt: null,
         isCurrent: false,
       },
       {
@@ -31,6 +32,7 @@ describe('token facts', () => {
         clientName: 'HA Tray',
         type: 'long_lived_access_token',
         createdAt: 2,
+        expireAt: 3,
         isCurrent: true,
       },
     ]);
@@ -38,6 +40,7 @@ describe('token facts', () => {
       refreshTokenId: 'abc123',
       issuedAt: iat * 1000,
       expiresAt: (iat + 3650 * 86_400) * 1000,
+      haExpireAt: 3,
       savedAt,
       name: 'HA Tray',
       createdAt: 2,
@@ -45,7 +48,11 @@ describe('token facts', () => {
   });
 
   it('knows no name before the list is fetched', () => {
-    expect(tokenFacts(token, savedAt)).toMatchObject({ name: null, createdAt: null });
+    expect(tokenFacts(token, savedAt)).toMatchObject({
+      name: null,
+      createdAt: null,
+      haExpireAt: null,
+    });
   });
 
   it.each([
@@ -59,6 +66,7 @@ describe('token facts', () => {
       refreshTokenId: null,
       issuedAt: null,
       expiresAt: null,
+      haExpireAt: null,
       savedAt,
       name: null,
       createdAt: null,

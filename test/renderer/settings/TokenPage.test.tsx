@@ -28,6 +28,7 @@ const status = (overrides: Partial<TokenStatus> = {}): TokenStatus => ({
     createdAt: Date.now() - 97 * DAY,
     issuedAt: Date.now() - 97 * DAY,
     expiresAt: Date.parse('2036-01-01'),
+    haExpireAt: null,
     savedAt: Date.now() - 97 * DAY,
     ageDays: 97,
   },
@@ -71,6 +72,21 @@ describe('TokenPage', () => {
     await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(field).toHaveAccessibleDescription('That is not a Home Assistant token.');
+  });
+
+  it("shows Home Assistant's deletion date and says why the token will vanish", async () => {
+    const facts = { ...status().facts!, haExpireAt: Date.parse('2026-04-10T12:00:00Z') };
+    await setup(status({ facts }));
+    const date = new Date(facts.haExpireAt).toLocaleDateString(undefined, { dateStyle: 'medium' });
+    const row = screen.getByText('Deleted by Home Assistant').nextElementSibling!;
+    expect(row).toHaveTextContent(date);
+    expect(row).toHaveTextContent(/never records the use of a\s+long-lived token/);
+    expect(row).toHaveTextContent(/90 days after it was created/);
+  });
+
+  it('says nothing of a deletion date when Home Assistant gives none (2024.1, or expiry off)', async () => {
+    await setup();
+    expect(screen.queryByText('Deleted by Home Assistant')).toBeNull();
   });
 
   it('changes the interval through the settings', async () => {

@@ -1,5 +1,5 @@
 import { useId, useState, type DragEvent } from 'react';
-import type { EntityView } from '../../../shared/entity-view';
+import { placeText, type EntityView } from '../../../shared/entity-view';
 import type { Favourite } from '../../../shared/settings';
 import { friendlyName, stateText } from '../../../shared/state-text';
 import { bridge } from '../../bridge';
@@ -152,7 +152,7 @@ export function FavouritesPage({
         <input
           id={searchId}
           type="search"
-          placeholder="Name, entity id, area or domain"
+          placeholder="Name, entity id, area, label or domain"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
@@ -171,7 +171,7 @@ export function FavouritesPage({
                   <span className="favourite-name">{friendlyName(entity)}</span>
                   <span className="favourite-state">
                     {entity.entity_id}
-                    {entity.area ? ` · ${entity.area}` : ''}
+                    {entity.area ? ` · ${placeText(entity)}` : ''}
                   </span>
                 </div>
                 <button

@@ -5,6 +5,7 @@ import {
   type AuditView,
   type ManualRotationResult,
   type RotationStatus,
+  type TokenFactsView,
   type TokenStatus,
 } from '../../../shared/token-status';
 import { bridge } from '../../bridge';
@@ -55,6 +56,31 @@ function RotationMessage({ rotation, onRetry }: { rotation: RotationStatus; onRe
         </p>
       );
   }
+}
+
+/**
+ * Home Assistant's own deletion date (`expire_at`, 2024.2 on), shown only when it says one. For a
+ * long-lived token it is there only if the user switched expiry on in their profile.
+ */
+function HaExpiry({ facts }: { facts: TokenFactsView }) {
+  if (facts.haExpireAt === null) return null;
+  const sooner = facts.expiresAt === null || facts.haExpireAt < facts.expiresAt;
+  return (
+    <>
+      <dt>Deleted by Home Assistant</dt>
+      <dd>
+        {day(facts.haExpireAt)}
+        {sooner && (
+          <p className="hint">
+            Expiry is switched on for this token in your Home Assistant profile. Home Assistant
+            deletes such a token 90 days after it was last used, and it never records the use of a
+            long-lived token, so this one goes 90 days after it was created, whatever its own expiry
+            date says. Rotate it before then, or switch expiry off for it in Home Assistant.
+          </p>
+        )}
+      </dd>
+    </>
+  );
 }
 
 /** Age, expiry and rotation of the token, a manual replacement, and the audit of the user's tokens. */
@@ -120,6 +146,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
           </dd>
           <dt>Expires</dt>
           <dd>{facts.expiresAt === null ? 'unknown' : day(facts.expiresAt)}</dd>
+          <HaExpiry facts={facts} />
           <dt>Next rotation</dt>
           <dd>{reminder.dueAt === null ? 'no reminder' : day(reminder.dueAt)}</dd>
         </dl>

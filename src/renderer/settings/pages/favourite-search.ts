@@ -2,7 +2,7 @@ import { domainOf } from '../../../shared/entity';
 import type { EntityView } from '../../../shared/entity-view';
 import { friendlyName } from '../../../shared/state-text';
 
-/** Entities whose name, entity id, area or domain contain every word of the query. */
+/** Entities whose name, entity id, area, floor, labels or domain contain every word of the query. */
 export function searchEntities(
   entities: readonly EntityView[],
   query: string,
@@ -11,7 +11,7 @@ export function searchEntities(
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const matching = entities.filter((entity) => {
     const haystack =
-      `${friendlyName(entity)} ${entity.entity_id} ${entity.area ?? ''} ${domainOf(entity.entity_id)}`.toLowerCase();
+      `${friendlyName(entity)} ${entity.entity_id} ${entity.area ?? ''} ${entity.floor ?? ''} ${(entity.labels ?? []).join(' ')} ${domainOf(entity.entity_id)}`.toLowerCase();
     return words.every((word) => haystack.includes(word));
   });
   matching.sort((a, b) => friendlyName(a).localeCompare(friendlyName(b)));

@@ -131,6 +131,7 @@ export class FakeHa {
               clientName: t.clientName,
               type: t.type,
               createdAt: t.createdAt,
+              expireAt: null,
               isCurrent: t.token === live(),
             })),
         ),

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppServices, type AppPlatform, type AppServices } from '../../src/main/app-services';
+import { normaliseInstanceUrl } from '../../src/shared/instance-url';
+import type { HaSimulator } from '../ha-sim';
+import { testPlatform } from './app-platform';
+import { fastRetry } from './fast-retry';
+
+/**
+ * The whole app in a fresh data folder, its token saved and its address set to the simulator's.
+ * `beforeConnect` runs just before it connects (to change settings first); `dispose` removes it all.
+ */
+export async function appForSimulator(
+  sim: HaSimulator,
+  options: {
+    platform?: Partial<AppPlatform>;
+    beforeConnect?: (app: AppServices) => Promise<void>;
+  } = {},
+): Promise<{ app: AppServices; dispose: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'ha-tray-app-'));
+  const app = createAppServices(testPlatform(dir, options.platform), {
+    connection: { retry: fastRetry(10, 40) },
+  });
+  await app.start();
+  const instance = normaliseInstanceUrl(sim.url);
+  if (!instance.ok) throw new Error(instance.error);
+  await app.vault.save(sim.token);
+  app.settings.setConnection(instance.value.origin);
+  await options.beforeConnect?.(app);
+  app.connection.connectIfReady();
+  return {
+    app,
+    dispose: async () => {
+      await app.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
