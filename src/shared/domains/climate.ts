@@ -1,6 +1,10 @@
 import { mdiThermostat } from '@mdi/js';
 import { z } from 'zod';
 import { defineDomain, planned } from './domain';
+import { hasFeature } from './features';
+
+/** ClimateEntityFeature.TARGET_TEMPERATURE: the thermostat takes one target temperature. */
+const TARGET_TEMPERATURE = 1;
 
 const setTemperature = z
   .object({ kind: z.literal('set_temperature'), temperature: z.number().min(-50).max(100) })
@@ -18,16 +22,28 @@ const WORDS: Record<string, string> = {
   fan_only: 'Fan only',
 };
 
+/**
+ * The thermostat's own limits (`min_temp`, `max_temp`), which Home Assistant 2026 enforces with
+ * a validation error: a value outside them is set to the nearest limit instead.
+ */
+function withinLimits(temperature: number, attributes: Record<string, unknown>): number {
+  const min = typeof attributes.min_temp === 'number' ? attributes.min_temp : -Infinity;
+  const max = typeof attributes.max_temp === 'number' ? attributes.max_temp : Infinity;
+  return Math.min(max, Math.max(min, temperature));
+}
+
 /** A thermostat: its controls do not fit a menu, so the tray opens the panel. */
 export const climate = defineDomain({
   domain: 'climate',
   tray: 'panel',
   actions: [setTemperature, setHvacMode],
   plan: (entity, action, name) => {
-    if (action.kind === 'set_temperature')
-      return planned('climate', 'set_temperature', `${action.temperature}°`, {
-        temperature: action.temperature,
-      });
+    if (action.kind === 'set_temperature') {
+      if (!hasFeature(entity, TARGET_TEMPERATURE))
+        return { ok: false, error: `${name} does not take a target temperature.` };
+      const temperature = withinLimits(action.temperature, entity.attributes);
+      return planned('climate', 'set_temperature', `${temperature}°`, { temperature });
+    }
     const modes = Array.isArray(entity.attributes.hvac_modes)
       ? (entity.attributes.hvac_modes as unknown[])
       : [];
@@ -35,7 +51,7 @@ export const climate = defineDomain({
       return { ok: false, error: `${name} has no mode "${action.mode}".` };
     return planned('climate', 'set_hvac_mode', action.mode, { hvac_mode: action.mode });
   },
-  controls: () => [{ kind: 'temperature' }],
+  controls: (entity) => (hasFeature(entity, TARGET_TEMPERATURE) ? [{ kind: 'temperature' }] : []),
   stateWord: (state) => WORDS[state],
   stateText: (entity) =>
     typeof entity.attributes.temperature === 'number' &&

@@ -9,7 +9,12 @@ import {
 import { z } from 'zod';
 import type { EntityState } from '../entity';
 import { defineDomain, planned, type PanelControl } from './domain';
+import { hasFeature } from './features';
 import { OPENABLE_WORDS, openableHeadline } from './openable';
+
+/** CoverEntityFeature bits of the actions beyond open and close. */
+const SET_POSITION = 4;
+const STOP = 8;
 
 /** Covers that let people in: opening one asks first. */
 const ENTRANCE_COVERS = new Set(['garage', 'gate', 'door']);
@@ -38,7 +43,12 @@ export const cover = defineDomain({
   },
   actions: [setPosition, stop],
   plan: (entity, action, name) => {
-    if (action.kind === 'stop') return planned('cover', 'stop_cover', 'Stop');
+    if (action.kind === 'stop')
+      return hasFeature(entity, STOP)
+        ? planned('cover', 'stop_cover', 'Stop')
+        : { ok: false, error: `${name} cannot be stopped.` };
+    if (!hasFeature(entity, SET_POSITION))
+      return { ok: false, error: `${name} cannot be set to a position.` };
     const opensEntrance = isEntrance(entity) && action.position > 0 && entity.state === 'closed';
     return planned(
       'cover',
@@ -50,7 +60,7 @@ export const cover = defineDomain({
   },
   controls: (entity) => {
     const controls: PanelControl[] = [];
-    if (typeof entity.attributes.current_position === 'number')
+    if (typeof entity.attributes.current_position === 'number' && hasFeature(entity, SET_POSITION))
       controls.push({
         kind: 'slider',
         label: 'position',

@@ -2,6 +2,7 @@ import { mdiFan, mdiFanOff } from '@mdi/js';
 import { z } from 'zod';
 import type { EntityView } from '../entity-view';
 import { defineDomain, planned, type PanelControl } from './domain';
+import { hasFeature } from './features';
 import { toggle } from './on-off';
 
 /** FanEntityFeature.SET_SPEED: the fan takes a speed as a percentage. */
@@ -11,8 +12,7 @@ const setPercentage = z
   .object({ kind: z.literal('set_percentage'), percentage: z.number().int().min(0).max(100) })
   .strict();
 
-const hasSpeed = (entity: EntityView) =>
-  (Number(entity.attributes.supported_features) & SET_SPEED) !== 0;
+const hasSpeed = (entity: EntityView) => hasFeature(entity, SET_SPEED);
 
 /** A fan: on/off, and its speed while it runs (0 % turns it off, as in Home Assistant). */
 export const fan = defineDomain({

@@ -23,9 +23,14 @@ const entities = [
     target_temp_step: 0.5,
     min_temp: 7,
     max_temp: 35,
+    supported_features: 1,
   }),
   entityView('media_player.speaker', 'paused', { friendly_name: 'Speaker' }),
-  entityView('cover.blinds', 'open', { friendly_name: 'Blinds', current_position: 60 }),
+  entityView('cover.blinds', 'open', {
+    friendly_name: 'Blinds',
+    current_position: 60,
+    supported_features: 15,
+  }),
 ];
 const favourites = [
   'light.kitchen',

@@ -62,7 +62,7 @@ describe('primary actions per domain', () => {
     expect(planned(entity('cover.g', 'open', { device_class: 'garage' })).confirm).toBeUndefined();
     expect(planned(entity('cover.b', 'closed', { device_class: 'blind' })).confirm).toBeUndefined();
     expect(
-      planned(entity('cover.g', 'closed', { device_class: 'garage' }), {
+      planned(entity('cover.g', 'closed', { device_class: 'garage', supported_features: 15 }), {
         kind: 'set_position',
         position: 50,
       }).confirm,
@@ -101,13 +101,21 @@ describe('other actions', () => {
       service: 'turn_off',
     });
     expect(
-      planned(entity('cover.a', 'open'), { kind: 'set_position', position: 30 }),
+      planned(entity('cover.a', 'open', { supported_features: 15 }), {
+        kind: 'set_position',
+        position: 30,
+      }),
     ).toMatchObject({ service: 'set_cover_position', data: { position: 30 } });
-    expect(planned(entity('cover.a', 'opening'), { kind: 'stop' })).toMatchObject({
+    expect(
+      planned(entity('cover.a', 'opening', { supported_features: 15 }), { kind: 'stop' }),
+    ).toMatchObject({
       service: 'stop_cover',
     });
     expect(
-      planned(entity('climate.a', 'heat'), { kind: 'set_temperature', temperature: 21.5 }),
+      planned(entity('climate.a', 'heat', { supported_features: 1 }), {
+        kind: 'set_temperature',
+        temperature: 21.5,
+      }),
     ).toMatchObject({ service: 'set_temperature', data: { temperature: 21.5 } });
     expect(
       planned(entity('climate.a', 'heat', { hvac_modes: ['off', 'heat'] }), {
@@ -175,12 +183,13 @@ describe('the tray and the panel read the same table', () => {
     expect(controls(entity('light.a', 'on', { supported_color_modes: ['onoff'] }))).toEqual([
       'switch',
     ]);
-    expect(controls(entity('cover.a', 'open', { current_position: 40 }))).toEqual([
-      'slider:position',
-      'primary_button',
-    ]);
+    expect(
+      controls(entity('cover.a', 'open', { current_position: 40, supported_features: 15 })),
+    ).toEqual(['slider:position', 'primary_button']);
     expect(controls(entity('input_button.a', 'unknown'))).toEqual(['primary_button']);
-    expect(controls(entity('climate.a', 'heat'))).toEqual(['temperature']);
+    expect(controls(entity('climate.a', 'heat', { supported_features: 1 }))).toEqual([
+      'temperature',
+    ]);
     expect(controls(entity('sensor.a', '3'))).toEqual([]);
     expect(controls(entity('light.a', 'unavailable'))).toEqual([]);
   });
