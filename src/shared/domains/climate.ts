@@ -1,5 +1,6 @@
 import { mdiThermostat } from '@mdi/js';
 import { z } from 'zod';
+import type { EntityView } from '../entity-view';
 import { defineDomain, planned } from './domain';
 
 const setTemperature = z
@@ -17,6 +18,17 @@ const WORDS: Record<string, string> = {
   dry: 'Dry',
   fan_only: 'Fan only',
 };
+
+/**
+ * The unit of a thermostat's temperatures. Home Assistant gives it in the entity's own
+ * `unit_of_measurement` where there is one; otherwise its limits tell: HA's default range is
+ * 7-35 °C or 45-95 °F, and no room thermostat goes above 50 °C.
+ */
+export function temperatureUnit(entity: Pick<EntityView, 'attributes'>): '°C' | '°F' {
+  const unit = entity.attributes.unit_of_measurement;
+  if (unit === '°C' || unit === '°F') return unit;
+  return Number(entity.attributes.max_temp) > 50 ? '°F' : '°C';
+}
 
 /** A thermostat: its controls do not fit a menu, so the tray opens the panel. */
 export const climate = defineDomain({
@@ -38,9 +50,8 @@ export const climate = defineDomain({
   controls: () => [{ kind: 'temperature' }],
   stateWord: (state) => WORDS[state],
   stateText: (entity) =>
-    typeof entity.attributes.temperature === 'number' &&
-    typeof entity.attributes.unit_of_measurement !== 'string'
-      ? `${WORDS[entity.state] ?? entity.state} ${entity.attributes.temperature} °`
+    typeof entity.attributes.temperature === 'number'
+      ? `${WORDS[entity.state] ?? entity.state} ${entity.attributes.temperature} ${temperatureUnit(entity)}`
       : undefined,
   icon: () => mdiThermostat,
 });

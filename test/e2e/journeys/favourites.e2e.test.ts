@@ -48,7 +48,7 @@ describeJourney('favourites', (peer, browser) => {
       ]);
 
     const panel = await harness.open('panel', { size: { width: 360, height: 520 } });
-    const toggle = panel.getByRole('switch', { name: 'Kitchen lights on' });
+    const toggle = panel.getByRole('switch', { name: 'Kitchen lights', checked: true });
     await toggle.click();
     await waitFor(
       () => sim.getState('light.kitchen')?.state === 'off',
@@ -56,10 +56,8 @@ describeJourney('favourites', (peer, browser) => {
     );
     await expect.poll(() => harness.trayFavourites()[0]).toBe('☐ Kitchen lights');
     await expect
-      .poll(() =>
-        panel.getByRole('switch', { name: 'Kitchen lights off' }).getAttribute('aria-checked'),
-      )
-      .toBe('false');
+      .poll(() => panel.getByRole('switch', { name: 'Kitchen lights' }).isChecked())
+      .toBe(false);
 
     sim.setState(
       'sensor.living_room_temperature',
@@ -80,7 +78,7 @@ describeJourney('favourites', (peer, browser) => {
               colorScheme: 'dark',
             });
       await expect
-        .poll(() => shot.getByRole('switch', { name: 'Kitchen lights off' }).count())
+        .poll(() => shot.getByRole('switch', { name: 'Kitchen lights', checked: false }).count())
         .toBe(1);
       await shot.screenshot({ path });
     }

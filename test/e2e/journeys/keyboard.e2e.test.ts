@@ -98,7 +98,7 @@ describe.skipIf(!browser)(
       await tabTo(panel, 'Kitchen lights brightness');
       await panel.keyboard.press('ArrowUp');
       expect(await focusedName(panel)).toBe('Kitchen lights brightness');
-      await tabTo(panel, 'Kitchen lights on', { backwards: true });
+      await tabTo(panel, 'Kitchen lights', { backwards: true });
       await panel.keyboard.press('Space');
       await waitFor(() => sim.getState('light.kitchen')?.state === 'off', 'the light went off');
 

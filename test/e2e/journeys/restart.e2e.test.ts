@@ -20,7 +20,7 @@ describeJourney('Home Assistant restarts', (peer, browser) => {
   it('the connection recovers without user action and shows what changed while it was down', async () => {
     const panel = await harness.open('panel', { size: { width: 360, height: 520 } });
     await expect
-      .poll(() => panel.getByRole('switch', { name: 'Kitchen lights on' }).count())
+      .poll(() => panel.getByRole('switch', { name: 'Kitchen lights', checked: true }).count())
       .toBe(1);
 
     await sim.stop();
@@ -34,7 +34,7 @@ describeJourney('Home Assistant restarts', (peer, browser) => {
       .poll(() => panel.getByRole('status').textContent(), { timeout: 15_000 })
       .toContain('Connected');
     await expect
-      .poll(() => panel.getByRole('switch', { name: 'Kitchen lights off' }).count(), {
+      .poll(() => panel.getByRole('switch', { name: 'Kitchen lights', checked: false }).count(), {
         timeout: 10_000,
       })
       .toBe(1);
