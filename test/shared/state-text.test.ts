@@ -44,6 +44,11 @@ describe('stateText', () => {
   it('says when a scene was last activated', () => {
     expect(stateText(e('scene.a', '2026-11-23T10:00:00+00:00'))).toMatch(/^Last activated /);
   });
+
+  it('says a scene or button that never ran was not run yet, not "Unknown"', () => {
+    expect(stateText(e('scene.a', 'unknown'))).toBe('Not activated yet');
+    expect(stateText(e('input_button.bell', 'unknown'))).toBe('Not pressed yet');
+  });
 });
 
 describe('friendlyName', () => {
