@@ -48,8 +48,9 @@ describeJourney('favourites', (peer, browser) => {
       ]);
 
     const panel = await harness.open('panel', { size: { width: 360, height: 520 } });
+    // The switch's input is visually hidden; a pointer user clicks the switch drawn in its label.
     const toggle = panel.getByRole('switch', { name: 'Kitchen lights', checked: true });
-    await toggle.click();
+    await panel.locator('label', { has: toggle }).click();
     await waitFor(
       () => sim.getState('light.kitchen')?.state === 'off',
       'the simulator turned the light off',

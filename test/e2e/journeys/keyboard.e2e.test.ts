@@ -68,7 +68,7 @@ describe.skipIf(!browser)(
       await settings.getByRole('heading', { name: 'Connection' }).waitFor();
       await tabTo(settings, 'Favourites');
       await settings.keyboard.press('Enter');
-      await settings.getByRole('heading', { name: 'Favourites' }).waitFor();
+      await settings.getByRole('heading', { name: 'Favourites', exact: true }).waitFor();
       for (const [query, name] of [
         ['kitchen lights', 'Kitchen lights'],
         ['front door lock', 'Front door'],

@@ -25,13 +25,13 @@ describeJourney('Home Assistant restarts', (peer, browser) => {
 
     await sim.stop();
     await expect
-      .poll(() => panel.getByRole('status').textContent())
+      .poll(() => panel.getByRole('banner').getByRole('status').textContent())
       .toMatch(/Reconnecting|connection was lost/);
     sim.setState('light.kitchen', 'off', sim.getState('light.kitchen')!.attributes);
     await sim.start();
 
     await expect
-      .poll(() => panel.getByRole('status').textContent(), { timeout: 15_000 })
+      .poll(() => panel.getByRole('banner').getByRole('status').textContent(), { timeout: 15_000 })
       .toContain('Connected');
     await expect
       .poll(() => panel.getByRole('switch', { name: 'Kitchen lights', checked: false }).count(), {
