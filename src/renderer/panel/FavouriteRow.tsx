@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PanelControl } from '../../shared/domains/domain';
 import { temperatureUnit } from '../../shared/domains/climate';
 import { panelControls, planAction, type EntityAction } from '../../shared/domains/registry';
@@ -18,8 +18,6 @@ export interface RowProps {
   /** The controls cannot be used right now (not connected), and why. */
   disabled?: boolean;
   reason?: string;
-  /** Counts Enter / Space on the row itself: each new count runs the primary action. */
-  activations?: number;
 }
 
 const asContext = (entity: EntityView) => ({
@@ -39,7 +37,7 @@ interface Attempt {
  * Assistant reports, never what was asked: while an action is on its way it is "pending", until
  * the entity changes or the call answers; a failure (including no answer in 5 s) is said below.
  */
-export function FavouriteRow({ entity, label, act, disabled, reason, activations }: RowProps) {
+export function FavouriteRow({ entity, label, act, disabled, reason }: RowProps) {
   const [attempt, setAttempt] = useState<Attempt | null>(null);
   const [confirming, setConfirming] = useState<{ question: string; action: EntityAction } | null>(
     null,
@@ -68,12 +66,6 @@ export function FavouriteRow({ entity, label, act, disabled, reason, activations
     setAttempt((current) => (current === mine ? null : current));
     if (failure) setError(failure);
   }
-
-  useEffect(() => {
-    if (activations && entity.state !== 'unavailable' && !disabled) void run({ kind: 'primary' });
-    // Only a new activation runs the action, not a new state of the entity.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [activations]);
 
   const state = { disabled: disabled || entity.state === 'unavailable', reason, pending };
   return (
@@ -194,6 +186,7 @@ function PrimaryButton({
   return (
     <button
       type="button"
+      data-primary
       className={pending ? 'button small pending' : 'button small'}
       onClick={onRun}
       disabled={disabled}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { EntityAction } from '../../shared/domains/registry';
 import type { EntityView } from '../../shared/entity-view';
 import type { Favourite } from '../../shared/settings';
@@ -23,6 +23,13 @@ const rowLabel = (favourite: Favourite, entity: EntityView | undefined, loaded: 
     ? `${favourite.label ?? friendlyName(entity)}: ${stateText(entity)}`
     : `${favourite.label ?? favourite.entityId}: ${missingText(loaded)}`;
 
+/**
+ * Enter or Space on a row does what its main control does (the switch, or the button such as
+ * "Play" or "Unlock…"), through that control, so that its pending state and confirm step apply.
+ */
+const activatePrimary = (_favourite: Favourite, row: HTMLElement) =>
+  row.querySelector<HTMLElement>('[role="switch"], [data-primary]')?.click();
+
 const rowClass = (entity: EntityView | undefined) =>
   !entity
     ? 'favourite missing'
@@ -45,7 +52,6 @@ export function PanelApp() {
   const settings = useSettings();
   const entities = useFavouriteEntities();
   const now = useNow();
-  const [activations, setActivations] = useState<Record<string, number>>({});
   const panel = useRef<HTMLDivElement>(null);
   const byId = new Map<string, EntityView>((entities ?? []).map((e) => [e.entity_id, e]));
   const favourites = settings?.favourites ?? [];
@@ -146,12 +152,7 @@ export function PanelApp() {
                 rowLabel(favourite, byId.get(favourite.entityId), entities !== null)
               }
               itemClassName={(favourite) => rowClass(byId.get(favourite.entityId))}
-              onActivate={(favourite) =>
-                setActivations((counts) => ({
-                  ...counts,
-                  [favourite.entityId]: (counts[favourite.entityId] ?? 0) + 1,
-                }))
-              }
+              onActivate={activatePrimary}
               renderItem={(favourite) => {
                 const entity = byId.get(favourite.entityId);
                 if (!entity) {
@@ -171,7 +172,6 @@ export function PanelApp() {
                     act={(action, confirmed) => act(favourite.entityId, action, confirmed)}
                     disabled={stale}
                     reason={stale ? NOT_CONNECTED : undefined}
-                    activations={activations[favourite.entityId]}
                   />
                 );
               }}

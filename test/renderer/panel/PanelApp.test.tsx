@@ -143,7 +143,7 @@ describe('PanelApp', () => {
     expect(api.closePanel).toHaveBeenCalledOnce();
   });
 
-  it('Enter on a row runs its primary action', async () => {
+  it('Enter on a row runs its primary action through its control (switch, button, confirm step)', async () => {
     const { user, api } = setup();
     const rows = await screen.findAllByRole('listitem');
     rows[4]!.focus();
@@ -152,6 +152,16 @@ describe('PanelApp', () => {
       entityId: 'media_player.speaker',
       action: { kind: 'primary' },
     });
+    rows[0]!.focus();
+    await user.keyboard('{Enter}');
+    expect(api.actOnEntity).toHaveBeenLastCalledWith({
+      entityId: 'light.kitchen',
+      action: { kind: 'primary' },
+    });
+    rows[1]!.focus();
+    await user.keyboard(' ');
+    expect(screen.getByRole('alertdialog', { name: 'Unlock Front door?' })).toBeInTheDocument();
+    expect(api.actOnEntity).toHaveBeenCalledTimes(2);
   });
 
   it('leads from the empty state to the favourites editor', async () => {

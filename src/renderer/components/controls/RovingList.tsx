@@ -12,7 +12,7 @@ export interface RovingListProps<T> {
   className?: string;
   itemClassName?: (item: T) => string;
   /** Enter or Space on a row itself (not on a control in it): the row's main action. */
-  onActivate?: (item: T) => void;
+  onActivate?: (item: T, row: HTMLElement) => void;
 }
 
 /** Keys that belong to a control inside a row (a slider, a number field, a text box). */
@@ -72,7 +72,7 @@ export function RovingList<T>({
               if (!onActivate || event.target !== event.currentTarget) return;
               if (event.key !== 'Enter' && event.key !== ' ') return;
               event.preventDefault();
-              onActivate(item);
+              onActivate(item, event.currentTarget);
             }}
           >
             {renderItem(item)}
