@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { SETTLE_MS } from '../../../src/renderer/components/controls/useCommitOnRelease';
 import { PanelApp } from '../../../src/renderer/panel/PanelApp';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { appStatus, entityView, installFakeBridge } from '../fake-bridge';
@@ -113,14 +114,19 @@ describe('PanelApp', () => {
   });
 
   it('sets the target temperature and the brightness with one call each, when the user lets go', async () => {
-    const { user, api } = setup();
+    const { api } = setup();
     const field = await screen.findByRole('textbox', { name: 'Thermostat target temperature' });
     const raise = within(field.closest('.stepper')!).getByRole('button', { name: /increase/i });
-    await user.click(raise);
-    await user.click(raise);
-    expect(field).toHaveValue('22°C');
     const slider = screen.getByRole('slider', { name: 'Kitchen lights brightness' });
-    // Moving on to the slider leaves the stepper: its value is chosen.
+    vi.useFakeTimers();
+    onTestFinished(() => vi.useRealTimers());
+    for (let i = 0; i < 2; i++) {
+      fireEvent.pointerDown(raise, { pointerId: 1, pointerType: 'mouse', button: 0 });
+      fireEvent.pointerUp(raise, { pointerId: 1, pointerType: 'mouse', button: 0 });
+      fireEvent.click(raise);
+    }
+    expect(field).toHaveValue('22°C');
+    act(() => vi.advanceTimersByTime(SETTLE_MS));
     act(() => slider.focus());
     fireEvent.keyDown(slider, { key: 'ArrowRight' });
     fireEvent.keyUp(slider, { key: 'ArrowRight' });
