@@ -119,7 +119,9 @@ describe('PanelApp', () => {
     const raise = within(field.closest('.stepper')!).getByRole('button', { name: /increase/i });
     const slider = screen.getByRole('slider', { name: 'Kitchen lights brightness' });
     vi.useFakeTimers();
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     for (let i = 0; i < 2; i++) {
       fireEvent.pointerDown(raise, { pointerId: 1, pointerType: 'mouse', button: 0 });
       fireEvent.pointerUp(raise, { pointerId: 1, pointerType: 'mouse', button: 0 });
