@@ -38,6 +38,8 @@ const fail = (error: string): InstanceUrlResult => ({ ok: false, error });
 export const MAX_ADDRESS_LENGTH = 2048;
 /** The longest DNS name (RFC 1035). */
 const MAX_HOST_LENGTH = 253;
+/** Home Assistant's own port: what an address without scheme or port means (not http's 80). */
+export const DEFAULT_HA_PORT = 8123;
 const PORT_MESSAGE = 'The port must be a number from 1 to 65535, for example 8123.';
 /** The port written inside the address ("ha.local:99999"), read before URL parsing refuses it. */
 const AUTHORITY_PORT = /^[a-z][a-z0-9+.-]*:\/\/(?:\[[^\]]*\]|[^/?#:@[\]]*):([^/?#@]*)(?=[/?#]|$)/i;
@@ -101,6 +103,9 @@ export function normaliseInstanceUrl(
   }
 
   const writtenPort = AUTHORITY_PORT.exec(text)?.[1];
+  // "homeassistant.local" typed alone is Home Assistant on its own port; an address with a
+  // scheme ("http://ha.example.com") is taken as written, as a browser would.
+  const hostAlone = scheme === undefined && (writtenPort === undefined || writtenPort === '');
   if (writtenPort !== undefined && writtenPort !== '' && !parsePort(writtenPort).ok)
     return fail(PORT_MESSAGE);
 
@@ -143,6 +148,8 @@ export function normaliseInstanceUrl(
       );
     }
     url.port = String(portResult.port);
+  } else if (hostAlone && !isNabuCasa) {
+    url.port = String(DEFAULT_HA_PORT);
   }
 
   const origin = url.origin;

@@ -35,9 +35,12 @@ export function stateDisplayWord(
 /** The state as a person reads it: "On", "Locked", "21.5 °C", "Detected", "Unavailable". */
 export function stateText(entity: EntityView): string {
   const { state, attributes } = entity;
-  if (state === 'unavailable' || state === 'unknown') return COMMON[state]!;
   const domain = domainOf(entity.entity_id);
-  const special = domainModule(domain)?.stateText?.(entity);
+  const module = domainModule(domain);
+  // Things that run (scenes, buttons) are "unknown" until their first run: they say so their way.
+  const runs = module?.tray === 'run';
+  if (state === 'unavailable' || (state === 'unknown' && !runs)) return COMMON[state]!;
+  const special = module?.stateText?.(entity);
   if (special !== undefined) return special;
   const word = stateDisplayWord(domain, state, deviceClassOf(attributes));
   const unit = attributes.unit_of_measurement;

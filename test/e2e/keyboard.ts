@@ -7,6 +7,11 @@ function focusedName(page: Page): Promise<string> {
     if (!el || el === document.body) return '';
     const labelled = el.getAttribute('aria-label');
     if (labelled) return labelled;
+    // react-aria names a slider's thumb by its group: aria-labelledby="<group id>".
+    const by = (el.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean)
+      .map((id) => document.getElementById(id)).filter(Boolean)
+      .map((ref) => ref.getAttribute('aria-label') || ref.textContent.trim());
+    if (by.length) return by.join(' ');
     if (el.labels && el.labels.length) return el.labels[0].textContent.trim();
     return (el.textContent || '').trim();
   })()`);

@@ -15,7 +15,10 @@ const error = (input: string, port?: string | number) => {
 describe('normaliseInstanceUrl', () => {
   it.each([
     ['homeassistant.local:8123', 'http://homeassistant.local:8123'],
-    ['homeassistant.local', 'http://homeassistant.local'],
+    ['homeassistant.local', 'http://homeassistant.local:8123'],
+    ['192.168.1.10', 'http://192.168.1.10:8123'],
+    ['http://homeassistant.local', 'http://homeassistant.local'],
+    ['homeassistant.local:80', 'http://homeassistant.local'],
     ['192.168.1.10:8123', 'http://192.168.1.10:8123'],
     ['  http://192.168.1.10:8123/  ', 'http://192.168.1.10:8123'],
     ['http://192.168.1.10:8123/api', 'http://192.168.1.10:8123'],
@@ -31,7 +34,7 @@ describe('normaliseInstanceUrl', () => {
     ['https://abcd1234.ui.nabu.casa/lovelace/home', 'https://abcd1234.ui.nabu.casa'],
     ['[fe80::1]:8123', 'http://[fe80::1]:8123'],
     ['http://[2001:db8::10]:8123/', 'http://[2001:db8::10]:8123'],
-    ['2001:db8::10', 'http://[2001:db8::10]'],
+    ['2001:db8::10', 'http://[2001:db8::10]:8123'],
     ['http://::1', 'http://[::1]'],
   ])('accepts %s', (input, expected) => {
     expect(origin(input)).toBe(expected);

@@ -34,7 +34,8 @@ describe('stateText', () => {
     [e('binary_sensor.p', 'off', { device_class: 'problem' }), 'OK'],
     [e('binary_sensor.c', 'on', { device_class: 'battery_charging' }), 'Charging'],
     [e('person.anna', 'not_home'), 'Away'],
-    [e('climate.a', 'heat', { temperature: 21 }), 'Heat 21 °'],
+    [e('climate.a', 'heat', { temperature: 21 }), 'Heat 21 °C'],
+    [e('climate.a', 'heat', { temperature: 70, max_temp: 95 }), 'Heat 70 °F'],
     [e('weather.home', 'partlycloudy'), 'partlycloudy'],
   ])('%o -> %s', (entity, text) => {
     expect(stateText(entity)).toBe(text);
@@ -42,6 +43,11 @@ describe('stateText', () => {
 
   it('says when a scene was last activated', () => {
     expect(stateText(e('scene.a', '2026-11-23T10:00:00+00:00'))).toMatch(/^Last activated /);
+  });
+
+  it('says a scene or button that never ran was not run yet, not "Unknown"', () => {
+    expect(stateText(e('scene.a', 'unknown'))).toBe('Not activated yet');
+    expect(stateText(e('input_button.bell', 'unknown'))).toBe('Not pressed yet');
   });
 });
 

@@ -11,6 +11,12 @@ export interface EntityActionDeps {
   timeoutMs?: number;
 }
 
+/**
+ * How long an action waits for Home Assistant's answer before it fails with a sentence. The
+ * panel shows the control as pending meanwhile, so this is how long a user watches it wait.
+ */
+export const ACTION_TIMEOUT_MS = 5_000;
+
 const MAYBE_RAN = 'it may or may not have run. Check its state before trying again.';
 
 /** Home Assistant's error for a failed call, in words for the user (its own message where it has one). */
@@ -82,7 +88,7 @@ export async function runEntityAction(
       'not_connected',
     );
 
-  const timeoutMs = deps.timeoutMs ?? 15_000;
+  const timeoutMs = deps.timeoutMs ?? ACTION_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(

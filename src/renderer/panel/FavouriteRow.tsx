@@ -1,20 +1,23 @@
 import { useState } from 'react';
-import type { ControlChange, PanelControl } from '../../shared/domains/domain';
-import {
-  isReadOnly,
-  panelControls,
-  planAction,
-  type EntityAction,
-} from '../../shared/domains/registry';
+import type { PanelControl } from '../../shared/domains/domain';
+import { temperatureUnit } from '../../shared/domains/climate';
+import { panelControls, planAction, type EntityAction } from '../../shared/domains/registry';
 import type { EntityView } from '../../shared/entity-view';
 import { friendlyName, stateText } from '../../shared/state-text';
 import { EntityIcon } from '../components/EntityIcon';
+import { ConfirmStep } from '../components/controls/ConfirmStep';
+import { Slider } from '../components/controls/Slider';
+import { Stepper } from '../components/controls/Stepper';
+import { Switch } from '../components/controls/Switch';
 
 export interface RowProps {
   entity: EntityView;
   label?: string;
   /** Runs an action; resolves with an error message, or null on success. */
   act: (action: EntityAction, confirmed?: boolean) => Promise<string | null>;
+  /** The controls cannot be used right now (not connected), and why. */
+  disabled?: boolean;
+  reason?: string;
 }
 
 const asContext = (entity: EntityView) => ({
@@ -22,33 +25,34 @@ const asContext = (entity: EntityView) => ({
   context: { id: '', parent_id: null, user_id: null },
 });
 
+/** Things the row itself shows while a change is on its way. */
+interface Attempt {
+  /** The entity's last_updated when the action started: a newer one is Home Assistant's answer. */
+  basedOn: string;
+}
+
 /**
- * One favourite in the panel: icon, name, state and the controls its domain lists (see
- * src/shared/domains/), each kind drawn by its component here. An action shows its result at
- * once (optimistic) and rolls back, with the reason, if it fails.
+ * The contents of one favourite in the panel (its list item is the RovingList's): icon, name,
+ * state and the controls its domain lists (see src/shared/domains/). A control shows what Home
+ * Assistant reports, never what was asked: while an action is on its way it is "pending", until
+ * the entity changes or the call answers; a failure (including no answer in 5 s) is said below.
  */
-export function FavouriteRow({ entity: live, label, act }: RowProps) {
-  const [optimistic, setOptimistic] = useState<{
-    basedOn: string;
-    patch: Partial<EntityView>;
-  } | null>(null);
+export function FavouriteRow({ entity, label, act, disabled, reason }: RowProps) {
+  const [attempt, setAttempt] = useState<Attempt | null>(null);
   const [confirming, setConfirming] = useState<{ question: string; action: EntityAction } | null>(
     null,
   );
   const [error, setError] = useState<string | null>(null);
-  // The optimistic state lasts until Home Assistant reports the entity again.
-  const entity =
-    optimistic && optimistic.basedOn === live.last_updated
-      ? {
-          ...live,
-          ...optimistic.patch,
-          attributes: { ...live.attributes, ...optimistic.patch.attributes },
-        }
-      : live;
+  const [wasDisabled, setWasDisabled] = useState(disabled);
+  // An error from before a disconnect is old news once the connection is back.
+  if (wasDisabled !== disabled) {
+    setWasDisabled(disabled);
+    if (wasDisabled && !disabled) setError(null);
+  }
+  const pending = attempt !== null && attempt.basedOn === entity.last_updated;
   const name = label ?? friendlyName(entity);
-  const unavailable = entity.state === 'unavailable';
 
-  async function run(action: EntityAction, patch: Partial<EntityView> | null, confirmed = false) {
+  async function run(action: EntityAction, confirmed = false) {
     const plan = planAction(asContext(entity), action);
     if (plan.ok && plan.plan.confirm && !confirmed) {
       setConfirming({ question: plan.plan.confirm, action });
@@ -56,28 +60,16 @@ export function FavouriteRow({ entity: live, label, act }: RowProps) {
     }
     setConfirming(null);
     setError(null);
-    if (patch) setOptimistic({ basedOn: live.last_updated, patch });
+    const mine = { basedOn: entity.last_updated };
+    setAttempt(mine);
     const failure = await act(action, confirmed);
-    if (failure) {
-      setOptimistic(null);
-      setError(failure);
-    }
+    setAttempt((current) => (current === mine ? null : current));
+    if (failure) setError(failure);
   }
 
-  const rowKeys = (event: React.KeyboardEvent) => {
-    if ((event.key === 'Enter' || event.key === ' ') && event.target === event.currentTarget) {
-      event.preventDefault();
-      if (!unavailable && !isReadOnly(asContext(entity))) void run({ kind: 'primary' }, null);
-    }
-  };
-
+  const state = { disabled: disabled || entity.state === 'unavailable', reason, pending };
   return (
-    <li
-      className={`favourite${unavailable ? ' unavailable' : ''}`}
-      tabIndex={-1}
-      onKeyDown={rowKeys}
-      aria-label={`${name}: ${stateText(entity)}`}
-    >
+    <>
       <EntityIcon entity={entity} />
       <div className="favourite-text">
         <span className="favourite-name">{name}</span>
@@ -91,34 +83,33 @@ export function FavouriteRow({ entity: live, label, act }: RowProps) {
             entity={entity}
             name={name}
             run={run}
+            state={state}
           />
         ))}
       </div>
       {confirming && (
-        <div className="favourite-confirm" role="alertdialog" aria-label={confirming.question}>
-          <span>{confirming.question}</span>
-          <button type="button" className="button" onClick={() => setConfirming(null)}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button danger"
-            onClick={() => void run(confirming.action, null, true)}
-          >
-            {confirming.question.split(' ')[0]}
-          </button>
-        </div>
+        <ConfirmStep
+          question={confirming.question}
+          confirmLabel={confirming.question.split(' ')[0]!}
+          onConfirm={() => void run(confirming.action, true)}
+          onCancel={() => setConfirming(null)}
+        />
       )}
       {error && (
         <p className="favourite-error" role="alert">
           {error}
         </p>
       )}
-    </li>
+    </>
   );
 }
 
-type Run = (action: EntityAction, patch: Partial<EntityView> | null) => Promise<void>;
+type Run = (action: EntityAction) => Promise<void>;
+interface ControlState {
+  disabled: boolean;
+  reason: string | undefined;
+  pending: boolean;
+}
 
 /** The React component for each kind of panel control a domain can ask for. */
 function Control({
@@ -126,39 +117,35 @@ function Control({
   entity,
   name,
   run,
+  state,
 }: {
   control: PanelControl;
   entity: EntityView;
   name: string;
   run: Run;
+  state: ControlState;
 }) {
   // The domain module built the action; main validates it against the same registry.
-  const change = ({ action, patch }: ControlChange) => void run(action as EntityAction, patch);
+  const commit = (change: { action: unknown }) => void run(change.action as EntityAction);
   switch (control.kind) {
     case 'switch':
       return (
-        <button
-          type="button"
-          role="switch"
-          aria-checked={entity.state === 'on'}
-          aria-label={`${name} ${entity.state === 'on' ? 'on' : 'off'}`}
-          className="switch"
-          onClick={() =>
-            void run({ kind: 'primary' }, { state: entity.state === 'on' ? 'off' : 'on' })
-          }
-        >
-          <span className="switch-knob" />
-        </button>
+        <Switch
+          label={name}
+          value={entity.state === 'on'}
+          onCommit={() => void run({ kind: 'primary' })}
+          {...state}
+        />
       );
     case 'slider':
       return (
-        <input
-          type="range"
+        <Slider
+          label={`${name} ${control.label}`}
+          value={control.value}
           min={control.min}
           max={control.max}
-          aria-label={`${name} ${control.label}`}
-          value={control.value}
-          onChange={(e) => change(control.set(Number(e.target.value)))}
+          onCommit={(value) => commit(control.set(value))}
+          {...state}
         />
       );
     case 'options':
@@ -166,7 +153,10 @@ function Control({
         <select
           aria-label={`${name} ${control.label}`}
           value={control.value}
-          onChange={(e) => change(control.set(e.target.value))}
+          disabled={state.disabled}
+          title={state.disabled ? state.reason : undefined}
+          className={state.pending ? 'pending' : undefined}
+          onChange={(e) => commit(control.set(e.target.value))}
         >
           {control.options.map((option) => (
             <option key={option} value={option}>
@@ -176,67 +166,67 @@ function Control({
         </select>
       );
     case 'primary_button':
-      return <PrimaryButton entity={entity} onRun={() => void run({ kind: 'primary' }, null)} />;
-    case 'temperature':
       return (
-        <ClimateStepper
-          entity={entity}
-          name={name}
-          onSet={(temperature) =>
-            void run({ kind: 'set_temperature', temperature }, { attributes: { temperature } })
-          }
-        />
+        <PrimaryButton entity={entity} onRun={() => void run({ kind: 'primary' })} {...state} />
       );
+    case 'temperature':
+      return <ClimateStepper entity={entity} name={name} run={run} state={state} />;
   }
 }
 
-function PrimaryButton({ entity, onRun }: { entity: EntityView; onRun: () => void }) {
+function PrimaryButton({
+  entity,
+  onRun,
+  disabled,
+  reason,
+  pending,
+}: { entity: EntityView; onRun: () => void } & ControlState) {
   const plan = planAction(asContext(entity), { kind: 'primary' });
   if (!plan.ok) return null;
   return (
-    <button type="button" className="button small" onClick={onRun}>
+    <button
+      type="button"
+      data-primary
+      className={pending ? 'button small pending' : 'button small'}
+      onClick={onRun}
+      disabled={disabled}
+      title={disabled ? reason : undefined}
+    >
       {plan.plan.label}
     </button>
   );
 }
 
+const INTL_UNIT = { '°C': 'celsius', '°F': 'fahrenheit' } as const;
+
 function ClimateStepper({
   entity,
   name,
-  onSet,
+  run,
+  state,
 }: {
   entity: EntityView;
   name: string;
-  onSet: (temperature: number) => void;
+  run: Run;
+  state: ControlState;
 }) {
   const target = Number(entity.attributes.temperature);
-  if (!Number.isFinite(target)) return null;
+  if (typeof entity.attributes.temperature !== 'number' || !Number.isFinite(target)) return null;
   const step = Number(entity.attributes.target_temp_step) || 0.5;
-  const min = Number(entity.attributes.min_temp) || 7;
-  const max = Number(entity.attributes.max_temp) || 35;
-  const set = (value: number) =>
-    onSet(Math.min(max, Math.max(min, Math.round(value / step) * step)));
   return (
-    <div className="stepper" role="group" aria-label={`${name} target temperature`}>
-      <button
-        type="button"
-        className="button small"
-        aria-label="Lower"
-        onClick={() => set(target - step)}
-        disabled={target <= min}
-      >
-        −
-      </button>
-      <output aria-live="polite">{target} °</output>
-      <button
-        type="button"
-        className="button small"
-        aria-label="Raise"
-        onClick={() => set(target + step)}
-        disabled={target >= max}
-      >
-        +
-      </button>
-    </div>
+    <Stepper
+      label={`${name} target temperature`}
+      value={target}
+      min={Number(entity.attributes.min_temp) || 7}
+      max={Number(entity.attributes.max_temp) || 35}
+      step={step}
+      formatOptions={{
+        style: 'unit',
+        unit: INTL_UNIT[temperatureUnit(entity)],
+        maximumFractionDigits: step < 1 ? 1 : 0,
+      }}
+      onCommit={(temperature) => void run({ kind: 'set_temperature', temperature })}
+      {...state}
+    />
   );
 }

@@ -1,16 +1,41 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { EntityAction } from '../../shared/domains/registry';
 import type { EntityView } from '../../shared/entity-view';
+import type { Favourite } from '../../shared/settings';
+import { friendlyName, stateText } from '../../shared/state-text';
 import { bridge } from '../bridge';
 import { StatusLine } from '../components/StatusLine';
+import { RovingList } from '../components/controls/RovingList';
 import { useAppStatus } from '../hooks/useAppStatus';
 import { useFavouriteEntities } from '../hooks/useFavouriteEntities';
 import { useNow } from '../hooks/useNow';
 import { useSettings } from '../hooks/useSettings';
 import { FavouriteRow } from './FavouriteRow';
 
-/** Keys that belong to a control inside a row: a slider's or a number field's arrows stay theirs. */
-const CONTROL_KEYS = 'input, textarea, select, [role="slider"], [role="spinbutton"]';
+/** Why the controls are disabled while not connected, read out with each control. */
+const NOT_CONNECTED = 'Not connected to Home Assistant';
+
+/** What a row says without its entity: still loading, or gone from Home Assistant. */
+const missingText = (loaded: boolean) => (loaded ? 'Not in Home Assistant' : 'Loading…');
+
+const rowLabel = (favourite: Favourite, entity: EntityView | undefined, loaded: boolean) =>
+  entity
+    ? `${favourite.label ?? friendlyName(entity)}: ${stateText(entity)}`
+    : `${favourite.label ?? favourite.entityId}: ${missingText(loaded)}`;
+
+/**
+ * Enter or Space on a row does what its main control does (the switch, or the button such as
+ * "Play" or "Unlock…"), through that control, so that its pending state and confirm step apply.
+ */
+const activatePrimary = (_favourite: Favourite, row: HTMLElement) =>
+  row.querySelector<HTMLElement>('[role="switch"], [data-primary]')?.click();
+
+const rowClass = (entity: EntityView | undefined) =>
+  !entity
+    ? 'favourite missing'
+    : entity.state === 'unavailable'
+      ? 'favourite unavailable'
+      : 'favourite';
 
 /**
  * Where the panel starts when focus is nowhere in particular (it just opened or reappeared): the
@@ -27,7 +52,6 @@ export function PanelApp() {
   const settings = useSettings();
   const entities = useFavouriteEntities();
   const now = useNow();
-  const list = useRef<HTMLUListElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const byId = new Map<string, EntityView>((entities ?? []).map((e) => [e.entity_id, e]));
   const favourites = settings?.favourites ?? [];
@@ -56,23 +80,11 @@ export function PanelApp() {
     return reply.ok ? null : reply.error.message;
   };
 
-  // Arrows move between favourites, Escape closes the panel - unless a control inside (a slider,
-  // a confirm step) already used the key.
+  // Escape closes the panel - unless a control inside (a slider, a confirm step) already used it.
+  // The list moves between favourites with the arrows (RovingList).
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
-    if (event.key === 'Escape') {
-      void bridge().closePanel();
-      return;
-    }
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    if (event.target instanceof Element && event.target.closest(CONTROL_KEYS)) return;
-    const rows = [...(list.current?.querySelectorAll<HTMLElement>('li.favourite') ?? [])];
-    if (rows.length === 0) return;
-    const current = rows.findIndex((row) => row.contains(document.activeElement));
-    const next =
-      event.key === 'ArrowDown' ? Math.min(rows.length - 1, current + 1) : Math.max(0, current - 1);
-    event.preventDefault();
-    rows[next]!.focus();
+    if (event.key === 'Escape') void bridge().closePanel();
   };
 
   return (
@@ -131,35 +143,39 @@ export function PanelApp() {
             aria-describedby={stale ? reasonId : undefined}
           >
             <legend className="visually-hidden">Favourites</legend>
-            <ul
+            <RovingList
+              label="Favourites"
               className={stale ? 'favourites favourites-stale' : 'favourites'}
-              ref={list}
-              aria-label="Favourites"
-            >
-              {favourites.map((favourite) => {
+              items={favourites}
+              itemKey={(favourite) => favourite.entityId}
+              itemLabel={(favourite) =>
+                rowLabel(favourite, byId.get(favourite.entityId), entities !== null)
+              }
+              itemClassName={(favourite) => rowClass(byId.get(favourite.entityId))}
+              onActivate={activatePrimary}
+              renderItem={(favourite) => {
                 const entity = byId.get(favourite.entityId);
                 if (!entity) {
                   return (
-                    <li key={favourite.entityId} className="favourite missing" tabIndex={-1}>
+                    <>
                       <span className="favourite-name">
                         {favourite.label ?? favourite.entityId}
                       </span>
-                      <span className="favourite-state">
-                        {entities ? 'Not in Home Assistant' : 'Loading…'}
-                      </span>
-                    </li>
+                      <span className="favourite-state">{missingText(entities !== null)}</span>
+                    </>
                   );
                 }
                 return (
                   <FavouriteRow
-                    key={favourite.entityId}
                     entity={entity}
                     label={favourite.label}
                     act={(action, confirmed) => act(favourite.entityId, action, confirmed)}
+                    disabled={stale}
+                    reason={stale ? NOT_CONNECTED : undefined}
                   />
                 );
-              })}
-            </ul>
+              }}
+            />
           </fieldset>
         </main>
       )}

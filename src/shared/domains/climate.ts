@@ -1,5 +1,6 @@
 import { mdiThermostat } from '@mdi/js';
 import { z } from 'zod';
+import type { EntityView } from '../entity-view';
 import { defineDomain, planned } from './domain';
 import { hasFeature } from './features';
 
@@ -32,6 +33,17 @@ function withinLimits(temperature: number, attributes: Record<string, unknown>):
   return Math.min(max, Math.max(min, temperature));
 }
 
+/**
+ * The unit of a thermostat's temperatures. Home Assistant gives it in the entity's own
+ * `unit_of_measurement` where there is one; otherwise its limits tell: HA's default range is
+ * 7-35 °C or 45-95 °F, and no room thermostat goes above 50 °C.
+ */
+export function temperatureUnit(entity: Pick<EntityView, 'attributes'>): '°C' | '°F' {
+  const unit = entity.attributes.unit_of_measurement;
+  if (unit === '°C' || unit === '°F') return unit;
+  return Number(entity.attributes.max_temp) > 50 ? '°F' : '°C';
+}
+
 /** A thermostat: its controls do not fit a menu, so the tray opens the panel. */
 export const climate = defineDomain({
   domain: 'climate',
@@ -54,9 +66,8 @@ export const climate = defineDomain({
   controls: (entity) => (hasFeature(entity, TARGET_TEMPERATURE) ? [{ kind: 'temperature' }] : []),
   stateWord: (state) => WORDS[state],
   stateText: (entity) =>
-    typeof entity.attributes.temperature === 'number' &&
-    typeof entity.attributes.unit_of_measurement !== 'string'
-      ? `${WORDS[entity.state] ?? entity.state} ${entity.attributes.temperature} °`
+    typeof entity.attributes.temperature === 'number'
+      ? `${WORDS[entity.state] ?? entity.state} ${entity.attributes.temperature} ${temperatureUnit(entity)}`
       : undefined,
   icon: () => mdiThermostat,
 });

@@ -91,7 +91,7 @@ export interface DomainModule<S extends readonly ActionSchema[] = readonly Actio
    * the same word in lower case.
    */
   stateWord?(state: string, deviceClass: string | undefined): string | undefined;
-  /** The state as the panel shows it when words are not enough ("Heat 21 °", "Last pressed …"). */
+  /** The state as the panel shows it when words are not enough ("Heat 21 °C", "Last pressed …"). */
   stateText?(entity: EntityView): string | undefined;
   /**
    * The notification headline for a change, when the domain has a better one than "X changed to

@@ -84,11 +84,11 @@ describe.skipIf(!browser)(
       harness.services.settings.update({ favourites: FAVOURITES });
       for (const scheme of SCHEMES) {
         const tab = await panel(scheme, (t) =>
-          t.getByRole('switch', { name: 'Kitchen lights on' }).waitFor(),
+          t.getByRole('switch', { name: 'Kitchen lights', checked: true }).waitFor(),
         );
         await check(`panel, connected, ${scheme}`, tab);
         const asking = await panel(scheme, (t) =>
-          t.getByRole('switch', { name: 'Kitchen lights on' }).waitFor(),
+          t.getByRole('switch', { name: 'Kitchen lights', checked: true }).waitFor(),
         );
         await asking.getByRole('button', { name: 'Unlock…' }).click();
         await asking.getByRole('alertdialog').waitFor();

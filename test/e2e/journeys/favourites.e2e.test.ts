@@ -48,18 +48,17 @@ describeJourney('favourites', (peer, browser) => {
       ]);
 
     const panel = await harness.open('panel', { size: { width: 360, height: 520 } });
-    const toggle = panel.getByRole('switch', { name: 'Kitchen lights on' });
-    await toggle.click();
+    // The switch's input is visually hidden; a pointer user clicks the switch drawn in its label.
+    const toggle = panel.getByRole('switch', { name: 'Kitchen lights', checked: true });
+    await panel.locator('label', { has: toggle }).click();
     await waitFor(
       () => sim.getState('light.kitchen')?.state === 'off',
       'the simulator turned the light off',
     );
     await expect.poll(() => harness.trayFavourites()[0]).toBe('☐ Kitchen lights');
     await expect
-      .poll(() =>
-        panel.getByRole('switch', { name: 'Kitchen lights off' }).getAttribute('aria-checked'),
-      )
-      .toBe('false');
+      .poll(() => panel.getByRole('switch', { name: 'Kitchen lights' }).isChecked())
+      .toBe(false);
 
     sim.setState(
       'sensor.living_room_temperature',
@@ -80,7 +79,7 @@ describeJourney('favourites', (peer, browser) => {
               colorScheme: 'dark',
             });
       await expect
-        .poll(() => shot.getByRole('switch', { name: 'Kitchen lights off' }).count())
+        .poll(() => shot.getByRole('switch', { name: 'Kitchen lights', checked: false }).count())
         .toBe(1);
       await shot.screenshot({ path });
     }

@@ -68,7 +68,7 @@ describe.skipIf(!browser)(
       await settings.getByRole('heading', { name: 'Connection' }).waitFor();
       await tabTo(settings, 'Favourites');
       await settings.keyboard.press('Enter');
-      await settings.getByRole('heading', { name: 'Favourites' }).waitFor();
+      await settings.getByRole('heading', { name: 'Favourites', exact: true }).waitFor();
       for (const [query, name] of [
         ['kitchen lights', 'Kitchen lights'],
         ['front door lock', 'Front door'],
@@ -98,7 +98,7 @@ describe.skipIf(!browser)(
       await tabTo(panel, 'Kitchen lights brightness');
       await panel.keyboard.press('ArrowUp');
       expect(await focusedName(panel)).toBe('Kitchen lights brightness');
-      await tabTo(panel, 'Kitchen lights on', { backwards: true });
+      await tabTo(panel, 'Kitchen lights', { backwards: true });
       await panel.keyboard.press('Space');
       await waitFor(() => sim.getState('light.kitchen')?.state === 'off', 'the light went off');
 

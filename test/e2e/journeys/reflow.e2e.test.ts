@@ -46,20 +46,25 @@ describe.skipIf(!browser)(
           colorScheme: scheme,
           size: { width: 280, height: 620 },
         });
-        await narrow.getByRole('switch', { name: 'Kitchen lights on' }).waitFor();
+        await narrow.getByRole('switch', { name: 'Kitchen lights', checked: true }).waitFor();
         found[`panel 280 px ${scheme}`] = await layoutProblems(narrow);
         await shot(narrow, `reflow-panel-280-${scheme}`);
         await narrow.close();
       }
 
       const large = await harness.open('panel', { size: { width: 360, height: 900 } });
-      await large.getByRole('switch', { name: 'Kitchen lights on' }).waitFor();
+      await large.getByRole('switch', { name: 'Kitchen lights', checked: true }).waitFor();
       await doubleTextSize(large);
       found['panel, text 200 %'] = await layoutProblems(large);
       await shot(large, 'reflow-panel-text-200');
       // The controls sit under the name: the switch starts left of where the name ends.
       const name = await large.getByText('Kitchen lights', { exact: true }).boundingBox();
-      const toggle = await large.getByRole('switch', { name: 'Kitchen lights on' }).boundingBox();
+      // The switch's input is visually hidden: measure the label drawn around it.
+      const toggle = await large
+        .locator('label.switch-control', {
+          has: large.getByRole('switch', { name: 'Kitchen lights' }),
+        })
+        .boundingBox();
       expect(toggle!.y).toBeGreaterThan(name!.y + name!.height - 1);
       await large.close();
 

@@ -20,21 +20,21 @@ describeJourney('Home Assistant restarts', (peer, browser) => {
   it('the connection recovers without user action and shows what changed while it was down', async () => {
     const panel = await harness.open('panel', { size: { width: 360, height: 520 } });
     await expect
-      .poll(() => panel.getByRole('switch', { name: 'Kitchen lights on' }).count())
+      .poll(() => panel.getByRole('switch', { name: 'Kitchen lights', checked: true }).count())
       .toBe(1);
 
     await sim.stop();
     await expect
-      .poll(() => panel.getByRole('status').textContent())
+      .poll(() => panel.getByRole('banner').getByRole('status').textContent())
       .toMatch(/Reconnecting|connection was lost/);
     sim.setState('light.kitchen', 'off', sim.getState('light.kitchen')!.attributes);
     await sim.start();
 
     await expect
-      .poll(() => panel.getByRole('status').textContent(), { timeout: 15_000 })
+      .poll(() => panel.getByRole('banner').getByRole('status').textContent(), { timeout: 15_000 })
       .toContain('Connected');
     await expect
-      .poll(() => panel.getByRole('switch', { name: 'Kitchen lights off' }).count(), {
+      .poll(() => panel.getByRole('switch', { name: 'Kitchen lights', checked: false }).count(), {
         timeout: 10_000,
       })
       .toBe(1);

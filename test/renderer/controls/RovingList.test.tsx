@@ -67,3 +67,27 @@ describe('RovingList', () => {
     expect(row('Front door')).not.toHaveFocus();
   });
 });
+
+describe('RovingList activation', () => {
+  it('Enter or Space on a row runs its main action, keys on a control in the row do not', async () => {
+    const user = userEvent.setup();
+    const activated: string[] = [];
+    render(
+      <RovingList
+        label="Favourites"
+        items={ROWS}
+        itemKey={(name) => name}
+        itemLabel={(name) => `${name}: On`}
+        renderItem={(name) => <button type="button">{`Toggle ${name}`}</button>}
+        onActivate={(name) => activated.push(name)}
+      />,
+    );
+    screen.getByRole('listitem', { name: 'Front door: On' }).focus();
+    await user.keyboard('{Enter}');
+    screen.getByRole('listitem', { name: 'Blinds: On' }).focus();
+    await user.keyboard(' ');
+    screen.getByRole('button', { name: 'Toggle Kitchen lights' }).focus();
+    await user.keyboard('{Enter}');
+    expect(activated).toEqual(['Front door', 'Blinds']);
+  });
+});

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { SETTLE_MS } from '../../../src/renderer/components/controls/useCommitOnRelease';
 import { PanelApp } from '../../../src/renderer/panel/PanelApp';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { appStatus, entityView, installFakeBridge } from '../fake-bridge';
@@ -57,45 +58,37 @@ describe('PanelApp', () => {
       'Kitchen lights: On',
       'Front door: Locked',
       'Temperature: 21.5 °C',
-      'Thermostat: Heat 21 °',
+      'Thermostat: Heat 21 °C',
       'Speaker: Paused',
       'Blinds: Open',
-      'switch.goneNot in Home Assistant',
+      'switch.gone: Not in Home Assistant',
     ]);
-    expect(screen.getByRole('switch', { name: 'Kitchen lights on' })).toHaveAttribute(
-      'aria-checked',
-      'true',
-    );
+    expect(screen.getByRole('switch', { name: 'Kitchen lights' })).toBeChecked();
     expect(screen.getByRole('slider', { name: 'Kitchen lights brightness' })).toHaveValue('50');
     expect(screen.getByRole('slider', { name: 'Blinds position' })).toHaveValue('60');
-    expect(screen.getByRole('group', { name: 'Thermostat target temperature' })).toHaveTextContent(
-      '21 °',
+    expect(screen.getByRole('textbox', { name: 'Thermostat target temperature' })).toHaveValue(
+      '21°C',
     );
     expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Cottage' })).toBeInTheDocument();
   });
 
-  it('toggles optimistically and rolls back with the reason when Home Assistant refuses', async () => {
+  it('shows a toggle pending until Home Assistant answers, then the reason it refused', async () => {
     const { user, api } = setup();
-    let reject: (v: unknown) => void = () => undefined;
-    api.actOnEntity.mockReturnValueOnce(new Promise((resolve) => (reject = resolve)) as never);
-    const toggle = await screen.findByRole('switch', { name: 'Kitchen lights on' });
+    let reply: (v: unknown) => void = () => undefined;
+    api.actOnEntity.mockReturnValueOnce(new Promise((resolve) => (reply = resolve)) as never);
+    const toggle = await screen.findByRole('switch', { name: 'Kitchen lights' });
     await user.click(toggle);
     expect(api.actOnEntity).toHaveBeenCalledWith({
       entityId: 'light.kitchen',
       action: { kind: 'primary' },
     });
-    expect(screen.getByRole('switch', { name: 'Kitchen lights off' })).toHaveAttribute(
-      'aria-checked',
-      'false',
-    );
+    expect(toggle).toBeChecked();
+    expect(toggle).toHaveAccessibleDescription('Waiting for Home Assistant…');
     await act(async () =>
-      reject({ ok: false, error: { code: 'failed', message: 'The light is out of reach.' } }),
+      reply({ ok: false, error: { code: 'failed', message: 'The light is out of reach.' } }),
     );
-    expect(screen.getByRole('switch', { name: 'Kitchen lights on' })).toHaveAttribute(
-      'aria-checked',
-      'true',
-    );
+    expect(toggle).toBeChecked();
     expect(screen.getByRole('alert')).toHaveTextContent('The light is out of reach.');
   });
 
@@ -112,25 +105,43 @@ describe('PanelApp', () => {
     });
   });
 
-  it('steps the target temperature and sets brightness', async () => {
+  it('Escape on the confirm step cancels the step and leaves the panel open', async () => {
     const { user, api } = setup();
-    await user.click(await screen.findByRole('button', { name: 'Raise' }));
-    expect(api.actOnEntity).toHaveBeenCalledWith({
-      entityId: 'climate.living_room',
-      action: { kind: 'set_temperature', temperature: 21.5 },
-    });
-    expect(screen.getByRole('group', { name: 'Thermostat target temperature' })).toHaveTextContent(
-      '21.5 °',
+    await user.click(await screen.findByRole('button', { name: 'Unlock…' }));
+    expect(screen.getByRole('alertdialog', { name: 'Unlock Front door?' })).toContainElement(
+      document.activeElement as HTMLElement,
     );
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(api.closePanel).not.toHaveBeenCalled();
+    await user.keyboard('{Escape}');
+    expect(api.closePanel).toHaveBeenCalledOnce();
+  });
+
+  it('sets the target temperature and the brightness with one call each, when the user lets go', async () => {
+    const { api } = setup();
+    const field = await screen.findByRole('textbox', { name: 'Thermostat target temperature' });
+    const raise = within(field.closest('.stepper')!).getByRole('button', { name: /increase/i });
     const slider = screen.getByRole('slider', { name: 'Kitchen lights brightness' });
-    fireEvent.change(slider, { target: { value: '75' } });
-    await waitFor(() =>
-      expect(api.actOnEntity).toHaveBeenCalledWith({
-        entityId: 'light.kitchen',
-        action: { kind: 'set_brightness', percent: 75 },
-      }),
-    );
-    expect(slider).toHaveValue('75');
+    vi.useFakeTimers();
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    for (let i = 0; i < 2; i++) {
+      fireEvent.pointerDown(raise, { pointerId: 1, pointerType: 'mouse', button: 0 });
+      fireEvent.pointerUp(raise, { pointerId: 1, pointerType: 'mouse', button: 0 });
+      fireEvent.click(raise);
+    }
+    expect(field).toHaveValue('22°C');
+    act(() => vi.advanceTimersByTime(SETTLE_MS));
+    act(() => slider.focus());
+    fireEvent.keyDown(slider, { key: 'ArrowRight' });
+    fireEvent.keyUp(slider, { key: 'ArrowRight' });
+    act(() => slider.blur());
+    expect(api.actOnEntity.mock.calls).toEqual([
+      [{ entityId: 'climate.living_room', action: { kind: 'set_temperature', temperature: 22 } }],
+      [{ entityId: 'light.kitchen', action: { kind: 'set_brightness', percent: 51 } }],
+    ]);
   });
 
   it('moves between favourites with the arrow keys and closes on Escape', async () => {
@@ -145,7 +156,7 @@ describe('PanelApp', () => {
     expect(api.closePanel).toHaveBeenCalledOnce();
   });
 
-  it('Enter on a row runs its primary action', async () => {
+  it('Enter on a row runs its primary action through its control (switch, button, confirm step)', async () => {
     const { user, api } = setup();
     const rows = await screen.findAllByRole('listitem');
     rows[4]!.focus();
@@ -154,6 +165,16 @@ describe('PanelApp', () => {
       entityId: 'media_player.speaker',
       action: { kind: 'primary' },
     });
+    rows[0]!.focus();
+    await user.keyboard('{Enter}');
+    expect(api.actOnEntity).toHaveBeenLastCalledWith({
+      entityId: 'light.kitchen',
+      action: { kind: 'primary' },
+    });
+    rows[1]!.focus();
+    await user.keyboard(' ');
+    expect(screen.getByRole('alertdialog', { name: 'Unlock Front door?' })).toBeInTheDocument();
+    expect(api.actOnEntity).toHaveBeenCalledTimes(2);
   });
 
   it('leads from the empty state to the favourites editor', async () => {
@@ -204,8 +225,9 @@ describe('PanelApp', () => {
       entities,
     );
     render(<PanelApp />);
-    const toggle = await screen.findByRole('switch', { name: 'Kitchen lights on' });
+    const toggle = await screen.findByRole('switch', { name: 'Kitchen lights' });
     expect(toggle).toBeDisabled();
+    expect(toggle).toHaveAccessibleDescription('Not connected to Home Assistant');
     expect(screen.getByRole('slider', { name: 'Kitchen lights brightness' })).toBeDisabled();
     expect(screen.getByRole('group', { name: 'Favourites' })).toHaveAccessibleDescription(
       'Not connected: these are the last known states. The controls come back when HA Tray reconnects.',

@@ -153,6 +153,54 @@ describe('ConnectionPage', () => {
     expect(screen.getByLabelText('Long-lived access token')).toHaveValue('');
   });
 
+  it('after Save moves focus to what it said, which goes once connected or when a field changes', async () => {
+    const status = appStatus();
+    const fake = installFakeBridge(status);
+    const user = userEvent.setup();
+    const view = render(<ConnectionPage status={status} />);
+    fake.api.testConnection.mockResolvedValue({ ok: true, value: success });
+    fake.api.saveConnection.mockResolvedValue({ ok: true, value: status });
+    await user.type(screen.getByLabelText('Home Assistant address'), 'ha.lan:8123');
+    await user.click(screen.getByLabelText('Long-lived access token'));
+    await user.paste(TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    const save = screen.getByRole('button', { name: 'Save' });
+    await waitFor(() => expect(save).toBeEnabled());
+    await user.click(save);
+    const saved = await screen.findByText(/Saved\. HA Tray is connecting/);
+    await waitFor(() => expect(saved).toHaveFocus());
+
+    // Connecting, then connected: the status line says it, the "Saved" line goes, focus stays
+    // on the page.
+    const connecting = appStatus({ connection: { state: 'connecting' } });
+    view.rerender(<ConnectionPage status={connecting} />);
+    expect(screen.getByText(/Saved\. HA Tray is connecting/)).toBeInTheDocument();
+    const connected = appStatus({
+      connection: { state: 'connected', since: Date.now(), haVersion: '2024.1.6' },
+    });
+    view.rerender(<ConnectionPage status={connected} />);
+    expect(screen.queryByText(/Saved\. HA Tray is connecting/)).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Connection' })).toHaveFocus());
+  });
+
+  it('clears an old error when a field changes', async () => {
+    const { user, api } = setup();
+    api.testConnection.mockResolvedValue({ ok: true, value: success });
+    api.saveConnection.mockResolvedValue({
+      ok: false,
+      error: { code: 'failed', message: 'The keyring is locked.' },
+    });
+    await user.type(screen.getByLabelText('Home Assistant address'), 'ha.lan:8123');
+    await user.click(screen.getByLabelText('Long-lived access token'));
+    await user.paste(TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Save' })).toBeEnabled());
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('The keyring is locked.')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Port (optional)'), '8');
+    expect(screen.queryByText('The keyring is locked.')).not.toBeInTheDocument();
+  });
+
   it("shows the probe's exact message on failure", async () => {
     const { user, api } = setup();
     api.testConnection.mockResolvedValue({

@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { FavouritesPage } from '../../../src/renderer/settings/pages/FavouritesPage';
-import type { Favourite } from '../../../src/shared/settings';
+import { DEFAULT_SETTINGS, type Favourite, type Settings } from '../../../src/shared/settings';
 import { entityView, installFakeBridge } from '../fake-bridge';
 
 const entities = [
@@ -124,5 +125,77 @@ describe('FavouritesPage', () => {
     } as never);
     await user.click(screen.getByRole('button', { name: 'Add Front door' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('too many favourites');
+  });
+});
+
+/** The page as the settings window shows it: each saved change comes back as new favourites. */
+function setupLive(initial: Favourite[]) {
+  const fake = installFakeBridge();
+  const user = userEvent.setup();
+  function Live() {
+    const [favourites, setFavourites] = useState(initial);
+    fake.api.updateSettings.mockImplementation(async (patch: Partial<Settings>) => {
+      setFavourites(patch.favourites ?? favourites);
+      return { ok: true as const, value: { ...DEFAULT_SETTINGS, ...patch } };
+    });
+    return <FavouritesPage favourites={favourites} entities={entities} />;
+  }
+  render(<Live />);
+  return { ...fake, user };
+}
+
+describe('FavouritesPage keeps focus in a sensible place', () => {
+  it('puts the search box first', () => {
+    setupLive([{ entityId: 'light.kitchen' }]);
+    const search = screen.getByLabelText('Search entities');
+    const favourites = screen.getByRole('list', { name: 'Your favourites' });
+    expect(search.compareDocumentPosition(favourites) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+  });
+
+  it('after Add, on the next result; after the last one, on the search box', async () => {
+    const { user } = setupLive([]);
+    await user.type(screen.getByLabelText('Search entities'), 'light');
+    await user.click(screen.getByRole('button', { name: 'Add Kitchen lights' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Add Bedroom light' })).toHaveFocus(),
+    );
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByLabelText('Search entities')).toHaveFocus());
+  });
+
+  it('after Remove, on the next favourite, then the one before; after the last, the search box', async () => {
+    const { user } = setupLive([
+      { entityId: 'light.kitchen' },
+      { entityId: 'light.bedroom' },
+      { entityId: 'lock.front_door' },
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Remove Bedroom light' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Remove Front door' })).toHaveFocus(),
+    );
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Remove Kitchen lights' })).toHaveFocus(),
+    );
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByLabelText('Search entities')).toHaveFocus());
+  });
+
+  it('after a move, on the same button, or its twin once the favourite reaches the top', async () => {
+    const { user } = setupLive([{ entityId: 'light.kitchen' }, { entityId: 'lock.front_door' }]);
+    await user.click(screen.getByRole('button', { name: 'Move Front door up' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Move Front door down' })).toHaveFocus(),
+    );
+    await user.click(screen.getByRole('button', { name: 'Move Kitchen lights up' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Move Kitchen lights down' })).toHaveFocus(),
+    );
+    expect(screen.getAllByRole('textbox').map((box) => box.getAttribute('aria-label'))).toEqual([
+      'Label for Kitchen lights',
+      'Label for Front door',
+    ]);
   });
 });

@@ -68,6 +68,20 @@ describe('NotificationsPage', () => {
     expect(screen.queryByText('The threshold must be a number')).not.toBeInTheDocument();
   });
 
+  it("ties a field's error to the field: aria-invalid, and the sentence as its description", async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Add a rule' }));
+    await user.type(screen.getByLabelText('Entity'), 'sensor.temp');
+    await user.selectOptions(screen.getByLabelText('Notify when'), 'threshold');
+    const value = screen.getByLabelText('Value (°C)');
+    expect(value).toHaveAttribute('aria-invalid', 'true');
+    expect(value).toHaveAccessibleDescription('The threshold must be a number');
+    expect(screen.getByLabelText('Entity')).not.toHaveAttribute('aria-invalid');
+    await user.type(value, '25');
+    expect(value).not.toHaveAttribute('aria-invalid');
+    expect(value).not.toHaveAccessibleDescription();
+  });
+
   it('lists rules per entity; disables and removes them; sets quiet hours', async () => {
     const rule = {
       id: 'r1',

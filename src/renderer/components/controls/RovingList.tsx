@@ -11,6 +11,8 @@ export interface RovingListProps<T> {
   renderItem: (item: T) => ReactNode;
   className?: string;
   itemClassName?: (item: T) => string;
+  /** Enter or Space on a row itself (not on a control in it): the row's main action. */
+  onActivate?: (item: T, row: HTMLElement) => void;
 }
 
 /** Keys that belong to a control inside a row (a slider, a number field, a text box). */
@@ -29,6 +31,7 @@ export function RovingList<T>({
   renderItem,
   className,
   itemClassName,
+  onActivate,
 }: RovingListProps<T>) {
   const [current, setCurrent] = useState<string | null>(null);
   const keys = items.map(itemKey);
@@ -64,6 +67,12 @@ export function RovingList<T>({
             aria-label={itemLabel(item)}
             onFocus={(event) => {
               if (event.target === event.currentTarget) setCurrent(key);
+            }}
+            onKeyDown={(event) => {
+              if (!onActivate || event.target !== event.currentTarget) return;
+              if (event.key !== 'Enter' && event.key !== ' ') return;
+              event.preventDefault();
+              onActivate(item, event.currentTarget);
             }}
           >
             {renderItem(item)}

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AppStatus } from '../../../shared/app-status';
 import { normaliseInstanceUrl } from '../../../shared/instance-url';
 import type { ProbeFailureReason, ProbeResult } from '../../../shared/probe';
@@ -31,7 +31,16 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
   const [token, setToken] = useState('');
   const [test, setTest] = useState<Test>({ state: 'idle' });
   const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  /** The outcome of the last action, for the values it was about (`key`): a change hides it. */
+  const [message, setMessage] = useState<{
+    kind: 'ok' | 'error';
+    text: string;
+    key: string;
+  } | null>(null);
+  const messageBox = useRef<HTMLParagraphElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusMessage = useRef(false);
+  const hadMessage = useRef(false);
   const [confirmWeak, setConfirmWeak] = useState(false);
   const trust = useSettings()?.trust;
 
@@ -43,6 +52,27 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
     urlCheck?.ok === true && (tokenCheck?.ok === true || (tokenCheck === null && hasSavedToken));
   const passed = test.state === 'done' && test.result.ok && test.key === key;
   const { connection } = status;
+  const say = (kind: 'ok' | 'error', text: string, about = key) =>
+    setMessage({ kind, text, key: about });
+  const shown = message !== null && message.key === key ? message : null;
+
+  // "Saved. HA Tray is connecting…" is done once it is connected: the status line says so.
+  const [lastState, setLastState] = useState(connection.state);
+  if (lastState !== connection.state) {
+    setLastState(connection.state);
+    if (connection.state === 'connected' && message?.kind === 'ok') setMessage(null);
+  }
+  useEffect(() => {
+    // After Save the button is disabled: focus goes to what Save said, and from there (once it
+    // is gone) to the page heading, never to the page body.
+    if (focusMessage.current && messageBox.current) {
+      focusMessage.current = false;
+      messageBox.current.focus();
+    } else if (!shown && hadMessage.current && document.activeElement === document.body) {
+      heading.current?.focus();
+    }
+    hadMessage.current = shown !== null;
+  }, [shown]);
 
   async function runTest(event: FormEvent) {
     event.preventDefault();
@@ -73,38 +103,41 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
       token: token || undefined,
     });
     setSaving(false);
+    focusMessage.current = true;
     if (reply.ok) {
       setToken('');
       setTest({ state: 'idle' });
-      setMessage({ kind: 'ok', text: 'Saved. HA Tray is connecting to Home Assistant.' });
+      say('ok', 'Saved. HA Tray is connecting to Home Assistant.', JSON.stringify([url, port, '']));
     } else {
-      setMessage({ kind: 'error', text: reply.error.message });
+      say('error', reply.error.message);
     }
   }
 
   /** Main asks again in a native dialog; then the same values are tested once more. */
   async function allowPlainHttp(event: FormEvent) {
     const reply = await bridge().allowPlainHttp({ url, port: port || undefined });
-    if (!reply.ok) setMessage({ kind: 'error', text: reply.error.message });
+    if (!reply.ok) say('error', reply.error.message);
     else if (reply.value) await runTest(event);
   }
 
   /** Main shows the certificate's fingerprint in a native dialog; then the values are tested again. */
   async function trustCertificate(event: FormEvent) {
     const reply = await bridge().trustCertificate({ url, port: port || undefined });
-    if (!reply.ok) setMessage({ kind: 'error', text: reply.error.message });
+    if (!reply.ok) say('error', reply.error.message);
     else if (reply.value) await runTest(event);
   }
 
   async function allowWeak() {
     setConfirmWeak(false);
     const reply = await bridge().allowWeakStorage(true);
-    if (!reply.ok) setMessage({ kind: 'error', text: reply.error.message });
+    if (!reply.ok) say('error', reply.error.message);
   }
 
   return (
     <section aria-labelledby="connection-title" className="page">
-      <h1 id="connection-title">Connection</h1>
+      <h1 id="connection-title" ref={heading} tabIndex={-1}>
+        Connection
+      </h1>
       <StatusLine status={connection} now={now} />
       {connection.state === 'banned' && <p className="notice error">{BAN_HELP}</p>}
       {status.settingsNotice && (
@@ -219,7 +252,11 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
               Send my token unencrypted to this address…
             </button>
           )}
-        {message && <p className={`notice ${message.kind}`}>{message.text}</p>}
+        {shown && (
+          <p className={`notice ${shown.kind}`} ref={messageBox} tabIndex={-1}>
+            {shown.text}
+          </p>
+        )}
       </div>
 
       {trust && trust.plainHttp.length > 0 && (

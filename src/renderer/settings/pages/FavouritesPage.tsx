@@ -1,4 +1,4 @@
-import { useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { placeText, type EntityView } from '../../../shared/entity-view';
 import type { Favourite } from '../../../shared/settings';
 import { friendlyName, stateText } from '../../../shared/state-text';
@@ -7,6 +7,16 @@ import { EntityIcon } from '../../components/EntityIcon';
 import { searchEntities } from './favourite-search';
 
 const SHOWN = 50;
+
+/**
+ * Where focus goes once a change is saved: the control with this `data-focus` value, else the
+ * first of the fallbacks that exists (the search box last). Without it focus would fall to the
+ * page body whenever the button it was on disappears (Add, Remove) or is disabled (moved to top).
+ */
+type FocusPlan = string[];
+const SEARCH = 'search';
+const focusKey = (what: 'up' | 'down' | 'remove' | 'add', entityId: string) =>
+  `${what}:${entityId}`;
 
 /**
  * Choose, order and name the favourites. Every change is saved at once; a favourite whose
@@ -23,6 +33,20 @@ export function FavouritesPage({
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState<number | null>(null);
+  const page = useRef<HTMLElement>(null);
+  const focusPlan = useRef<FocusPlan | null>(null);
+  useEffect(() => {
+    const plan = focusPlan.current;
+    focusPlan.current = null;
+    if (!plan) return;
+    for (const key of [...plan, SEARCH]) {
+      const target = page.current?.querySelector<HTMLElement>(`[data-focus="${CSS.escape(key)}"]`);
+      if (target && !target.hasAttribute('disabled')) {
+        target.focus();
+        return;
+      }
+    }
+  }, [favourites]);
   const chosen = new Set(favourites.map((f) => f.entityId));
   const byId = new Map((entities ?? []).map((e) => [e.entity_id, e]));
   const { matches, total } = searchEntities(
@@ -31,16 +55,38 @@ export function FavouritesPage({
     SHOWN,
   );
 
-  async function save(next: Favourite[]) {
+  async function save(next: Favourite[], focus?: FocusPlan) {
+    focusPlan.current = focus ?? null;
     const reply = await bridge().updateSettings({ favourites: next });
+    if (!reply.ok) focusPlan.current = null;
     setError(reply.ok ? null : reply.error.message);
   }
-  const move = (from: number, to: number) => {
+  /** Moves a favourite; focus stays on the button used, or its twin once that one is disabled. */
+  const move = (from: number, to: number, via: 'up' | 'down' = to < from ? 'up' : 'down') => {
     if (to < 0 || to >= favourites.length || from === to) return;
     const next = [...favourites];
     const [item] = next.splice(from, 1);
     next.splice(to, 0, item!);
-    void save(next);
+    const other = via === 'up' ? 'down' : 'up';
+    void save(next, [focusKey(via, item!.entityId), focusKey(other, item!.entityId)]);
+  };
+  /** After Remove: the next favourite's Remove, else the one before it, else the search box. */
+  const remove = (index: number) => {
+    const neighbours = [favourites[index + 1], favourites[index - 1]].filter(
+      (f) => f !== undefined,
+    );
+    void save(
+      favourites.filter((_, i) => i !== index),
+      neighbours.map((f) => focusKey('remove', f.entityId)),
+    );
+  };
+  /** After Add: the next result's Add (to add several in a row), else the one before it. */
+  const add = (index: number) => {
+    const neighbours = [matches[index + 1], matches[index - 1]].filter((e) => e !== undefined);
+    void save(
+      [...favourites, { entityId: matches[index]!.entity_id }],
+      neighbours.map((e) => focusKey('add', e.entity_id)),
+    );
   };
   const rename = (index: number, label: string) => {
     const next = favourites.map((f, i) =>
@@ -50,7 +96,7 @@ export function FavouritesPage({
   };
 
   return (
-    <section aria-labelledby="favourites-title" className="page">
+    <section aria-labelledby="favourites-title" className="page" ref={page}>
       <h1 id="favourites-title">Favourites</h1>
       <p className="muted">They appear in this order in the tray menu and the panel.</p>
       {error && (
@@ -59,6 +105,55 @@ export function FavouritesPage({
         </p>
       )}
 
+      <h2>Add</h2>
+      <div className="field">
+        <label htmlFor={searchId}>Search entities</label>
+        <input
+          id={searchId}
+          data-focus={SEARCH}
+          type="search"
+          placeholder="Name, entity id, area, label or domain"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      {entities === null ? (
+        <p className="muted">Loading entities…</p>
+      ) : entities.length === 0 ? (
+        <p className="muted">No entities yet: connect to Home Assistant first.</p>
+      ) : (
+        <>
+          <ul className="entity-results" aria-label="Matching entities">
+            {matches.map((entity, index) => (
+              <li key={entity.entity_id} className="favourite-item">
+                <EntityIcon entity={entity} />
+                <div className="favourite-text">
+                  <span className="favourite-name">{friendlyName(entity)}</span>
+                  <span className="favourite-state">
+                    {entity.entity_id}
+                    {entity.area ? ` · ${placeText(entity)}` : ''}
+                  </span>
+                </div>
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={`Add ${friendlyName(entity)}`}
+                  data-focus={focusKey('add', entity.entity_id)}
+                  onClick={() => add(index)}
+                >
+                  Add
+                </button>
+              </li>
+            ))}
+          </ul>
+          {total > matches.length && (
+            <p className="muted">{total - matches.length} more: narrow the search.</p>
+          )}
+          {total === 0 && <p className="muted">Nothing matches “{query}”.</p>}
+        </>
+      )}
+
+      <h2>Your favourites</h2>
       {favourites.length === 0 ? (
         <p className="notice">No favourites yet. Add some from the list below.</p>
       ) : (
@@ -117,6 +212,7 @@ export function FavouritesPage({
                     type="button"
                     className="button small"
                     aria-label={`Move ${name} up`}
+                    data-focus={focusKey('up', favourite.entityId)}
                     disabled={index === 0}
                     onClick={() => move(index, index - 1)}
                   >
@@ -126,6 +222,7 @@ export function FavouritesPage({
                     type="button"
                     className="button small"
                     aria-label={`Move ${name} down`}
+                    data-focus={focusKey('down', favourite.entityId)}
                     disabled={index === favourites.length - 1}
                     onClick={() => move(index, index + 1)}
                   >
@@ -135,7 +232,8 @@ export function FavouritesPage({
                     type="button"
                     className="button small danger"
                     aria-label={`Remove ${name}`}
-                    onClick={() => void save(favourites.filter((_, i) => i !== index))}
+                    data-focus={focusKey('remove', favourite.entityId)}
+                    onClick={() => remove(index)}
                   >
                     Remove
                   </button>
@@ -144,52 +242,6 @@ export function FavouritesPage({
             );
           })}
         </ol>
-      )}
-
-      <h2>Add</h2>
-      <div className="field">
-        <label htmlFor={searchId}>Search entities</label>
-        <input
-          id={searchId}
-          type="search"
-          placeholder="Name, entity id, area, label or domain"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-      </div>
-      {entities === null ? (
-        <p className="muted">Loading entities…</p>
-      ) : entities.length === 0 ? (
-        <p className="muted">No entities yet: connect to Home Assistant first.</p>
-      ) : (
-        <>
-          <ul className="entity-results" aria-label="Matching entities">
-            {matches.map((entity) => (
-              <li key={entity.entity_id} className="favourite-item">
-                <EntityIcon entity={entity} />
-                <div className="favourite-text">
-                  <span className="favourite-name">{friendlyName(entity)}</span>
-                  <span className="favourite-state">
-                    {entity.entity_id}
-                    {entity.area ? ` · ${placeText(entity)}` : ''}
-                  </span>
-                </div>
-                <button
-                  type="button"
-                  className="button small"
-                  aria-label={`Add ${friendlyName(entity)}`}
-                  onClick={() => void save([...favourites, { entityId: entity.entity_id }])}
-                >
-                  Add
-                </button>
-              </li>
-            ))}
-          </ul>
-          {total > matches.length && (
-            <p className="muted">{total - matches.length} more: narrow the search.</p>
-          )}
-          {total === 0 && <p className="muted">Nothing matches “{query}”.</p>}
-        </>
       )}
     </section>
   );

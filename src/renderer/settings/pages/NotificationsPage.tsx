@@ -221,7 +221,14 @@ function RuleEditor({
     };
   }, [ruleJson, entity]);
 
-  const problems = checked.ok ? [] : checked.problems;
+  // Problems show once an entity is chosen; each is tied to its field (aria-invalid, and the
+  // sentence as the field's description) so a screen reader says it at the field.
+  const problems = checked.ok || draft.entityId.trim() === '' ? [] : checked.problems;
+  const problemId = (field: string) => `${ids.field}-problem-${field.replace(/\W/g, '_')}`;
+  const invalid: Invalid = (key) => {
+    const problem = problems.find((p) => p.field === key || p.field.startsWith(`${key}.`));
+    return problem ? { 'aria-invalid': true, 'aria-describedby': problemId(problem.field) } : {};
+  };
   return (
     <form
       className="rule-editor"
@@ -239,6 +246,7 @@ function RuleEditor({
           value={draft.entityId}
           placeholder="binary_sensor.front_door"
           onChange={(e) => set({ entityId: e.target.value })}
+          {...invalid('entityId')}
         />
         <datalist id={ids.list}>
           {entities.map((e) => (
@@ -272,6 +280,7 @@ function RuleEditor({
         values={kindValues(draft)}
         idPrefix={ids.field}
         entity={entity}
+        invalid={invalid}
         onChange={(key, value) => set({ values: { ...draft.values, [key]: value } })}
       />
       <div className="field-row">
@@ -282,6 +291,7 @@ function RuleEditor({
             inputMode="numeric"
             value={draft.forSeconds}
             onChange={(e) => set({ forSeconds: e.target.value })}
+            {...invalid('forSeconds')}
           />
         </div>
         <div className="field grow">
@@ -291,6 +301,7 @@ function RuleEditor({
             inputMode="numeric"
             value={draft.cooldownSeconds}
             onChange={(e) => set({ cooldownSeconds: e.target.value })}
+            {...invalid('cooldownSeconds')}
           />
         </div>
       </div>
@@ -301,12 +312,15 @@ function RuleEditor({
           value={draft.message}
           placeholder="{name} is {state}"
           onChange={(e) => set({ message: e.target.value })}
+          {...invalid('message')}
         />
       </div>
-      {problems.length > 0 && draft.entityId.trim() !== '' && (
+      {problems.length > 0 && (
         <ul className="notice warn">
           {problems.map((p) => (
-            <li key={`${p.field}${p.message}`}>{p.message}</li>
+            <li key={`${p.field}${p.message}`} id={problemId(p.field)}>
+              {p.message}
+            </li>
           ))}
         </ul>
       )}
@@ -342,18 +356,23 @@ function RuleEditor({
   );
 }
 
+/** A field's error state: aria-invalid and the id of the sentence that explains it, if any. */
+type Invalid = (key: string) => { 'aria-invalid'?: true; 'aria-describedby'?: string };
+
 /** The fields of the chosen rule kind, drawn from its description in src/shared/rule-kinds/. */
 function KindFields({
   fields,
   values,
   idPrefix,
   entity,
+  invalid,
   onChange,
 }: {
   fields: readonly EditorField[];
   values: Record<string, string>;
   idPrefix: string;
   entity: EntityView | undefined;
+  invalid: Invalid;
   onChange: (key: string, value: string) => void;
 }) {
   if (fields.length === 0) return null;
@@ -368,6 +387,7 @@ function KindFields({
           aria-label={field.label}
           value={value}
           onChange={(e) => onChange(field.key, e.target.value)}
+          {...invalid(field.key)}
         >
           {field.choices.map((choice) => (
             <option key={choice} value={choice}>
@@ -388,6 +408,7 @@ function KindFields({
           {...(field.numeric ? { inputMode: 'decimal' as const } : {})}
           {...(field.hint === 'states' ? { placeholder: suggestedStates(entity).join(', ') } : {})}
           onChange={(e) => onChange(field.key, e.target.value)}
+          {...invalid(field.key)}
         />
       </div>
     );
