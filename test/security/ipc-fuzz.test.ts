@@ -43,6 +43,7 @@ const SHAPES: Record<
   trustCertificate: { arity: 1, keys: ['url', 'port'] },
   listEntities: { arity: 0 },
   listFavouriteEntities: { arity: 0 },
+  setEntityListOpen: { arity: 1, oneOf: [true, false] },
   actOnEntity: { arity: 1, keys: ['entityId', 'action', 'confirmed'] },
   openTokenPage: { arity: 1, keys: ['url', 'port'] },
   getTokenStatus: { arity: 0 },
