@@ -10,15 +10,44 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
   {
-    // Pure modules must stay testable without the Electron binary.
-    files: ['src/shared/**', 'src/main/ha/**', 'src/main/tokens/**', 'src/main/notify/**', 'src/main/tray/**', 'src/main/vault/**', 'src/main/settings/**', 'src/main/ipc/**'],
+    // Type-aware rules for the app's own code: a promise nobody awaits loses its rejection, so each
+    // one is awaited, handled, or handed to runDetached (src/main/detached.ts, src/renderer/detached.ts).
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Reach Electron only through src/main/platform/.' }] }],
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // Pure modules must stay testable without the Electron binary.
+    files: [
+      'src/shared/**',
+      'src/main/ha/**',
+      'src/main/tokens/**',
+      'src/main/notify/**',
+      'src/main/tray/**',
+      'src/main/vault/**',
+      'src/main/settings/**',
+      'src/main/ipc/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Reach Electron only through src/main/platform/.' }],
+        },
+      ],
     },
   },
   {
@@ -28,7 +57,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The renderer is sandboxed: use window.haTray.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'The renderer is sandboxed: use window.haTray.' }] },
+      ],
     },
   },
 );

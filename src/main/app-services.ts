@@ -10,6 +10,7 @@ import { verifyToken } from './ha/verify-token';
 import { createHandlerTable, type HandlerTable } from './ipc/handler-table';
 import { createHandlers } from './ipc/handlers';
 import { createSenderPolicy } from './ipc/sender-policy';
+import { runDetached } from './detached';
 import { HandledSecrets } from './log/handled-secrets';
 import { createLogger, type LogSink } from './log/logger';
 import type { SecretStore } from './platform/secret-store';
@@ -221,9 +222,11 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const send = platform.sendToPages;
   manager.onStatus((status) => {
     if (status.state === 'connected')
-      void areas
-        .refresh((message) => manager.send(message))
-        .then(() => pageEntities.viewsChanged());
+      runDetached(
+        areas.refresh((message) => manager.send(message)).then(() => pageEntities.viewsChanged()),
+        logger,
+        'Reading the areas',
+      );
   });
   connection.onStatus((status) => send(eventChannel('status'), status));
   settings.onChange((value) => send(eventChannel('settings'), value));

@@ -39,7 +39,15 @@ const QUIT_LIMIT_MS = 3_000;
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(start);
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // No logger exists yet when the start fails: say why on stderr and leave, rather than stay
+      // running without a tray icon.
+      console.error('HA Tray could not start', error);
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {

@@ -6,6 +6,7 @@ import type { ProbeFailureReason, ProbeResult } from '../../shared/probe';
 import { normaliseTokenInput } from '../../shared/token-input';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { ConnectionManager } from '../ha/connection-manager';
+import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
 import type { Dialogs } from '../platform/dialogs';
 import type { SettingsStore } from '../settings/settings-store';
@@ -57,7 +58,8 @@ export class ConnectionService {
 
   constructor(private readonly deps: ConnectionServiceDeps) {
     deps.manager.onStatus((status) => {
-      if (status.state === 'connected') void this.refreshLocationName();
+      if (status.state === 'connected')
+        runDetached(this.refreshLocationName(), deps.logger, 'Reading the location name');
       this.emit();
     });
     deps.vault.onChange(() => {

@@ -2,6 +2,7 @@ import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import type { InstanceUrl } from '../../shared/instance-url';
 import type { ConnectionStatus } from '../../shared/status';
 import { UserFacingError } from '../../shared/user-facing-error';
+import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
 import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './backoff';
 import type { Clock } from './clock';
@@ -159,7 +160,7 @@ export class ConnectionManager {
     if (!credentials) return this.setStatus({ state: 'not_configured' });
     if (!this.online) return this.setStatus({ state: 'offline' });
     this.setStatus({ state: 'connecting' });
-    void this.connect(this.generation);
+    this.detached(this.connect(this.generation), 'Connecting to Home Assistant');
   }
 
   /**
@@ -170,7 +171,7 @@ export class ConnectionManager {
   wake(): void {
     if (!this.credentials || !this.canRetry()) return;
     if (this.current) {
-      void this.checkAlive();
+      this.detached(this.checkAlive(), 'Checking the connection');
       return;
     }
     if (this.status.state === 'connecting') return;
@@ -178,7 +179,7 @@ export class ConnectionManager {
     // The network may just have changed: look quickly again.
     this.outageSince = this.clock.now();
     this.attempt = 0;
-    void this.recover(this.generation);
+    this.detached(this.recover(this.generation), 'Looking for Home Assistant');
   }
 
   /**
@@ -189,14 +190,14 @@ export class ConnectionManager {
   reconnectNow(): void {
     if (!this.credentials) return;
     if (this.current) {
-      void this.checkAlive();
+      this.detached(this.checkAlive(), 'Checking the connection');
       return;
     }
     if (this.status.state === 'connecting') return;
     this.clearRetry();
     this.attempt = 0;
     this.setStatus({ state: 'connecting' });
-    void this.connect(this.generation);
+    this.detached(this.connect(this.generation), 'Connecting to Home Assistant');
   }
 
   setOnline(online: boolean): void {
@@ -359,7 +360,8 @@ export class ConnectionManager {
       });
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = null;
-      if (generation === this.generation) void this.recover(generation);
+      if (generation === this.generation)
+        this.detached(this.recover(generation), 'Looking for Home Assistant');
     }, delayMs);
   }
 
@@ -422,13 +424,20 @@ export class ConnectionManager {
     }
   }
 
+  private detached(task: Promise<unknown>, what: string): void {
+    runDetached(task, this.options.logger, what);
+  }
+
   private startPing(): void {
     this.stopPing();
     const tick = () => {
       this.pingTimer = this.clock.setTimeout(() => {
-        void this.checkAlive().finally(() => {
-          if (this.current) tick();
-        });
+        this.detached(
+          this.checkAlive().finally(() => {
+            if (this.current) tick();
+          }),
+          'Checking the connection',
+        );
       }, this.pingIntervalMs);
     };
     tick();

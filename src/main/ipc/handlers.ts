@@ -108,9 +108,9 @@ export function createHandlers({
     setStartAtLogin: (enabled) => desktop.setStartAtLogin(enabled),
     setGlobalShortcut: (accelerator) => desktop.setShortcut(accelerator),
     getAbout: () => diagnostics.about(),
-    copyDiagnostics: (options) => {
+    copyDiagnostics: async (options) => {
       const text = diagnostics.report(options);
-      clipboard.writeText(text);
+      await clipboard.writeText(text);
       return text;
     },
   };

@@ -8,6 +8,7 @@ import type { ConnectionStatus } from '../../shared/status';
 import type { Clock } from '../ha/clock';
 import type { ConnectionManager } from '../ha/connection-manager';
 import { SocketOpenError } from '../ha/ha-socket';
+import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
 import type { PowerEvents } from '../platform/power-events';
 import type { TokenVault } from '../vault/token-vault';
@@ -112,7 +113,9 @@ export class TokenLifecycle {
       this.rotation.onStatus(() => this.emit()),
       this.reminder.onChange(() => this.emit()),
       this.deps.vault.onChange(() => this.refreshFacts()),
-      this.deps.manager.onStatus((status) => void this.onConnection(status)),
+      this.deps.manager.onStatus((status) =>
+        runDetached(this.onConnection(status), this.deps.logger, 'Updating the token facts'),
+      ),
     );
     await this.rotation.load();
     // The facts first: a reminder evaluated without them would forget the snooze and the day's limit.

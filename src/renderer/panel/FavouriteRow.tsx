@@ -9,6 +9,7 @@ import {
 import type { EntityView } from '../../shared/entity-view';
 import { friendlyName, stateText } from '../../shared/state-text';
 import { EntityIcon } from '../components/EntityIcon';
+import { runDetached } from '../detached';
 
 export interface RowProps {
   entity: EntityView;
@@ -67,7 +68,8 @@ export function FavouriteRow({ entity: live, label, act }: RowProps) {
   const rowKeys = (event: React.KeyboardEvent) => {
     if ((event.key === 'Enter' || event.key === ' ') && event.target === event.currentTarget) {
       event.preventDefault();
-      if (!unavailable && !isReadOnly(asContext(entity))) void run({ kind: 'primary' }, null);
+      if (!unavailable && !isReadOnly(asContext(entity)))
+        runDetached(run({ kind: 'primary' }, null), 'Controlling the entity');
     }
   };
 
@@ -103,7 +105,9 @@ export function FavouriteRow({ entity: live, label, act }: RowProps) {
           <button
             type="button"
             className="button danger"
-            onClick={() => void run(confirming.action, null, true)}
+            onClick={() =>
+              runDetached(run(confirming.action, null, true), 'Controlling the entity')
+            }
           >
             {confirming.question.split(' ')[0]}
           </button>
@@ -133,7 +137,8 @@ function Control({
   run: Run;
 }) {
   // The domain module built the action; main validates it against the same registry.
-  const change = ({ action, patch }: ControlChange) => void run(action as EntityAction, patch);
+  const change = ({ action, patch }: ControlChange) =>
+    runDetached(run(action as EntityAction, patch), 'Controlling the entity');
   switch (control.kind) {
     case 'switch':
       return (
@@ -144,7 +149,10 @@ function Control({
           aria-label={`${name} ${entity.state === 'on' ? 'on' : 'off'}`}
           className="switch"
           onClick={() =>
-            void run({ kind: 'primary' }, { state: entity.state === 'on' ? 'off' : 'on' })
+            runDetached(
+              run({ kind: 'primary' }, { state: entity.state === 'on' ? 'off' : 'on' }),
+              'Controlling the entity',
+            )
           }
         >
           <span className="switch-knob" />
@@ -176,14 +184,22 @@ function Control({
         </select>
       );
     case 'primary_button':
-      return <PrimaryButton entity={entity} onRun={() => void run({ kind: 'primary' }, null)} />;
+      return (
+        <PrimaryButton
+          entity={entity}
+          onRun={() => runDetached(run({ kind: 'primary' }, null), 'Controlling the entity')}
+        />
+      );
     case 'temperature':
       return (
         <ClimateStepper
           entity={entity}
           name={name}
           onSet={(temperature) =>
-            void run({ kind: 'set_temperature', temperature }, { attributes: { temperature } })
+            runDetached(
+              run({ kind: 'set_temperature', temperature }, { attributes: { temperature } }),
+              'Controlling the entity',
+            )
           }
         />
       );

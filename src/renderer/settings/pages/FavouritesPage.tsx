@@ -5,6 +5,7 @@ import { friendlyName, stateText } from '../../../shared/state-text';
 import { bridge } from '../../bridge';
 import { EntityIcon } from '../../components/EntityIcon';
 import { searchEntities } from './favourite-search';
+import { runDetached } from '../../detached';
 
 const SHOWN = 50;
 
@@ -40,13 +41,13 @@ export function FavouritesPage({
     const next = [...favourites];
     const [item] = next.splice(from, 1);
     next.splice(to, 0, item!);
-    void save(next);
+    runDetached(save(next), 'Saving');
   };
   const rename = (index: number, label: string) => {
     const next = favourites.map((f, i) =>
       i === index ? { entityId: f.entityId, ...(label.trim() ? { label: label.trim() } : {}) } : f,
     );
-    void save(next);
+    runDetached(save(next), 'Saving');
   };
 
   return (
@@ -135,7 +136,9 @@ export function FavouritesPage({
                     type="button"
                     className="button small danger"
                     aria-label={`Remove ${name}`}
-                    onClick={() => void save(favourites.filter((_, i) => i !== index))}
+                    onClick={() =>
+                      runDetached(save(favourites.filter((_, i) => i !== index)), 'Saving')
+                    }
                   >
                     Remove
                   </button>
@@ -178,7 +181,9 @@ export function FavouritesPage({
                   type="button"
                   className="button small"
                   aria-label={`Add ${friendlyName(entity)}`}
-                  onClick={() => void save([...favourites, { entityId: entity.entity_id }])}
+                  onClick={() =>
+                    runDetached(save([...favourites, { entityId: entity.entity_id }]), 'Saving')
+                  }
                 >
                   Add
                 </button>
