@@ -1,11 +1,11 @@
 import { BrowserWindow, screen } from 'electron';
-import { guardContents } from '../windows/guards';
-import { panelPosition } from '../windows/panel-position';
-import { secureWebPreferences } from '../windows/web-preferences';
-import { runDetached } from '../detached';
-import type { Logger } from '../log/logger';
-import type { Rect } from './tray-host';
-import type { SettingsPage, WindowHost } from './window-host';
+import { guardContents } from '../../windows/guards';
+import { panelPosition } from '../../windows/panel-position';
+import { secureWebPreferences } from '../../windows/web-preferences';
+import { runDetached } from '../../detached';
+import type { Logger } from '../../log/logger';
+import type { Rect } from '../../platform/tray-host';
+import type { SettingsPage, WindowHost } from '../../platform/window-host';
 
 export interface WindowHostOptions {
   preloadPath: string;
