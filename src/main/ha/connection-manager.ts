@@ -1,6 +1,6 @@
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import type { InstanceUrl } from '../../shared/instance-url';
-import type { ConnectionStatus } from '../../shared/status';
+import type { ConnectionStatus } from '../../shared/connection-status';
 import { UserFacingError } from '../../shared/user-facing-error';
 import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';

@@ -4,7 +4,7 @@ import type {
   SnoozeDuration,
   TokenStatus,
 } from '../../shared/token-status';
-import type { ConnectionStatus } from '../../shared/status';
+import type { ConnectionStatus } from '../../shared/connection-status';
 import type { Clock } from '../ha/clock';
 import type { ConnectionManager } from '../ha/connection-manager';
 import { SocketOpenError } from '../ha/ha-socket';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionManager } from '../../../src/main/ha/connection-manager';
 import { EntityStore } from '../../../src/main/ha/entity-store';
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
-import type { ConnectionStatus } from '../../../src/shared/status';
+import type { ConnectionStatus } from '../../../src/shared/connection-status';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { tamper } from '../../support/tamper';
 import { recordingLogger } from '../../support/test-logger';
