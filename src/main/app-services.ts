@@ -1,6 +1,6 @@
 import dns from 'node:dns';
 import type { ResolveHost } from './connection/address-class';
-import { ConnectionService } from './connection/connection-service';
+import { ConnectionSetup } from './connection/connection-setup';
 import { ConnectionManager, type ConnectionManagerOptions } from './ha/connection-manager';
 import { AreaDirectory } from './ha/area-directory';
 import { EntityStore } from './ha/entity-store';
@@ -94,7 +94,7 @@ const systemResolve: ResolveHost = async (hostname) =>
  */
 export function createAppServices(platform: AppPlatform, options: AppServiceOptions = {}) {
   let vault: TokenVault | null = null;
-  let connection: ConnectionService | null = null;
+  let connection: ConnectionSetup | null = null;
   const handledSecrets = new HandledSecrets();
   // Every token the app holds or handles: stored, pending, tested, pasted for a replacement.
   const secrets = () =>
@@ -134,7 +134,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   pageEntities.setFavourites(favouriteIds(settings.get()));
   settings.onChange((value) => pageEntities.setFavourites(favouriteIds(value)));
   const timeoutMs = options.probeTimeoutMs ?? 10_000;
-  connection = new ConnectionService({
+  connection = new ConnectionSetup({
     manager,
     vault,
     settings,

@@ -3,7 +3,7 @@ import { normaliseInstanceUrl } from '../../shared/instance-url';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { IpcContract } from '../../shared/ipc/contract';
 import type { EntityView } from '../../shared/entity-view';
-import type { ConnectionService } from '../connection/connection-service';
+import type { ConnectionSetup } from '../connection/connection-setup';
 import { openHaPage } from '../connection/open-ha-page';
 import type { ConnectionManager } from '../ha/connection-manager';
 import { runEntityAction } from '../ha/entity-actions';
@@ -25,7 +25,7 @@ export interface PageWindows {
 }
 
 export interface HandlerDeps {
-  connection: ConnectionService;
+  connection: ConnectionSetup;
   manager: ConnectionManager;
   store: EntityStore;
   settings: SettingsStore;

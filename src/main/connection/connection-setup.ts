@@ -24,7 +24,7 @@ const PINNABLE = new Set<ProbeFailureReason>([
   'tls_changed',
 ]);
 
-export interface ConnectionServiceDeps {
+export interface ConnectionSetupDeps {
   manager: ConnectionManager;
   vault: TokenVault;
   settings: SettingsStore;
@@ -43,7 +43,7 @@ export interface ConnectionServiceDeps {
  * token) without saving it, saving it only after that exact candidate passed a test, and
  * connecting whenever a URL and a readable token are both there.
  */
-export class ConnectionService {
+export class ConnectionSetup {
   private readonly listeners = new Set<(status: AppStatus) => void>();
   /** Fingerprint of the last candidate that passed a test: "Save" is refused for anything else. */
   private lastPassed: {
@@ -56,7 +56,7 @@ export class ConnectionService {
   /** The origin whose last test failed on its certificate: the only one that may be pinned. */
   private certificateProblem: string | null = null;
 
-  constructor(private readonly deps: ConnectionServiceDeps) {
+  constructor(private readonly deps: ConnectionSetupDeps) {
     deps.manager.onStatus((status) => {
       if (status.state === 'connected')
         runDetached(this.refreshLocationName(), deps.logger, 'Reading the location name');
