@@ -26,7 +26,7 @@ import { DesktopService } from './desktop/desktop-service';
 import { Diagnostics } from './diagnostics/diagnostics';
 import { systemClock, type Clock } from './ha/clock';
 import { join } from 'node:path';
-import { reminderNotification } from './tokens/reminder';
+import { reminderNotification } from './tokens/reminder-policy';
 import { fileReminderMemoryStore } from './tokens/reminder-memory-store';
 import { fileJournalStore } from './tokens/rotation-journal';
 import { TokenLifecycle } from './tokens/token-lifecycle';

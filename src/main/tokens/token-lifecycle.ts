@@ -17,7 +17,7 @@ import { ManualRotation } from './manual-rotation';
 import type { HaTokenPort, RefreshTokenInfo, VerifyOutcome } from './ports';
 import type { ReminderMemoryStore } from './reminder-memory-store';
 import type { JournalStore } from './rotation-journal';
-import { RotationReminder } from './rotation-reminder';
+import { ReminderScheduler } from './reminder-scheduler';
 import { TokenAudit } from './token-audit';
 import { tokenFacts, tokenFactsView } from './token-facts';
 import { TokenRotation } from './token-rotation';
@@ -31,7 +31,7 @@ export interface TokenLifecycleDeps {
   reminderMemory: ReminderMemoryStore;
   hostname: string;
   interval: () => RotationInterval;
-  /** Shows the "rotate your token" notification; says whether it was shown (see `RotationReminder`). */
+  /** Shows the "rotate your token" notification; says whether it was shown (see `ReminderScheduler`). */
   notifyReminder: (status: ReminderStatus) => boolean;
   logger: Logger;
 }
@@ -56,7 +56,7 @@ async function verifyWith(manager: ConnectionManager, token: string): Promise<Ve
 export class TokenLifecycle {
   readonly ha: HaTokenPort;
   readonly rotation: TokenRotation;
-  readonly reminder: RotationReminder;
+  readonly reminder: ReminderScheduler;
   readonly audit: TokenAudit;
   readonly manual: ManualRotation;
   private refreshTokens: RefreshTokenInfo[] = [];
@@ -83,7 +83,7 @@ export class TokenLifecycle {
       interval: deps.interval,
       logger: deps.logger,
     });
-    this.reminder = new RotationReminder({
+    this.reminder = new ReminderScheduler({
       clock: deps.clock,
       power: deps.power,
       memory: deps.reminderMemory,
