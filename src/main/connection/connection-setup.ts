@@ -1,3 +1,4 @@
+import { Emitter } from '../../shared/emitter';
 import { createHash } from 'node:crypto';
 import type { AppStatus, ConnectionCandidate } from '../../shared/app-status';
 import type { InstanceUrl } from '../../shared/instance-url';
@@ -44,7 +45,7 @@ export interface ConnectionSetupDeps {
  * connecting whenever a URL and a readable token are both there.
  */
 export class ConnectionSetup {
-  private readonly listeners = new Set<(status: AppStatus) => void>();
+  private readonly changes = new Emitter<AppStatus>();
   /** Fingerprint of the last candidate that passed a test: "Save" is refused for anything else. */
   private lastPassed: {
     fingerprint: string;
@@ -104,8 +105,7 @@ export class ConnectionSetup {
   }
 
   onStatus(listener: (status: AppStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.on(listener);
   }
 
   /** "Test connection": nothing is saved. */
@@ -304,6 +304,6 @@ export class ConnectionSetup {
 
   private emit(): void {
     const status = this.status();
-    for (const listener of this.listeners) listener(status);
+    this.changes.emit(status);
   }
 }
