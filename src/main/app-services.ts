@@ -1,7 +1,7 @@
 import dns from 'node:dns';
 import type { ResolveHost } from './connection/address-class';
 import { ConnectionSetup } from './connection/connection-setup';
-import { ConnectionManager, type ConnectionManagerOptions } from './ha/connection-manager';
+import { ConnectionSupervisor, type ConnectionSupervisorOptions } from './ha/connection-supervisor';
 import { AreaDirectory } from './ha/area-directory';
 import { EntityStore } from './ha/entity-store';
 import { PageEntityEvents } from './ha/page-entity-events';
@@ -75,7 +75,7 @@ export interface DesktopPlatform {
 }
 
 export interface AppServiceOptions {
-  connection?: Partial<Omit<ConnectionManagerOptions, 'store' | 'logger'>>;
+  connection?: Partial<Omit<ConnectionSupervisorOptions, 'store' | 'logger'>>;
   probeTimeoutMs?: number;
   /** Entity page events go out at once after a quiet spell, then at most once per this. */
   entityEventDelayMs?: number;
@@ -119,7 +119,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const tlsFor = (origin: string) => tlsOptionsFor(origin, settings.get().trust.certificates, cas);
   const isPinned = (origin: string) =>
     settings.get().trust.certificates.some((pin) => pin.origin === origin);
-  const manager = new ConnectionManager({ store, logger, tlsFor, ...options.connection });
+  const manager = new ConnectionSupervisor({ store, logger, tlsFor, ...options.connection });
   const areas = new AreaDirectory(logger);
   const view = (state: EntityState) => toEntityView(state, areas.areaOf(state.entity_id));
   const entityViews = () => store.all().map(view);

@@ -6,7 +6,7 @@ import { normaliseInstanceUrl } from '../../shared/instance-url';
 import type { ProbeFailureReason, ProbeResult } from '../../shared/probe';
 import { normaliseTokenInput } from '../../shared/token-input';
 import { UserFacingError } from '../../shared/user-facing-error';
-import type { ConnectionManager } from '../ha/connection-manager';
+import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
 import type { Dialogs } from '../platform/dialogs';
@@ -26,7 +26,7 @@ const PINNABLE = new Set<ProbeFailureReason>([
 ]);
 
 export interface ConnectionSetupDeps {
-  manager: ConnectionManager;
+  manager: ConnectionSupervisor;
   vault: TokenVault;
   settings: SettingsStore;
   logger: Logger;

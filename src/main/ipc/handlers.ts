@@ -5,7 +5,7 @@ import type { IpcContract } from '../../shared/ipc/contract';
 import type { EntityView } from '../../shared/entity-view';
 import type { ConnectionSetup } from '../connection/connection-setup';
 import { openHaPage } from '../connection/open-ha-page';
-import type { ConnectionManager } from '../ha/connection-manager';
+import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { runEntityAction } from '../ha/entity-actions';
 import type { EntityStore } from '../ha/entity-store';
 import type { Clipboard } from '../platform/clipboard';
@@ -26,7 +26,7 @@ export interface PageWindows {
 
 export interface HandlerDeps {
   connection: ConnectionSetup;
-  manager: ConnectionManager;
+  manager: ConnectionSupervisor;
   store: EntityStore;
   settings: SettingsStore;
   shell: Shell;

@@ -6,7 +6,7 @@ import type {
 } from '../../shared/token-status';
 import type { ConnectionStatus } from '../../shared/connection-status';
 import type { Clock } from '../ha/clock';
-import type { ConnectionManager } from '../ha/connection-manager';
+import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { SocketOpenError } from '../ha/ha-socket';
 import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
@@ -23,7 +23,7 @@ import { tokenFacts, tokenFactsView } from './token-facts';
 import { TokenRotation } from './token-rotation';
 
 export interface TokenLifecycleDeps {
-  manager: ConnectionManager;
+  manager: ConnectionSupervisor;
   vault: TokenVault;
   clock: Clock;
   power: Pick<PowerEvents, 'onResume'>;
@@ -37,7 +37,7 @@ export interface TokenLifecycleDeps {
 }
 
 /** auth_invalid on the fresh connection means Home Assistant refused the token; anything else is trouble. */
-async function verifyWith(manager: ConnectionManager, token: string): Promise<VerifyOutcome> {
+async function verifyWith(manager: ConnectionSupervisor, token: string): Promise<VerifyOutcome> {
   try {
     const user = await manager.verifyToken(token);
     return { kind: 'ok', userId: user.id, userName: user.name };

@@ -34,7 +34,7 @@ const socketTransport: HaTransport = {
   checkLiveness: (instance, timeoutMs, tls) => checkLiveness(instance.wsUrl, timeoutMs, tls),
 };
 
-export interface ConnectionManagerOptions {
+export interface ConnectionSupervisorOptions {
   store: EntityStore;
   logger: Logger;
   clock?: Clock;
@@ -73,7 +73,7 @@ const reasonOf = (failure: SocketFailure): string => {
  * bans IPs that keep failing), and re-subscribes to entities on every new connection so that
  * each snapshot replaces the store.
  */
-export class ConnectionManager {
+export class ConnectionSupervisor {
   private credentials: Credentials | null = null;
   private current: { conn: Connection; socket: OpenedSocket } | null = null;
   private status: ConnectionStatus = { state: 'not_configured' };
@@ -97,7 +97,7 @@ export class ConnectionManager {
   private readonly pingTimeoutMs: number;
   private readonly connectTimeoutMs: number;
 
-  constructor(private readonly options: ConnectionManagerOptions) {
+  constructor(private readonly options: ConnectionSupervisorOptions) {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
