@@ -355,7 +355,13 @@ function RuleEditor({
           type="button"
           className="button"
           disabled={!checked.ok || !entity}
-          onClick={() => checked.ok && void bridge().sendTestNotification(checked.rule)}
+          onClick={() => {
+            if (checked.ok)
+              runDetached(
+                bridge().sendTestNotification(checked.rule),
+                'Sending a test notification',
+              );
+          }}
         >
           Send test notification
         </button>
