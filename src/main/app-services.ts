@@ -1,7 +1,7 @@
 import dns from 'node:dns';
 import type { ResolveHost } from './connection/address-class';
-import { ConnectionService } from './connection/connection-service';
-import { ConnectionManager, type ConnectionManagerOptions } from './ha/connection-manager';
+import { ConnectionSetup } from './connection/connection-setup';
+import { ConnectionSupervisor, type ConnectionSupervisorOptions } from './ha/connection-supervisor';
 import { AreaDirectory } from './ha/area-directory';
 import { entityScope, watchedEntityIds } from './ha/entity-scope';
 import { EntityStore } from './ha/entity-store';
@@ -11,6 +11,7 @@ import { verifyToken } from './ha/verify-token';
 import { createHandlerTable, type HandlerTable } from './ipc/handler-table';
 import { createHandlers } from './ipc/handlers';
 import { createSenderPolicy } from './ipc/sender-policy';
+import { runDetached } from './detached';
 import { HandledSecrets } from './log/handled-secrets';
 import { createLogger, type LogSink } from './log/logger';
 import type { SecretStore } from './platform/secret-store';
@@ -26,7 +27,7 @@ import { DesktopService } from './desktop/desktop-service';
 import { Diagnostics } from './diagnostics/diagnostics';
 import { systemClock, type Clock } from './ha/clock';
 import { join } from 'node:path';
-import { reminderNotification } from './tokens/reminder';
+import { reminderNotification } from './tokens/reminder-policy';
 import { fileReminderMemoryStore } from './tokens/reminder-memory-store';
 import { fileJournalStore } from './tokens/rotation-journal';
 import { TokenLifecycle } from './tokens/token-lifecycle';
@@ -75,7 +76,7 @@ export interface DesktopPlatform {
 }
 
 export interface AppServiceOptions {
-  connection?: Partial<Omit<ConnectionManagerOptions, 'store' | 'logger'>>;
+  connection?: Partial<Omit<ConnectionSupervisorOptions, 'store' | 'logger'>>;
   probeTimeoutMs?: number;
   /** Entity page events go out at once after a quiet spell, then at most once per this. */
   entityEventDelayMs?: number;
@@ -94,7 +95,7 @@ const systemResolve: ResolveHost = async (hostname) =>
  */
 export function createAppServices(platform: AppPlatform, options: AppServiceOptions = {}) {
   let vault: TokenVault | null = null;
-  let connection: ConnectionService | null = null;
+  let connection: ConnectionSetup | null = null;
   const handledSecrets = new HandledSecrets();
   // Every token the app holds or handles: stored, pending, tested, pasted for a replacement.
   const secrets = () =>
@@ -119,7 +120,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const tlsFor = (origin: string) => tlsOptionsFor(origin, settings.get().trust.certificates, cas);
   const isPinned = (origin: string) =>
     settings.get().trust.certificates.some((pin) => pin.origin === origin);
-  const manager = new ConnectionManager({ store, logger, tlsFor, ...options.connection });
+  const manager = new ConnectionSupervisor({ store, logger, tlsFor, ...options.connection });
   const areas = new AreaDirectory(logger);
   const view = (state: EntityState) => toEntityView(state, areas.placeOf(state.entity_id));
   const entityViews = () => store.all().map(view);
@@ -139,7 +140,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   updateEntityScope();
   settings.onChange(updateEntityScope);
   const timeoutMs = options.probeTimeoutMs ?? 10_000;
-  connection = new ConnectionService({
+  connection = new ConnectionSetup({
     manager,
     vault,
     settings,
@@ -231,9 +232,13 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const send = platform.sendToPages;
   manager.onStatus((status) => {
     if (status.state === 'connected')
-      void areas
-        .refresh((message) => manager.send(message), status.haVersion)
-        .then(() => pageEntities.viewsChanged());
+      runDetached(
+        areas
+          .refresh((message) => manager.send(message), status.haVersion)
+          .then(() => pageEntities.viewsChanged()),
+        logger,
+        'Reading the areas',
+      );
   });
   connection.onStatus((status) => send(eventChannel('status'), status));
   settings.onChange((value) => send(eventChannel('settings'), value));

@@ -5,22 +5,22 @@ import { createAppServices, type AppServices } from './app-services';
 import { systemClock } from './ha/clock';
 import { orderlyQuit } from './lifecycle/orderly-quit';
 import { fileLogSink } from './log/file-sink';
-import { registerAppScheme, serveAppPages } from './platform/electron-app-protocol';
-import { createElectronDialogs } from './platform/electron-dialogs';
-import { registerIpcHandlers } from './platform/electron-ipc';
-import { createElectronNotifier } from './platform/electron-notifier';
-import { createElectronPowerEvents } from './platform/electron-power-events';
-import { createElectronSecretStore } from './platform/electron-secret-store';
-import { createElectronShell } from './platform/electron-shell';
+import { registerAppScheme, serveAppPages } from './adapters/electron/electron-app-protocol';
+import { createElectronDialogs } from './adapters/electron/electron-dialogs';
+import { registerIpcHandlers } from './adapters/electron/electron-ipc';
+import { createElectronNotifier } from './adapters/electron/electron-notifier';
+import { createElectronPowerEvents } from './adapters/electron/electron-power-events';
+import { createElectronSecretStore } from './adapters/electron/electron-secret-store';
+import { createElectronShell } from './adapters/electron/electron-shell';
 import {
   electronAppInfo,
   electronClipboard,
   electronSystemTheme,
-} from './platform/electron-desktop';
-import { createElectronLoginItem } from './platform/electron-login-item';
-import { createElectronShortcuts } from './platform/electron-shortcut';
-import { createElectronTrayHost } from './platform/electron-tray-host';
-import { createElectronWindowHost } from './platform/electron-window-host';
+} from './adapters/electron/electron-desktop';
+import { createElectronLoginItem } from './adapters/electron/electron-login-item';
+import { createElectronShortcuts } from './adapters/electron/electron-shortcut';
+import { createElectronTrayHost } from './adapters/electron/electron-tray-host';
+import { createElectronWindowHost } from './adapters/electron/electron-window-host';
 import type { TrayHost } from './platform/tray-host';
 import type { WindowHost } from './platform/window-host';
 import { shellPlan } from './desktop/shell-plan';
@@ -39,7 +39,15 @@ const QUIT_LIMIT_MS = 3_000;
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(start);
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // No logger exists yet when the start fails: say why on stderr and leave, rather than stay
+      // running without a tray icon.
+      console.error('HA Tray could not start', error);
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from './status';
+import type { ConnectionStatus } from './connection-status';
 import type { TokenMetadata } from './token-metadata';
 
 /** Everything the settings window and the panel show about the app's state. */

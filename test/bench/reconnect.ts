@@ -1,5 +1,5 @@
 import { createConnection, type Connection } from 'home-assistant-js-websocket';
-import { ConnectionManager } from '../../src/main/ha/connection-manager';
+import { ConnectionSupervisor } from '../../src/main/ha/connection-supervisor';
 import { EntityStore } from '../../src/main/ha/entity-store';
 import { openHaSocket } from '../../src/main/ha/ha-socket';
 import { normaliseInstanceUrl, type InstanceUrl } from '../../src/shared/instance-url';
@@ -39,7 +39,7 @@ async function realOutage(sim: HaSimulator, outageMs: number, clients: number) {
   const instance = instanceOf(sim.url);
   const managers = Array.from(
     { length: clients },
-    () => new ConnectionManager({ store: new EntityStore(), logger: recordingLogger() }),
+    () => new ConnectionSupervisor({ store: new EntityStore(), logger: recordingLogger() }),
   );
   const libraries: Connection[] = [];
   try {
@@ -88,7 +88,7 @@ async function realOutage(sim: HaSimulator, outageMs: number, clients: number) {
 async function fakeOutage(outageMs: number): Promise<number> {
   const clock = new FakeClock(Date.parse('2026-12-01T10:00:00Z'));
   const server = new FakeHaServer(clock, FAKE_LATENCY_MS);
-  const manager = new ConnectionManager({
+  const manager = new ConnectionSupervisor({
     store: new EntityStore(),
     logger: recordingLogger(),
     clock,

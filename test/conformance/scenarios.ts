@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { ConnectionManager } from '../../src/main/ha/connection-manager';
+import { ConnectionSupervisor } from '../../src/main/ha/connection-supervisor';
 import { EntityStore } from '../../src/main/ha/entity-store';
 import { normaliseInstanceUrl } from '../../src/shared/instance-url';
 import type { Msg } from '../support/raw-ws-client';
@@ -259,7 +259,7 @@ export function conformanceScenarios(
   describe('restart', () => {
     it('the app reconnects by itself and resyncs its store with the server', async () => {
       const store = new EntityStore();
-      const manager = new ConnectionManager({
+      const manager = new ConnectionSupervisor({
         store,
         logger: recordingLogger(),
         retry: fastRetry(50, 500),

@@ -22,7 +22,11 @@ export function fakeDesktopPlatform(): FakeDesktopPlatform {
   return {
     loginItem: new FakeLoginItem(),
     shortcuts: new FakeGlobalShortcuts(),
-    clipboard: { writeText: (text) => void copied.push(text) },
+    clipboard: {
+      writeText: async (text) => {
+        copied.push(text);
+      },
+    },
     appInfo: {
       versions: TEST_VERSIONS,
       platform: 'linux x64',

@@ -1,32 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { LeadingThrottle } from '../../src/main/leading-throttle';
+import { FakeClock } from '../support/fake-clock';
 
 function setup() {
-  let now = 1000;
-  const timers: Array<{ at: number; fn: () => void }> = [];
-  const clock = {
-    now: () => now,
-    setTimeout: (fn: () => void, ms: number) => timers.push({ at: now + ms, fn }),
-    clearTimeout: () => timers.splice(0),
-  };
+  const clock = new FakeClock(1000);
   let runs = 0;
   const throttle = new LeadingThrottle(clock, 100, () => runs++);
-  const advance = (ms: number) => {
-    now += ms;
-    for (const timer of timers.splice(0)) {
-      if (timer.at <= now) timer.fn();
-      else timers.push(timer);
-    }
-  };
-  return { throttle, advance, runs: () => runs, timers };
+  return { throttle, advance: (ms: number) => clock.advance(ms), runs: () => runs, clock };
 }
 
 describe('LeadingThrottle', () => {
   it('runs the first request after a quiet spell at once', () => {
-    const { throttle, runs, timers } = setup();
+    const { throttle, runs, clock } = setup();
     throttle.request();
     expect(runs()).toBe(1);
-    expect(timers).toHaveLength(0);
+    expect(clock.pendingTimers()).toBe(0);
   });
 
   it('turns a burst inside the interval into one run at its end', () => {

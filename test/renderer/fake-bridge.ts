@@ -76,7 +76,7 @@ export function installFakeBridge(
     openSettings: vi.fn(() => okReply(undefined)),
     getTokenStatus: vi.fn(() => new Promise<never>(() => undefined)),
     rotateToken: vi.fn(() => okReply({ phase: 'idle' })),
-    snoozeTokenReminder: vi.fn(),
+    snoozeTokenReminder: vi.fn(() => okReply(undefined)),
     replaceToken: vi.fn(),
     revokeOldToken: vi.fn(() => okReply({ ok: true })),
     loadTokenAudit: vi.fn(() => okReply({ state: 'loaded', rows: [], loadedAt: 0 })),

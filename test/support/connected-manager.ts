@@ -1,4 +1,4 @@
-import { ConnectionManager } from '../../src/main/ha/connection-manager';
+import { ConnectionSupervisor } from '../../src/main/ha/connection-supervisor';
 import { EntityStore } from '../../src/main/ha/entity-store';
 import { normaliseInstanceUrl } from '../../src/shared/instance-url';
 import type { HaSimulator } from '../ha-sim';
@@ -9,9 +9,9 @@ import { fastRetry } from './fast-retry';
 /** A connection manager with its store, connected to the simulator and holding its snapshot. */
 export async function connectedManager(
   sim: HaSimulator,
-): Promise<{ manager: ConnectionManager; store: EntityStore }> {
+): Promise<{ manager: ConnectionSupervisor; store: EntityStore }> {
   const store = new EntityStore();
-  const manager = new ConnectionManager({
+  const manager = new ConnectionSupervisor({
     store,
     logger: recordingLogger(),
     retry: fastRetry(5, 20),

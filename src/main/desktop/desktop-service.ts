@@ -1,3 +1,4 @@
+import { Emitter } from '../../shared/emitter';
 import type { DesktopStatus } from '../../shared/desktop-status';
 import type { Settings } from '../../shared/settings';
 import { UserFacingError } from '../../shared/user-facing-error';
@@ -20,7 +21,7 @@ export class DesktopService {
   private readonly login: StartAtLogin;
   private startAtLogin = false;
   private offSettings: (() => void) | null = null;
-  private readonly listeners = new Set<(status: DesktopStatus) => void>();
+  private readonly changes = new Emitter<DesktopStatus>();
 
   constructor(private readonly deps: DesktopServiceDeps) {
     this.shortcut = new PanelShortcut(deps.shortcuts, deps.openPanel, deps.mac);
@@ -47,8 +48,7 @@ export class DesktopService {
 
   /** Every change: the pages show it, and the tray menu shows only a shortcut that works. */
   onStatus(listener: (status: DesktopStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.on(listener);
   }
 
   status(): DesktopStatus {
@@ -86,7 +86,7 @@ export class DesktopService {
 
   private publish(): DesktopStatus {
     const status = this.status();
-    this.listeners.forEach((listener) => listener(status));
+    this.changes.emit(status);
     return status;
   }
 }

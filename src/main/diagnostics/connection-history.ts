@@ -1,5 +1,5 @@
 import type { HistoryEntry, HistoryKind } from '../../shared/diagnostics';
-import type { ConnectionStatus } from '../../shared/status';
+import type { ConnectionStatus } from '../../shared/connection-status';
 import type { TokenStatus } from '../../shared/token-status';
 
 /** The About page keeps this many events: enough for a day of flapping Wi-Fi. */

@@ -1,7 +1,7 @@
 import type { AppStatus } from '../../shared/app-status';
 import type { AboutInfo, DiagnosticsOptions } from '../../shared/diagnostics';
 import type { Settings } from '../../shared/settings';
-import type { ConnectionStatus } from '../../shared/status';
+import type { ConnectionStatus } from '../../shared/connection-status';
 import type { TokenStatus } from '../../shared/token-status';
 import type { AppInfo } from '../platform/app-info';
 import { describeConnection } from '../tray/tray-model';

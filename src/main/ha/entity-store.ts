@@ -1,3 +1,4 @@
+import { Emitter } from '../../shared/emitter';
 import { isDeepStrictEqual } from 'node:util';
 import type { EntityState } from '../../shared/entity';
 import type { EntitiesEvent } from './compressed-state';
@@ -47,7 +48,7 @@ export class EntityStore {
   }
 
   private readonly byEntity = new Map<string, Set<EntityListener>>();
-  private readonly updateListeners = new Set<(update: StoreUpdate) => void>();
+  private readonly updates = new Emitter<StoreUpdate>();
 
   get(entityId: string): EntityState | undefined {
     return this.entities.get(entityId);
@@ -142,16 +143,14 @@ export class EntityStore {
 
   /** Called once per event or snapshot with every change it brought. */
   onUpdate(listener: (update: StoreUpdate) => void): () => void {
-    this.updateListeners.add(listener);
-    return () => this.updateListeners.delete(listener);
+    return this.updates.on(listener);
   }
 
   private publish(update: StoreUpdate): void {
     for (const change of update.changes) {
       this.byEntity.get(change.entityId)?.forEach((listener) => listener(change.state));
     }
-    if (update.changes.length > 0 || update.snapshot)
-      this.updateListeners.forEach((listener) => listener(update));
+    if (update.changes.length > 0 || update.snapshot) this.updates.emit(update);
   }
 }
 

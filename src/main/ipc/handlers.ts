@@ -3,9 +3,9 @@ import { normaliseInstanceUrl } from '../../shared/instance-url';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { IpcContract } from '../../shared/ipc/contract';
 import type { EntityView } from '../../shared/entity-view';
-import type { ConnectionService } from '../connection/connection-service';
+import type { ConnectionSetup } from '../connection/connection-setup';
 import { openHaPage } from '../connection/open-ha-page';
-import type { ConnectionManager } from '../ha/connection-manager';
+import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { runEntityAction } from '../ha/entity-actions';
 import type { EntityStore } from '../ha/entity-store';
 import type { Clipboard } from '../platform/clipboard';
@@ -25,8 +25,8 @@ export interface PageWindows {
 }
 
 export interface HandlerDeps {
-  connection: ConnectionService;
-  manager: ConnectionManager;
+  connection: ConnectionSetup;
+  manager: ConnectionSupervisor;
   store: EntityStore;
   settings: SettingsStore;
   shell: Shell;
@@ -112,9 +112,9 @@ export function createHandlers({
     setStartAtLogin: (enabled) => desktop.setStartAtLogin(enabled),
     setGlobalShortcut: (accelerator) => desktop.setShortcut(accelerator),
     getAbout: () => diagnostics.about(),
-    copyDiagnostics: (options) => {
+    copyDiagnostics: async (options) => {
       const text = diagnostics.report(options);
-      clipboard.writeText(text);
+      await clipboard.writeText(text);
       return text;
     },
   };

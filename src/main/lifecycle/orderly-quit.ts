@@ -30,10 +30,12 @@ export function orderlyQuit(
       timer = options.clock.setTimeout(resolve, options.limitMs);
     });
     const disposed = options.dispose().catch(options.onError);
-    void Promise.race([disposed, limit]).then(() => {
-      options.clock.clearTimeout(timer);
-      phase = 'disposed';
-      options.quit();
-    });
+    Promise.race([disposed, limit])
+      .then(() => {
+        options.clock.clearTimeout(timer);
+        phase = 'disposed';
+        options.quit();
+      })
+      .catch(options.onError);
   };
 }

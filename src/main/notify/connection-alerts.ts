@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '../../shared/status';
+import type { ConnectionStatus } from '../../shared/connection-status';
 import type { Clock } from '../ha/clock';
 import type { NotificationText } from './entity-message';
 import {

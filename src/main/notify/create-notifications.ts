@@ -1,6 +1,6 @@
 import type { Settings } from '../../shared/settings';
 import type { Clock } from '../ha/clock';
-import type { ConnectionManager } from '../ha/connection-manager';
+import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import type { EntityStore } from '../ha/entity-store';
 import type { Logger } from '../log/logger';
 import type { Notifier } from '../platform/notifier';
@@ -12,7 +12,7 @@ import { entityFeedFromStore } from './store-feed';
 export interface NotificationDeps {
   clock: Clock;
   store: EntityStore;
-  manager: ConnectionManager;
+  manager: ConnectionSupervisor;
   settings: SettingsStore;
   notifier: Notifier;
   logger: Logger;

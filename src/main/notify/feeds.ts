@@ -1,5 +1,5 @@
 import type { EntityState } from '../../shared/entity';
-import type { ConnectionStatus } from '../../shared/status';
+import type { ConnectionStatus } from '../../shared/connection-status';
 
 /** The entity updates the notification service needs; `entityFeedFromStore` adapts the store. */
 export interface EntityFeed {

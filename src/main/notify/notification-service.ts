@@ -1,3 +1,4 @@
+import { Emitter } from '../../shared/emitter';
 import type { NotificationSettings } from '../../shared/notification-rules';
 import type { Clock } from '../ha/clock';
 import type { Logger } from '../log/logger';
@@ -36,7 +37,7 @@ export class NotificationService {
   private settings: NotificationSettings;
   private pausedUntilMs: number | null = null;
   private pauseTimer: unknown = null;
-  private readonly pauseListeners = new Set<(until: number | null) => void>();
+  private readonly pauseChanges = new Emitter<number | null>();
   private readonly engine: RulesEngine;
   private readonly alerts: ConnectionAlerts;
   private readonly limiter: DailyLimiter;
@@ -92,8 +93,7 @@ export class NotificationService {
 
   /** Called when a pause starts or ends (also when it runs out): to persist it and redraw the tray. */
   onPauseChange(listener: (until: number | null) => void): () => void {
-    this.pauseListeners.add(listener);
-    return () => this.pauseListeners.delete(listener);
+    return this.pauseChanges.on(listener);
   }
 
   pauseForAnHour(): number {
@@ -136,7 +136,7 @@ export class NotificationService {
     this.engine.dispose();
     this.alerts.dispose();
     this.clearPauseTimer();
-    this.pauseListeners.clear();
+    this.pauseChanges.clear();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -180,7 +180,7 @@ export class NotificationService {
   }
 
   private announcePause(): void {
-    for (const listener of this.pauseListeners) listener(this.pausedUntilMs);
+    this.pauseChanges.emit(this.pausedUntilMs);
   }
 
   private clearPauseTimer(): void {

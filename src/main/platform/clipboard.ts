@@ -1,4 +1,4 @@
 /** The system clipboard; main writes to it so pages need no clipboard permission. */
 export interface Clipboard {
-  writeText(text: string): void;
+  writeText(text: string): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { Emitter } from '../../shared/emitter';
 import { chmodSync, copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -51,7 +52,7 @@ const timestamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
  * against the schema, which has no place a token fits.
  */
 export class SettingsStore {
-  private readonly listeners = new Set<(settings: Settings) => void>();
+  private readonly changes = new Emitter<Settings>();
 
   private constructor(
     private readonly store: ElectronStore<Settings>,
@@ -143,8 +144,7 @@ export class SettingsStore {
   }
 
   onChange(listener: (settings: Settings) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.on(listener);
   }
 
   get path(): string {
@@ -158,7 +158,7 @@ export class SettingsStore {
     if (isDeepStrictEqual(next, this.settings)) return this.settings;
     this.store.store = next;
     this.settings = next;
-    for (const listener of this.listeners) listener(next);
+    this.changes.emit(next);
     return next;
   }
 }

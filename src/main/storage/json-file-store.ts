@@ -92,11 +92,13 @@ export class JsonFileStore<T> {
   private enqueue(operation: () => Promise<void>): Promise<void> {
     const previous = queues.get(this.path) ?? Promise.resolve();
     const run = previous.then(operation);
-    const settled = run.catch(() => undefined);
+    // The queue's tail never rejects, and drops itself from the map once nothing follows it.
+    const settled: Promise<void> = run
+      .catch(() => undefined)
+      .then(() => {
+        if (queues.get(this.path) === settled) queues.delete(this.path);
+      });
     queues.set(this.path, settled);
-    void settled.then(() => {
-      if (queues.get(this.path) === settled) queues.delete(this.path);
-    });
     return run;
   }
 

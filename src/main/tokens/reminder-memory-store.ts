@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
 import { JsonFileStore } from '../storage/json-file-store';
-import type { ReminderMemory } from './reminder';
-import { EMPTY_MEMORY } from './reminder';
+import type { ReminderMemory } from './reminder-policy';
+import { EMPTY_MEMORY } from './reminder-policy';
 
 /** Where the reminder keeps its snooze and last notification across restarts. */
 export interface ReminderMemoryStore {

@@ -4,10 +4,11 @@ import type {
   SnoozeDuration,
   TokenStatus,
 } from '../../shared/token-status';
-import type { ConnectionStatus } from '../../shared/status';
+import type { ConnectionStatus } from '../../shared/connection-status';
 import type { Clock } from '../ha/clock';
-import type { ConnectionManager } from '../ha/connection-manager';
+import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { SocketOpenError } from '../ha/ha-socket';
+import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
 import type { PowerEvents } from '../platform/power-events';
 import type { TokenVault } from '../vault/token-vault';
@@ -16,13 +17,13 @@ import { ManualRotation } from './manual-rotation';
 import type { HaTokenPort, RefreshTokenInfo, VerifyOutcome } from './ports';
 import type { ReminderMemoryStore } from './reminder-memory-store';
 import type { JournalStore } from './rotation-journal';
-import { RotationReminder } from './rotation-reminder';
+import { ReminderScheduler } from './reminder-scheduler';
 import { TokenAudit } from './token-audit';
 import { tokenFacts, tokenFactsView } from './token-facts';
 import { TokenRotation } from './token-rotation';
 
 export interface TokenLifecycleDeps {
-  manager: ConnectionManager;
+  manager: ConnectionSupervisor;
   vault: TokenVault;
   clock: Clock;
   power: Pick<PowerEvents, 'onResume'>;
@@ -30,13 +31,13 @@ export interface TokenLifecycleDeps {
   reminderMemory: ReminderMemoryStore;
   hostname: string;
   interval: () => RotationInterval;
-  /** Shows the "rotate your token" notification; says whether it was shown (see `RotationReminder`). */
+  /** Shows the "rotate your token" notification; says whether it was shown (see `ReminderScheduler`). */
   notifyReminder: (status: ReminderStatus) => boolean;
   logger: Logger;
 }
 
 /** auth_invalid on the fresh connection means Home Assistant refused the token; anything else is trouble. */
-async function verifyWith(manager: ConnectionManager, token: string): Promise<VerifyOutcome> {
+async function verifyWith(manager: ConnectionSupervisor, token: string): Promise<VerifyOutcome> {
   try {
     const user = await manager.verifyToken(token);
     return { kind: 'ok', userId: user.id, userName: user.name };
@@ -55,7 +56,7 @@ async function verifyWith(manager: ConnectionManager, token: string): Promise<Ve
 export class TokenLifecycle {
   readonly ha: HaTokenPort;
   readonly rotation: TokenRotation;
-  readonly reminder: RotationReminder;
+  readonly reminder: ReminderScheduler;
   readonly audit: TokenAudit;
   readonly manual: ManualRotation;
   private refreshTokens: RefreshTokenInfo[] = [];
@@ -82,7 +83,7 @@ export class TokenLifecycle {
       interval: deps.interval,
       logger: deps.logger,
     });
-    this.reminder = new RotationReminder({
+    this.reminder = new ReminderScheduler({
       clock: deps.clock,
       power: deps.power,
       memory: deps.reminderMemory,
@@ -112,7 +113,9 @@ export class TokenLifecycle {
       this.rotation.onStatus(() => this.emit()),
       this.reminder.onChange(() => this.emit()),
       this.deps.vault.onChange(() => this.refreshFacts()),
-      this.deps.manager.onStatus((status) => void this.onConnection(status)),
+      this.deps.manager.onStatus((status) =>
+        runDetached(this.onConnection(status), this.deps.logger, 'Updating the token facts'),
+      ),
     );
     await this.rotation.load();
     // The facts first: a reminder evaluated without them would forget the snooze and the day's limit.

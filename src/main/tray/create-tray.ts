@@ -7,6 +7,7 @@ import type { Shell } from '../platform/shell';
 import type { SystemTheme } from '../platform/system-theme';
 import type { TrayHost } from '../platform/tray-host';
 import type { SettingsPage } from '../platform/window-host';
+import { runDetached } from '../detached';
 import { clickFavourite } from './favourite-click';
 import { TrayService } from './tray-service';
 
@@ -40,15 +41,19 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
     reconnect: () => services.manager.reconnectNow(),
     quit: deps.quit,
     clickFavourite: (entityId) =>
-      void clickFavourite(
-        {
-          store: services.store,
-          connection: () => services.manager.connection(),
-          dialogs: deps.dialogs,
-          openHaPage: openPage,
-          openPanel: deps.openPanel,
-        },
-        entityId,
+      runDetached(
+        clickFavourite(
+          {
+            store: services.store,
+            connection: () => services.manager.connection(),
+            dialogs: deps.dialogs,
+            openHaPage: openPage,
+            openPanel: deps.openPanel,
+          },
+          entityId,
+        ),
+        services.logger,
+        `Acting on the favourite ${entityId}`,
       ),
   });
   const applySettings = (settings: Settings) => {

@@ -4,7 +4,7 @@ import type { Favourite } from '../../shared/settings';
 import { friendlyName, stateText } from '../../shared/state-text';
 import type { ReminderStatus } from '../../shared/token-status';
 import { favouriteItem } from './favourite-items';
-import type { ConnectionStatus } from '../../shared/status';
+import type { ConnectionStatus } from '../../shared/connection-status';
 import type { MenuItemSpec, TrayIconSpec } from '../platform/tray-host';
 
 export interface TrayModel {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { TokenMetadata, VaultState } from '../../shared/token-metadata';
 import { UserFacingError } from '../../shared/user-facing-error';
 import { systemClock, type Clock } from '../ha/clock';
+import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
 import type { Decrypted, SecretStore } from '../platform/secret-store';
 import { describeBackend, isWeakBackend } from '../platform/secret-store';
@@ -29,11 +30,16 @@ export interface TokenVaultOptions {
 
 export const VAULT_FILE = 'token-vault.json';
 
-const realSchedule: Schedule = (callback, delayMs) => {
-  const timer = setTimeout(() => void callback(), delayMs);
-  timer.unref();
-  return () => clearTimeout(timer);
-};
+const realSchedule =
+  (logger: Logger): Schedule =>
+  (callback, delayMs) => {
+    const timer = setTimeout(
+      () => runDetached(callback(), logger, 'A scheduled keyring check'),
+      delayMs,
+    );
+    timer.unref();
+    return () => clearTimeout(timer);
+  };
 
 /**
  * The Home Assistant token, encrypted by the operating system and kept only as ciphertext on
@@ -61,7 +67,7 @@ export class TokenVault {
   constructor(private readonly options: TokenVaultOptions) {
     this.file = vaultFileStore(join(options.dir, VAULT_FILE));
     this.clock = options.clock ?? systemClock;
-    this.schedule = options.schedule ?? realSchedule;
+    this.schedule = options.schedule ?? realSchedule(options.logger);
     this.retryDelayMs = this.firstDelay();
   }
 

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '../../shared/status';
+import type { ConnectionStatus } from '../../shared/connection-status';
 
 function dotClass(status: ConnectionStatus): string {
   if (status.state === 'connected') return 'connected';

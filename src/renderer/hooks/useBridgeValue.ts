@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { IpcResult } from '../../shared/ipc/result';
+import { runDetached } from '../detached';
 
 /**
  * A value main owns, read once and kept live by its event: the one pattern every page uses
@@ -13,9 +14,12 @@ export function useBridgeValue<T>(
   useEffect(() => {
     let live = true;
     const off = subscribe((next) => setValue(next));
-    void load().then((result) => {
-      if (live && result.ok) setValue((current) => current ?? result.value);
-    });
+    runDetached(
+      load().then((result) => {
+        if (live && result.ok) setValue((current) => current ?? result.value);
+      }),
+      'Loading',
+    );
     return () => {
       live = false;
       off();

@@ -3,6 +3,7 @@ import type { EntityView } from '../../shared/entity-view';
 import { bridge } from '../bridge';
 import { withLiveFavourites } from './live-entities';
 import { useFavouriteEntities } from './useFavouriteEntities';
+import { runDetached } from '../detached';
 
 /**
  * Every entity, for the settings pages' searchable lists: fetched when a page opens and again
@@ -16,12 +17,15 @@ export function useEntities(): EntityView[] | null {
     let latest = 0;
     const load = () => {
       const request = ++latest;
-      void bridge()
-        .listEntities()
-        .then((result) => {
-          // Only the newest answer counts: an older one may land after it.
-          if (request === latest && result.ok) setList(result.value);
-        });
+      runDetached(
+        bridge()
+          .listEntities()
+          .then((result) => {
+            // Only the newest answer counts: an older one may land after it.
+            if (request === latest && result.ok) setList(result.value);
+          }),
+        'Listing the entities',
+      );
     };
     const off = bridge().onEntityListChanged(load);
     load();

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { bridge } from '../bridge';
+import { runDetached } from '../detached';
 
 /**
  * Tells main while this page lists every entity: HA Tray otherwise subscribes only to the
@@ -8,7 +9,8 @@ import { bridge } from '../bridge';
 export function useEntityListOpen(open: boolean): void {
   useEffect(() => {
     if (!open) return;
-    void bridge().setEntityListOpen(true);
-    return () => void bridge().setEntityListOpen(false);
+    runDetached(bridge().setEntityListOpen(true), 'Widening the entity subscription');
+    return () =>
+      runDetached(bridge().setEntityListOpen(false), 'Narrowing the entity subscription');
   }, [open]);
 }

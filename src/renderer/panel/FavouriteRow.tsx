@@ -9,6 +9,7 @@ import { ConfirmStep } from '../components/controls/ConfirmStep';
 import { Slider } from '../components/controls/Slider';
 import { Stepper } from '../components/controls/Stepper';
 import { Switch } from '../components/controls/Switch';
+import { runDetached } from '../detached';
 
 export interface RowProps {
   entity: EntityView;
@@ -91,7 +92,7 @@ export function FavouriteRow({ entity, label, act, disabled, reason }: RowProps)
         <ConfirmStep
           question={confirming.question}
           confirmLabel={confirming.question.split(' ')[0]!}
-          onConfirm={() => void run(confirming.action, true)}
+          onConfirm={() => runDetached(run(confirming.action, true), 'Controlling the entity')}
           onCancel={() => setConfirming(null)}
         />
       )}
@@ -126,14 +127,15 @@ function Control({
   state: ControlState;
 }) {
   // The domain module built the action; main validates it against the same registry.
-  const commit = (change: { action: unknown }) => void run(change.action as EntityAction);
+  const commit = (change: { action: unknown }) =>
+    runDetached(run(change.action as EntityAction), 'Controlling the entity');
   switch (control.kind) {
     case 'switch':
       return (
         <Switch
           label={name}
           value={entity.state === 'on'}
-          onCommit={() => void run({ kind: 'primary' })}
+          onCommit={() => runDetached(run({ kind: 'primary' }), 'Controlling the entity')}
           {...state}
         />
       );
@@ -167,7 +169,11 @@ function Control({
       );
     case 'primary_button':
       return (
-        <PrimaryButton entity={entity} onRun={() => void run({ kind: 'primary' })} {...state} />
+        <PrimaryButton
+          entity={entity}
+          onRun={() => runDetached(run({ kind: 'primary' }), 'Controlling the entity')}
+          {...state}
+        />
       );
     case 'temperature':
       return <ClimateStepper entity={entity} name={name} run={run} state={state} />;
@@ -225,7 +231,9 @@ function ClimateStepper({
         unit: INTL_UNIT[temperatureUnit(entity)],
         maximumFractionDigits: step < 1 ? 1 : 0,
       }}
-      onCommit={(temperature) => void run({ kind: 'set_temperature', temperature })}
+      onCommit={(temperature) =>
+        runDetached(run({ kind: 'set_temperature', temperature }), 'Controlling the entity')
+      }
       {...state}
     />
   );

@@ -11,6 +11,7 @@ import { useFavouriteEntities } from '../hooks/useFavouriteEntities';
 import { useNow } from '../hooks/useNow';
 import { useSettings } from '../hooks/useSettings';
 import { FavouriteRow } from './FavouriteRow';
+import { runDetached } from '../detached';
 
 /** Why the controls are disabled while not connected, read out with each control. */
 const NOT_CONNECTED = 'Not connected to Home Assistant';
@@ -84,7 +85,7 @@ export function PanelApp() {
   // The list moves between favourites with the arrows (RovingList).
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
-    if (event.key === 'Escape') void bridge().closePanel();
+    if (event.key === 'Escape') runDetached(bridge().closePanel(), 'Closing the panel');
   };
 
   return (
@@ -98,7 +99,7 @@ export function PanelApp() {
           type="button"
           className="icon-button"
           aria-label="Settings"
-          onClick={() => void bridge().openSettings('connection')}
+          onClick={() => runDetached(bridge().openSettings('connection'), 'Opening the settings')}
         >
           <svg viewBox="0 0 24 24" aria-hidden="true">
             <path d="M12,15.5A3.5,3.5 0 0,1 8.5,12A3.5,3.5 0 0,1 12,8.5A3.5,3.5 0 0,1 15.5,12A3.5,3.5 0 0,1 12,15.5M19.43,12.97C19.47,12.65 19.5,12.33 19.5,12C19.5,11.67 19.47,11.34 19.43,11L21.54,9.37C21.73,9.22 21.78,8.95 21.66,8.73L19.66,5.27C19.54,5.05 19.27,4.96 19.05,5.05L16.56,6.05C16.04,5.66 15.5,5.32 14.87,5.07L14.5,2.42C14.46,2.18 14.25,2 14,2H10C9.75,2 9.54,2.18 9.5,2.42L9.13,5.07C8.5,5.32 7.96,5.66 7.44,6.05L4.95,5.05C4.73,4.96 4.46,5.05 4.34,5.27L2.34,8.73C2.21,8.95 2.27,9.22 2.46,9.37L4.57,11C4.53,11.34 4.5,11.67 4.5,12C4.5,12.33 4.53,12.65 4.57,12.97L2.46,14.63C2.27,14.78 2.21,15.05 2.34,15.27L4.34,18.73C4.46,18.95 4.73,19.03 4.95,18.95L7.44,17.94C7.96,18.34 8.5,18.68 9.13,18.93L9.5,21.58C9.54,21.82 9.75,22 10,22H14C14.25,22 14.46,21.82 14.5,21.58L14.87,18.93C15.5,18.67 16.04,18.34 16.56,17.94L19.05,18.95C19.27,19.03 19.54,18.95 19.66,18.73L21.66,15.27C21.78,15.05 21.73,14.78 21.54,14.63L19.43,12.97Z" />
@@ -111,7 +112,7 @@ export function PanelApp() {
           <button
             type="button"
             className="button primary"
-            onClick={() => void bridge().openSettings('connection')}
+            onClick={() => runDetached(bridge().openSettings('connection'), 'Opening the settings')}
           >
             Connect to Home Assistant
           </button>
@@ -122,7 +123,7 @@ export function PanelApp() {
           <button
             type="button"
             className="button primary"
-            onClick={() => void bridge().openSettings('favourites')}
+            onClick={() => runDetached(bridge().openSettings('favourites'), 'Opening the settings')}
           >
             Choose favourites
           </button>

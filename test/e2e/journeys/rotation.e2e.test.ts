@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ConnectionStatus } from '../../../src/shared/status';
+import type { ConnectionStatus } from '../../../src/shared/connection-status';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { RawClient } from '../../support/raw-ws-client';
 import { describeJourney, E2eHarness } from '../harness';

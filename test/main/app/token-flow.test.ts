@@ -6,7 +6,7 @@ import { createAppServices, type AppServices } from '../../../src/main/app-servi
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { requestChannel } from '../../../src/shared/ipc/define';
 import type { IpcResult } from '../../../src/shared/ipc/result';
-import type { ConnectionStatus } from '../../../src/shared/status';
+import type { ConnectionStatus } from '../../../src/shared/connection-status';
 import type {
   AuditView,
   ManualRotationResult,

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectionManager } from '../../../src/main/ha/connection-manager';
+import type { ConnectionSupervisor } from '../../../src/main/ha/connection-supervisor';
 import { runEntityAction, type EntityActionDeps } from '../../../src/main/ha/entity-actions';
 import { HA_RELEASE, startSimulator, type HaSimulator } from '../../ha-sim';
 import { connectedManager } from '../../support/connected-manager';
 import { waitFor } from '../../support/wait-for';
 
 let sim: HaSimulator;
-let manager: ConnectionManager;
+let manager: ConnectionSupervisor;
 let deps: EntityActionDeps;
 
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionManager } from '../../../src/main/ha/connection-manager';
+import { ConnectionSupervisor } from '../../../src/main/ha/connection-supervisor';
 import { ALL_ENTITIES, entityScope } from '../../../src/main/ha/entity-scope';
 import { EntityStore, type StoreUpdate } from '../../../src/main/ha/entity-store';
 import { openConnection } from '../../../src/main/ha/verify-token';
@@ -12,7 +12,7 @@ import { waitFor } from '../../support/wait-for';
 
 const WATCHED = ['light.kitchen', 'sensor.living_room_temperature'];
 const sims: HaSimulator[] = [];
-const managers: ConnectionManager[] = [];
+const managers: ConnectionSupervisor[] = [];
 
 afterEach(async () => {
   managers.splice(0).forEach((m) => m.dispose());
@@ -21,13 +21,13 @@ afterEach(async () => {
 
 async function setup(
   haVersion: string,
-  transport?: ConstructorParameters<typeof ConnectionManager>[0]['transport'],
+  transport?: ConstructorParameters<typeof ConnectionSupervisor>[0]['transport'],
 ) {
   const sim = await startSimulator({ haVersion });
   sims.push(sim);
   const store = new EntityStore();
   const logger = recordingLogger();
-  const manager = new ConnectionManager({ store, logger, retry: fastRetry(5, 20), transport });
+  const manager = new ConnectionSupervisor({ store, logger, retry: fastRetry(5, 20), transport });
   managers.push(manager);
   const instance = normaliseInstanceUrl(sim.url);
   if (!instance.ok) throw new Error(instance.error);
@@ -78,7 +78,7 @@ describe.each(HA_GENERATIONS)('the entity scope against Home Assistant %s', (gen
 
 describe('a Home Assistant that refuses entity_ids', () => {
   it('falls back quietly to every entity', async () => {
-    const refusing: ConstructorParameters<typeof ConnectionManager>[0]['transport'] = {
+    const refusing: ConstructorParameters<typeof ConnectionSupervisor>[0]['transport'] = {
       async open(credentials, options) {
         const opened = await openConnection(credentials.instance, credentials.token, options);
         const subscribe = opened.conn.subscribeMessage.bind(opened.conn);

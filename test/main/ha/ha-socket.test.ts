@@ -1,11 +1,11 @@
 import { afterEach, expect, it, vi } from 'vitest';
-import type { ConnectionManager } from '../../../src/main/ha/connection-manager';
+import type { ConnectionSupervisor } from '../../../src/main/ha/connection-supervisor';
 import { useSimulator } from '../../ha-sim/test-helpers';
 import { connectedManager } from '../../support/connected-manager';
 import { waitFor } from '../../support/wait-for';
 
 const { start } = useSimulator();
-let manager: ConnectionManager | undefined;
+let manager: ConnectionSupervisor | undefined;
 afterEach(() => {
   manager?.dispose();
   vi.restoreAllMocks();

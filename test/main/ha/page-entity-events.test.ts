@@ -2,15 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { EntityStore } from '../../../src/main/ha/entity-store';
 import { PageEntityEvents } from '../../../src/main/ha/page-entity-events';
 import { toEntityView } from '../../../src/shared/entity-view';
+import { FakeClock } from '../../support/fake-clock';
 
 function setup() {
-  const timers: Array<() => void> = [];
-  let now = 0;
-  const clock = {
-    now: () => now,
-    setTimeout: (fn: () => void) => timers.push(fn),
-    clearTimeout: () => undefined,
-  };
+  const clock = new FakeClock(0);
   const store = new EntityStore();
   store.replace({
     'light.kitchen': { s: 'on', lc: 1 },
@@ -27,10 +22,7 @@ function setup() {
   });
   events.setFavourites(['lock.front_door', 'light.kitchen']);
   sent.length = 0;
-  const later = (ms: number) => {
-    now += ms;
-    timers.splice(0).forEach((fn) => fn());
-  };
+  const later = (ms: number) => clock.advance(ms);
   return { store, events, sent, later };
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionManager } from '../../../src/main/ha/connection-manager';
+import { ConnectionSupervisor } from '../../../src/main/ha/connection-supervisor';
 import { EntityStore } from '../../../src/main/ha/entity-store';
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { FakeClock } from '../../support/fake-clock';
@@ -7,14 +7,14 @@ import { FakeHaServer } from '../../support/fake-ha-server';
 import { recordingLogger } from '../../support/test-logger';
 
 const MINUTE = 60_000;
-const managers: ConnectionManager[] = [];
+const managers: ConnectionSupervisor[] = [];
 afterEach(() => managers.splice(0).forEach((m) => m.dispose()));
 
 /** A manager on a fake clock, connected to a fake server at `address`. */
 async function connected(address: string, random: () => number = Math.random) {
   const clock = new FakeClock(Date.parse('2026-12-01T10:00:00Z'));
   const server = new FakeHaServer(clock);
-  const manager = new ConnectionManager({
+  const manager = new ConnectionSupervisor({
     store: new EntityStore(),
     logger: recordingLogger(),
     clock,

@@ -4,7 +4,7 @@ import {
   type ConnectionAlertKind,
 } from '../../../src/main/notify/connection-alerts';
 import { formatOutage } from '../../../src/main/notify/connection-messages';
-import type { ConnectionStatus } from '../../../src/shared/status';
+import type { ConnectionStatus } from '../../../src/shared/connection-status';
 import { FakeClock } from '../../support/fake-clock';
 
 const connected: ConnectionStatus = { state: 'connected', since: 0, haVersion: '2024.1.6' };

@@ -1,6 +1,6 @@
 import type { ConnectionStatusFeed, EntityFeed } from '../../../src/main/notify/feeds';
 import type { EntityState } from '../../../src/shared/entity';
-import type { ConnectionStatus } from '../../../src/shared/status';
+import type { ConnectionStatus } from '../../../src/shared/connection-status';
 import type { EntityListener } from './fake-home';
 
 /** An EntityFeed that FakeHome drives. */

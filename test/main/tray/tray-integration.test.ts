@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import type { ConnectionManager } from '../../../src/main/ha/connection-manager';
+import type { ConnectionSupervisor } from '../../../src/main/ha/connection-supervisor';
 import type { EntityStore } from '../../../src/main/ha/entity-store';
 import type { Dialogs } from '../../../src/main/platform/dialogs';
 import type { MenuItemSpec } from '../../../src/main/platform/tray-host';
@@ -12,7 +12,7 @@ import { READY_TOKEN } from '../../support/token-metadata';
 import { waitFor } from '../../support/wait-for';
 
 let sim: HaSimulator;
-let manager: ConnectionManager;
+let manager: ConnectionSupervisor;
 let store: EntityStore;
 let menu: () => MenuItemSpec[];
 let tray: TrayService;

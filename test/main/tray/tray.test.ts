@@ -15,7 +15,7 @@ import {
 import type { AppStatus } from '../../../src/shared/app-status';
 import type { EntityState } from '../../../src/shared/entity';
 import type { Favourite } from '../../../src/shared/settings';
-import type { ConnectionStatus } from '../../../src/shared/status';
+import type { ConnectionStatus } from '../../../src/shared/connection-status';
 import { READY_TOKEN } from '../../support/token-metadata';
 
 const CONNECTED: ConnectionStatus = { state: 'connected', since: 0, haVersion: '2024.1.6' };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppStatus } from '../../../shared/app-status';
 import type { AboutInfo, DiagnosticsOptions } from '../../../shared/diagnostics';
 import { bridge } from '../../bridge';
+import { runDetached } from '../../detached';
 
 const time = (at: number) =>
   new Date(at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
@@ -19,11 +20,14 @@ export function AboutPage({ status }: { status: AppStatus }) {
   // Each status change adds to the history: load it again.
   useEffect(() => {
     let live = true;
-    void bridge()
-      .getAbout()
-      .then((reply) => {
-        if (live && reply.ok) setAbout(reply.value);
-      });
+    runDetached(
+      bridge()
+        .getAbout()
+        .then((reply) => {
+          if (live && reply.ok) setAbout(reply.value);
+        }),
+      'Loading About',
+    );
     return () => {
       live = false;
     };
@@ -89,7 +93,11 @@ export function AboutPage({ status }: { status: AppStatus }) {
         {option('redactEntityNames', 'Leave out entity names')}
       </div>
       <div className="actions">
-        <button type="button" className="button primary" onClick={() => void copy()}>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => runDetached(copy(), 'Copying the diagnostics')}
+        >
           Copy diagnostics
         </button>
       </div>

@@ -7,6 +7,7 @@ import { bridge } from '../../bridge';
 import { StatusLine } from '../../components/StatusLine';
 import { useNow } from '../../hooks/useNow';
 import { useSettings } from '../../hooks/useSettings';
+import { runDetached } from '../../detached';
 
 type Test =
   { state: 'idle' } | { state: 'testing' } | { state: 'done'; result: ProbeResult; key: string };
@@ -146,7 +147,7 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
         </p>
       )}
 
-      <form onSubmit={runTest} noValidate>
+      <form onSubmit={(e) => runDetached(runTest(e), 'Testing the connection')} noValidate>
         <div className="field-row">
           <div className="field grow">
             <label htmlFor={ids.url}>Home Assistant address</label>
@@ -213,7 +214,12 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
             type="button"
             className="link-button"
             disabled={urlCheck?.ok !== true}
-            onClick={() => void bridge().openTokenPage({ url, port: port || undefined })}
+            onClick={() =>
+              runDetached(
+                bridge().openTokenPage({ url, port: port || undefined }),
+                'Opening the token page',
+              )
+            }
           >
             Create a token in Home Assistant
           </button>
@@ -227,7 +233,7 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
             type="button"
             className="button primary"
             disabled={!passed || saving}
-            onClick={() => void save()}
+            onClick={() => runDetached(save(), 'Saving')}
           >
             {saving ? 'Saving…' : 'Save'}
           </button>
@@ -240,7 +246,11 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
           test.key === key &&
           !test.result.ok &&
           PINNABLE.includes(test.result.reason) && (
-            <button type="button" className="button" onClick={(e) => void trustCertificate(e)}>
+            <button
+              type="button"
+              className="button"
+              onClick={(e) => runDetached(trustCertificate(e), 'Trusting the certificate')}
+            >
               Compare and trust this certificate…
             </button>
           )}
@@ -248,7 +258,11 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
           test.key === key &&
           !test.result.ok &&
           test.result.reason === 'insecure_http' && (
-            <button type="button" className="button danger" onClick={(e) => void allowPlainHttp(e)}>
+            <button
+              type="button"
+              className="button danger"
+              onClick={(e) => runDetached(allowPlainHttp(e), 'Allowing plain http')}
+            >
               Send my token unencrypted to this address…
             </button>
           )}
@@ -301,7 +315,11 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
             <button type="button" className="button" onClick={() => setConfirmWeak(false)}>
               Cancel
             </button>
-            <button type="button" className="button danger" onClick={() => void allowWeak()}>
+            <button
+              type="button"
+              className="button danger"
+              onClick={() => runDetached(allowWeak(), 'Allowing the weak keyring')}
+            >
               Store it anyway
             </button>
           </div>

@@ -5,6 +5,7 @@ import { friendlyName, stateText } from '../../../shared/state-text';
 import { bridge } from '../../bridge';
 import { EntityIcon } from '../../components/EntityIcon';
 import { searchEntities } from './favourite-search';
+import { runDetached } from '../../detached';
 
 const SHOWN = 50;
 
@@ -68,31 +69,40 @@ export function FavouritesPage({
     const [item] = next.splice(from, 1);
     next.splice(to, 0, item!);
     const other = via === 'up' ? 'down' : 'up';
-    void save(next, [focusKey(via, item!.entityId), focusKey(other, item!.entityId)]);
+    runDetached(
+      save(next, [focusKey(via, item!.entityId), focusKey(other, item!.entityId)]),
+      'Saving the favourites',
+    );
   };
   /** After Remove: the next favourite's Remove, else the one before it, else the search box. */
   const remove = (index: number) => {
     const neighbours = [favourites[index + 1], favourites[index - 1]].filter(
       (f) => f !== undefined,
     );
-    void save(
-      favourites.filter((_, i) => i !== index),
-      neighbours.map((f) => focusKey('remove', f.entityId)),
+    runDetached(
+      save(
+        favourites.filter((_, i) => i !== index),
+        neighbours.map((f) => focusKey('remove', f.entityId)),
+      ),
+      'Saving the favourites',
     );
   };
   /** After Add: the next result's Add (to add several in a row), else the one before it. */
   const add = (index: number) => {
     const neighbours = [matches[index + 1], matches[index - 1]].filter((e) => e !== undefined);
-    void save(
-      [...favourites, { entityId: matches[index]!.entity_id }],
-      neighbours.map((e) => focusKey('add', e.entity_id)),
+    runDetached(
+      save(
+        [...favourites, { entityId: matches[index]!.entity_id }],
+        neighbours.map((e) => focusKey('add', e.entity_id)),
+      ),
+      'Saving the favourites',
     );
   };
   const rename = (index: number, label: string) => {
     const next = favourites.map((f, i) =>
       i === index ? { entityId: f.entityId, ...(label.trim() ? { label: label.trim() } : {}) } : f,
     );
-    void save(next);
+    runDetached(save(next), 'Saving');
   };
 
   return (

@@ -5,6 +5,7 @@ import type { Settings } from '../../../shared/settings';
 import { friendlyName } from '../../../shared/state-text';
 import { bridge } from '../../bridge';
 import { ShortcutEditor } from './ShortcutEditor';
+import { runDetached } from '../../detached';
 
 /** Entities with a value worth showing next to the clock: sensors and anything with a unit. */
 function sensorChoices(entities: EntityView[]): EntityView[] {
@@ -41,7 +42,9 @@ export function GeneralPage({
             type="checkbox"
             role="switch"
             checked={desktop.startAtLogin}
-            onChange={(e) => void setStartAtLogin(e.target.checked)}
+            onChange={(e) =>
+              runDetached(setStartAtLogin(e.target.checked), 'Changing start at login')
+            }
           />
           Start HA Tray when I log in
         </label>
@@ -58,9 +61,12 @@ export function GeneralPage({
           id="tray-sensor"
           value={sensor ?? ''}
           onChange={(e) =>
-            void bridge().updateSettings({
-              ui: { ...settings.ui, traySensor: e.target.value || null },
-            })
+            runDetached(
+              bridge().updateSettings({
+                ui: { ...settings.ui, traySensor: e.target.value || null },
+              }),
+              'Saving the settings',
+            )
           }
         >
           <option value="">None</option>

@@ -16,6 +16,7 @@ import {
   suggestedStates,
   type RuleDraft,
 } from './rule-draft';
+import { runDetached } from '../../detached';
 
 /** Rules per entity, quiet hours and connection alerts. Every change is saved at once. */
 export function NotificationsPage({
@@ -65,12 +66,15 @@ export function NotificationsPage({
                     type="checkbox"
                     checked={rule.enabled}
                     onChange={(e) =>
-                      void save({
-                        ...notifications,
-                        rules: notifications.rules.map((r) =>
-                          r.id === rule.id ? { ...r, enabled: e.target.checked } : r,
-                        ),
-                      })
+                      runDetached(
+                        save({
+                          ...notifications,
+                          rules: notifications.rules.map((r) =>
+                            r.id === rule.id ? { ...r, enabled: e.target.checked } : r,
+                          ),
+                        }),
+                        'Saving',
+                      )
                     }
                   />
                   {describeRule(rule)}
@@ -87,10 +91,13 @@ export function NotificationsPage({
                   className="button small danger"
                   aria-label={`Remove rule: ${describeRule(rule)}`}
                   onClick={() =>
-                    void save({
-                      ...notifications,
-                      rules: notifications.rules.filter((r) => r.id !== rule.id),
-                    })
+                    runDetached(
+                      save({
+                        ...notifications,
+                        rules: notifications.rules.filter((r) => r.id !== rule.id),
+                      }),
+                      'Saving',
+                    )
                   }
                 >
                   Remove
@@ -105,13 +112,16 @@ export function NotificationsPage({
           draft={editing}
           entities={entities ?? []}
           onCancel={() => setEditing(null)}
-          onSave={async (rule) => {
+          onSave={(rule) => {
             const others = notifications.rules.filter((r) => r.id !== rule.id);
             const exists = others.length !== notifications.rules.length;
             const rules = exists
               ? notifications.rules.map((r) => (r.id === rule.id ? rule : r))
               : [...others, rule];
-            if (await save({ ...notifications, rules })) setEditing(null);
+            runDetached(
+              save({ ...notifications, rules }).then((saved) => saved && setEditing(null)),
+              'Saving',
+            );
           }}
         />
       ) : (
@@ -129,10 +139,13 @@ export function NotificationsPage({
             type="checkbox"
             checked={notifications.quietHours.enabled}
             onChange={(e) =>
-              void save({
-                ...notifications,
-                quietHours: { ...notifications.quietHours, enabled: e.target.checked },
-              })
+              runDetached(
+                save({
+                  ...notifications,
+                  quietHours: { ...notifications.quietHours, enabled: e.target.checked },
+                }),
+                'Saving',
+              )
             }
           />
           No notifications between
@@ -142,10 +155,13 @@ export function NotificationsPage({
           type="time"
           value={notifications.quietHours.start}
           onChange={(e) =>
-            void save({
-              ...notifications,
-              quietHours: { ...notifications.quietHours, start: e.target.value },
-            })
+            runDetached(
+              save({
+                ...notifications,
+                quietHours: { ...notifications.quietHours, start: e.target.value },
+              }),
+              'Saving',
+            )
           }
         />
         <span>and</span>
@@ -154,10 +170,13 @@ export function NotificationsPage({
           type="time"
           value={notifications.quietHours.end}
           onChange={(e) =>
-            void save({
-              ...notifications,
-              quietHours: { ...notifications.quietHours, end: e.target.value },
-            })
+            runDetached(
+              save({
+                ...notifications,
+                quietHours: { ...notifications.quietHours, end: e.target.value },
+              }),
+              'Saving',
+            )
           }
         />
       </div>
@@ -168,10 +187,13 @@ export function NotificationsPage({
           type="checkbox"
           checked={notifications.connectionAlerts.enabled}
           onChange={(e) =>
-            void save({
-              ...notifications,
-              connectionAlerts: { ...notifications.connectionAlerts, enabled: e.target.checked },
-            })
+            runDetached(
+              save({
+                ...notifications,
+                connectionAlerts: { ...notifications.connectionAlerts, enabled: e.target.checked },
+              }),
+              'Saving',
+            )
           }
         />
         Tell me when the connection is lost for more than{' '}
@@ -211,11 +233,14 @@ function RuleEditor({
   useEffect(() => {
     if (!ruleJson || !entity) return;
     let live = true;
-    void bridge()
-      .previewNotification(JSON.parse(ruleJson) as NotificationRule)
-      .then((reply) => {
-        if (live) setPreview(reply.ok ? reply.value : reply.error.message);
-      });
+    runDetached(
+      bridge()
+        .previewNotification(JSON.parse(ruleJson) as NotificationRule)
+        .then((reply) => {
+          if (live) setPreview(reply.ok ? reply.value : reply.error.message);
+        }),
+      'Previewing the notification',
+    );
     return () => {
       live = false;
     };
@@ -344,7 +369,13 @@ function RuleEditor({
           type="button"
           className="button"
           disabled={!checked.ok || !entity}
-          onClick={() => checked.ok && void bridge().sendTestNotification(checked.rule)}
+          onClick={() => {
+            if (checked.ok)
+              runDetached(
+                bridge().sendTestNotification(checked.rule),
+                'Sending a test notification',
+              );
+          }}
         >
           Send test notification
         </button>

@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import type { ShortcutState } from '../../../shared/desktop-status';
 import { acceleratorFromKeyPress, checkShortcut, describeShortcut } from '../../../shared/shortcut';
 import { bridge } from '../../bridge';
+import { runDetached } from '../../detached';
 
 /**
  * Records a key combination for the panel's global shortcut. Main registers it (or says that
@@ -33,7 +34,7 @@ export function ShortcutEditor({ shortcut, mac }: { shortcut: ShortcutState; mac
       setMessage(check.message);
       return;
     }
-    void save(check.accelerator);
+    runDetached(save(check.accelerator), 'Saving');
   }
 
   const current = shortcut.accelerator ? describeShortcut(shortcut.accelerator, mac) : null;
@@ -62,7 +63,7 @@ export function ShortcutEditor({ shortcut, mac }: { shortcut: ShortcutState; mac
           type="button"
           className="button"
           disabled={!shortcut.accelerator}
-          onClick={() => void save('')}
+          onClick={() => runDetached(save(''), 'Saving')}
         >
           Clear
         </button>

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/token-status';
 import { bridge } from '../../bridge';
 import { useAppStatus } from '../../hooks/useAppStatus';
+import { runDetached } from '../../detached';
 
 const day = (ms: number | null) =>
   ms === null ? 'unknown' : new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
@@ -159,14 +160,18 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
             <button
               type="button"
               className="button"
-              onClick={() => void bridge().snoozeTokenReminder('day')}
+              onClick={() =>
+                runDetached(bridge().snoozeTokenReminder('day'), 'Snoozing the token reminder')
+              }
             >
               Remind me tomorrow
             </button>
             <button
               type="button"
               className="button"
-              onClick={() => void bridge().snoozeTokenReminder('week')}
+              onClick={() =>
+                runDetached(bridge().snoozeTokenReminder('week'), 'Snoozing the token reminder')
+              }
             >
               Remind me in a week
             </button>
@@ -184,9 +189,12 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
               e.target.value === 'off'
                 ? null
                 : (Number(e.target.value) as (typeof ROTATION_INTERVALS)[number]);
-            void bridge().updateSettings({
-              tokenReminder: { ...settings.tokenReminder, intervalDays: value },
-            });
+            runDetached(
+              bridge().updateSettings({
+                tokenReminder: { ...settings.tokenReminder, intervalDays: value },
+              }),
+              'Saving the settings',
+            );
           }}
         >
           {ROTATION_INTERVALS.map((days) => (
@@ -210,13 +218,16 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
               type="button"
               className="button primary"
               disabled={facts === null || rotating || rotation.phase === 'running'}
-              onClick={() => void rotate()}
+              onClick={() => runDetached(rotate(), 'Rotating the token')}
             >
               {rotating ? 'Rotating…' : 'Rotate now'}
             </button>
           </div>
           <div aria-live="polite">
-            <RotationMessage rotation={rotation} onRetry={() => void rotate()} />
+            <RotationMessage
+              rotation={rotation}
+              onRetry={() => runDetached(rotate(), 'Rotating the token')}
+            />
           </div>
 
           <h2>Replace with a token you made</h2>
@@ -238,7 +249,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
               type="button"
               className="button"
               disabled={pasted.trim() === ''}
-              onClick={() => void replace(false)}
+              onClick={() => runDetached(replace(false), 'Replacing the token')}
             >
               Verify and replace
             </button>
@@ -254,7 +265,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
                   <button
                     type="button"
                     className="button danger"
-                    onClick={() => void replace(true)}
+                    onClick={() => runDetached(replace(true), 'Replacing the token')}
                   >
                     Use it anyway
                   </button>
@@ -270,7 +281,11 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
               <div className="notice ok">
                 <p>{manual.message}</p>
                 {manual.canRevokeOld && (
-                  <button type="button" className="button" onClick={() => void revokeOld()}>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => runDetached(revokeOld(), 'Revoking the old token')}
+                  >
                     Revoke the old token
                   </button>
                 )}
@@ -299,11 +314,14 @@ function TokenAudit() {
   const load = async () => show(await bridge().loadTokenAudit());
   useEffect(() => {
     let live = true;
-    void bridge()
-      .loadTokenAudit()
-      .then((reply) => {
-        if (live) show(reply);
-      });
+    runDetached(
+      bridge()
+        .loadTokenAudit()
+        .then((reply) => {
+          if (live) show(reply);
+        }),
+      'Loading the token audit',
+    );
     return () => {
       live = false;
     };
@@ -397,7 +415,11 @@ function TokenAudit() {
                 <button type="button" className="button" onClick={() => setConfirming(false)}>
                   Cancel
                 </button>
-                <button type="button" className="button danger" onClick={() => void revoke()}>
+                <button
+                  type="button"
+                  className="button danger"
+                  onClick={() => runDetached(revoke(), 'Revoking the token')}
+                >
                   Revoke
                 </button>
               </div>

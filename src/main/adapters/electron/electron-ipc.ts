@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron';
-import type { HandlerTable } from '../ipc/handler-table';
-import { strayIpcChannels } from '../ipc/stray-channels';
+import type { HandlerTable } from '../../ipc/handler-table';
+import { strayIpcChannels } from '../../ipc/stray-channels';
 
 /**
  * Registers every channel of the handler table with ipcMain, and removes every other listener

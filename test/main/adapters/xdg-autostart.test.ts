@@ -7,7 +7,7 @@ import {
   autostartDir,
   autostartEntry,
   createXdgAutostart,
-} from '../../../src/main/platform/xdg-autostart';
+} from '../../../src/main/adapters/xdg-autostart';
 
 let home: string;
 beforeEach(() => {

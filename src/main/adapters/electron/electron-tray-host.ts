@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { Menu, Tray, nativeImage } from 'electron';
-import { trayIconFile } from '../tray/tray-icon-file';
-import type { MenuItemSpec, Rect, TrayHost, TrayIconSpec } from './tray-host';
+import { trayIconFile } from '../../tray/tray-icon-file';
+import type { MenuItemSpec, Rect, TrayHost, TrayIconSpec } from '../../platform/tray-host';
 
 export function createElectronTrayHost(iconDir: string, initial: TrayIconSpec): TrayHost {
   const tray = new Tray(

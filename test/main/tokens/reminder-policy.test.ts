@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ReminderMemory } from '../../../src/main/tokens/reminder';
+import type { ReminderMemory } from '../../../src/main/tokens/reminder-policy';
 import {
   EMPTY_MEMORY,
   evaluateReminder,
   memoryForToken,
   reminderNotification,
   reminderTokenKey,
-} from '../../../src/main/tokens/reminder';
+} from '../../../src/main/tokens/reminder-policy';
 import type { TokenFacts } from '../../../src/main/tokens/token-facts';
 import type { RotationInterval } from '../../../src/shared/token-status';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionManager } from '../../../src/main/ha/connection-manager';
+import { ConnectionSupervisor } from '../../../src/main/ha/connection-supervisor';
 import { EntityStore } from '../../../src/main/ha/entity-store';
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
-import type { ConnectionStatus } from '../../../src/shared/status';
+import type { ConnectionStatus } from '../../../src/shared/connection-status';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { tamper } from '../../support/tamper';
 import { recordingLogger } from '../../support/test-logger';
@@ -10,7 +10,7 @@ import { waitFor } from '../../support/wait-for';
 import { fastRetry } from '../../support/fast-retry';
 
 const sims: HaSimulator[] = [];
-const managers: ConnectionManager[] = [];
+const managers: ConnectionSupervisor[] = [];
 
 afterEach(async () => {
   managers.splice(0).forEach((m) => m.dispose());
@@ -19,13 +19,13 @@ afterEach(async () => {
 
 async function setup(
   simOptions: Parameters<typeof startSimulator>[0] = {},
-  managerOptions: Partial<ConstructorParameters<typeof ConnectionManager>[0]> = {},
+  managerOptions: Partial<ConstructorParameters<typeof ConnectionSupervisor>[0]> = {},
 ) {
   const sim = await startSimulator(simOptions);
   sims.push(sim);
   const store = new EntityStore();
   const logger = recordingLogger();
-  const manager = new ConnectionManager({
+  const manager = new ConnectionSupervisor({
     store,
     logger,
     retry: fastRetry(5, 20),
@@ -51,7 +51,7 @@ const storeMatchesServer = (store: EntityStore, sim: HaSimulator) => {
   );
 };
 
-describe('ConnectionManager against the simulator', () => {
+describe('ConnectionSupervisor against the simulator', () => {
   it('connects, fills the store from the snapshot and follows live changes', async () => {
     const { sim, store, manager, statuses, connect } = await setup();
     connect();
@@ -315,7 +315,7 @@ describe('ConnectionManager against the simulator', () => {
   });
 });
 
-describe('ConnectionManager.setCredentials', () => {
+describe('ConnectionSupervisor.setCredentials', () => {
   it('keeps the live connection when given the same credentials again', async () => {
     const { sim, store, manager, statuses, connect } = await setup();
     connect();

@@ -1,7 +1,7 @@
 import { app, clipboard, nativeTheme } from 'electron';
-import type { AppInfo } from './app-info';
-import type { Clipboard } from './clipboard';
-import type { SystemTheme } from './system-theme';
+import type { AppInfo } from '../../platform/app-info';
+import type { Clipboard } from '../../platform/clipboard';
+import type { SystemTheme } from '../../platform/system-theme';
 
 export function electronAppInfo(): AppInfo {
   return {

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { app } from 'electron';
-import type { LoginItem } from './login-item';
-import { autostartCommand, autostartDir, createXdgAutostart } from './xdg-autostart';
+import type { LoginItem } from '../../platform/login-item';
+import { autostartCommand, autostartDir, createXdgAutostart } from '../xdg-autostart';
 
 export function createElectronLoginItem(platform: NodeJS.Platform = process.platform): LoginItem {
   if (platform === 'linux') {

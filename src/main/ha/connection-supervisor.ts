@@ -1,7 +1,8 @@
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import type { InstanceUrl } from '../../shared/instance-url';
-import type { ConnectionStatus } from '../../shared/status';
+import type { ConnectionStatus } from '../../shared/connection-status';
 import { UserFacingError } from '../../shared/user-facing-error';
+import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
 import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './backoff';
 import type { Clock } from './clock';
@@ -46,7 +47,7 @@ const socketTransport: HaTransport = {
   checkLiveness: (instance, timeoutMs, tls) => checkLiveness(instance.wsUrl, timeoutMs, tls),
 };
 
-export interface ConnectionManagerOptions {
+export interface ConnectionSupervisorOptions {
   store: EntityStore;
   logger: Logger;
   clock?: Clock;
@@ -85,7 +86,7 @@ const reasonOf = (failure: SocketFailure): string => {
  * bans IPs that keep failing), and re-subscribes to entities on every new connection so that
  * each snapshot replaces the store.
  */
-export class ConnectionManager {
+export class ConnectionSupervisor {
   private credentials: Credentials | null = null;
   private current: { conn: Connection; socket: OpenedSocket } | null = null;
   private status: ConnectionStatus = { state: 'not_configured' };
@@ -116,7 +117,7 @@ export class ConnectionManager {
   private readonly pingTimeoutMs: number;
   private readonly connectTimeoutMs: number;
 
-  constructor(private readonly options: ConnectionManagerOptions) {
+  constructor(private readonly options: ConnectionSupervisorOptions) {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -179,7 +180,7 @@ export class ConnectionManager {
     if (!credentials) return this.setStatus({ state: 'not_configured' });
     if (!this.online) return this.setStatus({ state: 'offline' });
     this.setStatus({ state: 'connecting' });
-    void this.connect(this.generation);
+    this.detached(this.connect(this.generation), 'Connecting to Home Assistant');
   }
 
   /**
@@ -190,7 +191,7 @@ export class ConnectionManager {
   wake(): void {
     if (!this.credentials || !this.canRetry()) return;
     if (this.current) {
-      void this.checkAlive();
+      this.detached(this.checkAlive(), 'Checking the connection');
       return;
     }
     if (this.status.state === 'connecting') return;
@@ -198,7 +199,7 @@ export class ConnectionManager {
     // The network may just have changed: look quickly again.
     this.outageSince = this.clock.now();
     this.attempt = 0;
-    void this.recover(this.generation);
+    this.detached(this.recover(this.generation), 'Looking for Home Assistant');
   }
 
   /**
@@ -209,14 +210,14 @@ export class ConnectionManager {
   reconnectNow(): void {
     if (!this.credentials) return;
     if (this.current) {
-      void this.checkAlive();
+      this.detached(this.checkAlive(), 'Checking the connection');
       return;
     }
     if (this.status.state === 'connecting') return;
     this.clearRetry();
     this.attempt = 0;
     this.setStatus({ state: 'connecting' });
-    void this.connect(this.generation);
+    this.detached(this.connect(this.generation), 'Connecting to Home Assistant');
   }
 
   setOnline(online: boolean): void {
@@ -390,7 +391,8 @@ export class ConnectionManager {
       });
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = null;
-      if (generation === this.generation) void this.recover(generation);
+      if (generation === this.generation)
+        this.detached(this.recover(generation), 'Looking for Home Assistant');
     }, delayMs);
   }
 
@@ -447,9 +449,12 @@ export class ConnectionManager {
 
   private endEntities(subscription: EntitySubscription): void {
     if (this.current?.conn !== subscription.conn) return;
-    void subscription.unsubscribe
-      ?.then((unsubscribe) => unsubscribe())
-      .catch((error: unknown) => this.options.logger.info('Unsubscribing entities failed', error));
+    if (subscription.unsubscribe)
+      runDetached(
+        subscription.unsubscribe.then((unsubscribe) => unsubscribe()),
+        this.options.logger,
+        'Unsubscribing entities',
+      );
   }
 
   private onDisconnected(conn: Connection): void {
@@ -481,13 +486,20 @@ export class ConnectionManager {
     }
   }
 
+  private detached(task: Promise<unknown>, what: string): void {
+    runDetached(task, this.options.logger, what);
+  }
+
   private startPing(): void {
     this.stopPing();
     const tick = () => {
       this.pingTimer = this.clock.setTimeout(() => {
-        void this.checkAlive().finally(() => {
-          if (this.current) tick();
-        });
+        this.detached(
+          this.checkAlive().finally(() => {
+            if (this.current) tick();
+          }),
+          'Checking the connection',
+        );
       }, this.pingIntervalMs);
     };
     tick();

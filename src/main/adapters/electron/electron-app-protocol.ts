@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
-import { APP_SCHEME, resolveAppAsset } from '../windows/app-protocol';
+import { APP_SCHEME, resolveAppAsset } from '../../windows/app-protocol';
 
 /** Must run before `app` is ready: the scheme needs standard-URL semantics to have an origin. */
 export function registerAppScheme(): void {

@@ -3,12 +3,12 @@ import type { ReminderStatus, RotationInterval, SnoozeDuration } from '../../sha
 import type { Clock } from '../ha/clock';
 import type { Logger } from '../log/logger';
 import type { PowerEvents } from '../platform/power-events';
-import type { ReminderMemory } from './reminder';
-import { EMPTY_MEMORY, evaluateReminder, memoryForToken, SNOOZE_MS } from './reminder';
+import type { ReminderMemory } from './reminder-policy';
+import { EMPTY_MEMORY, evaluateReminder, memoryForToken, SNOOZE_MS } from './reminder-policy';
 import type { ReminderMemoryStore } from './reminder-memory-store';
 import type { TokenFacts } from './token-facts';
 
-export interface RotationReminderOptions {
+export interface ReminderSchedulerOptions {
   clock: Clock;
   power: Pick<PowerEvents, 'onResume'>;
   memory: ReminderMemoryStore;
@@ -37,7 +37,7 @@ const MIN_DELAY_MS = 1000;
  * token, the interval or a snooze changes; keeps the snooze and the last notification time across
  * restarts, and tells listeners (tray badge and menu line, settings page) when the status changes.
  */
-export class RotationReminder {
+export class ReminderScheduler {
   private facts: TokenFacts | null = null;
   /** Nothing is evaluated before the first `setToken`: missing facts are not a new token. */
   private factsKnown = false;
@@ -51,7 +51,7 @@ export class RotationReminder {
   private readonly listeners = new Set<(status: ReminderStatus) => void>();
   private readonly checkEveryMs: number;
 
-  constructor(private readonly options: RotationReminderOptions) {
+  constructor(private readonly options: ReminderSchedulerOptions) {
     this.interval = options.interval;
     this.checkEveryMs = options.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS;
     this.current = evaluateReminder({

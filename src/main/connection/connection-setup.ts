@@ -1,3 +1,4 @@
+import { Emitter } from '../../shared/emitter';
 import { createHash } from 'node:crypto';
 import type { AppStatus, ConnectionCandidate } from '../../shared/app-status';
 import type { InstanceUrl } from '../../shared/instance-url';
@@ -5,7 +6,8 @@ import { normaliseInstanceUrl } from '../../shared/instance-url';
 import type { ProbeFailureReason, ProbeResult } from '../../shared/probe';
 import { normaliseTokenInput } from '../../shared/token-input';
 import { UserFacingError } from '../../shared/user-facing-error';
-import type { ConnectionManager } from '../ha/connection-manager';
+import type { ConnectionSupervisor } from '../ha/connection-supervisor';
+import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
 import type { Dialogs } from '../platform/dialogs';
 import type { SettingsStore } from '../settings/settings-store';
@@ -23,8 +25,8 @@ const PINNABLE = new Set<ProbeFailureReason>([
   'tls_changed',
 ]);
 
-export interface ConnectionServiceDeps {
-  manager: ConnectionManager;
+export interface ConnectionSetupDeps {
+  manager: ConnectionSupervisor;
   vault: TokenVault;
   settings: SettingsStore;
   logger: Logger;
@@ -42,8 +44,8 @@ export interface ConnectionServiceDeps {
  * token) without saving it, saving it only after that exact candidate passed a test, and
  * connecting whenever a URL and a readable token are both there.
  */
-export class ConnectionService {
-  private readonly listeners = new Set<(status: AppStatus) => void>();
+export class ConnectionSetup {
+  private readonly changes = new Emitter<AppStatus>();
   /** Fingerprint of the last candidate that passed a test: "Save" is refused for anything else. */
   private lastPassed: {
     fingerprint: string;
@@ -55,9 +57,10 @@ export class ConnectionService {
   /** The origin whose last test failed on its certificate: the only one that may be pinned. */
   private certificateProblem: string | null = null;
 
-  constructor(private readonly deps: ConnectionServiceDeps) {
+  constructor(private readonly deps: ConnectionSetupDeps) {
     deps.manager.onStatus((status) => {
-      if (status.state === 'connected') void this.refreshLocationName();
+      if (status.state === 'connected')
+        runDetached(this.refreshLocationName(), deps.logger, 'Reading the location name');
       this.emit();
     });
     deps.vault.onChange(() => {
@@ -102,8 +105,7 @@ export class ConnectionService {
   }
 
   onStatus(listener: (status: AppStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.on(listener);
   }
 
   /** "Test connection": nothing is saved. */
@@ -302,6 +304,6 @@ export class ConnectionService {
 
   private emit(): void {
     const status = this.status();
-    for (const listener of this.listeners) listener(status);
+    this.changes.emit(status);
   }
 }

@@ -1,5 +1,5 @@
 import { dialog } from 'electron';
-import type { Dialogs } from './dialogs';
+import type { Dialogs } from '../../platform/dialogs';
 
 export function createElectronDialogs(): Dialogs {
   return {
@@ -15,12 +15,11 @@ export function createElectronDialogs(): Dialogs {
       });
       return response === 1;
     },
-    showError: (title, message) =>
-      void dialog.showMessageBox({
-        type: 'warning',
-        message: title,
-        detail: message,
-        buttons: ['OK'],
-      }),
+    showError: (title, message) => {
+      // Shown from places that go on without waiting; the app's logger is not reachable here.
+      dialog
+        .showMessageBox({ type: 'warning', message: title, detail: message, buttons: ['OK'] })
+        .catch((error: unknown) => console.error('Could not show an error dialog', error));
+    },
   };
 }

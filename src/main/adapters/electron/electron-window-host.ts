@@ -1,10 +1,11 @@
 import { BrowserWindow, screen } from 'electron';
-import { guardContents } from '../windows/guards';
-import { panelPosition } from '../windows/panel-position';
-import { secureWebPreferences } from '../windows/web-preferences';
-import type { Logger } from '../log/logger';
-import type { Rect } from './tray-host';
-import type { SettingsPage, WindowHost } from './window-host';
+import { guardContents } from '../../windows/guards';
+import { panelPosition } from '../../windows/panel-position';
+import { secureWebPreferences } from '../../windows/web-preferences';
+import { runDetached } from '../../detached';
+import type { Logger } from '../../log/logger';
+import type { Rect } from '../../platform/tray-host';
+import type { SettingsPage, WindowHost } from '../../platform/window-host';
 
 export interface WindowHostOptions {
   preloadPath: string;
@@ -41,7 +42,7 @@ export function createElectronWindowHost({
     guardContents(win.webContents, denied);
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => (settings = null));
-    void win.loadURL(`${pageUrl('settings')}#/${page}`);
+    runDetached(win.loadURL(`${pageUrl('settings')}#/${page}`), logger, 'Loading the settings');
     return win;
   }
 
@@ -64,7 +65,7 @@ export function createElectronWindowHost({
     // A popover closes when the user looks elsewhere.
     win.on('blur', () => win.hide());
     win.on('closed', () => (panel = null));
-    void win.loadURL(pageUrl('panel'));
+    runDetached(win.loadURL(pageUrl('panel')), logger, 'Loading the panel');
     return win;
   }
 
@@ -81,7 +82,11 @@ export function createElectronWindowHost({
   return {
     showSettings(page = 'connection') {
       if (settings) {
-        void settings.loadURL(`${pageUrl('settings')}#/${page}`);
+        runDetached(
+          settings.loadURL(`${pageUrl('settings')}#/${page}`),
+          logger,
+          'Loading the settings',
+        );
         if (settings.isMinimized()) settings.restore();
         settings.show();
         settings.focus();

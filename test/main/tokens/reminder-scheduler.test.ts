@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReminderMemory } from '../../../src/main/tokens/reminder';
-import { EMPTY_MEMORY } from '../../../src/main/tokens/reminder';
+import type { ReminderMemory } from '../../../src/main/tokens/reminder-policy';
+import { EMPTY_MEMORY } from '../../../src/main/tokens/reminder-policy';
 import type { ReminderMemoryStore } from '../../../src/main/tokens/reminder-memory-store';
-import { RotationReminder } from '../../../src/main/tokens/rotation-reminder';
+import { ReminderScheduler } from '../../../src/main/tokens/reminder-scheduler';
 import type { TokenFacts } from '../../../src/main/tokens/token-facts';
 import type { ReminderStatus, RotationInterval } from '../../../src/shared/token-status';
 import { FakeClock } from '../../support/fake-clock';
@@ -46,7 +46,7 @@ class FakePower {
   }
 }
 
-const reminders: RotationReminder[] = [];
+const reminders: ReminderScheduler[] = [];
 afterEach(() => {
   for (const r of reminders.splice(0)) r.dispose();
 });
@@ -66,7 +66,7 @@ async function setup(options: {
   const power = options.power ?? new FakePower();
   const memory = options.memory ?? new MemoryStore();
   const notified: ReminderStatus[] = [];
-  const reminder = new RotationReminder({
+  const reminder = new ReminderScheduler({
     clock,
     power,
     memory,

@@ -1,5 +1,5 @@
 import { shell } from 'electron';
-import type { Shell } from './shell';
+import type { Shell } from '../../platform/shell';
 
 export function createElectronShell(): Shell {
   return {
