@@ -62,7 +62,9 @@ describe.skipIf(!browser)('journeys against a real Home Assistant', () => {
       .poll(() => harness.trayFavourites(), { timeout: 10_000 })
       .toEqual(['☑ Kitchen lights', 'Front door – Locked  (Unlock…)']);
     const panel = await harness.open('panel', { size: { width: 360, height: 520 } });
-    await panel.getByRole('switch', { name: 'Kitchen lights', checked: true }).click();
+    // The switch's input is visually hidden; a pointer user clicks the switch drawn in its label.
+    const toggle = panel.getByRole('switch', { name: 'Kitchen lights', checked: true });
+    await panel.locator('label', { has: toggle }).click();
     await expect
       .poll(() => harness.trayFavourites()[0], { timeout: 10_000 })
       .toBe('☐ Kitchen lights');

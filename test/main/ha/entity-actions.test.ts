@@ -8,6 +8,8 @@ import { waitFor } from '../../support/wait-for';
 let sim: HaSimulator;
 let manager: ConnectionSupervisor;
 let deps: EntityActionDeps;
+/** A state diff that makes the store believe the garage door takes a position. */
+const claimsPosition = { c: { 'cover.garage_door': { '+': { a: { supported_features: 15 } } } } };
 
 beforeEach(async () => {
   sim = await startSimulator();
@@ -43,7 +45,10 @@ describe('runEntityAction against the simulator', () => {
   });
 
   it("shows Home Assistant's own error message as it is", async () => {
-    // The garage door has no position: Home Assistant refuses with its own words.
+    // The garage door has no position, but the app's copy says it has (as after a change in Home
+    // Assistant it has not heard of yet), so the call goes out and Home Assistant refuses it in its
+    // own words. Without that copy the shared action code refuses first (test/shared/domains).
+    deps.store.apply(claimsPosition);
     await expect(
       runEntityAction(
         deps,
@@ -107,6 +112,7 @@ describe('runEntityAction against Home Assistant 2026.2', () => {
       timeoutMs: 1000,
     };
     try {
+      connected.store.apply(claimsPosition);
       await expect(
         runEntityAction(
           deps2026,
@@ -119,6 +125,14 @@ describe('runEntityAction against Home Assistant 2026.2', () => {
         message:
           'Validation error: Entity cover.garage_door does not support action cover.set_cover_position.',
       });
+      // Within the thermostat's own limits the app keeps the value in range itself...
+      await runEntityAction(deps2026, 'climate.living_room', {
+        kind: 'set_temperature',
+        temperature: 40,
+      });
+      expect(sim2026.getState('climate.living_room')!.attributes.temperature).toBe(35);
+      // ...and where its copy of the limits is stale, Home Assistant's own words reach the user.
+      connected.store.apply({ c: { 'climate.living_room': { '+': { a: { max_temp: 45 } } } } });
       await expect(
         runEntityAction(deps2026, 'climate.living_room', {
           kind: 'set_temperature',

@@ -64,6 +64,7 @@ describe('FavouriteRow controls come from the domain registry', () => {
         target_temp_step: 0.5,
         min_temp: 7,
         max_temp: 35,
+        supported_features: 1,
       }),
     );
     expect(screen.getByRole('textbox', { name: 'Thermostat target temperature' })).toHaveValue(
