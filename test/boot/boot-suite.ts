@@ -88,6 +88,19 @@ export function describeBoot(name: string, mode: () => BootMode): void {
       },
     );
 
+    it('the panel keeps its CSS size as the page zooms in, and stays not resizable', async () => {
+      const main = await startedMain();
+      main.fake.trays[0]!.events.emit('click');
+      await waitFor(() => main.fake.windows.some((w) => w.bounds), 'the panel placed');
+      const panel = main.fake.windows.find((w) => w.bounds)!;
+      expect(panel.bounds).toMatchObject({ width: 360, height: 520 });
+      panel.contentsEvents.emit('zoom-changed', {}, 'in');
+      panel.contentsEvents.emit('zoom-changed', {}, 'in');
+      expect(panel.zoomFactor).toBe(1.25);
+      expect(panel.bounds).toMatchObject({ width: 450, height: 650 });
+      expect(panel.resizable).toBe(false);
+    });
+
     it('panel and settings windows run sandboxed, isolated and guarded', async () => {
       const main = await startedMain();
       main.fake.trays[0]!.events.emit('click');

@@ -36,6 +36,11 @@ export interface FakeWindowRecord {
   destroyed: boolean;
   devToolsOpened: boolean;
   windowOpenHandler: ((details: { url: string }) => unknown) | null;
+  /** The page's zoom factor (webContents.get/setZoomFactor). */
+  zoomFactor: number;
+  /** The last setBounds; null until main sets any. */
+  bounds: { x: number; y: number; width: number; height: number } | null;
+  resizable: boolean;
   events: EventMembers;
   contentsEvents: EventMembers;
 }
@@ -222,6 +227,9 @@ export function createFakeElectron(options: FakeElectronOptions) {
         destroyed: false,
         devToolsOpened: false,
         windowOpenHandler: null,
+        zoomFactor: 1,
+        bounds: null,
+        resizable: windowOptions.resizable !== false,
         events,
         contentsEvents,
       };
@@ -242,6 +250,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
         isDevToolsOpened: () => record.devToolsOpened,
         isDestroyed: () => record.destroyed,
         getURL: () => record.loads.at(-1)?.url ?? '',
+        getZoomFactor: () => record.zoomFactor,
+        setZoomFactor: (factor: number) => void (record.zoomFactor = factor),
       });
       return log.api(`BrowserWindow#${id}`, {
         ...events,
@@ -261,6 +271,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
         restore: () => undefined,
         isDestroyed: () => record.destroyed,
         setPosition: () => undefined,
+        setBounds: (bounds: FakeWindowRecord['bounds']) => void (record.bounds = bounds),
+        setResizable: (resizable: boolean) => void (record.resizable = resizable),
         close: () => closeWindow(record),
         destroy: () => {
           record.destroyed = true;

@@ -42,3 +42,28 @@ export function panelPosition(
     : tray.y - panel.height - MARGIN / 2;
   return { x: clampX(centreX), y: clampY(y) };
 }
+
+/** The panel's size in CSS pixels at 100 % zoom. */
+export const PANEL_SIZE: Size = { width: 360, height: 520 };
+
+/**
+ * The panel's window size for the page's zoom factor: the page keeps its 360 x 520 CSS pixels as
+ * the zoom grows (so nothing reflows away at 130 % or 200 %), up to the work area less a margin,
+ * where the page reflows instead (it does down to 280 CSS pixels wide).
+ */
+export function panelSize(zoomFactor: number, workArea: Rect, base: Size = PANEL_SIZE): Size {
+  const factor = Number.isFinite(zoomFactor) && zoomFactor > 0 ? zoomFactor : 1;
+  return {
+    width: Math.round(Math.min(base.width * factor, workArea.width - 2 * MARGIN)),
+    height: Math.round(Math.min(base.height * factor, workArea.height - 2 * MARGIN)),
+  };
+}
+
+/** Chromium's own zoom steps, as Ctrl and the mouse wheel or a pinch move through them. */
+const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
+
+/** The next zoom factor in `direction` from `current`; the last one stays. */
+export function nextZoomFactor(current: number, direction: 'in' | 'out'): number {
+  if (direction === 'in') return ZOOM_STEPS.find((step) => step > current + 0.001) ?? current;
+  return [...ZOOM_STEPS].reverse().find((step) => step < current - 0.001) ?? current;
+}

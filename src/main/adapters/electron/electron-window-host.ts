@@ -1,6 +1,6 @@
 import { BrowserWindow, screen } from 'electron';
 import { guardContents } from '../../windows/guards';
-import { panelPosition } from '../../windows/panel-position';
+import { nextZoomFactor, PANEL_SIZE, panelPosition, panelSize } from '../../windows/panel-position';
 import { secureWebPreferences } from '../../windows/web-preferences';
 import { runDetached } from '../../detached';
 import type { Logger } from '../../log/logger';
@@ -15,8 +15,6 @@ export interface WindowHostOptions {
   /** False in a packaged build. */
   devTools: boolean;
 }
-
-const PANEL_SIZE = { width: 360, height: 520 };
 
 export function createElectronWindowHost({
   preloadPath,
@@ -64,17 +62,35 @@ export function createElectronWindowHost({
     guardContents(win.webContents, denied);
     // A popover closes when the user looks elsewhere.
     win.on('blur', () => win.hide());
+    // Ctrl with the mouse wheel, or a pinch: the page zooms and the window grows with it, so the
+    // panel keeps its layout (Electron leaves applying the zoom to the app).
+    win.webContents.on('zoom-changed', (_event, direction) => {
+      win.webContents.setZoomFactor(nextZoomFactor(win.webContents.getZoomFactor(), direction));
+      fitPanel(win, null);
+    });
     win.on('closed', () => (panel = null));
     runDetached(win.loadURL(pageUrl('panel')), logger, 'Loading the panel');
     return win;
   }
 
+  let lastTrayBounds: Rect | null = null;
+
+  /** Sizes the panel for its zoom and places it by the tray icon, inside the work area. */
+  function fitPanel(win: BrowserWindow, trayBounds: Rect | null): void {
+    lastTrayBounds = trayBounds ?? lastTrayBounds;
+    const anchor = lastTrayBounds ?? screen.getCursorScreenPoint();
+    const { workArea } = screen.getDisplayNearestPoint({ x: anchor.x, y: anchor.y });
+    const size = panelSize(win.webContents.getZoomFactor(), workArea);
+    const { x, y } = panelPosition(lastTrayBounds, size, workArea);
+    // A window that is not resizable cannot be made smaller on some platforms (electron#42258).
+    win.setResizable(true);
+    win.setBounds({ x, y, ...size }, false);
+    win.setResizable(false);
+  }
+
   function showPanel(trayBounds: Rect | null): void {
     panel ??= createPanel();
-    const anchor = trayBounds ?? screen.getCursorScreenPoint();
-    const { workArea } = screen.getDisplayNearestPoint({ x: anchor.x, y: anchor.y });
-    const { x, y } = panelPosition(trayBounds, PANEL_SIZE, workArea);
-    panel.setPosition(x, y, false);
+    fitPanel(panel, trayBounds);
     panel.show();
     panel.focus();
   }
