@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { waitFor } from '../../support/wait-for';
-import { describeJourney, E2eHarness } from '../harness';
+import { E2eHarness } from '../harness';
+import { describeJourney } from '../journey';
 
 describeJourney('favourites', (peer, browser) => {
   let sim: HaSimulator;

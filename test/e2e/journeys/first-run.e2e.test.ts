@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { tamper } from '../../support/tamper';
 import { waitFor } from '../../support/wait-for';
-import { describeJourney, E2eHarness } from '../harness';
+import { E2eHarness } from '../harness';
+import { describeJourney } from '../journey';
 
 describeJourney('first run', (peer, browser) => {
   let sim: HaSimulator;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
-import { describeJourney, E2eHarness } from '../harness';
+import { E2eHarness } from '../harness';
+import { describeJourney } from '../journey';
 
 describeJourney('Home Assistant restarts', (peer, browser) => {
   let sim: HaSimulator;

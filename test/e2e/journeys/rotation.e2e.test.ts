@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../../src/shared/connection-status';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { RawClient } from '../../support/raw-ws-client';
-import { describeJourney, E2eHarness } from '../harness';
+import { E2eHarness } from '../harness';
+import { describeJourney } from '../journey';
 
 describeJourney('token rotation', (peer, browser) => {
   let sim: HaSimulator;
