@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  nextZoomFactor,
-  panelPosition,
-  panelSize,
-} from '../../../src/main/windows/panel-position';
+import { nextZoomFactor, panelPosition, panelSize } from '../../../src/main/windows/panel-position';
 
 const panel = { width: 360, height: 520 };
 
