@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { parse } from 'yaml';
-import type { TrayIconName } from '../../src/main/platform/tray-host';
+import type { TrayIconName } from '../../src/main/tray/tray-host';
 import { trayIconDir } from '../../src/main/tray/tray-icon-dir';
 import { trayIconFile } from '../../src/main/tray/tray-icon-file';
 

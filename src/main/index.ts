@@ -21,8 +21,8 @@ import { createElectronLoginItem } from './adapters/electron/electron-login-item
 import { createElectronShortcuts } from './adapters/electron/electron-shortcut';
 import { createElectronTrayHost } from './adapters/electron/electron-tray-host';
 import { createElectronWindowHost } from './adapters/electron/electron-window-host';
-import type { TrayHost } from './platform/tray-host';
-import type { WindowHost } from './platform/window-host';
+import type { TrayHost } from './tray/tray-host';
+import type { WindowHost } from './windows/window-host';
 import { shellPlan } from './desktop/shell-plan';
 import { createTray } from './tray/create-tray';
 import { trayIconDir } from './tray/tray-icon-dir';

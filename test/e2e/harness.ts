@@ -1,4 +1,4 @@
-import type { Dialogs } from '../../src/main/platform/dialogs';
+import type { Dialogs } from '../../src/main/windows/dialogs';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +6,8 @@ import { buildSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createAppServices, type AppServices } from '../../src/main/app-services';
 import { normaliseInstanceUrl } from '../../src/shared/instance-url';
-import type { DesktopNotification } from '../../src/main/platform/notifier';
-import type { MenuItemSpec, TrayHost, TrayIconSpec } from '../../src/main/platform/tray-host';
+import type { DesktopNotification } from '../../src/main/notify/notifier';
+import type { MenuItemSpec, TrayHost, TrayIconSpec } from '../../src/main/tray/tray-host';
 import { createTray } from '../../src/main/tray/create-tray';
 import type { TrayService } from '../../src/main/tray/tray-service';
 import { fakeDesktopPlatform } from '../fakes/desktop-platform';

@@ -1,4 +1,4 @@
-import type { GlobalShortcuts } from '../../src/main/platform/global-shortcuts';
+import type { GlobalShortcuts } from '../../src/main/desktop/global-shortcuts';
 
 /** Global shortcuts as the system holds them; `taken` ones belong to another app. */
 export class FakeGlobalShortcuts implements GlobalShortcuts {

@@ -1,4 +1,4 @@
-import type { LoginItem } from '../../src/main/platform/login-item';
+import type { LoginItem } from '../../src/main/desktop/login-item';
 
 /** A login item the "operating system" can change behind the app's back, or refuse to set. */
 export class FakeLoginItem implements LoginItem {

@@ -1,4 +1,4 @@
-import type { Decrypted, SecretBackend, SecretStore } from '../../src/main/platform/secret-store';
+import type { Decrypted, SecretBackend, SecretStore } from '../../src/main/vault/secret-store';
 
 /**
  * A SecretStore with the failure modes of the real ones, recording every call (never its

@@ -1,4 +1,4 @@
-import type { MenuItemSpec, TrayHost, TrayIconSpec } from '../../src/main/platform/tray-host';
+import type { MenuItemSpec, TrayHost, TrayIconSpec } from '../../src/main/tray/tray-host';
 
 /** A tray host that keeps what the app last showed: icon, tooltip, title and menu. */
 export class RecordingTrayHost implements TrayHost {

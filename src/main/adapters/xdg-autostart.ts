@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import type { LoginItem } from '../platform/login-item';
+import type { LoginItem } from '../desktop/login-item';
 
 /**
  * Linux has no login-item API: desktops start what the XDG Autostart specification's folder

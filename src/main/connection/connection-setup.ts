@@ -9,7 +9,7 @@ import { UserFacingError } from '../../shared/user-facing-error';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
-import type { Dialogs } from '../platform/dialogs';
+import type { Dialogs } from '../windows/dialogs';
 import type { SettingsStore } from '../settings/settings-store';
 import type { TokenVault } from '../vault/token-vault';
 import type { PresentedCertificate } from '../tls/presented-certificate';

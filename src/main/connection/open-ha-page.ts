@@ -1,6 +1,6 @@
 import { haPageUrl } from '../../shared/ha-page-url';
 import { UserFacingError } from '../../shared/user-facing-error';
-import type { Shell } from '../platform/shell';
+import type { Shell } from '../windows/shell';
 
 /** Opens a page of the configured Home Assistant in the browser, and nothing else. */
 export async function openHaPage(

@@ -2,8 +2,8 @@ import { Emitter } from '../../shared/emitter';
 import type { DesktopStatus } from '../../shared/desktop-status';
 import type { Settings } from '../../shared/settings';
 import { UserFacingError } from '../../shared/user-facing-error';
-import type { GlobalShortcuts } from '../platform/global-shortcuts';
-import type { LoginItem } from '../platform/login-item';
+import type { GlobalShortcuts } from './global-shortcuts';
+import type { LoginItem } from './login-item';
 import { PanelShortcut } from './panel-shortcut';
 import { StartAtLogin, type StartAtLoginSettings } from './start-at-login';
 

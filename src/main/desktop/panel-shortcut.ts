@@ -1,6 +1,6 @@
 import { checkShortcut, shortcutTakenMessage } from '../../shared/shortcut';
 import type { ShortcutState } from '../../shared/desktop-status';
-import type { GlobalShortcuts } from '../platform/global-shortcuts';
+import type { GlobalShortcuts } from './global-shortcuts';
 
 const NONE: ShortcutState = { accelerator: '', registered: false, message: null };
 

@@ -1,6 +1,6 @@
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { Settings } from '../../shared/settings';
-import type { LoginItem } from '../platform/login-item';
+import type { LoginItem } from './login-item';
 
 export interface StartAtLoginSettings {
   get(): Settings;

@@ -3,7 +3,7 @@ import type { AboutInfo, DiagnosticsOptions } from '../../shared/diagnostics';
 import type { Settings } from '../../shared/settings';
 import type { ConnectionStatus } from '../../shared/connection-status';
 import type { TokenStatus } from '../../shared/token-status';
-import type { AppInfo } from '../platform/app-info';
+import type { AppInfo } from './app-info';
 import { describeConnection } from '../tray/tray-model';
 import { ConnectionHistory, connectionEvent, tokenEvent } from './connection-history';
 import { diagnosticsReport } from './diagnostics-report';

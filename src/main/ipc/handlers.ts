@@ -8,13 +8,13 @@ import { openHaPage } from '../connection/open-ha-page';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { runEntityAction } from '../ha/entity-actions';
 import type { EntityStore } from '../ha/entity-store';
-import type { Clipboard } from '../platform/clipboard';
-import type { Shell } from '../platform/shell';
+import type { Clipboard } from './clipboard';
+import type { Shell } from '../windows/shell';
 import type { DesktopService } from '../desktop/desktop-service';
 import type { Diagnostics } from '../diagnostics/diagnostics';
-import type { SettingsPage } from '../platform/window-host';
+import type { SettingsPage } from '../../shared/ipc/contract';
 import type { SettingsStore } from '../settings/settings-store';
-import type { TokenLifecycle } from '../tokens/token-lifecycle';
+import type { TokenLifecycle } from '../token-lifecycle/token-lifecycle';
 import type { NotificationService } from '../notify/notification-service';
 import { previewMessage } from '../notify/preview';
 

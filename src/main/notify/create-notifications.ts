@@ -3,7 +3,7 @@ import type { Clock } from '../ha/clock';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import type { EntityStore } from '../ha/entity-store';
 import type { Logger } from '../log/logger';
-import type { Notifier } from '../platform/notifier';
+import type { Notifier } from './notifier';
 import type { SettingsStore } from '../settings/settings-store';
 import { NotificationService } from './notification-service';
 import { historyPath, type AppNotification } from './notification-sink';

@@ -1,4 +1,4 @@
-import { DAY_MS } from '../tokens/days';
+import { DAY_MS } from '../token-lifecycle/days';
 
 /** Where the limiter keeps the last time each kind was shown (a file, for limits across restarts). */
 export interface LimiterMemory {

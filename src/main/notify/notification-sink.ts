@@ -18,7 +18,7 @@ export interface AppNotification {
 }
 
 /**
- * Where notifications go. The Electron notifier implements it (src/main/platform); a click on an
+ * Where notifications go. The Electron notifier implements it (src/main/adapters/electron/); a click on an
  * entity notification opens `historyPath(entityId)` on the configured Home Assistant.
  */
 export interface NotificationSink {

@@ -3,7 +3,7 @@ import { friendlyName, stateText } from '../../shared/state-text';
 import { isUserFacingError } from '../../shared/user-facing-error';
 import type { EntityActionDeps } from '../ha/entity-actions';
 import { runEntityAction } from '../ha/entity-actions';
-import type { Dialogs } from '../platform/dialogs';
+import type { Dialogs } from '../windows/dialogs';
 
 export interface FavouriteClickDeps extends EntityActionDeps {
   dialogs: Dialogs;

@@ -2,7 +2,7 @@ import { planAction, trayItemKind } from '../../shared/domains/registry';
 import type { EntityState } from '../../shared/entity';
 import type { Favourite } from '../../shared/settings';
 import { friendlyName, stateText } from '../../shared/state-text';
-import type { MenuItemSpec } from '../platform/tray-host';
+import type { MenuItemSpec } from './tray-host';
 
 export const FAVOURITE_PREFIX = 'fav:';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { TrayIconSpec } from '../platform/tray-host';
+import type { TrayIconSpec } from './tray-host';
 
 /**
  * The bundled file for an icon variant. macOS tints template images for light and dark menu

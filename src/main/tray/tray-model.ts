@@ -5,7 +5,7 @@ import { friendlyName, stateText } from '../../shared/state-text';
 import type { ReminderStatus } from '../../shared/token-status';
 import { favouriteItem } from './favourite-items';
 import type { ConnectionStatus } from '../../shared/connection-status';
-import type { MenuItemSpec, TrayIconSpec } from '../platform/tray-host';
+import type { MenuItemSpec, TrayIconSpec } from './tray-host';
 
 export interface TrayModel {
   icon: TrayIconSpec;

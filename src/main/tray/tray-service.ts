@@ -5,7 +5,7 @@ import type { Clock } from '../ha/clock';
 import { systemClock } from '../ha/clock';
 import { LeadingThrottle } from '../leading-throttle';
 import type { EntityStore } from '../ha/entity-store';
-import type { TrayHost } from '../platform/tray-host';
+import type { TrayHost } from './tray-host';
 import { FAVOURITE_PREFIX } from './favourite-items';
 import { trayModel, type TrayInput } from './tray-model';
 

@@ -1,4 +1,4 @@
-import { describeBackend } from '../platform/secret-store';
+import { describeBackend } from './secret-store';
 
 /** What the user reads about the vault: each says what happened and what to do. Never a token. */
 export const vaultMessages = {

@@ -1,4 +1,4 @@
-import type { Rect } from '../platform/tray-host';
+import type { Rect } from './window-host';
 
 export interface Size {
   width: number;

@@ -36,6 +36,9 @@ export const SETTINGS_PAGES = [
   'about',
 ] as const;
 
+/** The settings window's pages, addressed by the hash route `#/<page>`. */
+export type SettingsPage = (typeof SETTINGS_PAGES)[number];
+
 const candidateSchema = z
   .object({
     url: z.string().max(2048),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { createAppServices, type AppServices } from '../../../src/main/app-services';
-import type { MenuItemSpec } from '../../../src/main/platform/tray-host';
+import type { MenuItemSpec } from '../../../src/main/tray/tray-host';
 import { createTray } from '../../../src/main/tray/create-tray';
 import type { TrayService } from '../../../src/main/tray/tray-service';
 import type { NotificationRule } from '../../../src/shared/notification-rules';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/main/app-services';
-import type { DesktopNotification } from '../../../src/main/platform/notifier';
+import type { DesktopNotification } from '../../../src/main/notify/notifier';
 import { requestChannel } from '../../../src/shared/ipc/define';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import type { NotificationRule } from '../../../src/shared/notification-rules';

@@ -6,7 +6,7 @@ import { createAppServices, type AppServices } from '../../../src/main/app-servi
 import { systemClock } from '../../../src/main/ha/clock';
 import { orderlyQuit } from '../../../src/main/lifecycle/orderly-quit';
 import { testPlatform } from '../../support/app-platform';
-import { makeJwt } from '../tokens/fakes/jwt';
+import { makeJwt } from '../token-lifecycle/fakes/jwt';
 
 const DAY = 86_400_000;
 let dir: string;

@@ -6,7 +6,7 @@ import { createAppServices, type AppServices } from '../../../src/main/app-servi
 import { requestChannel } from '../../../src/shared/ipc/define';
 import { testPlatform } from '../../support/app-platform';
 import { FakeClock } from '../../support/fake-clock';
-import { makeJwt } from '../tokens/fakes/jwt';
+import { makeJwt } from '../token-lifecycle/fakes/jwt';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

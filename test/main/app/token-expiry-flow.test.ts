@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/main/app-services';
-import { decodeTokenClaims } from '../../../src/main/tokens/token-claims';
+import { decodeTokenClaims } from '../../../src/main/token-lifecycle/token-claims';
 import { requestChannel } from '../../../src/shared/ipc/define';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import type { TokenStatus } from '../../../src/shared/token-status';

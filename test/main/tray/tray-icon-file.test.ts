@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TrayIconName, TrayIconSpec } from '../../../src/main/platform/tray-host';
+import type { TrayIconName, TrayIconSpec } from '../../../src/main/tray/tray-host';
 import { trayIconFile } from '../../../src/main/tray/tray-icon-file';
 
 const DIR = join(import.meta.dirname, '../../../assets/tray');

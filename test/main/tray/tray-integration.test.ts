@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { ConnectionSupervisor } from '../../../src/main/ha/connection-supervisor';
 import type { EntityStore } from '../../../src/main/ha/entity-store';
-import type { Dialogs } from '../../../src/main/platform/dialogs';
-import type { MenuItemSpec } from '../../../src/main/platform/tray-host';
+import type { Dialogs } from '../../../src/main/windows/dialogs';
+import type { MenuItemSpec } from '../../../src/main/tray/tray-host';
 import { clickFavourite, type FavouriteClickDeps } from '../../../src/main/tray/favourite-click';
 import { TrayService } from '../../../src/main/tray/tray-service';
 import { startSimulator, type HaSimulator } from '../../ha-sim';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EntityStore } from '../../../src/main/ha/entity-store';
-import type { MenuItemSpec, TrayHost } from '../../../src/main/platform/tray-host';
+import type { MenuItemSpec, TrayHost } from '../../../src/main/tray/tray-host';
 import {
   describeConnection,
   trayModel,

@@ -1,7 +1,7 @@
 import { app, clipboard, nativeTheme } from 'electron';
-import type { AppInfo } from '../../platform/app-info';
-import type { Clipboard } from '../../platform/clipboard';
-import type { SystemTheme } from '../../platform/system-theme';
+import type { AppInfo } from '../../diagnostics/app-info';
+import type { Clipboard } from '../../ipc/clipboard';
+import type { SystemTheme } from '../../tray/system-theme';
 
 export function electronAppInfo(): AppInfo {
   return {

@@ -1,5 +1,5 @@
 import { dialog } from 'electron';
-import type { Dialogs } from '../../platform/dialogs';
+import type { Dialogs } from '../../windows/dialogs';
 
 export function createElectronDialogs(): Dialogs {
   return {

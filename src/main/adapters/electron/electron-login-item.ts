@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { app } from 'electron';
-import type { LoginItem } from '../../platform/login-item';
+import type { LoginItem } from '../../desktop/login-item';
 import { autostartCommand, autostartDir, createXdgAutostart } from '../xdg-autostart';
 
 export function createElectronLoginItem(platform: NodeJS.Platform = process.platform): LoginItem {

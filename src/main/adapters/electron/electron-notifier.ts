@@ -1,5 +1,5 @@
 import { Notification } from 'electron';
-import type { Notifier } from '../../platform/notifier';
+import type { Notifier } from '../../notify/notifier';
 
 export function createElectronNotifier(): Notifier {
   // A Notification that is garbage-collected loses its click handler: keep each one alive until

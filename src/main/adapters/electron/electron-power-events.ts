@@ -1,5 +1,5 @@
 import { powerMonitor } from 'electron';
-import type { PowerEvents } from '../../platform/power-events';
+import type { PowerEvents } from '../../token-lifecycle/power-events';
 
 function on(event: 'suspend' | 'resume' | 'unlock-screen', listener: () => void): () => void {
   powerMonitor.on(event as 'resume', listener);

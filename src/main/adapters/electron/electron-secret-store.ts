@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import type { SecretBackend, SecretStore } from '../../platform/secret-store';
+import type { SecretBackend, SecretStore } from '../../vault/secret-store';
 
 /**
  * safeStorage's async API (Electron 42+), which the docs recommend over the sync one: it does not

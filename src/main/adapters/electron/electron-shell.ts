@@ -1,5 +1,5 @@
 import { shell } from 'electron';
-import type { Shell } from '../../platform/shell';
+import type { Shell } from '../../windows/shell';
 
 export function createElectronShell(): Shell {
   return {

@@ -1,5 +1,5 @@
 import { globalShortcut } from 'electron';
-import type { GlobalShortcuts } from '../../platform/global-shortcuts';
+import type { GlobalShortcuts } from '../../desktop/global-shortcuts';
 
 export function createElectronShortcuts(): GlobalShortcuts {
   return {

@@ -1,7 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { Menu, Tray, nativeImage } from 'electron';
 import { trayIconFile } from '../../tray/tray-icon-file';
-import type { MenuItemSpec, Rect, TrayHost, TrayIconSpec } from '../../platform/tray-host';
+import type { MenuItemSpec, TrayHost, TrayIconSpec } from '../../tray/tray-host';
+import type { Rect } from '../../windows/window-host';
 
 export function createElectronTrayHost(iconDir: string, initial: TrayIconSpec): TrayHost {
   const tray = new Tray(

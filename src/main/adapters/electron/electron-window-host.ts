@@ -4,8 +4,8 @@ import { nextZoomFactor, PANEL_SIZE, panelPosition, panelSize } from '../../wind
 import { secureWebPreferences } from '../../windows/web-preferences';
 import { runDetached } from '../../detached';
 import type { Logger } from '../../log/logger';
-import type { Rect } from '../../platform/tray-host';
-import type { SettingsPage, WindowHost } from '../../platform/window-host';
+import type { Rect, WindowHost } from '../../windows/window-host';
+import type { SettingsPage } from '../../../shared/ipc/contract';
 
 export interface WindowHostOptions {
   preloadPath: string;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { ReminderMemory } from '../../../src/main/tokens/reminder-policy';
+import type { ReminderMemory } from '../../../src/main/token-lifecycle/reminder-policy';
 import {
   EMPTY_MEMORY,
   evaluateReminder,
   memoryForToken,
   reminderNotification,
   reminderTokenKey,
-} from '../../../src/main/tokens/reminder-policy';
-import type { TokenFacts } from '../../../src/main/tokens/token-facts';
+} from '../../../src/main/token-lifecycle/reminder-policy';
+import type { TokenFacts } from '../../../src/main/token-lifecycle/token-facts';
 import type { RotationInterval } from '../../../src/shared/token-status';
 
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReminderMemory } from '../../../src/main/tokens/reminder-policy';
-import { EMPTY_MEMORY } from '../../../src/main/tokens/reminder-policy';
-import type { ReminderMemoryStore } from '../../../src/main/tokens/reminder-memory-store';
-import { ReminderScheduler } from '../../../src/main/tokens/reminder-scheduler';
-import type { TokenFacts } from '../../../src/main/tokens/token-facts';
+import type { ReminderMemory } from '../../../src/main/token-lifecycle/reminder-policy';
+import { EMPTY_MEMORY } from '../../../src/main/token-lifecycle/reminder-policy';
+import type { ReminderMemoryStore } from '../../../src/main/token-lifecycle/reminder-memory-store';
+import { ReminderScheduler } from '../../../src/main/token-lifecycle/reminder-scheduler';
+import type { TokenFacts } from '../../../src/main/token-lifecycle/token-facts';
 import type { ReminderStatus, RotationInterval } from '../../../src/shared/token-status';
 import { FakeClock } from '../../support/fake-clock';
 

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { RotationInterval, RotationStatus } from '../../../../src/shared/token-status';
-import type { HaTokenPort } from '../../../../src/main/tokens/ports';
-import { TokenRotation } from '../../../../src/main/tokens/token-rotation';
+import type { HaTokenPort } from '../../../../src/main/token-lifecycle/ports';
+import { TokenRotation } from '../../../../src/main/token-lifecycle/token-rotation';
 import { recordingLogger } from '../../../support/test-logger';
 import { CrashSwitch } from './crash-switch';
 import { FakeHa } from './fake-ha';

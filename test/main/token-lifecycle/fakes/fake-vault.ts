@@ -1,4 +1,4 @@
-import type { ReplacingVault, RotationVault } from '../../../../src/main/tokens/ports';
+import type { ReplacingVault, RotationVault } from '../../../../src/main/token-lifecycle/ports';
 import type { CrashSwitch } from './crash-switch';
 
 export type FakeVaultOperation =

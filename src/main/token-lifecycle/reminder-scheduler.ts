@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ReminderStatus, RotationInterval, SnoozeDuration } from '../../shared/token-status';
 import type { Clock } from '../ha/clock';
 import type { Logger } from '../log/logger';
-import type { PowerEvents } from '../platform/power-events';
+import type { PowerEvents } from './power-events';
 import type { ReminderMemory } from './reminder-policy';
 import { EMPTY_MEMORY, evaluateReminder, memoryForToken, SNOOZE_MS } from './reminder-policy';
 import type { ReminderMemoryStore } from './reminder-memory-store';

@@ -1,5 +1,8 @@
 import { DamagedFileError } from '../../../../src/main/storage/json-file-store';
-import type { JournalStore, RotationJournal } from '../../../../src/main/tokens/rotation-journal';
+import type {
+  JournalStore,
+  RotationJournal,
+} from '../../../../src/main/token-lifecycle/rotation-journal';
 import type { CrashSwitch } from './crash-switch';
 
 /** The journal "on disk", kept in memory; every write is kept for inspection. */

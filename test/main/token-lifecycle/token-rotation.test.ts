@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTokenClaims } from '../../../src/main/tokens/token-claims';
+import { decodeTokenClaims } from '../../../src/main/token-lifecycle/token-claims';
 import type { RotationStatus } from '../../../src/shared/token-status';
 import { RotationWorld, USER, expectInvariants } from './fakes/rotation-world';
 

@@ -1,9 +1,12 @@
-import type { Rect } from './tray-host';
+import type { SettingsPage } from '../../shared/ipc/contract';
 
-import type { SETTINGS_PAGES } from '../../shared/ipc/contract';
-
-/** The settings window's pages, addressed by the hash route `#/<page>`. */
-export type SettingsPage = (typeof SETTINGS_PAGES)[number];
+/** A screen rectangle in device-independent pixels, as Electron's `Rectangle`. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** The app's two windows. Both load the app's own pages with the secure web preferences. */
 export interface WindowHost {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditRows, TokenAudit } from '../../../src/main/tokens/token-audit';
-import { decodeTokenClaims } from '../../../src/main/tokens/token-claims';
+import { auditRows, TokenAudit } from '../../../src/main/token-lifecycle/token-audit';
+import { decodeTokenClaims } from '../../../src/main/token-lifecycle/token-claims';
 import type { RotationInterval } from '../../../src/shared/token-status';
 import { CrashSwitch } from './fakes/crash-switch';
 import { FakeHa } from './fakes/fake-ha';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTokenClaims } from '../../../src/main/tokens/token-claims';
-import { tokenFacts, tokenFactsView } from '../../../src/main/tokens/token-facts';
+import { decodeTokenClaims } from '../../../src/main/token-lifecycle/token-claims';
+import { tokenFacts, tokenFactsView } from '../../../src/main/token-lifecycle/token-facts';
 import { makeJwt } from './fakes/jwt';
 
 const DAY = 86_400_000;

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_MEMORY } from '../../../src/main/tokens/reminder-policy';
-import { fileReminderMemoryStore } from '../../../src/main/tokens/reminder-memory-store';
+import { EMPTY_MEMORY } from '../../../src/main/token-lifecycle/reminder-policy';
+import { fileReminderMemoryStore } from '../../../src/main/token-lifecycle/reminder-memory-store';
 import { recordingLogger } from '../../support/test-logger';
 
 describe('the reminder memory file', () => {

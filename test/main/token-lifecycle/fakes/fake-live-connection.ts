@@ -1,4 +1,4 @@
-import type { LiveConnection } from '../../../../src/main/tokens/ports';
+import type { LiveConnection } from '../../../../src/main/token-lifecycle/ports';
 import type { CrashSwitch } from './crash-switch';
 import type { FakeHa } from './fake-ha';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandSender } from '../../../src/main/tokens/ha-token-commands';
-import { haTokenCommands } from '../../../src/main/tokens/ha-token-commands';
+import type { CommandSender } from '../../../src/main/token-lifecycle/ha-token-commands';
+import { haTokenCommands } from '../../../src/main/token-lifecycle/ha-token-commands';
 
 /** Answers commands by type and records what was sent. */
 function sender(answers: Record<string, () => unknown>) {

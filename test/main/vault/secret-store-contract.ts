@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SecretStore } from '../../../src/main/platform/secret-store';
+import type { SecretStore } from '../../../src/main/vault/secret-store';
 
 const BACKENDS = [
   'keychain',

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DamagedFileError } from '../../../src/main/storage/json-file-store';
-import type { RotationJournal } from '../../../src/main/tokens/rotation-journal';
-import { fileJournalStore, stepReached } from '../../../src/main/tokens/rotation-journal';
+import type { RotationJournal } from '../../../src/main/token-lifecycle/rotation-journal';
+import { fileJournalStore, stepReached } from '../../../src/main/token-lifecycle/rotation-journal';
 
 const journal: RotationJournal = {
   version: 1,

@@ -1,3 +1,5 @@
+import type { Rect } from '../windows/window-host';
+
 /** A platform-neutral menu item. Clicks come back by `id`, so models stay pure data. */
 export type MenuItemSpec =
   | { type: 'separator' }
@@ -11,13 +13,6 @@ export type MenuItemSpec =
       toolTip?: string;
     }
   | { type: 'submenu'; label: string; enabled?: boolean; submenu: MenuItemSpec[] };
-
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 /** Which of the bundled icon variants the tray shows. */
 export type TrayIconName = 'connected' | 'connecting' | 'error' | 'disconnected';

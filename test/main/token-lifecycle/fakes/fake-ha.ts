@@ -3,7 +3,7 @@ import type {
   HaTokenPort,
   RefreshTokenInfo,
   VerifyOutcome,
-} from '../../../../src/main/tokens/ports';
+} from '../../../../src/main/token-lifecycle/ports';
 import type { CrashSwitch } from './crash-switch';
 import { makeJwt } from './jwt';
 

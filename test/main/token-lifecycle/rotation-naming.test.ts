@@ -3,7 +3,7 @@ import {
   rotationClientName,
   tokenLifespanDays,
   uniqueClientName,
-} from '../../../src/main/tokens/rotation-naming';
+} from '../../../src/main/token-lifecycle/rotation-naming';
 
 describe('rotation token names and lifespans', () => {
   it('names the token after the computer and the local date and time', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { HaTokenPort } from '../../../src/main/tokens/ports';
-import { differencesBetween, ManualRotation } from '../../../src/main/tokens/manual-rotation';
+import type { HaTokenPort } from '../../../src/main/token-lifecycle/ports';
+import {
+  differencesBetween,
+  ManualRotation,
+} from '../../../src/main/token-lifecycle/manual-rotation';
 import { CrashSwitch } from './fakes/crash-switch';
 import { FakeHa } from './fakes/fake-ha';
 import { FakeLiveConnection } from './fakes/fake-live-connection';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElectronSecretStore } from '../../../src/main/adapters/electron/electron-secret-store';
-import { describeBackend, isWeakBackend } from '../../../src/main/platform/secret-store';
+import { describeBackend, isWeakBackend } from '../../../src/main/vault/secret-store';
 import { FakeSecretStore } from '../../fakes/secret-store';
 import { secretStoreContract } from './secret-store-contract';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepReached } from '../../../src/main/tokens/rotation-journal';
+import { stepReached } from '../../../src/main/token-lifecycle/rotation-journal';
 import type { RotationStatus } from '../../../src/shared/token-status';
 import { RotationWorld, expectInvariants } from './fakes/rotation-world';
 

@@ -10,7 +10,7 @@ import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { SocketOpenError } from '../ha/ha-socket';
 import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
-import type { PowerEvents } from '../platform/power-events';
+import type { PowerEvents } from './power-events';
 import type { TokenVault } from '../vault/token-vault';
 import { haTokenCommands } from './ha-token-commands';
 import { ManualRotation } from './manual-rotation';
