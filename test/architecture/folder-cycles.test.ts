@@ -1,0 +1,62 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cruise, type IConfiguration } from 'dependency-cruiser';
+
+const config = createRequire(import.meta.url)('../../.dependency-cruiser.cjs') as IConfiguration;
+
+let dir: string | undefined;
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+/** Writes `files` (path -> source) into a fresh folder and cruises it with the project's rules. */
+async function violationsOf(files: Record<string, string>): Promise<string[]> {
+  dir = mkdtempSync(join(tmpdir(), 'ha-tray-folders-'));
+  for (const [path, source] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), source);
+  }
+  const result = await cruise(['src'], {
+    ruleSet: { forbidden: config.forbidden },
+    ...config.options,
+    tsConfig: undefined,
+    includeOnly: undefined,
+    baseDir: dir,
+  });
+  if (typeof result.output === 'string') throw new Error(result.output);
+  return result.output.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`);
+}
+
+describe('.dependency-cruiser.cjs: folders depend one way', () => {
+  it('flags two folders that import each other, though no file imports itself back', async () => {
+    const violations = await violationsOf({
+      'src/tray/menu.ts': "import { place } from '../windows/place';\nexport const menu = place;\n",
+      'src/windows/place.ts':
+        "import type { Icon } from '../tray/icon';\nexport const place = (i: Icon) => i;\n",
+      'src/tray/icon.ts': 'export type Icon = string;\n',
+    });
+    expect(violations).toContain('no-folder-cycles: src/tray -> src/windows');
+  });
+
+  it('passes the same files once the shared type lives on one side', async () => {
+    const violations = await violationsOf({
+      'src/tray/menu.ts': "import { place } from '../windows/place';\nexport const menu = place;\n",
+      'src/windows/place.ts': 'export type Icon = string;\nexport const place = (i: Icon) => i;\n',
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('finds no folder cycle in the app itself', async () => {
+    const result = await cruise(['src'], {
+      ruleSet: { forbidden: config.forbidden },
+      ...config.options,
+    });
+    if (typeof result.output === 'string') throw new Error(result.output);
+    expect(result.output.summary.totalCruised).toBeGreaterThan(200);
+    expect(result.output.summary.violations).toEqual([]);
+  });
+});
