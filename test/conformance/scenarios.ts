@@ -18,6 +18,15 @@ import { fastRetry } from '../support/fast-retry';
 import type { HaGeneration } from '../ha-sim';
 
 /**
+ * An unknown key on a command whose schema is only its type: voluptuous names the key in 2024.1;
+ * 2026.2 has no schema for such a command and refuses the message as a whole.
+ */
+const EXTRA_KEY: Record<HaGeneration, string> = {
+  '2024.1': "extra keys not allowed @ data['bogus']. Got 'x'",
+  '2026.2': "extra keys not allowed. Got {'id': 7, 'type': 'get_states', 'bogus': 'x'}",
+};
+
+/**
  * What the app relies on, as one set of scenarios for every target. Entity ids are shared by the
  * simulator's default home and the real test home. A scenario the simulator passes and real
  * Home Assistant fails is a simulator bug. Scenarios where 2024.1 and 2026.2 differ are defined
@@ -71,7 +80,7 @@ export function conformanceScenarios(
       });
       expect((await client.commandWithId(7, { type: 'get_states', bogus: 'x' })).error).toEqual({
         code: 'invalid_format',
-        message: "extra keys not allowed @ data['bogus']. Got 'x'",
+        message: EXTRA_KEY[generation],
       });
     });
 

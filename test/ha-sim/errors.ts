@@ -10,6 +10,18 @@ export class HomeAssistantError extends Error {
   }
 }
 
+/**
+ * The message of an error raised with only a translation key (2026.2: `HomeAssistantError.__str__`
+ * -> `async_get_exception_message`, helpers/translation.py): the English template of
+ * `exceptions.<key>.message` with its trailing dots stripped, then filled in. So
+ * "Entity {entity_id} does not support action {domain}.{service}." ends without its dot.
+ */
+export function translatedMessage(template: string, placeholders: Record<string, string>): string {
+  return template
+    .replace(/\.+$/, '')
+    .replace(/\{(\w+)\}/g, (whole, key: string) => placeholders[key] ?? whole);
+}
+
 /** A user's mistake in a service call: `service_validation_error` over the WebSocket. */
 export class ServiceValidationError extends HomeAssistantError {}
 
@@ -38,10 +50,18 @@ export class InvalidArgument extends Error {}
  */
 export class ServiceNotSupported extends ServiceValidationError {
   constructor(domain: string, service: string, entityId: string) {
-    super(`Entity ${entityId} does not support action ${domain}.${service}.`, {
-      translation_domain: 'homeassistant',
-      translation_key: 'service_not_supported',
-      translation_placeholders: { domain, service, entity_id: entityId },
-    });
+    const placeholders = { domain, service, entity_id: entityId };
+    super(
+      // components/homeassistant/strings.json
+      translatedMessage(
+        'Entity {entity_id} does not support action {domain}.{service}.',
+        placeholders,
+      ),
+      {
+        translation_domain: 'homeassistant',
+        translation_key: 'service_not_supported',
+        translation_placeholders: placeholders,
+      },
+    );
   }
 }

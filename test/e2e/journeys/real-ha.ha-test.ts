@@ -45,7 +45,7 @@ describe.skipIf(!browser)('journeys against a real Home Assistant', () => {
     await expect.poll(() => page.getByText('It works.').count(), { timeout: 15_000 }).toBe(1);
     await expect
       .poll(() =>
-        page.getByText(/Home Assistant 2024\.1\.\d+ at “Test Home”, signed in as Owner/).count(),
+        page.getByText(`Home Assistant ${ha.version} at “Test Home”, signed in as Owner`).count(),
       )
       .toBe(1);
     await page.getByRole('button', { name: 'Save' }).click();

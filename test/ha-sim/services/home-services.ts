@@ -28,7 +28,7 @@ export function registerHomeServices(
   services.register('light', staticDomain(lightServices()));
   services.register('switch', staticDomain(onOffServices('switch')));
   services.register('input_boolean', staticDomain(onOffServices('input boolean')));
-  services.register('fan', staticDomain(fanServices()));
+  services.register('fan', staticDomain(fanServices(generation)));
   services.register('cover', staticDomain(coverServices()));
   services.register('lock', staticDomain(lockServices()));
   services.register('scene', staticDomain(sceneServices(home.scenes)));

@@ -37,7 +37,7 @@ export function dispatch(
   conn.lastId = id;
   const message = msg as CommandMessage;
   try {
-    const validated = validate(command, message);
+    const validated = validate(sim, command, message);
     const outcome = command.handler(sim, conn, validated);
     if (outcome instanceof Promise)
       outcome.catch((err: unknown) => replyException(conn, message, err));
@@ -51,9 +51,19 @@ const ENVELOPE = [
   { key: 'type', validate: (v: unknown) => v, required: true },
 ];
 
-/** `BASE_COMMAND_MESSAGE_SCHEMA.extend(schema)`. */
-const validate = (command: Command, msg: CommandMessage): CommandMessage =>
-  schema([...ENVELOPE, ...command.fields])(msg, []) as CommandMessage;
+/**
+ * `BASE_COMMAND_MESSAGE_SCHEMA.extend(schema)`. In 2026.2 a command whose schema names only its
+ * `type` has no schema at all (`websocket_command` sets `_ws_schema = False`,
+ * components/websocket_api/decorators.py): any key beyond id and type is refused as a whole,
+ * "extra keys not allowed. Got {'id': 7, 'type': 'get_states', 'bogus': 'x'}".
+ */
+function validate(sim: SimContext, command: Command, msg: CommandMessage): CommandMessage {
+  if (sim.generation !== '2024.1' && command.fields.length === 0) {
+    if (Object.keys(msg).length > 2) throw new Invalid('extra keys not allowed', []);
+    return msg;
+  }
+  return schema([...ENVELOPE, ...command.fields])(msg, []) as CommandMessage;
+}
 
 /** `ActiveConnection.async_handle_exception`. */
 export function replyException(conn: SimConnection, msg: CommandMessage, err: unknown): void {

@@ -123,7 +123,7 @@ describe('runEntityAction against Home Assistant 2026.2', () => {
       ).rejects.toMatchObject({
         reason: 'service_validation_error',
         message:
-          'Validation error: Entity cover.garage_door does not support action cover.set_cover_position.',
+          'Validation error: Entity cover.garage_door does not support action cover.set_cover_position',
       });
       // Within the thermostat's own limits the app keeps the value in range itself...
       await runEntityAction(deps2026, 'climate.living_room', {

@@ -1,5 +1,5 @@
 import type { SimState } from '../../entities/state-machine';
-import { ServiceValidationError } from '../../errors';
+import { ServiceValidationError, translatedMessage } from '../../errors';
 import type { HaGeneration } from '../../generation';
 import { Invalid, coerce, coerceEnum } from '../../schema';
 import { writeState, type EntityService, type ServiceCall } from '../types';
@@ -22,12 +22,17 @@ const pyFloat = (n: number) => (Number.isInteger(n) ? n.toFixed(1) : String(n));
 function checkMode(climate: SimState, mode: string): void {
   const offered = modes(climate);
   if (offered.includes(mode)) return;
+  const placeholders = { mode, modes: offered.join(', ') };
   throw new ServiceValidationError(
-    `HVAC mode ${mode} is not valid. Valid HVAC modes are: ${offered.join(', ')}.`,
+    // components/climate/strings.json; raised without a message, so the template's dot goes
+    translatedMessage(
+      'HVAC mode {mode} is not valid. Valid HVAC modes are: {modes}.',
+      placeholders,
+    ),
     {
       translation_domain: 'climate',
       translation_key: 'not_valid_hvac_mode',
-      translation_placeholders: { mode, modes: offered.join(', ') },
+      translation_placeholders: placeholders,
     },
   );
 }

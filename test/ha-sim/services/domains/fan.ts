@@ -1,5 +1,6 @@
 import type { SimState } from '../../entities/state-machine';
-import { ServiceValidationError } from '../../errors';
+import { ServiceValidationError, translatedMessage } from '../../errors';
+import type { HaGeneration } from '../../generation';
 import { pyRepr } from '../../py-repr';
 import { all, coerce, cvBoolean, cvString, range, type Field } from '../../schema';
 import { writeState, type EntityService, type ServiceCall } from '../types';
@@ -12,18 +13,28 @@ const PRESET_MODE = 8;
 
 const percentage = all(coerce('int'), range(0, 100));
 
-/** Since HA 2024.1 an unknown preset mode is a ServiceValidationError (core PR #104560). */
-function validPresetOrRaise(fan: SimState, preset: string): void {
+/**
+ * Since HA 2024.1 an unknown preset mode is a ServiceValidationError (core PR #104560). 2024.1
+ * words it itself; 2026.2 raises `NotValidPresetModeError` with only its translation
+ * (components/fan/__init__.py), so the message is the template of components/fan/strings.json.
+ */
+function validPresetOrRaise(generation: HaGeneration, fan: SimState, preset: string): void {
   const modes = Array.isArray(fan.attributes.preset_modes)
     ? (fan.attributes.preset_modes as string[])
     : [];
   if (modes.includes(preset)) return;
+  const placeholders = { preset_mode: preset, preset_modes: modes.join(', ') };
   throw new ServiceValidationError(
-    `The preset_mode ${preset} is not a valid preset_mode: ${pyRepr(modes)}`,
+    generation === '2024.1'
+      ? `The preset_mode ${preset} is not a valid preset_mode: ${pyRepr(modes)}`
+      : translatedMessage(
+          'Preset mode {preset_mode} is not valid, valid preset modes are: {preset_modes}.',
+          placeholders,
+        ),
     {
       translation_key: 'not_valid_preset_mode',
       translation_domain: 'fan',
-      translation_placeholders: { preset_mode: preset, preset_modes: modes.join(', ') },
+      translation_placeholders: placeholders,
     },
   );
 }
@@ -37,7 +48,7 @@ const entityService = (
 ): EntityService => ({ kind: 'entity', name, description, fields, run, requiredFeatures });
 
 /** Fans as the demo fan behaves: a percentage (0 is off) or a preset mode. */
-export function fanServices(): Record<string, EntityService> {
+export function fanServices(generation: HaGeneration): Record<string, EntityService> {
   const lastPercentage = new Map<string, number>();
 
   function setPercentage(fan: SimState, call: ServiceCall, value: number): void {
@@ -50,7 +61,7 @@ export function fanServices(): Record<string, EntityService> {
   }
 
   function setPreset(fan: SimState, call: ServiceCall, preset: string): void {
-    validPresetOrRaise(fan, preset);
+    validPresetOrRaise(generation, fan, preset);
     writeState(call, fan, 'on', { ...fan.attributes, percentage: null, preset_mode: preset });
   }
 
