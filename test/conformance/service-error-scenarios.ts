@@ -86,7 +86,7 @@ export function serviceErrorScenarios(
         expect(hot.error).toEqual({
           code: 'service_validation_error',
           message:
-            'Validation error: Provided temperature 40.0 is not valid. Accepted range is 7.0 to 35.0.',
+            'Validation error: Provided temperature 40.0 is not valid. Accepted range is 7.0 to 35.0',
           translation_domain: 'climate',
           translation_key: 'temp_out_of_range',
           translation_placeholders: { check_temp: '40.0', min_temp: '7.0', max_temp: '35.0' },

@@ -140,7 +140,7 @@ describe('runEntityAction against Home Assistant 2026.2', () => {
         }),
       ).rejects.toMatchObject({
         reason: 'service_validation_error',
-        message: expect.stringContaining('Accepted range is 7.0 to 35.0.'),
+        message: expect.stringContaining('Accepted range is 7.0 to 35.0'),
       });
     } finally {
       connected.manager.dispose();

@@ -53,7 +53,10 @@ function checkTemperatures(climate: SimState, data: Record<string, unknown>): vo
       max_temp: pyFloat(max),
     };
     throw new ServiceValidationError(
-      `Provided temperature ${placeholders.check_temp} is not valid. Accepted range is ${placeholders.min_temp} to ${placeholders.max_temp}.`,
+      translatedMessage(
+        'Provided temperature {check_temp} is not valid. Accepted range is {min_temp} to {max_temp}.',
+        placeholders,
+      ),
       {
         translation_domain: 'climate',
         translation_key: 'temp_out_of_range',
