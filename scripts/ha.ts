@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { RealHa } from '../test/real-ha/harness';
 import { releaseFor } from '../test/real-ha/releases';
 import { parseTestHaArgs } from '../test/real-ha/test-ha-args';
-import { cacheRoot } from '../test/real-ha/venv';
+import { cacheRoot } from '../test/real-ha/cache';
 
 const stateFile = join(cacheRoot(), 'ha-up.json');
 

@@ -1,30 +1,51 @@
-// `npm run test:ha [-- --ha 2024|2026] [vitest options]`: installs the chosen Home Assistant
-// release when needed (2024.1.6 by default), then runs the real-HA suites against it.
-// `--check` only says whether the release can run here: exit 0, or one line why not and exit 1.
+// `npm run test:ha [-- --ha 2024|2026] [--build-python] [vitest options]`: installs the chosen
+// Home Assistant release when needed (2024.1.6 by default), then runs the real-HA suites against
+// it. `--check` only says whether the release can run here: exit 0, or one line why not and exit 1.
+// `--build-python` first builds the release's pinned CPython from source when no Python here fits.
 import { spawnSync } from 'node:child_process';
 import { findPython } from '../test/real-ha/python';
+import { buildPython } from '../test/real-ha/python-source';
 import { releaseFor } from '../test/real-ha/releases';
 import { ensureVenv, venvReady } from '../test/real-ha/venv';
 import { parseTestHaArgs } from '../test/real-ha/test-ha-args';
 
-const { release: name, check, vitestArgs } = parseTestHaArgs(process.argv.slice(2));
-const release = releaseFor(name);
+async function main(): Promise<number> {
+  const args = parseTestHaArgs(process.argv.slice(2));
+  const release = releaseFor(args.release);
 
-if (check) {
-  const python = venvReady(release) ? null : findPython(release);
-  if (python && !python.ok) {
-    console.log(`Real Home Assistant ${release.version} is not available here: ${python.reason}`);
-    process.exit(1);
+  if (!venvReady(release)) {
+    let python = findPython(release);
+    if (!python.ok && args.buildPython && release.pythonSource) {
+      const missing = python.reason;
+      try {
+        await buildPython(release.pythonSource, console.log);
+        python = findPython(release);
+      } catch (err) {
+        python = { ok: false, reason: `${missing} (--build-python: ${String(err)})` };
+      }
+    }
+    if (!python.ok) {
+      console.log(`Real Home Assistant ${release.version} is not available here: ${python.reason}`);
+      return 1;
+    }
   }
-  process.exit(0);
+  if (args.check) return 0;
+
+  const venv = ensureVenv(release);
+  console.log(`Real Home Assistant ${release.version} from ${venv}`);
+  const result = spawnSync(
+    'npx',
+    ['vitest', 'run', '--config', 'vitest.ha.config.mts', ...args.vitestArgs],
+    { stdio: 'inherit', env: { ...process.env, HA_TRAY_HA: release.generation } },
+  );
+  console.log(`Ran against Home Assistant ${release.version}.`);
+  return result.status ?? 1;
 }
 
-const venv = ensureVenv(release);
-console.log(`Real Home Assistant ${release.version} from ${venv}`);
-const result = spawnSync(
-  'npx',
-  ['vitest', 'run', '--config', 'vitest.ha.config.mts', ...vitestArgs],
-  { stdio: 'inherit', env: { ...process.env, HA_TRAY_HA: release.generation } },
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
 );
-console.log(`Ran against Home Assistant ${release.version}.`);
-process.exit(result.status ?? 1);

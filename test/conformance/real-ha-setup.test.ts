@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   choosePython,
@@ -9,6 +13,7 @@ import {
 } from '../real-ha/python';
 import { releaseFor, REAL_HA_RELEASES, selectedRelease } from '../real-ha/releases';
 import { parseTestHaArgs } from '../real-ha/test-ha-args';
+import { buildPython, builtPython, fetchVerified } from '../real-ha/python-source';
 
 const ha2024 = REAL_HA_RELEASES['2024.1'];
 const ha2026 = REAL_HA_RELEASES['2026.2'];
@@ -45,6 +50,12 @@ describe('choosing a Python for a Home Assistant release', () => {
       '/p/versions/3.11.7/bin/python3',
       '/p/versions/2.7.18/bin/python3',
     ]);
+    expect(pythonCandidates(ha2026, {}, [], '/p', '/c/python-3.13.5/bin/python3.13')).toEqual([
+      'python3.13',
+      'python3.14',
+      'python3',
+      '/c/python-3.13.5/bin/python3.13',
+    ]);
   });
 
   it('takes the first interpreter that fits, skipping those that did not run', () => {
@@ -74,7 +85,7 @@ describe('choosing a Python for a Home Assistant release', () => {
       reason:
         'Home Assistant 2026.2.3 needs Python >= 3.13.2 and < 3.15.0; the newest found is 3.13.0 ' +
         '(/root/.pyenv/versions/3.13.0/bin/python3). Debian 12 ships no Python 3.13 (Debian 13 ' +
-        'does). HA_TRAY_PYTHON may name one.',
+        'does). HA_TRAY_PYTHON may name one, or --build-python builds Python 3.13.5 from its source.',
     });
     expect(choosePython(ha2026, [], null)).toMatchObject({
       ok: false,
@@ -92,13 +103,20 @@ describe('npm run test:ha arguments', () => {
     expect(parseTestHaArgs(['--reporter=json', 'test/conformance'])).toEqual({
       release: '2024',
       check: false,
+      buildPython: false,
       vitestArgs: ['--reporter=json', 'test/conformance'],
     });
     expect(parseTestHaArgs(['--ha', '2026', '--check'])).toMatchObject({
       release: '2026',
       check: true,
     });
-    expect(parseTestHaArgs(['--ha=2026'])).toMatchObject({ release: '2026' });
+    expect(parseTestHaArgs(['--ha=2026'])).toMatchObject({ release: '2026', buildPython: false });
+    expect(parseTestHaArgs(['--ha', '2026', '--build-python', '-t', 'x'])).toEqual({
+      release: '2026',
+      check: false,
+      buildPython: true,
+      vitestArgs: ['-t', 'x'],
+    });
     expect(() => parseTestHaArgs(['--ha'])).toThrow('--ha needs a release');
   });
 
@@ -109,5 +127,53 @@ describe('npm run test:ha arguments', () => {
     expect(() => releaseFor('2025')).toThrow('use --ha 2024 or --ha 2026');
     expect(selectedRelease({}).version).toBe('2024.1.6');
     expect(selectedRelease({ HA_TRAY_HA: '2026.2' }).version).toBe('2026.2.3');
+  });
+});
+
+describe('--build-python: a pinned CPython from source where no Python fits', () => {
+  const source = ha2026.pythonSource!;
+  const serving =
+    (body: string): typeof fetch =>
+    () =>
+      Promise.resolve(new Response(body));
+
+  it('2026.2 pins the 3.13.5 tarball Debian 13 builds from; 2024.1 needs none', () => {
+    expect(source.version).toEqual([3, 13, 5]);
+    expect(source.url).toMatch(/^http:\/\/deb\.debian\.org\/debian\/pool\//);
+    expect(ha2024.pythonSource).toBeUndefined();
+    expect(builtPython(source, '/c')).toBe('/c/python-3.13.5/bin/python3.13');
+  });
+
+  it('refuses a tarball that is not the pinned one, before anything is unpacked', async () => {
+    await expect(fetchVerified(source, serving('not python'))).rejects.toThrow(
+      'is not the pinned tarball',
+    );
+    await expect(
+      fetchVerified(source, () => Promise.resolve(new Response('', { status: 404 }))),
+    ).rejects.toThrow('answered HTTP 404');
+    const body = 'a tarball';
+    const real = { ...source, sha256: createHash('sha256').update(body).digest('hex') };
+    expect((await fetchVerified(real, serving(body))).toString()).toBe(body);
+  });
+
+  it('reuses a finished build without downloading; a half-built one is started again', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ha-tray-pysrc-'));
+    try {
+      const python = builtPython(source, root);
+      const prefix = dirname(dirname(python));
+      mkdirSync(dirname(python), { recursive: true });
+      writeFileSync(join(prefix, 'ha-tray-built'), '3.13.5');
+      const noNetwork: typeof fetch = () => Promise.reject(new Error('no download expected'));
+      expect(await buildPython(source, () => {}, root, noNetwork)).toBe(python);
+
+      rmSync(join(prefix, 'ha-tray-built'));
+      const lines: string[] = [];
+      await expect(buildPython(source, (l) => lines.push(l), root, serving('x'))).rejects.toThrow(
+        'is not the pinned tarball',
+      );
+      expect(lines).toEqual([expect.stringContaining('Building Python 3.13.5')]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { builtPython } from './python-source';
 import type { PythonVersion, RealHaRelease } from './releases';
 
 /** An interpreter we looked at, and its version (null: it would not run). */
@@ -28,20 +29,21 @@ export function fits(version: PythonVersion, release: RealHaRelease): boolean {
 
 /**
  * The interpreters to try, best first: HA_TRAY_PYTHON alone when set (the user chose), else the
- * release's names on PATH, then pyenv's versions, newest first.
+ * release's names on PATH, then pyenv's versions, newest first, then the one `--build-python` built.
  */
 export function pythonCandidates(
   release: RealHaRelease,
   env: NodeJS.ProcessEnv,
   pyenvVersions: readonly string[],
   pyenvRoot: string,
+  built: string | null = null,
 ): string[] {
   if (env.HA_TRAY_PYTHON) return [env.HA_TRAY_PYTHON];
   const pyenv = [...pyenvVersions]
     .filter((v) => parsePythonVersion(v) !== null && /^\d+\.\d+\.\d+$/.test(v))
     .sort((a, b) => compare(parsePythonVersion(b)!, parsePythonVersion(a)!))
     .map((v) => join(pyenvRoot, 'versions', v, 'bin', 'python3'));
-  return [...release.pythonNames, ...pyenv];
+  return [...release.pythonNames, ...pyenv, ...(built ? [built] : [])];
 }
 
 /**
@@ -79,7 +81,10 @@ export function choosePython(
         ? `the newest found is ${formatVersion(newest.version)} (${newest.path}).`
         : 'found no Python at all.') +
       debianHint(debianVersion) +
-      ' HA_TRAY_PYTHON may name one.',
+      ' HA_TRAY_PYTHON may name one' +
+      (release.pythonSource
+        ? `, or --build-python builds Python ${formatVersion(release.pythonSource.version)} from its source.`
+        : '.'),
   };
 }
 
@@ -102,6 +107,7 @@ export function findPython(release: RealHaRelease, env = process.env): PythonCho
   const debian = existsSync('/etc/debian_version')
     ? readFileSync('/etc/debian_version', 'utf8')
     : null;
-  const probes = pythonCandidates(release, env, pyenvVersions, pyenvRoot).map(probe);
+  const built = release.pythonSource ? builtPython(release.pythonSource) : null;
+  const probes = pythonCandidates(release, env, pyenvVersions, pyenvRoot, built).map(probe);
   return choosePython(release, probes, debian);
 }

@@ -23,6 +23,18 @@ export interface RealHaRelease {
    * `homeassistant/package_constraints.txt` out of its wheel.
    */
   constraintsFile: string | null;
+  /**
+   * A CPython source that fits, for machines that have none (`npm run test:ha -- --build-python`):
+   * built once into the cache. Absent where every supported machine has a fitting Python.
+   */
+  pythonSource?: PythonSource;
+}
+
+/** An upstream CPython source tarball, pinned by its SHA-256. */
+export interface PythonSource {
+  version: PythonVersion;
+  url: string;
+  sha256: string;
 }
 
 export const REAL_HA_RELEASES: Record<HaGeneration, RealHaRelease> = {
@@ -60,6 +72,13 @@ export const REAL_HA_RELEASES: Record<HaGeneration, RealHaRelease> = {
       'securetar==2025.2.1',
     ],
     constraintsFile: null,
+    // The upstream tarball Debian 13 builds its python3.13 from (Debian's archive is one of the
+    // places this project may install from; the hash is the one in python3.13_3.13.5-2+deb13u5.dsc).
+    pythonSource: {
+      version: [3, 13, 5],
+      url: 'http://deb.debian.org/debian/pool/main/p/python3.13/python3.13_3.13.5.orig.tar.xz',
+      sha256: '93e583f243454e6e9e4588ca2c2662206ad961659863277afcdb96801647d640',
+    },
   },
 };
 

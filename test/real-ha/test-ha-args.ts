@@ -1,11 +1,16 @@
-/** `npm run test:ha` arguments: ours (`--ha <release>`, `--check`), the rest go to vitest. */
+/**
+ * `npm run test:ha` arguments: ours (`--ha <release>`, `--check`, `--build-python`), the rest go
+ * to vitest.
+ */
 export function parseTestHaArgs(args: readonly string[]): {
   release: string;
   check: boolean;
+  buildPython: boolean;
   vitestArgs: string[];
 } {
   let release = '2024';
   let check = false;
+  let buildPython = false;
   const vitestArgs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -15,7 +20,8 @@ export function parseTestHaArgs(args: readonly string[]): {
       release = value;
     } else if (arg.startsWith('--ha=')) release = arg.slice('--ha='.length);
     else if (arg === '--check') check = true;
+    else if (arg === '--build-python') buildPython = true;
     else vitestArgs.push(arg);
   }
-  return { release, check, vitestArgs };
+  return { release, check, buildPython, vitestArgs };
 }

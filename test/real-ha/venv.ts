@@ -8,17 +8,10 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { cacheRoot } from './cache';
 import { findPython } from './python';
 import { selectedRelease, type RealHaRelease } from './releases';
-
-export function cacheRoot(): string {
-  return (
-    process.env.HA_TRAY_CACHE ??
-    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ha-tray')
-  );
-}
 
 /** Each release has its own venv: `ha-<version>` in the cache. */
 export function venvDir(release: RealHaRelease = selectedRelease()): string {

@@ -1,0 +1,10 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** Where the real-HA tools keep what they install once: venvs, a built Python, `ha:up` state. */
+export function cacheRoot(): string {
+  return (
+    process.env.HA_TRAY_CACHE ??
+    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ha-tray')
+  );
+}
