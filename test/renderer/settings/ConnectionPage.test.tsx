@@ -338,6 +338,17 @@ describe('ConnectionPage', () => {
     ).toHaveFocus();
   });
 
+  it('when storing without a keyring fails, focus goes to why', async () => {
+    const { user, api } = setup(weakRefused);
+    api.allowWeakStorage.mockResolvedValue({
+      ok: false,
+      error: { code: 'failed', message: 'The token could not be written.' },
+    } as never);
+    await user.click(screen.getByRole('button', { name: 'Allow weak storage…' }));
+    await user.click(screen.getByRole('button', { name: 'Store it anyway' }));
+    await waitFor(() => expect(screen.getByText('The token could not be written.')).toHaveFocus());
+  });
+
   it('shows where the token is kept', () => {
     setup(appStatus({ token: { ...noToken, present: true, state: 'ready' } }));
     expect(screen.getByText('Encrypted with GNOME Keyring (libsecret).')).toBeInTheDocument();
