@@ -66,9 +66,10 @@ describeJourney(
       expect(found).toEqual({});
     }, 300_000);
 
-    it('connected, and asking to confirm an unlock: the panel and every settings page, light and dark', async () => {
+    it('connected, and asking to confirm an unlock or a revocation: the panel and every settings page, light and dark', async () => {
       await app.harness.connectTo(app.sim.url, app.sim.token);
       app.harness.services.settings.update({ favourites: FAVOURITES });
+      app.sim.createLongLivedToken(app.sim.owner.id, 'Old phone');
       for (const scheme of SCHEMES) {
         const tab = await panel(scheme, (t) =>
           t.getByRole('switch', { name: 'Kitchen lights', checked: true }).waitFor(),
@@ -82,6 +83,11 @@ describeJourney(
         await check(`panel, asking to confirm, ${scheme}`, asking);
         for (const page of SETTINGS_PAGES)
           await check(`settings ${page}, connected, ${scheme}`, await settingsPage(page, scheme));
+        const revoking = await settingsPage('token', scheme);
+        await revoking.getByRole('checkbox', { name: 'Select Old phone' }).check();
+        await revoking.getByRole('button', { name: 'Revoke selected…' }).click();
+        await revoking.getByRole('alertdialog', { name: 'Revoke 1 token?' }).waitFor();
+        await check(`settings token, asking to confirm, ${scheme}`, revoking);
       }
       expect(found).toEqual({});
     }, 300_000);

@@ -93,6 +93,30 @@ describeJourney(
       expect(app.harness.windowRequests).toContain('hide-panel');
       expect(app.harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
     }, 180_000);
+
+    it('token page: the revoke question takes focus, Escape cancels only it, and focus comes back', async () => {
+      app.sim.createLongLivedToken(app.sim.owner.id, 'Old phone');
+      const settings = await app.harness.open('settings', { hash: '/token' });
+      await settings.getByRole('checkbox', { name: 'Select Old phone' }).waitFor();
+      await tabTo(settings, 'Select Old phone', { limit: 40 });
+      await settings.keyboard.press('Space');
+      await tabTo(settings, 'Revoke selected…');
+      await settings.keyboard.press('Enter');
+      await expect.poll(() => focusedName(settings)).toBe('Cancel');
+      await settings.keyboard.press('Escape');
+      await expect.poll(() => settings.getByRole('alertdialog').count()).toBe(0);
+      expect(await focusedName(settings)).toBe('Revoke selected…');
+
+      await settings.keyboard.press('Enter');
+      await tabTo(settings, 'Revoke');
+      await settings.keyboard.press('Enter');
+      // The emptied selection disables the button that asked: focus goes to what happened.
+      await expect.poll(() => focusedName(settings)).toBe('1 revoked.');
+      await expect
+        .poll(() => settings.getByRole('checkbox', { name: 'Select Old phone' }).count())
+        .toBe(0);
+      expect(app.harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
+    }, 180_000);
   },
   { generations: ['2024.1'] },
 );
