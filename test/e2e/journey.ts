@@ -1,7 +1,13 @@
-import { describe } from 'vitest';
-import { HA_GENERATIONS, HA_RELEASE, type HaGeneration } from '../ha-sim';
+import { afterAll, beforeAll, describe } from 'vitest';
+import {
+  HA_GENERATIONS,
+  HA_RELEASE,
+  startSimulator,
+  type HaGeneration,
+  type HaSimulator,
+} from '../ha-sim';
 import { chromiumPath } from './chromium';
-import { screenshotPath } from './harness';
+import { E2eHarness, screenshotPath } from './harness';
 
 // Apart from harness.ts, which `npm run bench` loads outside vitest (vitest cannot be required there).
 
@@ -13,6 +19,14 @@ export interface JourneyPeer {
   screenshot(name: string): string | null;
 }
 
+export interface JourneyOptions {
+  /**
+   * The generations to run against; default every one. A journey about the app's own pages
+   * (layout, axe, keyboard, desktop) gains nothing from a second run, only minutes.
+   */
+  generations?: readonly HaGeneration[];
+}
+
 /**
  * Defines a journey once per Home Assistant generation the simulator speaks, each with its own
  * browser and app, so that every journey also passes against today's Home Assistant. Skipped,
@@ -21,9 +35,10 @@ export interface JourneyPeer {
 export function describeJourney(
   title: string,
   body: (peer: JourneyPeer, chromiumPath: string) => void,
+  { generations = HA_GENERATIONS }: JourneyOptions = {},
 ): void {
   const browser = chromiumPath();
-  for (const generation of HA_GENERATIONS) {
+  for (const generation of generations) {
     const haVersion = HA_RELEASE[generation];
     const peer: JourneyPeer = {
       generation,
@@ -35,4 +50,61 @@ export function describeJourney(
       () => body(peer, browser!),
     );
   }
+}
+
+/** How a journey's home and app start. */
+export interface JourneyStart {
+  /** The home's name; default 'Home'. */
+  locationName?: string;
+  /**
+   * The token the app connects with, made on the simulator; default the owner's. `false` leaves
+   * the app unconfigured, as on a first run.
+   */
+  connect?: false | ((sim: HaSimulator) => string);
+  /** What else the journey needs before its first test, e.g. favourites. */
+  ready?: (app: JourneyApp) => unknown;
+}
+
+/** The simulated home and the app in a browser, both there from the journey's first test on. */
+export interface JourneyApp {
+  readonly sim: HaSimulator;
+  readonly harness: E2eHarness;
+}
+
+/**
+ * Starts a simulator of the peer's generation and the app (connected to it, unless `connect` is
+ * false) before a journey's tests, and closes both after them. Call it in a describeJourney body.
+ */
+export function journeyApp(
+  peer: JourneyPeer,
+  browser: string,
+  start: JourneyStart = {},
+): JourneyApp {
+  let sim: HaSimulator | undefined;
+  let harness: E2eHarness | undefined;
+  const app: JourneyApp = {
+    get sim() {
+      if (!sim) throw new Error('The simulator starts in beforeAll: use it inside a test.');
+      return sim;
+    },
+    get harness() {
+      if (!harness) throw new Error('The app starts in beforeAll: use it inside a test.');
+      return harness;
+    },
+  };
+  beforeAll(async () => {
+    sim = await startSimulator({
+      locationName: start.locationName ?? 'Home',
+      haVersion: peer.haVersion,
+    });
+    harness = await E2eHarness.start({ chromiumPath: browser });
+    if (start.connect !== false)
+      await harness.connectTo(sim.url, start.connect ? start.connect(sim) : sim.token);
+    await start.ready?.(app);
+  }, 120_000);
+  afterAll(async () => {
+    await harness?.close();
+    await sim?.close();
+  });
+  return app;
 }

@@ -1,13 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { beforeEach, expect, it } from 'vitest';
 import { axeViolations } from '../axe';
-import { chromiumPath } from '../chromium';
-import { E2eHarness, screenshotPath } from '../harness';
-
-const browser = chromiumPath();
-let sim: HaSimulator;
-let harness: E2eHarness;
+import { describeJourney, journeyApp } from '../journey';
 
 const SCHEMES = ['light', 'dark'] as const;
 const SETTINGS_PAGES = ['connection', 'favourites', 'notifications', 'token'] as const;
@@ -34,32 +28,25 @@ async function check(state: string, page: Page): Promise<void> {
   await page.close();
 }
 
-async function settingsPage(page: (typeof SETTINGS_PAGES)[number], scheme: 'light' | 'dark') {
-  const tab = await harness.open('settings', { hash: `/${page}`, colorScheme: scheme });
-  await tab.getByRole('heading', { level: 1 }).first().waitFor();
-  return tab;
-}
+describeJourney(
+  'axe-core on every page and state',
+  (peer, browser) => {
+    const app = journeyApp(peer, browser, { connect: false });
 
-async function panel(scheme: 'light' | 'dark', ready: (tab: Page) => Promise<void>) {
-  const tab = await harness.open('panel', {
-    colorScheme: scheme,
-    size: { width: 360, height: 520 },
-  });
-  await ready(tab);
-  return tab;
-}
+    async function settingsPage(page: (typeof SETTINGS_PAGES)[number], scheme: 'light' | 'dark') {
+      const tab = await app.harness.open('settings', { hash: `/${page}`, colorScheme: scheme });
+      await tab.getByRole('heading', { level: 1 }).first().waitFor();
+      return tab;
+    }
 
-describe.skipIf(!browser)(
-  `axe-core on every page and state${browser ? '' : ' (skipped: no Chromium; apt-get install chromium or set CHROMIUM_PATH)'}`,
-  () => {
-    beforeAll(async () => {
-      sim = await startSimulator({ locationName: 'Home' });
-      harness = await E2eHarness.start({ chromiumPath: browser! });
-    }, 120_000);
-    afterAll(async () => {
-      await harness?.close();
-      await sim?.close();
-    });
+    async function panel(scheme: 'light' | 'dark', ready: (tab: Page) => Promise<void>) {
+      const tab = await app.harness.open('panel', {
+        colorScheme: scheme,
+        size: { width: 360, height: 520 },
+      });
+      await ready(tab);
+      return tab;
+    }
 
     beforeEach(() => {
       found = {};
@@ -79,9 +66,10 @@ describe.skipIf(!browser)(
       expect(found).toEqual({});
     }, 300_000);
 
-    it('connected, and asking to confirm an unlock: the panel and every settings page, light and dark', async () => {
-      await harness.connectTo(sim.url, sim.token);
-      harness.services.settings.update({ favourites: FAVOURITES });
+    it('connected, and asking to confirm an unlock or a revocation: the panel and every settings page, light and dark', async () => {
+      await app.harness.connectTo(app.sim.url, app.sim.token);
+      app.harness.services.settings.update({ favourites: FAVOURITES });
+      app.sim.createLongLivedToken(app.sim.owner.id, 'Old phone');
       for (const scheme of SCHEMES) {
         const tab = await panel(scheme, (t) =>
           t.getByRole('switch', { name: 'Kitchen lights', checked: true }).waitFor(),
@@ -95,17 +83,22 @@ describe.skipIf(!browser)(
         await check(`panel, asking to confirm, ${scheme}`, asking);
         for (const page of SETTINGS_PAGES)
           await check(`settings ${page}, connected, ${scheme}`, await settingsPage(page, scheme));
+        const revoking = await settingsPage('token', scheme);
+        await revoking.getByRole('checkbox', { name: 'Select Old phone' }).check();
+        await revoking.getByRole('button', { name: 'Revoke selected…' }).click();
+        await revoking.getByRole('alertdialog', { name: 'Revoke 1 token?' }).waitFor();
+        await check(`settings token, asking to confirm, ${scheme}`, revoking);
       }
       expect(found).toEqual({});
     }, 300_000);
 
     it('disconnected: the panel, the connection page and the token page, light and dark', async () => {
-      await sim.stop();
+      await app.sim.stop();
       for (const scheme of SCHEMES) {
         const tab = await panel(scheme, (t) =>
           t.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor(),
         );
-        const path = screenshotPath(`panel-disconnected-${scheme}`);
+        const path = peer.screenshot(`panel-disconnected-${scheme}`);
         if (path) await tab.screenshot({ path });
         await check(`panel, disconnected, ${scheme}`, tab);
         for (const page of ['connection', 'token'] as const)
@@ -114,10 +107,11 @@ describe.skipIf(!browser)(
             await settingsPage(page, scheme),
           );
       }
-      await sim.start();
+      await app.sim.start();
 
       expect(found).toEqual({});
-      expect(harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
+      expect(app.harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
     }, 300_000);
   },
+  { generations: ['2024.1'] },
 );

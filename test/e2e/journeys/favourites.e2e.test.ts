@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { expect, it } from 'vitest';
 import { waitFor } from '../../support/wait-for';
-import { E2eHarness } from '../harness';
-import { describeJourney } from '../journey';
+import { describeJourney, journeyApp } from '../journey';
 
 describeJourney('favourites', (peer, browser) => {
-  let sim: HaSimulator;
-  let harness: E2eHarness;
-
-  beforeAll(async () => {
-    sim = await startSimulator({ locationName: 'Home', haVersion: peer.haVersion });
-    harness = await E2eHarness.start({ chromiumPath: browser });
-    // Already connected, as after the first-run journey.
-    await harness.connectTo(sim.url, sim.token);
-  }, 120_000);
-  afterAll(async () => {
-    await harness?.close();
-    await sim?.close();
-  });
+  // Already connected, as after the first-run journey.
+  const app = journeyApp(peer, browser);
 
   it('add three in the editor and reorder: the tray shows them in that order; the panel toggles one', async () => {
-    const settings = await harness.open('settings', { hash: '/favourites' });
+    const settings = await app.harness.open('settings', { hash: '/favourites' });
     const search = settings.getByLabel('Search entities');
     const toAdd: Array<[query: string, name: string]> = [
       ['kitchen lights', 'Kitchen lights'],
@@ -34,39 +21,41 @@ describeJourney('favourites', (peer, browser) => {
     }
     await settings.getByRole('button', { name: 'Move Living room temperature up' }).click();
     await expect
-      .poll(() => harness.services.settings.get().favourites.map((f) => f.entityId))
+      .poll(() => app.harness.services.settings.get().favourites.map((f) => f.entityId))
       .toEqual(['light.kitchen', 'sensor.living_room_temperature', 'lock.front_door']);
     await search.fill('');
     const editorShot = peer.screenshot('favourites-editor');
     if (editorShot) await settings.screenshot({ path: editorShot });
 
     await expect
-      .poll(() => harness.trayFavourites())
+      .poll(() => app.harness.trayFavourites())
       .toEqual([
         '☑ Kitchen lights',
         'Living room temperature – 21.5 °C',
         'Front door – Locked  (Unlock…)',
       ]);
 
-    const panel = await harness.open('panel', { size: { width: 360, height: 520 } });
+    const panel = await app.harness.open('panel', { size: { width: 360, height: 520 } });
     // The switch's input is visually hidden; a pointer user clicks the switch drawn in its label.
     const toggle = panel.getByRole('switch', { name: 'Kitchen lights', checked: true });
     await panel.locator('label', { has: toggle }).click();
     await waitFor(
-      () => sim.getState('light.kitchen')?.state === 'off',
+      () => app.sim.getState('light.kitchen')?.state === 'off',
       'the simulator turned the light off',
     );
-    await expect.poll(() => harness.trayFavourites()[0]).toBe('☐ Kitchen lights');
+    await expect.poll(() => app.harness.trayFavourites()[0]).toBe('☐ Kitchen lights');
     await expect
       .poll(() => panel.getByRole('switch', { name: 'Kitchen lights' }).isChecked())
       .toBe(false);
 
-    sim.setState(
+    app.sim.setState(
       'sensor.living_room_temperature',
       '22.0',
-      sim.getState('sensor.living_room_temperature')!.attributes,
+      app.sim.getState('sensor.living_room_temperature')!.attributes,
     );
-    await expect.poll(() => harness.trayFavourites()[1]).toBe('Living room temperature – 22.0 °C');
+    await expect
+      .poll(() => app.harness.trayFavourites()[1])
+      .toBe('Living room temperature – 22.0 °C');
     await expect.poll(() => panel.getByText('22.0 °C').count()).toBe(1);
 
     for (const scheme of ['light', 'dark'] as const) {
@@ -75,7 +64,7 @@ describeJourney('favourites', (peer, browser) => {
       const shot =
         scheme === 'light'
           ? panel
-          : await harness.open('panel', {
+          : await app.harness.open('panel', {
               size: { width: 360, height: 520 },
               colorScheme: 'dark',
             });
@@ -84,6 +73,6 @@ describeJourney('favourites', (peer, browser) => {
         .toBe(1);
       await shot.screenshot({ path });
     }
-    expect(harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
+    expect(app.harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
   });
 });

@@ -1,36 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { expect, it } from 'vitest';
 import { waitFor } from '../../support/wait-for';
-import { chromiumPath } from '../chromium';
-import { E2eHarness, screenshotPath } from '../harness';
+import { describeJourney, journeyApp } from '../journey';
 import { focusedName, tabTo } from '../keyboard';
 
-const browser = chromiumPath();
-let sim: HaSimulator;
-let harness: E2eHarness;
-
-describe.skipIf(!browser)(
-  `keyboard only, from an empty panel to a connected one${browser ? '' : ' (skipped: no Chromium; apt-get install chromium or set CHROMIUM_PATH)'}`,
-  () => {
-    beforeAll(async () => {
-      sim = await startSimulator({ locationName: 'Home' });
-      harness = await E2eHarness.start({ chromiumPath: browser! });
-    }, 120_000);
-    afterAll(async () => {
-      await harness?.close();
-      await sim?.close();
-    });
+describeJourney(
+  'keyboard only, from an empty panel to a connected one',
+  (peer, browser) => {
+    const app = journeyApp(peer, browser, { connect: false });
 
     it('first run: the panel starts on "Connect to Home Assistant", the token page says it needs a connection, the connection page connects', async () => {
-      const empty = await harness.open('panel', { size: { width: 360, height: 520 } });
+      const empty = await app.harness.open('panel', { size: { width: 360, height: 520 } });
       await expect.poll(() => focusedName(empty)).toBe('Connect to Home Assistant');
       for (const scheme of ['light', 'dark'] as const) {
-        const path = screenshotPath(`panel-first-run-${scheme}`);
+        const path = peer.screenshot(`panel-first-run-${scheme}`);
         if (!path) continue;
         const tab =
           scheme === 'light'
             ? empty
-            : await harness.open('panel', {
+            : await app.harness.open('panel', {
                 size: { width: 360, height: 520 },
                 colorScheme: scheme,
               });
@@ -38,33 +25,33 @@ describe.skipIf(!browser)(
         await tab.screenshot({ path });
       }
       await empty.keyboard.press('Enter');
-      expect(harness.windowRequests).toContain('settings:connection');
+      expect(app.harness.windowRequests).toContain('settings:connection');
 
-      const settings = await harness.open('settings', { hash: '/token' });
+      const settings = await app.harness.open('settings', { hash: '/token' });
       await expect
         .poll(() => settings.getByRole('status').first().textContent())
         .toContain('need a connection to Home Assistant');
       expect(await settings.getByRole('alert').count()).toBe(0);
-      const tokenShot = screenshotPath('settings-token-not-connected');
+      const tokenShot = peer.screenshot('settings-token-not-connected');
       if (tokenShot) await settings.screenshot({ path: tokenShot });
       await tabTo(settings, 'set up the connection');
       await settings.keyboard.press('Enter');
       await settings.getByRole('heading', { name: 'Connection' }).waitFor();
 
       await tabTo(settings, 'Home Assistant address');
-      await settings.keyboard.type(sim.url);
+      await settings.keyboard.type(app.sim.url);
       await tabTo(settings, 'Long-lived access token');
-      await settings.keyboard.type(sim.token);
+      await settings.keyboard.type(app.sim.token);
       await tabTo(settings, 'Test connection');
       await settings.keyboard.press('Enter');
       await settings.getByText('It works.').waitFor();
       await tabTo(settings, 'Save');
       await settings.keyboard.press('Enter');
-      await waitFor(() => harness.services.store.size === sim.states().length, 'entities');
+      await waitFor(() => app.harness.services.store.size === app.sim.states().length, 'entities');
     }, 180_000);
 
     it('favourites: the editor and the panel, every step by keyboard', async () => {
-      const settings = await harness.open('settings', { hash: '/connection' });
+      const settings = await app.harness.open('settings', { hash: '/connection' });
       await settings.getByRole('heading', { name: 'Connection' }).waitFor();
       await tabTo(settings, 'Favourites');
       await settings.keyboard.press('Enter');
@@ -81,13 +68,13 @@ describe.skipIf(!browser)(
         await expect.poll(() => settings.getByLabel(`Label for ${name}`).count()).toBe(1);
       }
       await expect
-        .poll(() => harness.services.settings.get().favourites.map((f) => f.entityId))
+        .poll(() => app.harness.services.settings.get().favourites.map((f) => f.entityId))
         .toEqual(['light.kitchen', 'lock.front_door']);
 
-      const panel = await harness.open('panel', { size: { width: 360, height: 520 } });
+      const panel = await app.harness.open('panel', { size: { width: 360, height: 520 } });
       // Opens on the first favourite; arrows move between rows.
       await expect.poll(() => focusedName(panel)).toBe('Kitchen lights: On');
-      const focusShot = screenshotPath('panel-keyboard-focus');
+      const focusShot = peer.screenshot('panel-keyboard-focus');
       if (focusShot) await panel.screenshot({ path: focusShot });
       await panel.keyboard.press('ArrowDown');
       expect(await focusedName(panel)).toBe('Front door: Locked');
@@ -100,11 +87,36 @@ describe.skipIf(!browser)(
       expect(await focusedName(panel)).toBe('Kitchen lights brightness');
       await tabTo(panel, 'Kitchen lights', { backwards: true });
       await panel.keyboard.press('Space');
-      await waitFor(() => sim.getState('light.kitchen')?.state === 'off', 'the light went off');
+      await waitFor(() => app.sim.getState('light.kitchen')?.state === 'off', 'the light went off');
 
       await panel.keyboard.press('Escape');
-      expect(harness.windowRequests).toContain('hide-panel');
-      expect(harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
+      expect(app.harness.windowRequests).toContain('hide-panel');
+      expect(app.harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
+    }, 180_000);
+
+    it('token page: the revoke question takes focus, Escape cancels only it, and focus comes back', async () => {
+      app.sim.createLongLivedToken(app.sim.owner.id, 'Old phone');
+      const settings = await app.harness.open('settings', { hash: '/token' });
+      await settings.getByRole('checkbox', { name: 'Select Old phone' }).waitFor();
+      await tabTo(settings, 'Select Old phone', { limit: 40 });
+      await settings.keyboard.press('Space');
+      await tabTo(settings, 'Revoke selected…');
+      await settings.keyboard.press('Enter');
+      await expect.poll(() => focusedName(settings)).toBe('Cancel');
+      await settings.keyboard.press('Escape');
+      await expect.poll(() => settings.getByRole('alertdialog').count()).toBe(0);
+      expect(await focusedName(settings)).toBe('Revoke selected…');
+
+      await settings.keyboard.press('Enter');
+      await tabTo(settings, 'Revoke');
+      await settings.keyboard.press('Enter');
+      // The emptied selection disables the button that asked: focus goes to what happened.
+      await expect.poll(() => focusedName(settings)).toBe('1 revoked.');
+      await expect
+        .poll(() => settings.getByRole('checkbox', { name: 'Select Old phone' }).count())
+        .toBe(0);
+      expect(app.harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
     }, 180_000);
   },
+  { generations: ['2024.1'] },
 );

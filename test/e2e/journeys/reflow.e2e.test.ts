@@ -1,13 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type HaSimulator } from '../../ha-sim';
-import { chromiumPath } from '../chromium';
-import { E2eHarness, screenshotPath } from '../harness';
+import { expect, it } from 'vitest';
+import { describeJourney, journeyApp } from '../journey';
 import { doubleTextSize, layoutProblems } from '../layout-check';
-
-const browser = chromiumPath();
-let sim: HaSimulator;
-let harness: E2eHarness;
 
 /** Long names, a slider, a stepper, a lock and an unavailable light: the rows that used to break. */
 const FAVOURITES = [
@@ -20,29 +14,23 @@ const FAVOURITES = [
 ];
 const SETTINGS_PAGES = ['connection', 'favourites', 'notifications', 'token'] as const;
 
-async function shot(page: Page, name: string): Promise<void> {
-  const path = screenshotPath(name);
-  if (path) await page.screenshot({ path, fullPage: true });
-}
-
-describe.skipIf(!browser)(
-  `layouts that reflow (280 px, text at 200 %) in Chromium${browser ? '' : ' (skipped: no Chromium; apt-get install chromium or set CHROMIUM_PATH)'}`,
-  () => {
-    beforeAll(async () => {
-      sim = await startSimulator({ locationName: 'Holiday cottage by the lake' });
-      harness = await E2eHarness.start({ chromiumPath: browser! });
-      await harness.connectTo(sim.url, sim.token);
-      harness.services.settings.update({ favourites: FAVOURITES });
-    }, 120_000);
-    afterAll(async () => {
-      await harness?.close();
-      await sim?.close();
+describeJourney(
+  'layouts that reflow (280 px, text at 200 %)',
+  (peer, browser) => {
+    const app = journeyApp(peer, browser, {
+      locationName: 'Holiday cottage by the lake',
+      ready: ({ harness }) => harness.services.settings.update({ favourites: FAVOURITES }),
     });
+
+    async function shot(page: Page, name: string): Promise<void> {
+      const path = peer.screenshot(name);
+      if (path) await page.screenshot({ path, fullPage: true });
+    }
 
     it('the panel at 280 px and with text at 200 %: controls wrap under the names, nothing cut or overlapping', async () => {
       const found: Record<string, string[]> = {};
       for (const scheme of ['light', 'dark'] as const) {
-        const narrow = await harness.open('panel', {
+        const narrow = await app.harness.open('panel', {
           colorScheme: scheme,
           size: { width: 280, height: 620 },
         });
@@ -52,7 +40,7 @@ describe.skipIf(!browser)(
         await narrow.close();
       }
 
-      const large = await harness.open('panel', { size: { width: 360, height: 900 } });
+      const large = await app.harness.open('panel', { size: { width: 360, height: 900 } });
       await large.getByRole('switch', { name: 'Kitchen lights', checked: true }).waitFor();
       await doubleTextSize(large);
       found['panel, text 200 %'] = await layoutProblems(large);
@@ -78,7 +66,7 @@ describe.skipIf(!browser)(
     it('settings at 280 px and with text at 200 %: the pages become tabs above one column', async () => {
       const found: Record<string, string[]> = {};
       for (const page of SETTINGS_PAGES) {
-        const narrow = await harness.open('settings', {
+        const narrow = await app.harness.open('settings', {
           hash: `/${page}`,
           size: { width: 280, height: 700 },
         });
@@ -95,7 +83,7 @@ describe.skipIf(!browser)(
         }
         await narrow.close();
 
-        const large = await harness.open('settings', { hash: `/${page}` });
+        const large = await app.harness.open('settings', { hash: `/${page}` });
         await large.getByRole('heading', { level: 1 }).first().waitFor();
         await doubleTextSize(large);
         found[`${page}, text 200 %`] = await layoutProblems(large);
@@ -112,4 +100,5 @@ describe.skipIf(!browser)(
       );
     }, 180_000);
   },
+  { generations: ['2024.1'] },
 );

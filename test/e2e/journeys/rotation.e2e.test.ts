@@ -1,38 +1,27 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../../src/shared/connection-status';
-import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { RawClient } from '../../support/raw-ws-client';
-import { E2eHarness } from '../harness';
-import { describeJourney } from '../journey';
+import { describeJourney, journeyApp } from '../journey';
 
 describeJourney('token rotation', (peer, browser) => {
-  let sim: HaSimulator;
-  let harness: E2eHarness;
   let expiring: string;
   const statuses: ConnectionStatus[] = [];
 
-  beforeAll(async () => {
-    sim = await startSimulator({ locationName: 'Home', haVersion: peer.haVersion });
-    harness = await E2eHarness.start({ chromiumPath: browser });
+  const app = journeyApp(peer, browser, {
     // A token that expires in 10 days: due for rotation whatever the interval.
-    expiring = sim.createLongLivedToken(sim.owner.id, 'Expiring soon', 10);
-    await harness.connectTo(sim.url, expiring);
-    harness.services.manager.onStatus((status) => statuses.push(status));
-  }, 120_000);
-  afterAll(async () => {
-    await harness?.close();
-    await sim?.close();
+    connect: (sim) => (expiring = sim.createLongLivedToken(sim.owner.id, 'Expiring soon', 10)),
+    ready: ({ harness }) => harness.services.manager.onStatus((status) => statuses.push(status)),
   });
 
   it('one click in settings: the old token is rejected, the connection stays up, the badge goes away', async () => {
-    await expect.poll(() => harness.trayIcon?.attention).toBe(true);
+    await expect.poll(() => app.harness.trayIcon?.attention).toBe(true);
     await expect
       .poll(() =>
-        harness.trayMenu.some((i) => 'label' in i && i.label.startsWith('⚠ Token expires')),
+        app.harness.trayMenu.some((i) => 'label' in i && i.label.startsWith('⚠ Token expires')),
       )
       .toBe(true);
 
-    const page = await harness.open('settings', {
+    const page = await app.harness.open('settings', {
       hash: '/token',
       size: { width: 760, height: 1040 },
     });
@@ -48,28 +37,30 @@ describeJourney('token rotation', (peer, browser) => {
       .toBe(1);
 
     expect(
-      (await fetch(`${sim.url}/api/`, { headers: { Authorization: `Bearer ${expiring}` } })).status,
+      (await fetch(`${app.sim.url}/api/`, { headers: { Authorization: `Bearer ${expiring}` } }))
+        .status,
     ).toBe(401);
-    const socket = await RawClient.connect(sim.url);
+    const socket = await RawClient.connect(app.sim.url);
     expect((await socket.auth(expiring)).type).toBe('auth_invalid');
     socket.close();
-    expect(harness.services.manager.getStatus().state).toBe('connected');
+    expect(app.harness.services.manager.getStatus().state).toBe('connected');
     // The switch re-announces 'connected'; nothing else may appear.
     expect(statuses.every((s) => s.state === 'connected')).toBe(true);
 
-    await expect.poll(() => harness.trayIcon?.attention).toBe(false);
-    expect(harness.trayMenu.some((i) => 'id' in i && i.id === 'rotate')).toBe(false);
+    await expect.poll(() => app.harness.trayIcon?.attention).toBe(false);
+    expect(app.harness.trayMenu.some((i) => 'id' in i && i.id === 'rotate')).toBe(false);
     const rotated = peer.screenshot('token-rotated');
     if (rotated) await page.screenshot({ path: rotated });
 
     // Neither token reached a page, a log or the disk.
-    const fresh = harness.services.vault.token()!;
+    const fresh = app.harness.services.vault.token()!;
     for (const token of [expiring, fresh]) {
       expect(await page.content()).not.toContain(token);
-      expect(JSON.stringify(harness.sentToPages)).not.toContain(token);
-      expect(harness.logLines.join('\n')).not.toContain(token);
-      for (const file of harness.userDataFiles()) expect(file.text, file.path).not.toContain(token);
+      expect(JSON.stringify(app.harness.sentToPages)).not.toContain(token);
+      expect(app.harness.logLines.join('\n')).not.toContain(token);
+      for (const file of app.harness.userDataFiles())
+        expect(file.text, file.path).not.toContain(token);
     }
-    expect(harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
+    expect(app.harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
   });
 });

@@ -7,9 +7,11 @@ import { ConfirmStep } from '../../../src/renderer/components/controls/ConfirmSt
 function Row({
   onConfirm,
   onPanelKey,
+  closeOnConfirm = false,
 }: {
   onConfirm: () => void;
   onPanelKey: (k: string) => void;
+  closeOnConfirm?: boolean;
 }) {
   const [asking, setAsking] = useState(false);
   return (
@@ -21,7 +23,10 @@ function Row({
         <ConfirmStep
           question="Unlock Front door?"
           confirmLabel="Unlock"
-          onConfirm={onConfirm}
+          onConfirm={() => {
+            if (closeOnConfirm) setAsking(false);
+            onConfirm();
+          }}
           onCancel={() => setAsking(false)}
         />
       )}
@@ -29,11 +34,11 @@ function Row({
   );
 }
 
-function setup() {
+function setup(closeOnConfirm = false) {
   const onConfirm = vi.fn();
   const onPanelKey = vi.fn();
   const user = userEvent.setup();
-  render(<Row onConfirm={onConfirm} onPanelKey={onPanelKey} />);
+  render(<Row onConfirm={onConfirm} onPanelKey={onPanelKey} closeOnConfirm={closeOnConfirm} />);
   return { onConfirm, onPanelKey, user };
 }
 
@@ -58,5 +63,33 @@ describe('ConfirmStep', () => {
     expect(onPanelKey).not.toHaveBeenCalledWith('Escape');
     expect(opener).toHaveFocus();
     expect(onConfirm).not.toHaveBeenCalled();
+  });
+
+  it('after confirming, focus goes back to the opener as the step goes away', async () => {
+    const { onConfirm, user } = setup(true);
+    const opener = screen.getByRole('button', { name: 'Unlock…' });
+    await user.click(opener);
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(onConfirm).toHaveBeenCalledOnce();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(opener).toHaveFocus();
+  });
+
+  it('on a page it says what confirming costs, as the description of the question', () => {
+    render(
+      <ConfirmStep
+        variant="notice"
+        question="Revoke 2 tokens?"
+        detail="Anything that still uses them loses access to Home Assistant."
+        confirmLabel="Revoke"
+        onConfirm={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+    );
+    const step = screen.getByRole('alertdialog', { name: 'Revoke 2 tokens?' });
+    expect(step).toHaveAccessibleDescription(
+      'Anything that still uses them loses access to Home Assistant.',
+    );
+    expect(step).toHaveClass('notice', 'warn');
   });
 });

@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ConnectionPage } from '../../../src/renderer/settings/pages/ConnectionPage';
@@ -20,6 +20,24 @@ const success = {
   userId: 'u',
   isAdmin: true,
 };
+
+const weakRefused = appStatus({
+  token: {
+    ...noToken,
+    state: 'weak_storage_refused',
+    message: 'This computer has no keyring…',
+    weakProtection: true,
+  },
+});
+const weakStored = appStatus({
+  token: {
+    ...noToken,
+    present: true,
+    state: 'ready',
+    protection: 'basic_text',
+    weakProtection: true,
+  },
+});
 
 function setup(status = appStatus()) {
   const fake = installFakeBridge(status);
@@ -279,16 +297,7 @@ describe('ConnectionPage', () => {
   });
 
   it('asks before storing the token without a keyring', async () => {
-    const { user, api } = setup(
-      appStatus({
-        token: {
-          ...noToken,
-          state: 'weak_storage_refused',
-          message: 'This computer has no keyring…',
-          weakProtection: true,
-        },
-      }),
-    );
+    const { user, api } = setup(weakRefused);
     await user.click(screen.getByRole('button', { name: 'Allow weak storage…' }));
     const dialog = screen.getByRole('alertdialog');
     expect(dialog).toHaveTextContent('Anyone who can read your files');
@@ -297,6 +306,47 @@ describe('ConnectionPage', () => {
     await user.click(screen.getByRole('button', { name: 'Allow weak storage…' }));
     await user.click(screen.getByRole('button', { name: 'Store it anyway' }));
     expect(api.allowWeakStorage).toHaveBeenCalledWith(true);
+  });
+
+  it('the weak storage question takes focus, Escape cancels only it, and focus comes back', async () => {
+    const { api } = installFakeBridge(weakRefused);
+    const user = userEvent.setup();
+    const page = render(<ConnectionPage status={weakRefused} />);
+    const keys = vi.fn();
+    const listen = (e: KeyboardEvent) => keys(e.key);
+    document.addEventListener('keydown', listen);
+    onTestFinished(() => document.removeEventListener('keydown', listen));
+    const opener = screen.getByRole('button', { name: 'Allow weak storage…' });
+    await user.click(opener);
+    const step = screen.getByRole('alertdialog', { name: 'Store the token without a keyring?' });
+    expect(step).toHaveAccessibleDescription(/^Anyone who can read your files/);
+    expect(within(step).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(keys).not.toHaveBeenCalledWith('Escape');
+    expect(opener).toHaveFocus();
+    expect(api.allowWeakStorage).not.toHaveBeenCalled();
+
+    await user.click(opener);
+    await user.click(screen.getByRole('button', { name: 'Store it anyway' }));
+    expect(api.allowWeakStorage).toHaveBeenCalledWith(true);
+    // The button that asked is gone once the token is stored: focus goes to what is there now.
+    page.rerender(<ConnectionPage status={weakStored} />);
+    expect(screen.queryByRole('button', { name: 'Allow weak storage…' })).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/anyone who can read your files can use it/).closest('[tabindex="-1"]'),
+    ).toHaveFocus();
+  });
+
+  it('when storing without a keyring fails, focus goes to why', async () => {
+    const { user, api } = setup(weakRefused);
+    api.allowWeakStorage.mockResolvedValue({
+      ok: false,
+      error: { code: 'failed', message: 'The token could not be written.' },
+    } as never);
+    await user.click(screen.getByRole('button', { name: 'Allow weak storage…' }));
+    await user.click(screen.getByRole('button', { name: 'Store it anyway' }));
+    await waitFor(() => expect(screen.getByText('The token could not be written.')).toHaveFocus());
   });
 
   it('shows where the token is kept', () => {

@@ -1,6 +1,6 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { TokenPage } from '../../../src/renderer/settings/pages/TokenPage';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import type { ReminderStatus, TokenStatus } from '../../../src/shared/token-status';
@@ -36,6 +36,15 @@ const status = (overrides: Partial<TokenStatus> = {}): TokenStatus => ({
   rotation: { phase: 'idle' },
   ...overrides,
 });
+
+/** Keys that got past the page to the document: Escape on a confirm step must not. */
+function keysBeyondThePage() {
+  const keys = vi.fn();
+  const listen = (e: KeyboardEvent) => keys(e.key);
+  document.addEventListener('keydown', listen);
+  onTestFinished(() => document.removeEventListener('keydown', listen));
+  return keys;
+}
 
 const connected = appStatus({
   connection: { state: 'connected', since: Date.now(), haVersion: '2024.1.6' },
@@ -142,6 +151,54 @@ describe('TokenPage', () => {
     expect(await screen.findByText('The old token is revoked.')).toBeInTheDocument();
   });
 
+  it('the different-token question takes focus; Escape cancels only it, and focus goes back', async () => {
+    const { user, api } = await setup();
+    api.replaceToken.mockResolvedValue({
+      ok: true,
+      value: {
+        kind: 'needs_confirmation',
+        differences: ['other_user'],
+        message: 'This token belongs to another Home Assistant user.',
+      },
+    });
+    const pageKeys = keysBeyondThePage();
+    await user.type(screen.getByLabelText('New long-lived access token'), 'abc.def.ghi');
+    const opener = screen.getByRole('button', { name: 'Verify and replace' });
+    await user.click(opener);
+    const step = await screen.findByRole('alertdialog', { name: 'Use a different token?' });
+    expect(step).toHaveAccessibleDescription('This token belongs to another Home Assistant user.');
+    expect(within(step).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(pageKeys).not.toHaveBeenCalledWith('Escape');
+    expect(opener).toHaveFocus();
+    expect(screen.getByLabelText('New long-lived access token')).toHaveValue('abc.def.ghi');
+    expect(api.replaceToken).toHaveBeenCalledOnce();
+  });
+
+  it('after "Use it anyway" focus goes to what happened, as the form it came from is emptied', async () => {
+    const { user, api } = await setup();
+    api.replaceToken
+      .mockResolvedValueOnce({
+        ok: true,
+        value: {
+          kind: 'needs_confirmation',
+          differences: ['other_user'],
+          message: 'This token belongs to another Home Assistant user.',
+        },
+      })
+      .mockResolvedValueOnce({
+        ok: true,
+        value: { kind: 'replaced', canRevokeOld: true, message: 'HA Tray now uses the new token.' },
+      });
+    await user.type(screen.getByLabelText('New long-lived access token'), 'abc.def.ghi');
+    await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
+    await user.click(await screen.findByRole('button', { name: 'Use it anyway' }));
+    const outcome = await screen.findByText('HA Tray now uses the new token.');
+    await waitFor(() => expect(outcome.closest('[tabindex="-1"]')).toHaveFocus());
+    expect(screen.getByRole('button', { name: 'Verify and replace' })).toBeDisabled();
+  });
+
   it('without a connection says so in one calm line, and offers nothing that would fail', async () => {
     const fake = installFakeBridge(appStatus());
     render(<TokenPage token={status({ facts: null })} settings={DEFAULT_SETTINGS} />);
@@ -208,5 +265,54 @@ describe('TokenPage', () => {
     );
     expect(fake.api.revokeTokens).toHaveBeenCalledWith({ ids: ['b'], confirm: true });
     expect(await screen.findByText('1 revoked.')).toBeInTheDocument();
+  });
+
+  it('the revoke question takes focus, Escape cancels only it, and after Revoke focus goes to the result', async () => {
+    const { api } = installFakeBridge(connected);
+    api.loadTokenAudit.mockResolvedValue({
+      ok: true,
+      value: {
+        state: 'loaded',
+        loadedAt: 0,
+        rows: [
+          {
+            id: 'b',
+            name: 'Old phone',
+            createdAt: 0,
+            expiresAt: null,
+            usedByThisApp: false,
+            olderThanInterval: false,
+            revocable: true,
+          },
+        ],
+      },
+    } as never);
+    api.revokeTokens.mockResolvedValue({
+      ok: true,
+      value: { kind: 'done', revoked: ['b'], failed: [] },
+    } as never);
+    const user = userEvent.setup();
+    render(<TokenPage token={status()} settings={DEFAULT_SETTINGS} />);
+    const pageKeys = keysBeyondThePage();
+    const choice = await screen.findByRole('checkbox', { name: 'Select Old phone' });
+    await user.click(choice);
+    const opener = screen.getByRole('button', { name: 'Revoke selected…' });
+    await user.click(opener);
+    const step = screen.getByRole('alertdialog', { name: 'Revoke 1 token?' });
+    expect(step).toHaveAccessibleDescription(
+      'Anything that still uses it loses access to Home Assistant.',
+    );
+    expect(within(step).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(pageKeys).not.toHaveBeenCalledWith('Escape');
+    expect(opener).toHaveFocus();
+    expect(choice).toBeChecked();
+
+    await user.click(opener);
+    await user.click(screen.getByRole('button', { name: 'Revoke' }));
+    expect(api.revokeTokens).toHaveBeenCalledOnce();
+    const result = await screen.findByText('1 revoked.');
+    await waitFor(() => expect(result).toHaveFocus());
   });
 });

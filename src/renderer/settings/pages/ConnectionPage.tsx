@@ -5,6 +5,7 @@ import type { ProbeFailureReason, ProbeResult } from '../../../shared/probe';
 import { normaliseTokenInput } from '../../../shared/token-input';
 import { bridge } from '../../bridge';
 import { StatusLine } from '../../components/StatusLine';
+import { ConfirmStep } from '../../components/controls/ConfirmStep';
 import { useNow } from '../../hooks/useNow';
 import { useSettings } from '../../hooks/useSettings';
 import { runDetached } from '../../detached';
@@ -43,6 +44,7 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
   const focusMessage = useRef(false);
   const hadMessage = useRef(false);
   const [confirmWeak, setConfirmWeak] = useState(false);
+  const storage = useRef<HTMLDivElement>(null);
   const trust = useSettings()?.trust;
 
   const urlCheck = url.trim() === '' ? null : normaliseInstanceUrl(url, port);
@@ -128,10 +130,15 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
     else if (reply.value) await runTest(event);
   }
 
+  /** The button that asked goes away once the token is stored: focus goes to what is said instead. */
   async function allowWeak() {
     setConfirmWeak(false);
     const reply = await bridge().allowWeakStorage(true);
-    if (!reply.ok) say('error', reply.error.message);
+    if (reply.ok) storage.current?.focus();
+    else {
+      focusMessage.current = true;
+      say('error', reply.error.message);
+    }
   }
 
   return (
@@ -296,34 +303,18 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
       )}
 
       <h2>Token storage</h2>
-      <StorageProtection status={status} onAllowWeak={() => setConfirmWeak(true)} />
+      <div ref={storage} tabIndex={-1}>
+        <StorageProtection status={status} onAllowWeak={() => setConfirmWeak(true)} />
+      </div>
       {confirmWeak && (
-        <div
-          role="alertdialog"
-          aria-labelledby="weak-title"
-          aria-describedby="weak-text"
-          className="notice warn"
-        >
-          <p id="weak-title" className="notice-title">
-            Store the token without a keyring?
-          </p>
-          <p id="weak-text">
-            Anyone who can read your files could then use the token to control your home. Only do
-            this if you cannot install or unlock a keyring.
-          </p>
-          <div className="actions">
-            <button type="button" className="button" onClick={() => setConfirmWeak(false)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button danger"
-              onClick={() => runDetached(allowWeak(), 'Allowing the weak keyring')}
-            >
-              Store it anyway
-            </button>
-          </div>
-        </div>
+        <ConfirmStep
+          variant="notice"
+          question="Store the token without a keyring?"
+          detail="Anyone who can read your files could then use the token to control your home. Only do this if you cannot install or unlock a keyring."
+          confirmLabel="Store it anyway"
+          onConfirm={() => runDetached(allowWeak(), 'Allowing the weak keyring')}
+          onCancel={() => setConfirmWeak(false)}
+        />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Settings } from '../../../shared/settings';
 import {
   ROTATION_INTERVALS,
@@ -9,6 +9,7 @@ import {
   type TokenStatus,
 } from '../../../shared/token-status';
 import { bridge } from '../../bridge';
+import { ConfirmStep } from '../../components/controls/ConfirmStep';
 import { useAppStatus } from '../../hooks/useAppStatus';
 import { runDetached } from '../../detached';
 
@@ -91,12 +92,18 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
   const [pasted, setPasted] = useState('');
   const [manual, setManual] = useState<ManualRotationResult | null>(null);
   const [revokeOldMessage, setRevokeOldMessage] = useState<string | null>(null);
+  const replaced = useRef<HTMLDivElement>(null);
   const { facts, reminder, rotation } = token;
   const status = useAppStatus();
   // Rotating, replacing and the token list all talk to Home Assistant: without a connection the
   // page says so once, calmly, instead of offering forms that can only fail.
   const connected = status?.connection.state === 'connected';
   const pasteError = manual && (manual.kind === 'invalid' || manual.kind === 'unavailable');
+  // A replacement empties the field, which disables the button that had focus: focus goes to
+  // what happened instead.
+  useEffect(() => {
+    if (manual?.kind === 'replaced') replaced.current?.focus();
+  }, [manual]);
 
   async function rotate() {
     setRotating(true);
@@ -256,21 +263,17 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
           </div>
           <div aria-live="polite">
             {manual && manual.kind === 'needs_confirmation' && (
-              <div className="notice warn" role="alertdialog" aria-label="Use a different token?">
-                <p>{manual.message}</p>
-                <div className="actions">
-                  <button type="button" className="button" onClick={() => setManual(null)}>
-                    Cancel
-                  </button>
-                  <button
-                    type="button"
-                    className="button danger"
-                    onClick={() => runDetached(replace(true), 'Replacing the token')}
-                  >
-                    Use it anyway
-                  </button>
-                </div>
-              </div>
+              <ConfirmStep
+                variant="notice"
+                question="Use a different token?"
+                detail={manual.message}
+                confirmLabel="Use it anyway"
+                onConfirm={() => {
+                  setManual(null);
+                  runDetached(replace(true), 'Replacing the token');
+                }}
+                onCancel={() => setManual(null)}
+              />
             )}
             {pasteError && (
               <p className="notice error" role="alert" id={ids.pasteError}>
@@ -278,7 +281,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
               </p>
             )}
             {manual && manual.kind === 'replaced' && (
-              <div className="notice ok">
+              <div className="notice ok" ref={replaced} tabIndex={-1}>
                 <p>{manual.message}</p>
                 {manual.canRevokeOld && (
                   <button
@@ -305,7 +308,14 @@ function TokenAudit() {
   const [audit, setAudit] = useState<AuditView | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<string | null>(null);
+  /** An object, so that the same words after another revocation still take focus. */
+  const [result, setResult] = useState<{ text: string } | null>(null);
+  const resultBox = useRef<HTMLParagraphElement>(null);
+  // Revoking empties the selection, which disables the button that had focus: focus goes to
+  // what happened instead.
+  useEffect(() => {
+    if (result) resultBox.current?.focus();
+  }, [result]);
 
   const show = (reply: Awaited<ReturnType<ReturnType<typeof bridge>['loadTokenAudit']>>) => {
     setAudit(reply.ok ? reply.value : { state: 'error', message: reply.error.message });
@@ -330,13 +340,13 @@ function TokenAudit() {
   async function revoke() {
     setConfirming(false);
     const reply = await bridge().revokeTokens({ ids: [...chosen], confirm: true });
-    if (!reply.ok) setResult(reply.error.message);
+    if (!reply.ok) setResult({ text: reply.error.message });
     else if (reply.value.kind === 'done') {
       const { revoked, failed } = reply.value;
-      setResult(
-        `${revoked.length} revoked.${failed.length ? ` ${failed.length} could not be revoked: ${failed[0]!.message}` : ''}`,
-      );
-    } else setResult(reply.value.message);
+      setResult({
+        text: `${revoked.length} revoked.${failed.length ? ` ${failed.length} could not be revoked: ${failed[0]!.message}` : ''}`,
+      });
+    } else setResult({ text: reply.value.message });
     await load();
   }
 
@@ -406,26 +416,20 @@ function TokenAudit() {
             </button>
           </div>
           {confirming && (
-            <div className="notice warn" role="alertdialog" aria-label="Revoke tokens?">
-              <p>
-                Revoke {chosen.size} token{chosen.size > 1 ? 's' : ''}? Anything that still uses{' '}
-                {chosen.size > 1 ? 'them' : 'it'} loses access to Home Assistant.
-              </p>
-              <div className="actions">
-                <button type="button" className="button" onClick={() => setConfirming(false)}>
-                  Cancel
-                </button>
-                <button
-                  type="button"
-                  className="button danger"
-                  onClick={() => runDetached(revoke(), 'Revoking the token')}
-                >
-                  Revoke
-                </button>
-              </div>
-            </div>
+            <ConfirmStep
+              variant="notice"
+              question={`Revoke ${chosen.size} token${chosen.size > 1 ? 's' : ''}?`}
+              detail={`Anything that still uses ${chosen.size > 1 ? 'them' : 'it'} loses access to Home Assistant.`}
+              confirmLabel="Revoke"
+              onConfirm={() => runDetached(revoke(), 'Revoking the token')}
+              onCancel={() => setConfirming(false)}
+            />
           )}
-          {result && <p className="notice">{result}</p>}
+          {result && (
+            <p className="notice" ref={resultBox} tabIndex={-1}>
+              {result.text}
+            </p>
+          )}
         </>
       )}
     </>
