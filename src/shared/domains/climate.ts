@@ -54,6 +54,16 @@ export function temperatureUnit(
   return Number(entity.attributes.max_temp) > 50 ? '°F' : '°C';
 }
 
+/** A thermostat's attributes that are temperatures (`ClimateEntity.state_attributes`). */
+const TEMPERATURE_ATTRIBUTES = new Set([
+  'current_temperature',
+  'temperature',
+  'target_temp_high',
+  'target_temp_low',
+  'min_temp',
+  'max_temp',
+]);
+
 /** The entity with the home's temperature unit when it is a thermostat; any other as it is. */
 export function withHomeTemperatureUnit<T extends Pick<EntityView, 'entity_id'>>(
   entity: T,
@@ -107,6 +117,8 @@ export const climate = defineDomain({
     return planned('climate', 'set_hvac_mode', action.mode, { hvac_mode: action.mode });
   },
   controls: (entity) => (hasFeature(entity, TARGET_TEMPERATURE) ? [{ kind: 'temperature' }] : []),
+  attributeUnit: (entity, attribute) =>
+    TEMPERATURE_ATTRIBUTES.has(attribute) ? temperatureUnit(entity) : undefined,
   stateWord: (state) => WORDS[state],
   stateText: (entity) =>
     typeof entity.attributes.temperature === 'number'
