@@ -5,6 +5,7 @@ import { ConnectionSupervisor, type ConnectionSupervisorOptions } from './ha/con
 import { AreaDirectory } from './ha/area-directory';
 import { entityScope, watchedEntityIds } from './ha/entity-scope';
 import { EntityStore } from './ha/entity-store';
+import { HomeUnitSystem } from './ha/home-unit-system';
 import { PageEntityEvents } from './ha/page-entity-events';
 import { probeConnection } from './ha/probe';
 import { verifyToken } from './ha/verify-token';
@@ -42,6 +43,7 @@ import { fetchPresentedCertificate } from './tls/presented-certificate';
 import { tlsOptionsFor } from './tls/tls-policy';
 import { cachedCaSource, type TrustedCaSource } from './tls/trusted-cas';
 import { toEntityView } from '../shared/entity-view';
+import { withHomeTemperatureUnit } from '../shared/domains/climate';
 import type { Settings } from '../shared/settings';
 import { ipcContract } from '../shared/ipc/contract';
 import { eventChannel } from '../shared/ipc/define';
@@ -122,7 +124,12 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     settings.get().trust.certificates.some((pin) => pin.origin === origin);
   const manager = new ConnectionSupervisor({ store, logger, tlsFor, ...options.connection });
   const areas = new AreaDirectory(logger);
-  const view = (state: EntityState) => toEntityView(state, areas.placeOf(state.entity_id));
+  const units = new HomeUnitSystem(logger);
+  const view = (state: EntityState) =>
+    withHomeTemperatureUnit(
+      toEntityView(state, areas.placeOf(state.entity_id)),
+      units.temperatureUnit(),
+    );
   const entityViews = () => store.all().map(view);
   const pageEntities = new PageEntityEvents({
     store,
@@ -169,6 +176,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
         (error: unknown) => logger.warn('Could not open Home Assistant', error),
       ),
     openSettings: (page) => platform.windows.showSettings(page),
+    temperatureUnit: () => units.temperatureUnit(),
   });
   const interval = () => settings.get().tokenReminder.intervalDays ?? 'off';
   const tokens = new TokenLifecycle({
@@ -216,6 +224,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       windows: platform.windows,
       entityViews,
       favouriteViews: () => pageEntities.favouriteViews(),
+      temperatureUnit: () => units.temperatureUnit(),
       setEntityListOpen: (open) => {
         entityListOpen = open;
         updateEntityScope();
@@ -231,15 +240,18 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
 
   const send = platform.sendToPages;
   manager.onStatus((status) => {
-    if (status.state === 'connected')
-      runDetached(
-        areas
-          .refresh((message) => manager.send(message), status.haVersion)
-          .then(() => pageEntities.viewsChanged()),
-        logger,
-        'Reading the areas',
-      );
+    if (status.state !== 'connected') return;
+    runDetached(
+      areas
+        .refresh((message) => manager.send(message), status.haVersion)
+        .then(() => pageEntities.viewsChanged()),
+      logger,
+      'Reading the areas',
+    );
+    const conn = manager.connection();
+    if (conn) runDetached(units.follow(conn), logger, 'Reading the unit system');
   });
+  units.onChange(() => pageEntities.viewsChanged());
   connection.onStatus((status) => send(eventChannel('status'), status));
   settings.onChange((value) => send(eventChannel('settings'), value));
   tokens.onStatus((status) => send(eventChannel('tokenStatus'), status));
@@ -250,6 +262,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     settings,
     vault,
     store,
+    units,
     manager,
     connection,
     tokens,

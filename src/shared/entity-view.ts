@@ -1,4 +1,5 @@
 import type { EntityState } from './entity';
+import type { TemperatureUnit } from './unit-system';
 
 /**
  * Where an entity is and how it is labelled, by name: its area, the area's floor and its labels
@@ -10,8 +11,17 @@ export interface EntityPlace {
   labels?: string[];
 }
 
-/** An entity as pages see it: its state without the change context, plus its place. */
-export type EntityView = Omit<EntityState, 'context'> & EntityPlace;
+/**
+ * The unit of the home's unit system (`get_config`'s `unit_system.temperature`) on the entities
+ * that show temperatures in it and carry no unit of their own: thermostats (see
+ * src/shared/domains/climate.ts). Absent while it is not known.
+ */
+export interface HomeUnit {
+  temperatureUnit?: TemperatureUnit;
+}
+
+/** An entity as pages see it: its state without the change context, plus its place and unit. */
+export type EntityView = Omit<EntityState, 'context'> & EntityPlace & HomeUnit;
 
 export function toEntityView(
   { entity_id, state, attributes, last_changed, last_updated }: EntityState,

@@ -34,6 +34,21 @@ export function generationScenarios(
       else expect(state).not.toHaveProperty('last_reported');
     });
 
+    it(`get_config's metric unit system ${newer ? 'has' : 'has no'} area unit`, async () => {
+      const client = await open();
+      const config = (await client.command({ type: 'get_config' })).result;
+      expect(config.unit_system).toEqual({
+        length: 'km',
+        accumulated_precipitation: 'mm',
+        ...(newer ? { area: 'm²' } : {}),
+        mass: 'g',
+        pressure: 'Pa',
+        temperature: '°C',
+        volume: 'L',
+        wind_speed: 'm/s',
+      });
+    });
+
     if (newer) {
       it('subscribe_entities takes include/exclude filters', async () => {
         const client = await open();

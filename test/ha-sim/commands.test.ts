@@ -54,6 +54,61 @@ describe('read commands', () => {
     );
   });
 
+  it('get_config: the unit system as UnitSystem.as_dict(), metric or US customary, by generation', async () => {
+    const metric2024 = {
+      length: 'km',
+      accumulated_precipitation: 'mm',
+      mass: 'g',
+      pressure: 'Pa',
+      temperature: '°C',
+      volume: 'L',
+      wind_speed: 'm/s',
+    };
+    const unitsOf = async (options: Parameters<typeof start>[0]) =>
+      (await (await login(await start(options))).command({ type: 'get_config' })).result
+        .unit_system;
+    expect(await unitsOf({})).toEqual(metric2024);
+    expect(await unitsOf({ unitSystem: 'us_customary' })).toEqual({
+      length: 'mi',
+      accumulated_precipitation: 'in',
+      mass: 'lb',
+      pressure: 'psi',
+      temperature: '°F',
+      volume: 'gal',
+      wind_speed: 'mph',
+    });
+    // 2026.2 adds the area unit (util/unit_system.py) and `debug` and `radius` to the config.
+    expect(await unitsOf({ haVersion: '2026.2.3' })).toEqual({ ...metric2024, area: 'm²' });
+    expect(await unitsOf({ haVersion: '2026.2.3', unitSystem: 'us_customary' })).toMatchObject({
+      area: 'ft²',
+      temperature: '°F',
+    });
+    const sim2026 = await start({ haVersion: '2026.2.3' });
+    const config = (await (await login(sim2026)).command({ type: 'get_config' })).result;
+    expect(config).toMatchObject({ debug: false, radius: 100 });
+    const config2024 = (await (await login(await start())).command({ type: 'get_config' })).result;
+    expect(config2024).not.toHaveProperty('debug');
+    expect(config2024).not.toHaveProperty('radius');
+  });
+
+  it('setUnitSystem changes get_config and fires core_config_updated, as saving the setting does', async () => {
+    const sim = await start();
+    const client = await login(sim);
+    const id = await client.subscribe({
+      type: 'subscribe_events',
+      event_type: 'core_config_updated',
+    });
+    sim.setUnitSystem('us_customary');
+    const event = await client.nextEvent(id);
+    expect(event).toMatchObject({
+      event_type: 'core_config_updated',
+      data: { unit_system: 'us_customary' },
+    });
+    expect((await client.command({ type: 'get_config' })).result.unit_system.temperature).toBe(
+      '°F',
+    );
+  });
+
   it('get_services: every domain with its services, and one service per script', async () => {
     const services = (await (await login(await start())).command({ type: 'get_services' })).result;
     for (const domain of [

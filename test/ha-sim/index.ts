@@ -5,6 +5,7 @@ export {
   type SimulatorOptions,
 } from './simulator';
 export type { SimUser } from './auth/auth-store';
+export type { UnitSystemName } from './config';
 export type { ServiceCallRecord, SimStats } from './sim-context';
 export { defaultHome, type HomeEntityState } from './home';
 export { HA_GENERATIONS, HA_RELEASE, generationOf, type HaGeneration } from './generation';

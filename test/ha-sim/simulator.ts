@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import { AuthStore, type SimUser } from './auth/auth-store';
 import { startBackgroundEvents } from './background-events';
-import { haConfig } from './config';
+import { haConfig, type UnitSystemName } from './config';
 import { generationOf, HA_RELEASE, type HaGeneration } from './generation';
 import { newContext } from './context';
 import { EntityRegistry } from './entities/registry';
@@ -41,6 +41,8 @@ export interface SimulatorOptions {
   now?: () => Date;
   /** Default 'Home'. */
   locationName?: string;
+  /** `unit_system` of configuration.yaml; default 'metric'. */
+  unitSystem?: UnitSystemName;
 }
 
 export interface RestartOptions {
@@ -83,6 +85,7 @@ export class HaSimulator {
   private readonly stopEvents: () => void;
   private startingTimer: NodeJS.Timeout | undefined;
   private readonly host: string;
+  private unitSystem: UnitSystemName;
 
   constructor(options: SimulatorOptions = {}) {
     this.host = options.host ?? '127.0.0.1';
@@ -107,6 +110,7 @@ export class HaSimulator {
     const auth = new AuthStore(options.now, generation !== '2024.1');
     const faults = new Faults();
     const locationName = options.locationName ?? 'Home';
+    this.unitSystem = options.unitSystem ?? 'metric';
     const domains = new Set(home.entities.map((e) => e.entity_id.split('.')[0]!));
     this.context = {
       haVersion,
@@ -122,6 +126,8 @@ export class HaSimulator {
       config: () =>
         haConfig({
           haVersion,
+          generation,
+          unitSystem: this.unitSystem,
           locationName,
           state: faults.starting ? 'NOT_RUNNING' : 'RUNNING',
           domains,
@@ -245,6 +251,15 @@ export class HaSimulator {
   removeEntity(entityId: string): void {
     this.context.states.remove(entityId);
     this.context.registry.remove(entityId);
+  }
+
+  /**
+   * As saving another unit system in Home Assistant's settings (`config/core/update`): `get_config`
+   * answers with it, and `core_config_updated` goes out with what changed (`Config.async_update`).
+   */
+  setUnitSystem(name: UnitSystemName): void {
+    this.unitSystem = name;
+    this.context.bus.fire('core_config_updated', () => ({ unit_system: name }), newContext());
   }
 
   // ---- faults -------------------------------------------------------------------------------

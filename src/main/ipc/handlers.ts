@@ -7,6 +7,7 @@ import type { ConnectionSetup } from '../connection/connection-setup';
 import { openHaPage } from '../connection/open-ha-page';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { runEntityAction } from '../ha/entity-actions';
+import type { TemperatureUnit } from '../../shared/unit-system';
 import type { EntityStore } from '../ha/entity-store';
 import type { Clipboard } from './clipboard';
 import type { Shell } from '../windows/shell';
@@ -35,6 +36,8 @@ export interface HandlerDeps {
   entityViews: () => EntityView[];
   /** The favourites as pages see them. */
   favouriteViews: () => EntityView[];
+  /** The home's temperature unit, for previews of rules on a thermostat's temperatures. */
+  temperatureUnit: () => TemperatureUnit | undefined;
   /** A page that lists every entity opened or closed. */
   setEntityListOpen: (open: boolean) => void;
   tokens: TokenLifecycle;
@@ -63,6 +66,7 @@ export function createHandlers({
   windows,
   entityViews,
   favouriteViews,
+  temperatureUnit,
   setEntityListOpen,
   tokens,
   notifications,
@@ -102,9 +106,13 @@ export function createHandlers({
     revokeOldToken: () => tokens.manual.revokeOld(),
     loadTokenAudit: () => tokens.audit.load(),
     revokeTokens: (request) => tokens.audit.revoke(request),
-    previewNotification: (rule) => previewMessage(rule, entityFor(store, rule.entityId)),
+    previewNotification: (rule) =>
+      previewMessage(rule, entityFor(store, rule.entityId), temperatureUnit()),
     sendTestNotification: (rule) =>
-      notifications.sendTest(previewMessage(rule, entityFor(store, rule.entityId)), rule.entityId),
+      notifications.sendTest(
+        previewMessage(rule, entityFor(store, rule.entityId), temperatureUnit()),
+        rule.entityId,
+      ),
     openSettings: (page) => windows.showSettings(page),
     closePanel: () => windows.hidePanel(),
     openInHomeAssistant: (path) => openHaPage(settings.get().connection?.origin, path, shell),

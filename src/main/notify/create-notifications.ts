@@ -1,4 +1,5 @@
 import type { Settings } from '../../shared/settings';
+import type { TemperatureUnit } from '../../shared/unit-system';
 import type { Clock } from '../ha/clock';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import type { EntityStore } from '../ha/entity-store';
@@ -19,6 +20,8 @@ export interface NotificationDeps {
   /** Where a click on a notification leads. */
   openHaPage: (path: string) => void;
   openSettings: (page: 'connection' | 'token') => void;
+  /** The home's temperature unit (src/main/ha/home-unit-system.ts). */
+  temperatureUnit: () => TemperatureUnit | undefined;
 }
 
 /**
@@ -47,6 +50,7 @@ export function createNotifications(deps: NotificationDeps): NotificationService
     connection: deps.manager,
     settings: deps.settings.get().notifications,
     logger: deps.logger,
+    temperatureUnit: deps.temperatureUnit,
   });
   deps.settings.onChange((settings: Settings) => service.setSettings(settings.notifications));
   service.onPauseChange((until) => {

@@ -4,6 +4,9 @@ import { renderTemplate } from './message-template';
 import { watchedText } from './numeric-value';
 import type { RuleFiring } from './rules-engine';
 import type { EntityFacts } from '../../shared/domains/domain';
+import { withHomeTemperatureUnit } from '../../shared/domains/climate';
+import { domainModule } from '../../shared/domains/registry';
+import type { TemperatureUnit } from '../../shared/unit-system';
 import { entityFacts, formatValue, stateWord } from './state-words';
 
 /** A notification's text: the title says what happened, the body adds context. */
@@ -14,19 +17,29 @@ export interface NotificationText {
 
 export const WHILE_DISCONNECTED_NOTE = 'Happened while HA Tray was disconnected.';
 
-/** What the message is about: the state, or for a threshold rule on an attribute, that value. */
-function subject(firing: RuleFiring): { facts: EntityFacts; state: string; valueNote?: string } {
+/**
+ * What the message is about: the state, or for a threshold rule on an attribute, that value.
+ * `temperatureUnit`: the home's (see src/main/ha/home-unit-system.ts), undefined while not known.
+ */
+function subject(
+  firing: RuleFiring,
+  temperatureUnit: TemperatureUnit | undefined,
+): { facts: EntityFacts; state: string; valueNote?: string } {
   const { rule, current } = firing;
   const facts = entityFacts(current);
   if (rule.kind !== 'threshold') return { facts, state: current.state };
-  // An attribute has no unit of its own in Home Assistant's state; it reads like a sensor.
+  // An attribute has no unit in Home Assistant's state: its domain may know it (a thermostat's
+  // temperatures are in the home's unit); it reads like a sensor.
   const watched: EntityFacts =
     rule.attribute === undefined
       ? facts
       : {
           domain: 'sensor',
           deviceClass: undefined,
-          unit: undefined,
+          unit: domainModule(facts.domain)?.attributeUnit?.(
+            withHomeTemperatureUnit(current, temperatureUnit),
+            rule.attribute,
+          ),
           name: `${facts.name} ${rule.attribute.replaceAll('_', ' ')}`,
         };
   return {
@@ -41,9 +54,12 @@ function subject(firing: RuleFiring): { facts: EntityFacts; state: string; value
  * the domain and device class as the title; the previous state (and, for a change found after a
  * reconnect, that it happened while disconnected) as the body.
  */
-export function entityMessage(firing: RuleFiring): NotificationText {
+export function entityMessage(
+  firing: RuleFiring,
+  temperatureUnit?: TemperatureUnit,
+): NotificationText {
   const { rule, oldState, whileDisconnected } = firing;
-  const { facts, state, valueNote } = subject(firing);
+  const { facts, state, valueNote } = subject(firing, temperatureUnit);
   const values: Record<MessagePlaceholder, string> = {
     name: facts.name,
     state: stateWord(facts, state),

@@ -1,5 +1,6 @@
 import { Emitter } from '../../shared/emitter';
 import type { NotificationSettings } from '../../shared/notification-rules';
+import type { TemperatureUnit } from '../../shared/unit-system';
 import type { Clock } from '../ha/clock';
 import type { Logger } from '../log/logger';
 import { ConnectionAlerts } from './connection-alerts';
@@ -20,6 +21,8 @@ export interface NotificationServiceOptions {
   settings: NotificationSettings;
   /** For quiet hours and "until tomorrow"; undefined: the system's time zone. */
   timeZone?: string;
+  /** The home's temperature unit, for rules on a thermostat's temperatures; undefined: not known. */
+  temperatureUnit?: () => TemperatureUnit | undefined;
   /** Shared with the token reminder so that both count one "token rotation due" a day. */
   limiter?: DailyLimiter;
   logger?: Logger;
@@ -49,7 +52,12 @@ export class NotificationService {
     this.limiter = options.limiter ?? new DailyLimiter();
     this.engine = new RulesEngine({
       clock,
-      onFire: (firing) => this.deliver('entity', entityMessage(firing), firing.current.entity_id),
+      onFire: (firing) =>
+        this.deliver(
+          'entity',
+          entityMessage(firing, options.temperatureUnit?.()),
+          firing.current.entity_id,
+        ),
     });
     this.alerts = new ConnectionAlerts({
       clock,

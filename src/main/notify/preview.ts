@@ -1,5 +1,6 @@
 import type { EntityState } from '../../shared/entity';
 import type { NotificationRule } from '../../shared/notification-rules';
+import type { TemperatureUnit } from '../../shared/unit-system';
 import type { NotificationText } from './entity-message';
 import { entityMessage } from './entity-message';
 import type { RuleCheck } from './rule-kinds/rule-check';
@@ -10,7 +11,14 @@ import { ruleCheck } from './rule-kinds/registry';
  * page's preview and its "Send test notification": the rule's own target state stands in for
  * the change (see src/main/notify/rule-kinds/).
  */
-export function previewMessage(rule: NotificationRule, entity: EntityState): NotificationText {
+export function previewMessage(
+  rule: NotificationRule,
+  entity: EntityState,
+  temperatureUnit?: TemperatureUnit,
+): NotificationText {
   const check = ruleCheck(rule.kind) as RuleCheck<NotificationRule['kind']>;
-  return entityMessage({ rule, ...check.preview(rule, entity), whileDisconnected: false });
+  return entityMessage(
+    { rule, ...check.preview(rule, entity), whileDisconnected: false },
+    temperatureUnit,
+  );
 }

@@ -71,6 +71,8 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
   tray.setReminder(services.tokens.status().reminder);
   services.notifications.onPauseChange((until) => tray.setPausedUntil(until));
   tray.setPausedUntil(services.notifications.pausedUntil());
+  services.units.onChange((unit) => tray.setTemperatureUnit(unit));
+  tray.setTemperatureUnit(services.units.temperatureUnit());
   tray.setDark(deps.theme.isDark());
   deps.theme.onChange(() => tray.setDark(deps.theme.isDark()));
   tray.setStatus(services.connection.status());

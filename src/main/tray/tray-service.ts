@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AppStatus } from '../../shared/app-status';
+import { withHomeTemperatureUnit } from '../../shared/domains/climate';
 import type { Favourite } from '../../shared/settings';
+import type { TemperatureUnit } from '../../shared/unit-system';
 import type { Clock } from '../ha/clock';
 import { systemClock } from '../ha/clock';
 import { LeadingThrottle } from '../leading-throttle';
@@ -38,6 +40,7 @@ export class TrayService {
   private reminder: TrayInput['reminder'] = null;
   private pausedUntil: number | null = null;
   private sensorId: string | null = null;
+  private temperatureUnit: TemperatureUnit | undefined;
   private dark = false;
   private unsubscribers: Array<() => void> = [];
   private offSensor: (() => void) | null = null;
@@ -108,6 +111,12 @@ export class TrayService {
     this.render();
   }
 
+  /** The home's temperature unit (src/main/ha/home-unit-system.ts), for thermostat favourites. */
+  setTemperatureUnit(unit: TemperatureUnit | undefined): void {
+    this.temperatureUnit = unit;
+    this.render();
+  }
+
   /** The system switched between light and dark: the icon follows. */
   setDark(dark: boolean): void {
     this.dark = dark;
@@ -137,7 +146,10 @@ export class TrayService {
       {
         status: this.status,
         favourites: this.favourites,
-        entity: (id) => this.store.get(id),
+        entity: (id) => {
+          const state = this.store.get(id);
+          return state && withHomeTemperatureUnit(state, this.temperatureUnit);
+        },
         panelShortcut: this.panelShortcut,
         reminder: this.reminder,
         pausedUntil: this.pausedUntil,

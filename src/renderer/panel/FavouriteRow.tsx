@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PanelControl } from '../../shared/domains/domain';
-import { temperatureUnit } from '../../shared/domains/climate';
+import { temperatureRange, temperatureUnit } from '../../shared/domains/climate';
 import { panelControls, planAction, type EntityAction } from '../../shared/domains/registry';
 import type { EntityView } from '../../shared/entity-view';
 import { friendlyName, stateText } from '../../shared/state-text';
@@ -219,12 +219,13 @@ function ClimateStepper({
   const target = Number(entity.attributes.temperature);
   if (typeof entity.attributes.temperature !== 'number' || !Number.isFinite(target)) return null;
   const step = Number(entity.attributes.target_temp_step) || 0.5;
+  const { min, max } = temperatureRange(entity);
   return (
     <Stepper
       label={`${name} target temperature`}
       value={target}
-      min={Number(entity.attributes.min_temp) || 7}
-      max={Number(entity.attributes.max_temp) || 35}
+      min={min}
+      max={max}
       step={step}
       formatOptions={{
         style: 'unit',

@@ -94,6 +94,11 @@ export interface DomainModule<S extends readonly ActionSchema[] = readonly Actio
   /** The state as the panel shows it when words are not enough ("Heat 21 °C", "Last pressed …"). */
   stateText?(entity: EntityView): string | undefined;
   /**
+   * The unit of one of the entity's attributes, for notifications on it ("current temperature is
+   * 80 °F"); Home Assistant's states give attributes no unit.
+   */
+  attributeUnit?(entity: EntityView, attribute: string): string | undefined;
+  /**
    * The notification headline for a change, when the domain has a better one than "X changed to
    * Y". `words.state` is the new state as a sentence word, `words.note` " (above 25 °C)" or "".
    */

@@ -3,6 +3,7 @@ import { entityMessage } from '../../../src/main/notify/entity-message';
 import { previewMessage } from '../../../src/main/notify/preview';
 import type { RuleFiring } from '../../../src/main/notify/rules-engine';
 import type { NotificationRule } from '../../../src/shared/notification-rules';
+import type { TemperatureUnit } from '../../../src/shared/unit-system';
 import { rule, state } from './states';
 
 const anyChange = (entityId: string) => rule('any_change', { entityId });
@@ -13,7 +14,11 @@ function message(
   oldState: string,
   newState: string,
   attributes: Record<string, unknown> = {},
-  options: { rule?: NotificationRule; whileDisconnected?: boolean } = {},
+  options: {
+    rule?: NotificationRule;
+    whileDisconnected?: boolean;
+    temperatureUnit?: TemperatureUnit;
+  } = {},
 ) {
   const firing: RuleFiring = {
     rule: options.rule ?? anyChange(entityId),
@@ -21,7 +26,7 @@ function message(
     current: state(entityId, newState, { friendly_name: name, ...attributes }),
     whileDisconnected: options.whileDisconnected ?? false,
   };
-  return entityMessage(firing);
+  return entityMessage(firing, options.temperatureUnit);
 }
 
 const title = (...args: Parameters<typeof message>) => message(...args).title;
@@ -126,9 +131,44 @@ describe('default titles per domain and device class', () => {
         },
       ),
     ).toEqual({
-      title: 'Thermostat current temperature is 17.5 (below 18)',
-      body: 'Previously 18.5.',
+      title: 'Thermostat current temperature is 17.5 °C (below 18 °C)',
+      body: 'Previously 18.5 °C.',
     });
+  });
+
+  it("a thermostat's temperature attributes are in the home's unit, whatever the limits suggest", () => {
+    const threshold = rule('threshold', {
+      entityId: 'climate.living',
+      direction: 'above',
+      threshold: 78,
+      hysteresis: 0,
+      attribute: 'current_temperature',
+      message: 'Too warm: {state} (over {threshold}, in {unit})',
+    });
+    const warm = { current_temperature: 80, min_temp: 7, max_temp: 35 };
+    expect(
+      title('climate.living', 'Thermostat', '77', 'heat', warm, {
+        rule: { ...threshold, message: undefined },
+        temperatureUnit: '°F',
+      }),
+    ).toBe('Thermostat current temperature is 80 °F (above 78 °F)');
+    expect(
+      title('climate.living', 'Thermostat', '77', 'heat', warm, {
+        rule: threshold,
+        temperatureUnit: '°F',
+      }),
+    ).toBe('Too warm: 80 °F (over 78 °F, in °F)');
+    // Other attributes have no unit: HVAC action, a humidity.
+    expect(
+      title(
+        'climate.living',
+        'Thermostat',
+        '40',
+        'heat',
+        { current_humidity: 60 },
+        { rule: { ...threshold, attribute: 'current_humidity', message: undefined } },
+      ),
+    ).toBe('Thermostat current humidity is 60 (above 78)');
   });
 
   it('everything else turns on and off or changes to a state', () => {

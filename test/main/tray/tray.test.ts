@@ -342,6 +342,28 @@ describe('TrayService', () => {
     expect(TRAY_REBUILD_MS).toBe(100);
   });
 
+  it("labels a thermostat favourite in the home's temperature unit, and follows a change of it", () => {
+    const { host, tray, store } = setup();
+    store.apply({
+      a: {
+        'climate.living': {
+          s: 'heat',
+          a: { friendly_name: 'Thermostat', temperature: 70, min_temp: 7, max_temp: 35 },
+          lc: 1,
+        },
+      },
+    });
+    tray.setStatus(status());
+    tray.setFavourites([{ entityId: 'climate.living' }]);
+    const label = () => {
+      const items = vi.mocked(host.setContextMenu).mock.lastCall![0];
+      return byId(items, 'fav:climate.living')?.label;
+    };
+    expect(label()).toBe('Thermostat – Heat 70 °C');
+    tray.setTemperatureUnit('°F');
+    expect(label()).toBe('Thermostat – Heat 70 °F');
+  });
+
   it('switches the icon to its dark variant when the system theme turns dark', () => {
     const { host, tray } = setup();
     tray.setStatus(status());

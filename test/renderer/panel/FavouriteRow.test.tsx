@@ -72,6 +72,27 @@ describe('FavouriteRow controls come from the domain registry', () => {
     );
     expect(screen.getByText('Heat 21 °C')).toBeInTheDocument();
   });
+
+  it("shows an imperial home's thermostat in °F, with Home Assistant's °F limits", () => {
+    // Limits missing, so the entity does not tell its unit: the home's unit system decides.
+    const { act: run } = renderRow({
+      ...entityView('climate.living', 'heat', {
+        friendly_name: 'Thermostat',
+        temperature: 70,
+        target_temp_step: 1,
+        supported_features: 1,
+      }),
+      temperatureUnit: '°F',
+    });
+    const target = screen.getByRole('textbox', { name: 'Thermostat target temperature' });
+    expect(target).toHaveValue('70°F');
+    expect(screen.getByText('Heat 70 °F')).toBeInTheDocument();
+    act(() => target.focus());
+    fireEvent.keyDown(target, { key: 'End' });
+    expect(target).toHaveValue('95°F');
+    act(() => target.blur());
+    expect(run).toHaveBeenCalledWith({ kind: 'set_temperature', temperature: 95 }, false);
+  });
 });
 
 describe('FavouriteRow sends what the user chose, once', () => {
