@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/main/app-services';
-import type { DesktopNotification } from '../../../src/main/platform/notifier';
+import type { DesktopNotification } from '../../../src/main/notify/notifier';
 import type { EntityView } from '../../../src/shared/entity-view';
 import { eventChannel, requestChannel } from '../../../src/shared/ipc/define';
 import type { IpcResult } from '../../../src/shared/ipc/result';
