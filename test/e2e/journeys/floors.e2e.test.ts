@@ -4,6 +4,7 @@ import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { axeViolations } from '../axe';
 import { E2eHarness } from '../harness';
 import { describeJourney } from '../journey';
+import { focusedName } from '../keyboard';
 import { doubleTextSize, layoutProblems } from '../layout-check';
 
 /** On the ground floor (kitchen, living room), the first floor, and the garage, on none. */
@@ -94,9 +95,7 @@ describeJourney('floors', (peer, browser) => {
         // (by name it would be the living room ceiling).
         await settings.getByRole('button', { name: 'Add Hallway light' }).focus();
         await settings.keyboard.press('Enter');
-        await expect
-          .poll(() => settings.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-          .toBe('Add Desk lamp');
+        await expect.poll(() => focusedName(settings)).toBe('Add Desk lamp');
       } else {
         expect(await headings(settings, 3)).toEqual([]);
         expect(await settings.getByRole('list', { name: 'Matching entities' }).count()).toBe(1);
