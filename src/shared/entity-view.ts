@@ -3,12 +3,15 @@ import type { TemperatureUnit } from './unit-system';
 
 /**
  * Where an entity is and how it is labelled, by name: its area, the area's floor and its labels
- * (floors and labels from Home Assistant 2024.4 on).
+ * (floors and labels from Home Assistant 2024.4 on). In a home with floors, `areaOrder` and
+ * `floorOrder` say where the area and the floor come in Home Assistant's own order (0 first).
  */
 export interface EntityPlace {
   area?: string;
   floor?: string;
   labels?: string[];
+  areaOrder?: number;
+  floorOrder?: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { EntityPlace } from '../../shared/entity-view';
 import type { Logger } from '../log/logger';
 import { readFloorsAndLabels } from './floor-label-registry';
+import { areaOrder } from './registry-order';
 
 interface RegistryDisplay {
   /** `lb`: label ids, 2024.4 on. */
@@ -48,6 +49,8 @@ export class AreaDirectory {
         readFloorsAndLabels(send, haVersion, this.logger),
       ]);
       const areaById = new Map(areas.map((a) => [a.area_id, a]));
+      // Only a home with floors is grouped by them, and so needs Home Assistant's order.
+      const areaPositions = floors.size ? areaOrder(areas, haVersion) : new Map<string, number>();
       // Most entities get their area from their device; only some have one of their own.
       const deviceAreas = new Map(
         (Array.isArray(devices) ? devices : []).map((d) => [d.id, d.area_id ?? undefined]),
@@ -58,9 +61,11 @@ export class AreaDirectory {
         const area = areaId ? areaById.get(areaId) : undefined;
         const floor = area?.floor_id ? floors.get(area.floor_id) : undefined;
         const labelNames = (entry.lb ?? []).flatMap((id) => labels.get(id) ?? []);
+        const areaPosition = area ? areaPositions.get(area.area_id) : undefined;
         const place: EntityPlace = {
           ...(area ? { area: area.name } : {}),
-          ...(floor ? { floor } : {}),
+          ...(areaPosition !== undefined ? { areaOrder: areaPosition } : {}),
+          ...(floor ? { floor: floor.name, floorOrder: floor.order } : {}),
           ...(labelNames.length ? { labels: labelNames } : {}),
         };
         if (entry.ei && Object.keys(place).length) next.set(entry.ei, place);

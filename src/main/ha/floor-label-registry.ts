@@ -1,9 +1,11 @@
 import type { Logger } from '../log/logger';
 import { haVersionAtLeast, isRefusedAsTooOld } from './ha-version';
+import { floorOrder } from './registry-order';
 
 interface FloorEntry {
   floor_id: string;
   name: string;
+  level?: number | null;
 }
 
 interface LabelEntry {
@@ -11,9 +13,15 @@ interface LabelEntry {
   name: string;
 }
 
-/** Floor and label names by id. Both are empty before Home Assistant 2024.4. */
+/** A floor's name and where it comes in Home Assistant's order of floors (0 first). */
+export interface FloorName {
+  name: string;
+  order: number;
+}
+
+/** Floors and label names by id. Both are empty before Home Assistant 2024.4. */
 export interface FloorsAndLabels {
-  floors: Map<string, string>;
+  floors: Map<string, FloorName>;
   labels: Map<string, string>;
 }
 
@@ -34,18 +42,24 @@ export async function readFloorsAndLabels(
 ): Promise<FloorsAndLabels> {
   if (!haVersionAtLeast(haVersion, ...FLOORS_AND_LABELS_SINCE))
     return { floors: new Map(), labels: new Map() };
-  const read = async <E>(type: string, pair: (entry: E) => [string, string]) => {
+  const read = async <E>(type: string): Promise<E[]> => {
     try {
       const entries = await send<E[]>({ type });
-      return new Map(Array.isArray(entries) ? entries.map(pair) : []);
+      return Array.isArray(entries) ? entries : [];
     } catch (error) {
       if (!isRefusedAsTooOld(error)) logger.info(`${type} is not available`, error);
-      return new Map<string, string>();
+      return [];
     }
   };
   const [floors, labels] = await Promise.all([
-    read<FloorEntry>('config/floor_registry/list', (f) => [f.floor_id, f.name]),
-    read<LabelEntry>('config/label_registry/list', (l) => [l.label_id, l.name]),
+    read<FloorEntry>('config/floor_registry/list'),
+    read<LabelEntry>('config/label_registry/list'),
   ]);
-  return { floors, labels };
+  const order = floorOrder(floors, haVersion);
+  return {
+    floors: new Map(
+      floors.map((f) => [f.floor_id, { name: f.name, order: order.get(f.floor_id)! }]),
+    ),
+    labels: new Map(labels.map((l) => [l.label_id, l.name])),
+  };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { EntityAction } from '../../shared/domains/registry';
 import type { EntityView } from '../../shared/entity-view';
+import { groupByFloor } from '../../shared/floor-groups';
 import type { Favourite } from '../../shared/settings';
 import { friendlyName, stateText } from '../../shared/state-text';
 import { bridge } from '../bridge';
@@ -56,6 +57,8 @@ export function PanelApp() {
   const panel = useRef<HTMLDivElement>(null);
   const byId = new Map<string, EntityView>((entities ?? []).map((e) => [e.entity_id, e]));
   const favourites = settings?.favourites ?? [];
+  // In the user's order, with the floor's name wherever it changes (a home with floors).
+  const floors = groupByFloor(favourites, (f) => byId.get(f.entityId), { order: 'kept' });
   const reasonId = useId();
   const connection = status?.connection.state;
   // While not connected the rows keep their last-known state, dimmed, and their controls are
@@ -148,6 +151,7 @@ export function PanelApp() {
               label="Favourites"
               className={stale ? 'favourites favourites-stale' : 'favourites'}
               items={favourites}
+              sections={floors}
               itemKey={(favourite) => favourite.entityId}
               itemLabel={(favourite) =>
                 rowLabel(favourite, byId.get(favourite.entityId), entities !== null)

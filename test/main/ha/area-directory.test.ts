@@ -65,15 +65,23 @@ describe.each(HA_GENERATIONS)('AreaDirectory against Home Assistant %s', (genera
         expect(areas.placeOf('light.kitchen')).toEqual({ area: 'Kitchen' });
         expect(areas.placeOf('switch.tv_socket')).toEqual({ area: 'Living room' });
       } else {
-        expect(areas.placeOf('light.kitchen')).toEqual({ area: 'Kitchen', floor: 'Ground floor' });
+        // In Home Assistant's order: as the registries list them (the user's order since 2025.12).
+        expect(areas.placeOf('light.kitchen')).toEqual({
+          area: 'Kitchen',
+          areaOrder: 1,
+          floor: 'Ground floor',
+          floorOrder: 0,
+        });
         expect(areas.placeOf('switch.tv_socket')).toMatchObject({ labels: ['Energy'] });
         // Through its device, in the office on the first floor.
         expect(areas.placeOf('sensor.office_co2')).toEqual({
           area: 'Office',
+          areaOrder: 5,
           floor: 'First floor',
+          floorOrder: 1,
           labels: ['Air quality'],
         });
-        expect(areas.placeOf('cover.garage_door')).toEqual({ area: 'Garage' });
+        expect(areas.placeOf('cover.garage_door')).toEqual({ area: 'Garage', areaOrder: 4 });
       }
       expect(logger.lines).toEqual([]);
     } finally {

@@ -91,3 +91,46 @@ describe('RovingList activation', () => {
     expect(activated).toEqual(['Front door', 'Blinds']);
   });
 });
+
+describe('RovingList in sections', () => {
+  it('draws each section under its heading as a list named by it; the arrows cross sections', async () => {
+    const user = userEvent.setup();
+    render(
+      <RovingList
+        label="Favourites"
+        items={ROWS}
+        sections={[
+          { key: 'g', heading: 'Ground floor', items: ['Kitchen lights', 'Front door'] },
+          { key: 'f', heading: 'First floor', items: ['Blinds'] },
+        ]}
+        itemKey={(name) => name}
+        itemLabel={(name) => `${name}: On`}
+        renderItem={(name) => <button type="button">{`Toggle ${name}`}</button>}
+      />,
+    );
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Ground floor',
+      'First floor',
+    ]);
+    const first = screen.getByRole('list', { name: 'First floor' });
+    expect(first).toContainElement(screen.getByRole('listitem', { name: 'Blinds: On' }));
+    expect(screen.getByRole('list', { name: 'Favourites' })).toContainElement(first);
+    // One Tab stop for all of them.
+    expect(
+      screen
+        .getAllByRole('listitem')
+        .filter((li) => li.tabIndex === 0)
+        .map((li) => li.getAttribute('aria-label')),
+    ).toEqual(['Kitchen lights: On']);
+
+    screen.getByRole('listitem', { name: 'Kitchen lights: On' }).focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(screen.getByRole('listitem', { name: 'Blinds: On' })).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByRole('listitem', { name: 'Front door: On' })).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(screen.getByRole('listitem', { name: 'Blinds: On' })).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(screen.getByRole('listitem', { name: 'Kitchen lights: On' })).toHaveFocus();
+  });
+});

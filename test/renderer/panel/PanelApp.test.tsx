@@ -245,3 +245,68 @@ describe('PanelApp', () => {
     expect(line).toHaveAttribute('title', 'Connected since just now (Home Assistant 2024.1.6)');
   });
 });
+
+describe('PanelApp in a home with floors', () => {
+  const GROUND = { floor: 'Ground floor', floorOrder: 0, areaOrder: 0, area: 'Kitchen' };
+  const FIRST = { floor: 'First floor', floorOrder: 1, areaOrder: 1, area: 'Bedroom' };
+  const home = [
+    { ...entityView('light.kitchen', 'on', { friendly_name: 'Kitchen lights' }), ...GROUND },
+    { ...entityView('lock.front_door', 'locked', { friendly_name: 'Front door' }), ...GROUND },
+    { ...entityView('light.bedroom', 'off', { friendly_name: 'Bedroom light' }), ...FIRST },
+    { ...entityView('sensor.temp', '21.5', { friendly_name: 'Temperature' }), ...GROUND },
+    entityView('sensor.outside', '4', { friendly_name: 'Outside' }),
+  ];
+  const setupHome = (ids: string[]) => {
+    const fake = installFakeBridge(
+      connected,
+      { ...DEFAULT_SETTINGS, favourites: ids.map((entityId) => ({ entityId })) },
+      home,
+    );
+    render(<PanelApp />);
+    return { ...fake, user: userEvent.setup() };
+  };
+  /** Headings and rows in the order they are read. */
+  const outline = () =>
+    [...document.querySelectorAll('.favourites h2, .favourites li[aria-label]')].map((el) =>
+      el.tagName === 'H2' ? `# ${el.textContent}` : el.getAttribute('aria-label'),
+    );
+
+  it('keeps the user’s order and names the floor wherever it changes', async () => {
+    const { user } = setupHome([
+      'light.kitchen',
+      'lock.front_door',
+      'light.bedroom',
+      'sensor.temp',
+      'sensor.outside',
+      'switch.gone',
+    ]);
+    await screen.findByRole('heading', { name: 'First floor' });
+    expect(outline()).toEqual([
+      '# Ground floor',
+      'Kitchen lights: On',
+      'Front door: Locked',
+      '# First floor',
+      'Bedroom light: Off',
+      '# Ground floor',
+      'Temperature: 21.5',
+      '# No floor',
+      'Outside: 4',
+      'switch.gone: Not in Home Assistant',
+    ]);
+    expect(screen.getByRole('list', { name: 'First floor' })).toContainElement(
+      screen.getByRole('listitem', { name: 'Bedroom light: Off' }),
+    );
+    // The arrows move from one floor's favourites to the next as before.
+    const front = screen.getByRole('listitem', { name: 'Front door: Locked' });
+    front.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('listitem', { name: 'Bedroom light: Off' })).toHaveFocus();
+  });
+
+  it('adds no heading when all the favourites are on one floor', async () => {
+    setupHome(['light.kitchen', 'sensor.temp']);
+    await screen.findByRole('listitem', { name: 'Temperature: 21.5' });
+    expect(screen.queryAllByRole('heading', { level: 2 })).toEqual([]);
+    expect(outline()).toEqual(['Kitchen lights: On', 'Temperature: 21.5']);
+  });
+});

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { FavouritesPage } from '../../../src/renderer/settings/pages/FavouritesPage';
+import type { EntityView } from '../../../src/shared/entity-view';
 import { DEFAULT_SETTINGS, type Favourite, type Settings } from '../../../src/shared/settings';
 import { entityView, installFakeBridge } from '../fake-bridge';
 
@@ -129,7 +130,7 @@ describe('FavouritesPage', () => {
 });
 
 /** The page as the settings window shows it: each saved change comes back as new favourites. */
-function setupLive(initial: Favourite[]) {
+function setupLive(initial: Favourite[], home: EntityView[] = entities) {
   const fake = installFakeBridge();
   const user = userEvent.setup();
   function Live() {
@@ -138,7 +139,7 @@ function setupLive(initial: Favourite[]) {
       setFavourites(patch.favourites ?? favourites);
       return { ok: true as const, value: { ...DEFAULT_SETTINGS, ...patch } };
     });
-    return <FavouritesPage favourites={favourites} entities={entities} />;
+    return <FavouritesPage favourites={favourites} entities={home} />;
   }
   render(<Live />);
   return { ...fake, user };
@@ -197,5 +198,103 @@ describe('FavouritesPage keeps focus in a sensible place', () => {
       'Label for Kitchen lights',
       'Label for Front door',
     ]);
+  });
+});
+
+/** A home with floors (Home Assistant 2024.4 on), in Home Assistant's order of floors and areas. */
+const GROUND = { floor: 'Ground floor', floorOrder: 0 };
+const FIRST = { floor: 'First floor', floorOrder: 1 };
+const withFloors = [
+  {
+    ...entityView('light.kitchen', 'on', { friendly_name: 'Kitchen lights' }, 'Kitchen'),
+    areaOrder: 1,
+    ...GROUND,
+  },
+  {
+    ...entityView('light.lamp', 'on', { friendly_name: 'Ambient lamp' }, 'Living room'),
+    areaOrder: 0,
+    ...GROUND,
+  },
+  {
+    ...entityView('light.bedroom', 'off', { friendly_name: 'Bedroom light' }, 'Bedroom'),
+    areaOrder: 2,
+    ...FIRST,
+  },
+  {
+    ...entityView('cover.garage', 'closed', { friendly_name: 'Garage door' }, 'Garage'),
+    areaOrder: 3,
+  },
+  entityView('sensor.outside', '4', { friendly_name: 'Outside temperature' }),
+];
+
+const setupWithFloors = () => setupLive([], withFloors);
+
+/** The results as headings and rows, in the order a screen reader meets them. */
+const resultsOutline = () =>
+  [
+    ...screen
+      .getByRole('group', { name: 'Matching entities' })
+      .querySelectorAll('h3, h4, [aria-label^="Add "]'),
+  ].map((el) =>
+    el.tagName === 'BUTTON'
+      ? `  ${el.getAttribute('aria-label')}`
+      : `${el.tagName} ${el.textContent}`,
+  );
+
+describe('FavouritesPage in a home with floors', () => {
+  it('groups the results under floor, then area headings, in Home Assistant order, none last', () => {
+    setupWithFloors();
+    expect(resultsOutline()).toEqual([
+      'H3 Ground floor',
+      'H4 Living room',
+      '  Add Ambient lamp',
+      'H4 Kitchen',
+      '  Add Kitchen lights',
+      'H3 First floor',
+      'H4 Bedroom',
+      '  Add Bedroom light',
+      'H3 No floor',
+      'H4 Garage',
+      '  Add Garage door',
+      'H4 No area',
+      '  Add Outside temperature',
+    ]);
+    // Each area's list is named by its heading; rows leave out the place the headings say.
+    const kitchen = screen.getByRole('list', { name: 'Kitchen' });
+    expect(within(kitchen).getByRole('listitem')).toHaveTextContent('Kitchen lightslight.kitchen');
+    expect(screen.getByText(/a heading names the floor/)).toBeInTheDocument();
+  });
+
+  it('keeps the floor headings while the search narrows to entities on no floor', async () => {
+    const { user } = setupWithFloors();
+    await user.type(screen.getByLabelText('Search entities'), 'outside');
+    expect(resultsOutline()).toEqual(['H3 No floor', 'H4 No area', '  Add Outside temperature']);
+  });
+
+  it('after Add, on the next result as shown (not the next by name), then the one after', async () => {
+    const { user, api } = setupWithFloors();
+    await user.click(screen.getByRole('button', { name: 'Add Ambient lamp' }));
+    // By name, Bedroom light would be next; under the headings it is Kitchen lights.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Add Kitchen lights' })).toHaveFocus(),
+    );
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Add Bedroom light' })).toHaveFocus(),
+    );
+    expect(api.updateSettings).toHaveBeenLastCalledWith({
+      favourites: [{ entityId: 'light.lamp' }, { entityId: 'light.kitchen' }],
+    });
+  });
+
+  it('without floors (Home Assistant 2024.1) the results are the one plain list they always were', () => {
+    setup([]);
+    expect(screen.getByRole('list', { name: 'Matching entities' })).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Matching entities' })).toBeNull();
+    expect(screen.queryAllByRole('heading', { level: 3 })).toEqual([]);
+    expect(screen.queryByText(/a heading names the floor/)).toBeNull();
+    expect(
+      screen.getByRole('button', { name: 'Add Kitchen lights' }).closest('li'),
+    ).toHaveTextContent('light.kitchen · Kitchen');
   });
 });

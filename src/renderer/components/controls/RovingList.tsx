@@ -1,9 +1,21 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+
+/** Some of the rows under a heading (an `h2`), e.g. the favourites on one floor. */
+export interface RovingSection<T> {
+  key: string;
+  heading: string;
+  items: readonly T[];
+}
 
 export interface RovingListProps<T> {
   /** The accessible name of the list, e.g. "Favourites". */
   label: string;
   items: readonly T[];
+  /**
+   * The same items, in the same order, under headings: each section a list of its own, named by
+   * its heading, inside the one list. The arrows still move through every row.
+   */
+  sections?: readonly RovingSection<T>[] | null;
   /** A stable key per item. */
   itemKey: (item: T) => string;
   /** What one row says to a screen reader, e.g. "Kitchen lights: On". */
@@ -18,6 +30,9 @@ export interface RovingListProps<T> {
 /** Keys that belong to a control inside a row (a slider, a number field, a text box). */
 const OWN_KEYS = 'input, textarea, select, [role="slider"], [role="spinbutton"]';
 
+/** A row (`data-roving-row`): the arrows find the rows also inside sections. */
+const ROW = '[data-roving-row]';
+
 /**
  * A list with one Tab stop (WAI-ARIA roving tabindex): Tab reaches the current row, ArrowUp /
  * ArrowDown / Home / End move between rows, Tab again goes into the row's controls. Keys that a
@@ -26,6 +41,7 @@ const OWN_KEYS = 'input, textarea, select, [role="slider"], [role="spinbutton"]'
 export function RovingList<T>({
   label,
   items,
+  sections,
   itemKey,
   itemLabel,
   renderItem,
@@ -34,6 +50,7 @@ export function RovingList<T>({
   onActivate,
 }: RovingListProps<T>) {
   const [current, setCurrent] = useState<string | null>(null);
+  const headingId = useId();
   const keys = items.map(itemKey);
   const active = current !== null && keys.includes(current) ? current : (keys[0] ?? null);
 
@@ -47,7 +64,7 @@ export function RovingList<T>({
     const move = moves[event.key];
     if (!move || event.defaultPrevented || keys.length === 0) return;
     if (event.target instanceof Element && event.target.closest(OWN_KEYS)) return;
-    const rows = [...event.currentTarget.children] as HTMLElement[];
+    const rows = [...event.currentTarget.querySelectorAll<HTMLElement>(ROW)];
     const from = rows.findIndex((row) => row.contains(event.target as Node));
     const to = move(Math.max(0, from));
     event.preventDefault();
@@ -55,30 +72,42 @@ export function RovingList<T>({
     rows[to]?.focus();
   };
 
+  const row = (item: T) => {
+    const key = itemKey(item);
+    return (
+      <li
+        key={key}
+        data-roving-row
+        className={itemClassName?.(item)}
+        tabIndex={key === active ? 0 : -1}
+        aria-label={itemLabel(item)}
+        onFocus={(event) => {
+          if (event.target === event.currentTarget) setCurrent(key);
+        }}
+        onKeyDown={(event) => {
+          if (!onActivate || event.target !== event.currentTarget) return;
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          onActivate(item, event.currentTarget);
+        }}
+      >
+        {renderItem(item)}
+      </li>
+    );
+  };
+
   return (
     <ul className={className} aria-label={label} onKeyDown={onKeyDown}>
-      {items.map((item) => {
-        const key = itemKey(item);
-        return (
-          <li
-            key={key}
-            className={itemClassName?.(item)}
-            tabIndex={key === active ? 0 : -1}
-            aria-label={itemLabel(item)}
-            onFocus={(event) => {
-              if (event.target === event.currentTarget) setCurrent(key);
-            }}
-            onKeyDown={(event) => {
-              if (!onActivate || event.target !== event.currentTarget) return;
-              if (event.key !== 'Enter' && event.key !== ' ') return;
-              event.preventDefault();
-              onActivate(item, event.currentTarget);
-            }}
-          >
-            {renderItem(item)}
-          </li>
-        );
-      })}
+      {sections
+        ? sections.map((section, index) => (
+            <li key={section.key} className="roving-section">
+              <h2 id={`${headingId}-${index}`} className="roving-heading">
+                {section.heading}
+              </h2>
+              <ul aria-labelledby={`${headingId}-${index}`}>{section.items.map(row)}</ul>
+            </li>
+          ))
+        : items.map(row)}
     </ul>
   );
 }

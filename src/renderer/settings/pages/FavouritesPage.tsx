@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
-import { placeText, type EntityView } from '../../../shared/entity-view';
+import type { EntityView } from '../../../shared/entity-view';
+import { groupByFloor, hasFloors } from '../../../shared/floor-groups';
 import type { Favourite } from '../../../shared/settings';
 import { friendlyName, stateText } from '../../../shared/state-text';
 import { bridge } from '../../bridge';
 import { EntityIcon } from '../../components/EntityIcon';
 import { searchEntities } from './favourite-search';
+import { MatchingEntities } from './MatchingEntities';
 import { runDetached } from '../../detached';
 
 const SHOWN = 50;
@@ -55,6 +57,11 @@ export function FavouritesPage({
     query,
     SHOWN,
   );
+  // Decided from the whole home, so the headings stay while a search narrows to no floor.
+  const homeHasFloors = hasFloors(entities ?? []);
+  const groups = groupByFloor(matches, (entity) => entity, { order: 'home', homeHasFloors });
+  /** The results in the order they are shown (by floor and area in a home with floors). */
+  const shown = groups ? groups.flatMap((group) => group.items) : matches;
 
   async function save(next: Favourite[], focus?: FocusPlan) {
     focusPlan.current = focus ?? null;
@@ -87,12 +94,13 @@ export function FavouritesPage({
       'Saving the favourites',
     );
   };
-  /** After Add: the next result's Add (to add several in a row), else the one before it. */
-  const add = (index: number) => {
-    const neighbours = [matches[index + 1], matches[index - 1]].filter((e) => e !== undefined);
+  /** After Add: the next result's Add as shown (to add several in a row), else the one before. */
+  const add = (entity: EntityView) => {
+    const index = shown.indexOf(entity);
+    const neighbours = [shown[index + 1], shown[index - 1]].filter((e) => e !== undefined);
     runDetached(
       save(
-        [...favourites, { entityId: matches[index]!.entity_id }],
+        [...favourites, { entityId: entity.entity_id }],
         neighbours.map((e) => focusKey('add', e.entity_id)),
       ),
       'Saving the favourites',
@@ -109,6 +117,12 @@ export function FavouritesPage({
     <section aria-labelledby="favourites-title" className="page" ref={page}>
       <h1 id="favourites-title">Favourites</h1>
       <p className="muted">They appear in this order in the tray menu and the panel.</p>
+      {homeHasFloors && (
+        <p className="muted">
+          In the panel a heading names the floor wherever it changes from one favourite to the next:
+          keep a floor’s favourites together to see its name once.
+        </p>
+      )}
       {error && (
         <p className="notice error" role="alert">
           {error}
@@ -133,29 +147,12 @@ export function FavouritesPage({
         <p className="muted">No entities yet: connect to Home Assistant first.</p>
       ) : (
         <>
-          <ul className="entity-results" aria-label="Matching entities">
-            {matches.map((entity, index) => (
-              <li key={entity.entity_id} className="favourite-item">
-                <EntityIcon entity={entity} />
-                <div className="favourite-text">
-                  <span className="favourite-name">{friendlyName(entity)}</span>
-                  <span className="favourite-state">
-                    {entity.entity_id}
-                    {entity.area ? ` · ${placeText(entity)}` : ''}
-                  </span>
-                </div>
-                <button
-                  type="button"
-                  className="button small"
-                  aria-label={`Add ${friendlyName(entity)}`}
-                  data-focus={focusKey('add', entity.entity_id)}
-                  onClick={() => add(index)}
-                >
-                  Add
-                </button>
-              </li>
-            ))}
-          </ul>
+          <MatchingEntities
+            matches={matches}
+            groups={groups}
+            onAdd={add}
+            addFocus={(entity) => focusKey('add', entity.entity_id)}
+          />
           {total > matches.length && (
             <p className="muted">{total - matches.length} more: narrow the search.</p>
           )}
