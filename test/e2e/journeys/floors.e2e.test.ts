@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { expect, it } from 'vitest';
 import { axeViolations } from '../axe';
-import { E2eHarness } from '../harness';
-import { describeJourney } from '../journey';
+import { describeJourney, journeyApp } from '../journey';
 import { focusedName } from '../keyboard';
 import { doubleTextSize, layoutProblems } from '../layout-check';
 
@@ -49,27 +47,16 @@ const resultsOutline = (page: Page) =>
     );
 
 describeJourney('floors', (peer, browser) => {
-  let sim: HaSimulator;
-  let harness: E2eHarness;
+  const app = journeyApp(peer, browser);
   const grouped = peer.generation !== '2024.1';
-
-  beforeAll(async () => {
-    sim = await startSimulator({ locationName: 'Home', haVersion: peer.haVersion });
-    harness = await E2eHarness.start({ chromiumPath: browser });
-    await harness.connectTo(sim.url, sim.token);
-  }, 120_000);
-  afterAll(async () => {
-    await harness?.close();
-    await sim?.close();
-  });
 
   it(
     grouped
       ? 'the favourites editor shows the results under floor and area headings, in Home Assistant’s order'
       : 'the favourites editor shows the results as one plain list, without floors',
     async () => {
-      harness.services.settings.update({ favourites: FAVOURITES });
-      const settings = await harness.open('settings', { hash: '/favourites' });
+      app.harness.services.settings.update({ favourites: FAVOURITES });
+      const settings = await app.harness.open('settings', { hash: '/favourites' });
       await settings.getByLabel('Search entities').fill('light');
       await settings.getByRole('button', { name: 'Add Hallway light' }).waitFor();
       // The hint about the panel's floor headings, only where there are floors.
@@ -105,7 +92,7 @@ describeJourney('floors', (peer, browser) => {
 
       const found: Record<string, string[]> = {};
       for (const [name, size, text] of LAYOUTS.settings) {
-        const page = await harness.open('settings', { hash: '/favourites', size });
+        const page = await app.harness.open('settings', { hash: '/favourites', size });
         await page.getByLabel('Search entities').fill('light');
         await page.getByRole('button', { name: 'Add Garage light' }).waitFor();
         if (text === 2) await doubleTextSize(page);
@@ -122,10 +109,10 @@ describeJourney('floors', (peer, browser) => {
       ? 'the panel keeps the user’s order and names the floor wherever it changes, also at 280 px and with text at 200 %'
       : 'the panel shows the favourites without floor headings',
     async () => {
-      harness.services.settings.update({ favourites: FAVOURITES });
+      app.harness.services.settings.update({ favourites: FAVOURITES });
       const found: Record<string, string[]> = {};
       for (const [name, size, text] of LAYOUTS.panel) {
-        const panel = await harness.open('panel', { size });
+        const panel = await app.harness.open('panel', { size });
         await panel.getByRole('switch', { name: 'Kitchen lights' }).waitFor();
         if (text === 2) await doubleTextSize(panel);
         expect(await headings(panel, 2)).toEqual(
@@ -135,7 +122,7 @@ describeJourney('floors', (peer, browser) => {
         await panel.close();
       }
       expect(found).toEqual(NO_PROBLEMS);
-      expect(harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
+      expect(app.harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
     },
     180_000,
   );
