@@ -4,12 +4,14 @@ import type {
   SnoozeDuration,
   TokenStatus,
 } from '../../shared/token-status';
+import { Emitter } from '../../shared/emitter';
 import type { ConnectionStatus } from '../../shared/connection-status';
 import type { Clock } from '../ha/clock';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { SocketOpenError } from '../ha/ha-socket';
 import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
+import { logListenerError } from '../log/listener-errors';
 import type { PowerEvents } from './power-events';
 import type { TokenVault } from '../vault/token-vault';
 import { haTokenCommands } from './ha-token-commands';
@@ -60,12 +62,13 @@ export class TokenLifecycle {
   readonly audit: TokenAudit;
   readonly manual: ManualRotation;
   private refreshTokens: RefreshTokenInfo[] = [];
-  private readonly listeners = new Set<(status: TokenStatus) => void>();
+  private readonly changes: Emitter<TokenStatus>;
   private readonly offs: Array<() => void> = [];
   private resumed = false;
 
   constructor(private readonly deps: TokenLifecycleDeps) {
     const { manager, vault } = deps;
+    this.changes = new Emitter(logListenerError(deps.logger, 'the token status'));
     this.ha = haTokenCommands(manager, (token) => verifyWith(manager, token));
     this.rotation = new TokenRotation({
       ha: this.ha,
@@ -133,8 +136,7 @@ export class TokenLifecycle {
   }
 
   onStatus(listener: (status: TokenStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.on(listener);
   }
 
   setInterval(interval: RotationInterval): void {
@@ -149,7 +151,7 @@ export class TokenLifecycle {
   async dispose(): Promise<void> {
     this.offs.splice(0).forEach((off) => off());
     this.reminder.dispose();
-    this.listeners.clear();
+    this.changes.clear();
     await Promise.all([this.reminder.flush(), this.deps.journal.flush()]);
   }
 
@@ -183,7 +185,6 @@ export class TokenLifecycle {
   }
 
   private emit(): void {
-    const status = this.status();
-    for (const listener of this.listeners) listener(status);
+    this.changes.emit(this.status());
   }
 }
