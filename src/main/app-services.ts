@@ -120,7 +120,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const tlsFor = (origin: string) => tlsOptionsFor(origin, settings.get().trust.certificates, cas);
   const isPinned = (origin: string) =>
     settings.get().trust.certificates.some((pin) => pin.origin === origin);
-  const manager = new ConnectionSupervisor({ store, logger, tlsFor, ...options.connection });
+  const supervisor = new ConnectionSupervisor({ store, logger, tlsFor, ...options.connection });
   const areas = new AreaDirectory(logger);
   const view = (state: EntityState) => toEntityView(state, areas.placeOf(state.entity_id));
   const entityViews = () => store.all().map(view);
@@ -136,12 +136,12 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   settings.onChange((value) => pageEntities.setFavourites(favouriteIds(value)));
   let entityListOpen = false;
   const updateEntityScope = () =>
-    manager.setEntityScope(entityScope(watchedEntityIds(settings.get()), entityListOpen));
+    supervisor.setEntityScope(entityScope(watchedEntityIds(settings.get()), entityListOpen));
   updateEntityScope();
   settings.onChange(updateEntityScope);
   const timeoutMs = options.probeTimeoutMs ?? 10_000;
   connection = new ConnectionSetup({
-    manager,
+    supervisor,
     vault,
     settings,
     logger,
@@ -160,7 +160,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const notifications = createNotifications({
     clock,
     store,
-    manager,
+    supervisor,
     settings,
     notifier: platform.notifier,
     logger,
@@ -172,7 +172,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   });
   const interval = () => settings.get().tokenReminder.intervalDays ?? 'off';
   const tokens = new TokenLifecycle({
-    manager,
+    supervisor,
     vault,
     clock,
     power: platform.power,
@@ -201,7 +201,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     status: () => connection.status(),
     settings: () => settings.get(),
     secrets,
-    onConnection: (listener) => manager.onStatus(listener),
+    onConnection: (listener) => supervisor.onStatus(listener),
     onTokens: (listener) => tokens.onStatus(listener),
   });
 
@@ -209,7 +209,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     ipcContract,
     createHandlers({
       connection,
-      manager,
+      supervisor,
       store,
       settings,
       shell: platform.shell,
@@ -230,11 +230,11 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   );
 
   const send = platform.sendToPages;
-  manager.onStatus((status) => {
+  supervisor.onStatus((status) => {
     if (status.state === 'connected')
       runDetached(
         areas
-          .refresh((message) => manager.send(message), status.haVersion)
+          .refresh((message) => supervisor.send(message), status.haVersion)
           .then(() => pageEntities.viewsChanged()),
         logger,
         'Reading the areas',
@@ -250,7 +250,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     settings,
     vault,
     store,
-    manager,
+    supervisor,
     connection,
     tokens,
     notifications,
@@ -270,7 +270,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       diagnostics.dispose();
       notifications.dispose();
       pageEntities.dispose();
-      manager.dispose();
+      supervisor.dispose();
       await Promise.all([tokens.dispose(), vault!.dispose()]);
       await flushAllJsonFiles();
     },

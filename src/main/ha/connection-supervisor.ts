@@ -38,7 +38,7 @@ interface EntitySubscription {
   unsubscribe: Promise<() => Promise<void>> | null;
 }
 
-/** How the manager reaches Home Assistant; real sockets unless a test or the bench injects a fake. */
+/** How the supervisor reaches Home Assistant; real sockets unless a test or the bench injects a fake. */
 export interface HaTransport {
   open(credentials: Credentials, options: OpenOptions): Promise<OpenedConnection>;
   checkLiveness(instance: InstanceUrl, timeoutMs: number, tls?: TlsOptions): Promise<Liveness>;
@@ -108,7 +108,7 @@ export class ConnectionSupervisor {
   private online = true;
   /** A token switch under way, so that a second request for the same token joins it. */
   private switching: { token: string; done: Promise<void> } | null = null;
-  /** Bumped whenever credentials change or the manager stops: stale attempts see it and quit. */
+  /** Bumped whenever credentials change or the supervisor stops: stale attempts see it and quit. */
   private generation = 0;
 
   private readonly clock: Clock;
@@ -206,7 +206,7 @@ export class ConnectionSupervisor {
 
   /**
    * "Reconnect now", asked by the user: exactly one attempt, even after a rejected token (fixed on
-   * the server since) or a ban (lifted since). If it is refused again, the manager stops again;
+   * the server since) or a ban (lifted since). If it is refused again, the supervisor stops again;
    * if the server is only unreachable, the usual retries follow.
    */
   reconnectNow(): void {

@@ -12,7 +12,7 @@ import { entityFeedFromStore } from './store-feed';
 export interface NotificationDeps {
   clock: Clock;
   store: EntityStore;
-  manager: ConnectionSupervisor;
+  supervisor: ConnectionSupervisor;
   settings: SettingsStore;
   notifier: Notifier;
   logger: Logger;
@@ -44,7 +44,7 @@ export function createNotifications(deps: NotificationDeps): NotificationService
       },
     },
     entities: entityFeedFromStore(deps.store),
-    connection: deps.manager,
+    connection: deps.supervisor,
     settings: deps.settings.get().notifications,
     logger: deps.logger,
   });

@@ -25,7 +25,7 @@ import { tokenFacts, tokenFactsView } from './token-facts';
 import { TokenRotation } from './token-rotation';
 
 export interface TokenLifecycleDeps {
-  manager: ConnectionSupervisor;
+  supervisor: ConnectionSupervisor;
   vault: TokenVault;
   clock: Clock;
   power: Pick<PowerEvents, 'onResume'>;
@@ -39,9 +39,9 @@ export interface TokenLifecycleDeps {
 }
 
 /** auth_invalid on the fresh connection means Home Assistant refused the token; anything else is trouble. */
-async function verifyWith(manager: ConnectionSupervisor, token: string): Promise<VerifyOutcome> {
+async function verifyWith(supervisor: ConnectionSupervisor, token: string): Promise<VerifyOutcome> {
   try {
-    const user = await manager.verifyToken(token);
+    const user = await supervisor.verifyToken(token);
     return { kind: 'ok', userId: user.id, userName: user.name };
   } catch (error) {
     if (error instanceof SocketOpenError && error.failure.kind === 'auth_invalid')
@@ -67,9 +67,9 @@ export class TokenLifecycle {
   private resumed = false;
 
   constructor(private readonly deps: TokenLifecycleDeps) {
-    const { manager, vault } = deps;
+    const { supervisor, vault } = deps;
     this.changes = new Emitter(logListenerError(deps.logger, 'the token status'));
-    this.ha = haTokenCommands(manager, (token) => verifyWith(manager, token));
+    this.ha = haTokenCommands(supervisor, (token) => verifyWith(supervisor, token));
     this.rotation = new TokenRotation({
       ha: this.ha,
       vault: {
@@ -79,7 +79,7 @@ export class TokenLifecycle {
         promotePending: () => vault.promotePending(),
         discardPending: () => vault.discardPending(),
       },
-      connection: manager,
+      connection: supervisor,
       journal: deps.journal,
       clock: deps.clock,
       hostname: deps.hostname,
@@ -105,7 +105,7 @@ export class TokenLifecycle {
     this.manual = new ManualRotation({
       ha: this.ha,
       vault: { currentToken: () => vault.token(), saveCurrent: (token) => vault.save(token) },
-      connection: manager,
+      connection: supervisor,
       rotationOpen: () => this.rotation.isOpen(),
       logger: deps.logger,
     });
@@ -116,7 +116,7 @@ export class TokenLifecycle {
       this.rotation.onStatus(() => this.emit()),
       this.reminder.onChange(() => this.emit()),
       this.deps.vault.onChange(() => this.refreshFacts()),
-      this.deps.manager.onStatus((status) =>
+      this.deps.supervisor.onStatus((status) =>
         runDetached(this.onConnection(status), this.deps.logger, 'Updating the token facts'),
       ),
     );

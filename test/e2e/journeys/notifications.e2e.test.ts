@@ -38,7 +38,7 @@ describeJourney('notifications', (peer, browser) => {
     await expect.poll(() => harness.notifications.length).toBe(1);
     sim.setState('light.kitchen', 'off', sim.getState('light.kitchen')!.attributes);
     await sim.restart({ downMs: 1 });
-    await expect.poll(() => harness.services.manager.getStatus().state).toBe('connected');
+    await expect.poll(() => harness.services.supervisor.getStatus().state).toBe('connected');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(harness.notifications).toEqual([
       { title: 'Front door opened', body: expect.stringContaining('Previously closed') },

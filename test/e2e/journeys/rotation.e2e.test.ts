@@ -17,7 +17,7 @@ describeJourney('token rotation', (peer, browser) => {
     // A token that expires in 10 days: due for rotation whatever the interval.
     expiring = sim.createLongLivedToken(sim.owner.id, 'Expiring soon', 10);
     await harness.connectTo(sim.url, expiring);
-    harness.services.manager.onStatus((status) => statuses.push(status));
+    harness.services.supervisor.onStatus((status) => statuses.push(status));
   }, 120_000);
   afterAll(async () => {
     await harness?.close();
@@ -53,7 +53,7 @@ describeJourney('token rotation', (peer, browser) => {
     const socket = await RawClient.connect(sim.url);
     expect((await socket.auth(expiring)).type).toBe('auth_invalid');
     socket.close();
-    expect(harness.services.manager.getStatus().state).toBe('connected');
+    expect(harness.services.supervisor.getStatus().state).toBe('connected');
     // The switch re-announces 'connected'; nothing else may appear.
     expect(statuses.every((s) => s.state === 'connected')).toBe(true);
 
