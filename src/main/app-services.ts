@@ -122,7 +122,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const tlsFor = (origin: string) => tlsOptionsFor(origin, settings.get().trust.certificates, cas);
   const isPinned = (origin: string) =>
     settings.get().trust.certificates.some((pin) => pin.origin === origin);
-  const manager = new ConnectionSupervisor({ store, logger, tlsFor, ...options.connection });
+  const supervisor = new ConnectionSupervisor({ store, logger, tlsFor, ...options.connection });
   const areas = new AreaDirectory(logger);
   const units = new HomeUnitSystem(logger);
   const view = (state: EntityState) =>
@@ -143,12 +143,12 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   settings.onChange((value) => pageEntities.setFavourites(favouriteIds(value)));
   let entityListOpen = false;
   const updateEntityScope = () =>
-    manager.setEntityScope(entityScope(watchedEntityIds(settings.get()), entityListOpen));
+    supervisor.setEntityScope(entityScope(watchedEntityIds(settings.get()), entityListOpen));
   updateEntityScope();
   settings.onChange(updateEntityScope);
   const timeoutMs = options.probeTimeoutMs ?? 10_000;
   connection = new ConnectionSetup({
-    manager,
+    supervisor,
     vault,
     settings,
     logger,
@@ -167,7 +167,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const notifications = createNotifications({
     clock,
     store,
-    manager,
+    supervisor,
     settings,
     notifier: platform.notifier,
     logger,
@@ -180,7 +180,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   });
   const interval = () => settings.get().tokenReminder.intervalDays ?? 'off';
   const tokens = new TokenLifecycle({
-    manager,
+    supervisor,
     vault,
     clock,
     power: platform.power,
@@ -209,7 +209,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     status: () => connection.status(),
     settings: () => settings.get(),
     secrets,
-    onConnection: (listener) => manager.onStatus(listener),
+    onConnection: (listener) => supervisor.onStatus(listener),
     onTokens: (listener) => tokens.onStatus(listener),
   });
 
@@ -217,7 +217,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     ipcContract,
     createHandlers({
       connection,
-      manager,
+      supervisor,
       store,
       settings,
       shell: platform.shell,
@@ -239,16 +239,16 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   );
 
   const send = platform.sendToPages;
-  manager.onStatus((status) => {
+  supervisor.onStatus((status) => {
     if (status.state !== 'connected') return;
     runDetached(
       areas
-        .refresh((message) => manager.send(message), status.haVersion)
+        .refresh((message) => supervisor.send(message), status.haVersion)
         .then(() => pageEntities.viewsChanged()),
       logger,
       'Reading the areas',
     );
-    const conn = manager.connection();
+    const conn = supervisor.connection();
     if (conn) runDetached(units.follow(conn), logger, 'Reading the unit system');
   });
   units.onChange(() => pageEntities.viewsChanged());
@@ -263,7 +263,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     vault,
     store,
     units,
-    manager,
+    supervisor,
     connection,
     tokens,
     notifications,
@@ -283,7 +283,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       diagnostics.dispose();
       notifications.dispose();
       pageEntities.dispose();
-      manager.dispose();
+      supervisor.dispose();
       await Promise.all([tokens.dispose(), vault!.dispose()]);
       await flushAllJsonFiles();
     },

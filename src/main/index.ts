@@ -100,9 +100,9 @@ async function start(): Promise<void> {
   });
   registerIpcHandlers(services.table);
 
-  power.onResume(() => services.manager.wake());
-  power.onUnlockScreen(() => services.manager.wake());
-  const onlineCheck = setInterval(() => services.manager.setOnline(net.isOnline()), 5_000);
+  power.onResume(() => services.supervisor.wake());
+  power.onUnlockScreen(() => services.supervisor.wake());
+  const onlineCheck = setInterval(() => services.supervisor.setOnline(net.isOnline()), 5_000);
 
   const theme = electronSystemTheme();
   const iconDir = trayIconDir({

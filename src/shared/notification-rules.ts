@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ruleKindSchemas } from './rule-kinds/registry';
+import { ruleKindSchemas, UNKNOWN_RULE_KIND_MESSAGE } from './rule-kinds/registry';
 
 /**
  * Notification rules and the notification settings, shared by the rules engine (main), the
@@ -15,7 +15,7 @@ export {
 } from './rule-kinds/rule-base';
 
 export const notificationRuleSchema = z.discriminatedUnion('kind', ruleKindSchemas, {
-  error: 'Choose a rule type: "any_change", "becomes", "transition" or "threshold"',
+  error: UNKNOWN_RULE_KIND_MESSAGE,
 });
 export type NotificationRule = z.infer<typeof notificationRuleSchema>;
 export type NotificationRuleKind = NotificationRule['kind'];

@@ -34,21 +34,21 @@ function whenConnected(subscribe: (done: () => void) => void): Promise<number> {
   return new Promise((resolve) => subscribe(() => resolve(performance.now())));
 }
 
-/** The app's manager and the library's default loop, side by side through one real outage. */
+/** The app's supervisor and the library's default loop, side by side through one real outage. */
 async function realOutage(sim: HaSimulator, outageMs: number, clients: number) {
   const instance = instanceOf(sim.url);
-  const managers = Array.from(
+  const supervisors = Array.from(
     { length: clients },
     () => new ConnectionSupervisor({ store: new EntityStore(), logger: recordingLogger() }),
   );
   const libraries: Connection[] = [];
   try {
     await Promise.all(
-      managers.map((manager) => {
+      supervisors.map((supervisor) => {
         const up = new Promise<void>((resolve) =>
-          manager.onStatus((s) => s.state === 'connected' && resolve()),
+          supervisor.onStatus((s) => s.state === 'connected' && resolve()),
         );
-        manager.setCredentials({ instance, token: sim.token });
+        supervisor.setCredentials({ instance, token: sim.token });
         return up;
       }),
     );
@@ -59,10 +59,10 @@ async function realOutage(sim: HaSimulator, outageMs: number, clients: number) {
             openHaSocket({ wsUrl: instance.wsUrl, token: sim.token, timeoutMs: 10_000 }),
         }),
       );
-    const ours = managers.map((manager) =>
+    const ours = supervisors.map((supervisor) =>
       whenConnected((done) => {
         let dropped = false;
-        manager.onStatus((s) => {
+        supervisor.onStatus((s) => {
           if (s.state !== 'connected') dropped = true;
           else if (dropped) done();
         });
@@ -79,32 +79,32 @@ async function realOutage(sim: HaSimulator, outageMs: number, clients: number) {
       (await Promise.all(times)).map((t) => Math.max(0, t - backAt));
     return { ours: await delays(ours), library: await delays(theirs) };
   } finally {
-    managers.forEach((manager) => manager.dispose());
+    supervisors.forEach((supervisor) => supervisor.dispose());
     libraries.forEach((conn) => conn.close());
   }
 }
 
-/** One manager on a fake clock through one outage; the delay after the server is back. */
+/** One supervisor on a fake clock through one outage; the delay after the server is back. */
 async function fakeOutage(outageMs: number): Promise<number> {
   const clock = new FakeClock(Date.parse('2026-12-01T10:00:00Z'));
   const server = new FakeHaServer(clock, FAKE_LATENCY_MS);
-  const manager = new ConnectionSupervisor({
+  const supervisor = new ConnectionSupervisor({
     store: new EntityStore(),
     logger: recordingLogger(),
     clock,
     transport: server.transport,
   });
   try {
-    manager.setCredentials({ instance: instanceOf('http://127.0.0.1:8123'), token: 'token' });
+    supervisor.setCredentials({ instance: instanceOf('http://127.0.0.1:8123'), token: 'token' });
     await clock.advanceAsync(100);
     server.stop();
     await clock.advanceAsync(outageMs);
     server.start();
     const backAt = clock.now();
-    while (manager.getStatus().state !== 'connected') await clock.advanceAsync(1);
+    while (supervisor.getStatus().state !== 'connected') await clock.advanceAsync(1);
     return clock.now() - backAt;
   } finally {
-    manager.dispose();
+    supervisor.dispose();
   }
 }
 

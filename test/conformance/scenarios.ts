@@ -268,7 +268,7 @@ export function conformanceScenarios(
   describe('restart', () => {
     it('the app reconnects by itself and resyncs its store with the server', async () => {
       const store = new EntityStore();
-      const manager = new ConnectionSupervisor({
+      const supervisor = new ConnectionSupervisor({
         store,
         logger: recordingLogger(),
         retry: fastRetry(50, 500),
@@ -276,16 +276,16 @@ export function conformanceScenarios(
       const instance = normaliseInstanceUrl(target().url);
       if (!instance.ok) throw new Error(instance.error);
       try {
-        manager.setCredentials({ instance: instance.value, token: target().token });
+        supervisor.setCredentials({ instance: instance.value, token: target().token });
         await waitFor(
-          () => manager.getStatus().state === 'connected' && store.size > 0,
+          () => supervisor.getStatus().state === 'connected' && store.size > 0,
           'connected',
           15_000,
         );
         const before = await open();
         await call(before, 'light', 'turn_off', 'light.kitchen');
         await target().restart();
-        await waitFor(() => manager.getStatus().state === 'connected', 'reconnected', 60_000);
+        await waitFor(() => supervisor.getStatus().state === 'connected', 'reconnected', 60_000);
         const after = await open();
         const server = (await after.command({ type: 'get_states' })).result as Msg[];
         await waitFor(
@@ -296,7 +296,7 @@ export function conformanceScenarios(
           15_000,
         );
       } finally {
-        manager.dispose();
+        supervisor.dispose();
       }
     });
   });

@@ -155,11 +155,11 @@ export class E2eHarness {
     this.services.connection.connectIfReady();
     const deadline = Date.now() + 30_000;
     while (
-      this.services.manager.getStatus().state !== 'connected' ||
+      this.services.supervisor.getStatus().state !== 'connected' ||
       this.services.store.size === 0
     ) {
       if (Date.now() > deadline)
-        throw new Error(`not connected: ${JSON.stringify(this.services.manager.getStatus())}`);
+        throw new Error(`not connected: ${JSON.stringify(this.services.supervisor.getStatus())}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }

@@ -117,7 +117,7 @@ describe('certificates', () => {
     expect(await ask('saveConnection', { url: front.url, token: sim.token })).toMatchObject({
       ok: true,
     });
-    await waitFor(() => app.manager.getStatus().state === 'connected', 'connected over wss');
+    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected over wss');
     expect(guard.violations).toEqual([]);
   });
 
@@ -151,14 +151,14 @@ describe('certificates', () => {
       value: { ok: true },
     });
     await ask('saveConnection', { url: front.url, token: sim.token });
-    await waitFor(() => app.manager.getStatus().state === 'connected', 'connected over wss');
+    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected over wss');
 
     // After a restart the pinned server is recognised as back (its greeting over the same
     // trust) and the app logs in again.
     await front.stop();
-    await waitFor(() => app.manager.getStatus().state === 'reconnecting', 'the drop noticed');
+    await waitFor(() => app.supervisor.getStatus().state === 'reconnecting', 'the drop noticed');
     await front.start(fixtures.selfSigned);
-    await waitFor(() => app.manager.getStatus().state === 'connected', 'back over wss');
+    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'back over wss');
   });
 
   it('a changed certificate is refused with a clear message before anything is sent', async () => {

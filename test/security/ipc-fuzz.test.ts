@@ -136,7 +136,7 @@ beforeAll(async () => {
     app.table.handle(requestChannel(name), TRUSTED, [arg]);
   await ask('testConnection', { url: sim.url, token: sim.token });
   await ask('saveConnection', { url: sim.url, token: sim.token });
-  await waitFor(() => app.manager.getStatus().state === 'connected', 'connected');
+  await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected');
 });
 
 afterAll(async () => {

@@ -51,7 +51,7 @@ describe('the saved token goes only to the origin it was saved with', () => {
     expect(await ask('saveConnection', { url: home.url, token: home.token })).toMatchObject({
       ok: true,
     });
-    await waitFor(() => app.manager.getStatus().state === 'connected', 'connected');
+    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected');
 
     const homePort = Number(new URL(home.url).port);
     const strangerPort = new URL(stranger.url).port;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Emitter } from '../../src/shared/emitter';
 
 describe('Emitter', () => {
@@ -34,5 +34,51 @@ describe('Emitter', () => {
     emitter.clear();
     emitter.emit();
     expect(calls).toBe(0);
+  });
+
+  it('hands a throwing listener to its error handler and still calls the others', () => {
+    const failures: Array<[unknown, number]> = [];
+    const emitter = new Emitter<number>((error, value) => failures.push([error, value]));
+    const heard: number[] = [];
+    const bug = new Error('listener bug');
+    emitter.on(() => {
+      throw bug;
+    });
+    emitter.on((value) => heard.push(value));
+    expect(() => emitter.emit(7)).not.toThrow();
+    expect(heard).toEqual([7]);
+    expect(failures).toEqual([[bug, 7]]);
+  });
+
+  describe('without an error handler', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('throws the error again on a task of its own, after the other listeners ran', () => {
+      const later: Array<() => void> = [];
+      vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((task) => later.push(task));
+      const emitter = new Emitter<void>();
+      const bug = new Error('listener bug');
+      let othersCalled = 0;
+      emitter.on(() => {
+        throw bug;
+      });
+      emitter.on(() => othersCalled++);
+      expect(() => emitter.emit()).not.toThrow();
+      expect(othersCalled).toBe(1);
+      expect(later).toHaveLength(1);
+      expect(() => later[0]!()).toThrow(bug);
+    });
+  });
+
+  it('removes a listener by reference with off', () => {
+    const emitter = new Emitter<number>();
+    const heard: number[] = [];
+    const listener = (value: number) => heard.push(value);
+    emitter.on(listener);
+    expect(emitter.size).toBe(1);
+    emitter.off(listener);
+    emitter.emit(1);
+    expect(heard).toEqual([]);
+    expect(emitter.size).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import {
   unknownPlaceholders,
   validateNotificationRule,
 } from '../../src/shared/notification-rules';
+import { ruleKinds } from '../../src/shared/rule-kinds/registry';
 
 const base = { id: 'r1', entityId: 'binary_sensor.front_door', enabled: true, cooldownSeconds: 0 };
 
@@ -73,9 +74,15 @@ describe('notification rule schema', () => {
     expect(problems({ ...base, kind: 'sometimes' })).toEqual([
       {
         field: 'kind',
-        message: 'Choose a rule type: "any_change", "becomes", "transition" or "threshold"',
+        message: 'Choose a rule type: "becomes", "transition", "any_change" or "threshold"',
       },
     ]);
+  });
+
+  it('names every registered kind when the type is missing, so a new kind is named too', () => {
+    const [problem] = problems({ ...base });
+    expect(problem?.field).toBe('kind');
+    for (const kind of ruleKinds()) expect(problem?.message).toContain(`"${kind.name}"`);
   });
 
   it('checks durations: whole seconds within a day, cooldown not negative', () => {

@@ -26,7 +26,7 @@ const PINNABLE = new Set<ProbeFailureReason>([
 ]);
 
 export interface ConnectionSetupDeps {
-  manager: ConnectionSupervisor;
+  supervisor: ConnectionSupervisor;
   vault: TokenVault;
   settings: SettingsStore;
   logger: Logger;
@@ -58,7 +58,7 @@ export class ConnectionSetup {
   private certificateProblem: string | null = null;
 
   constructor(private readonly deps: ConnectionSetupDeps) {
-    deps.manager.onStatus((status) => {
+    deps.supervisor.onStatus((status) => {
       if (status.state === 'connected')
         runDetached(this.refreshLocationName(), deps.logger, 'Reading the location name');
       this.emit();
@@ -76,9 +76,9 @@ export class ConnectionSetup {
   connectIfReady({ restart = false } = {}): void {
     const origin = this.deps.settings.get().connection?.origin;
     const token = this.deps.vault.token();
-    const { manager } = this.deps;
+    const { supervisor } = this.deps;
     if (!origin || !token) {
-      if (manager.getStatus().state !== 'not_configured') manager.setCredentials(null);
+      if (supervisor.getStatus().state !== 'not_configured') supervisor.setCredentials(null);
       return;
     }
     const instance = normaliseInstanceUrl(origin);
@@ -86,13 +86,13 @@ export class ConnectionSetup {
       this.deps.logger.warn('The saved Home Assistant address is not valid any more');
       return;
     }
-    manager.setCredentials({ instance: instance.value, token }, { restart });
+    supervisor.setCredentials({ instance: instance.value, token }, { restart });
   }
 
   status(): AppStatus {
     const origin = this.deps.settings.get().connection?.origin ?? null;
     return {
-      connection: this.deps.manager.getStatus(),
+      connection: this.deps.supervisor.getStatus(),
       instance: origin ? { origin, locationName: this.locationName } : null,
       token: this.deps.vault.metadata(),
       settingsNotice: this.deps.settings.recovery?.reason ?? null,
@@ -251,7 +251,7 @@ export class ConnectionSetup {
 
   private async refreshLocationName(): Promise<void> {
     try {
-      const config = await this.deps.manager.send<{ location_name?: unknown }>({
+      const config = await this.deps.supervisor.send<{ location_name?: unknown }>({
         type: 'get_config',
       });
       if (typeof config.location_name === 'string' && config.location_name !== this.locationName) {

@@ -1,9 +1,11 @@
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import type { InstanceUrl } from '../../shared/instance-url';
 import type { ConnectionStatus } from '../../shared/connection-status';
+import { Emitter } from '../../shared/emitter';
 import { UserFacingError } from '../../shared/user-facing-error';
 import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
+import { logListenerError } from '../log/listener-errors';
 import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './backoff';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
@@ -36,7 +38,7 @@ interface EntitySubscription {
   unsubscribe: Promise<() => Promise<void>> | null;
 }
 
-/** How the manager reaches Home Assistant; real sockets unless a test or the bench injects a fake. */
+/** How the supervisor reaches Home Assistant; real sockets unless a test or the bench injects a fake. */
 export interface HaTransport {
   open(credentials: Credentials, options: OpenOptions): Promise<OpenedConnection>;
   checkLiveness(instance: InstanceUrl, timeoutMs: number, tls?: TlsOptions): Promise<Liveness>;
@@ -90,7 +92,7 @@ export class ConnectionSupervisor {
   private credentials: Credentials | null = null;
   private current: { conn: Connection; socket: OpenedSocket } | null = null;
   private status: ConnectionStatus = { state: 'not_configured' };
-  private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
+  private readonly statusChanges: Emitter<ConnectionStatus>;
   private attempt = 0;
   /** When the server stopped answering, for the retry policy; null while connected. */
   private outageSince: number | null = null;
@@ -106,7 +108,7 @@ export class ConnectionSupervisor {
   private online = true;
   /** A token switch under way, so that a second request for the same token joins it. */
   private switching: { token: string; done: Promise<void> } | null = null;
-  /** Bumped whenever credentials change or the manager stops: stale attempts see it and quit. */
+  /** Bumped whenever credentials change or the supervisor stops: stale attempts see it and quit. */
   private generation = 0;
 
   private readonly clock: Clock;
@@ -125,6 +127,7 @@ export class ConnectionSupervisor {
     this.pingIntervalMs = options.pingIntervalMs ?? 30_000;
     this.pingTimeoutMs = options.pingTimeoutMs ?? 10_000;
     this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+    this.statusChanges = new Emitter(logListenerError(options.logger, 'the connection status'));
   }
 
   getStatus(): ConnectionStatus {
@@ -132,8 +135,7 @@ export class ConnectionSupervisor {
   }
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.statusChanges.on(listener);
   }
 
   /** The live library connection, for commands; null while not connected. */
@@ -204,7 +206,7 @@ export class ConnectionSupervisor {
 
   /**
    * "Reconnect now", asked by the user: exactly one attempt, even after a rejected token (fixed on
-   * the server since) or a ban (lifted since). If it is refused again, the manager stops again;
+   * the server since) or a ban (lifted since). If it is refused again, the supervisor stops again;
    * if the server is only unreachable, the usual retries follow.
    */
   reconnectNow(): void {
@@ -295,7 +297,7 @@ export class ConnectionSupervisor {
     this.clearRetry();
     this.dropCurrent();
     this.credentials = null;
-    this.statusListeners.clear();
+    this.statusChanges.clear();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -531,6 +533,6 @@ export class ConnectionSupervisor {
 
   private setStatus(status: ConnectionStatus): void {
     this.status = status;
-    for (const listener of this.statusListeners) listener(status);
+    this.statusChanges.emit(status);
   }
 }

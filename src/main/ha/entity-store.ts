@@ -47,7 +47,7 @@ export class EntityStore {
     this.yieldToLoop = options.yieldToLoop ?? ((next) => void setImmediate(next));
   }
 
-  private readonly byEntity = new Map<string, Set<EntityListener>>();
+  private readonly byEntity = new Map<string, Emitter<EntityState | undefined>>();
   private readonly updates = new Emitter<StoreUpdate>();
 
   get(entityId: string): EntityState | undefined {
@@ -132,12 +132,12 @@ export class EntityStore {
 
   /** Called with the entity's new state (undefined once removed) whenever it changes. */
   subscribe(entityId: string, listener: EntityListener): () => void {
-    let set = this.byEntity.get(entityId);
-    if (!set) this.byEntity.set(entityId, (set = new Set()));
-    set.add(listener);
+    let changes = this.byEntity.get(entityId);
+    if (!changes) this.byEntity.set(entityId, (changes = new Emitter()));
+    const off = changes.on(listener);
     return () => {
-      set.delete(listener);
-      if (set.size === 0) this.byEntity.delete(entityId);
+      off();
+      if (changes.size === 0) this.byEntity.delete(entityId);
     };
   }
 
@@ -148,7 +148,7 @@ export class EntityStore {
 
   private publish(update: StoreUpdate): void {
     for (const change of update.changes) {
-      this.byEntity.get(change.entityId)?.forEach((listener) => listener(change.state));
+      this.byEntity.get(change.entityId)?.emit(change.state);
     }
     if (update.changes.length > 0 || update.snapshot) this.updates.emit(update);
   }

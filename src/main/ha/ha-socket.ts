@@ -1,5 +1,6 @@
 import type { HaWebSocket } from 'home-assistant-js-websocket';
 import WebSocket from 'ws';
+import { Emitter, throwLater } from '../../shared/emitter';
 import type { TlsOptions } from '../tls/tls-policy';
 
 /** Why a socket could not be opened and authenticated. */
@@ -17,7 +18,8 @@ export class SocketOpenError extends Error {
   }
 }
 
-type Listener = (event: { data: string }) => void;
+type MessageEvent = { data: string };
+type Listener = (event: MessageEvent) => void;
 
 /**
  * What home-assistant-js-websocket sees of a socket. It JSON.parses every message inside its
@@ -29,8 +31,12 @@ type Listener = (event: { data: string }) => void;
 class SocketAdapter {
   haVersion = '';
   readonly OPEN = WebSocket.OPEN;
-  private readonly messageListeners = new Set<Listener>();
-  private readonly closeListeners = new Set<() => void>();
+  private readonly messages = new Emitter<MessageEvent>((error, { data }) => {
+    // Only the (rare) failing frame is parsed again, to tell garbage from a real bug.
+    if (isJson(data)) throwLater(error);
+    else this.onGarbage(data.slice(0, 200));
+  });
+  private readonly closes = new Emitter<void>();
 
   constructor(
     private readonly ws: WebSocket,
@@ -39,15 +45,9 @@ class SocketAdapter {
     ws.on('message', (data, isBinary) => {
       const text = data.toString();
       if (isBinary) return this.onGarbage(text.slice(0, 200));
-      try {
-        for (const listener of [...this.messageListeners]) listener({ data: text });
-      } catch (error) {
-        // Only the (rare) failing frame is parsed again, to tell garbage from a real bug.
-        if (isJson(text)) throw error;
-        this.onGarbage(text.slice(0, 200));
-      }
+      this.messages.emit({ data: text });
     });
-    ws.on('close', () => [...this.closeListeners].forEach((listener) => listener()));
+    ws.on('close', () => this.closes.emit());
     ws.on('error', () => {
       // 'close' follows every 'error'; the listener only keeps ws from throwing.
     });
@@ -58,13 +58,13 @@ class SocketAdapter {
   }
 
   addEventListener(type: string, listener: Listener | (() => void)): void {
-    if (type === 'message') this.messageListeners.add(listener as Listener);
-    if (type === 'close') this.closeListeners.add(listener as () => void);
+    if (type === 'message') this.messages.on(listener as Listener);
+    if (type === 'close') this.closes.on(listener as () => void);
   }
 
   removeEventListener(type: string, listener: Listener | (() => void)): void {
-    if (type === 'message') this.messageListeners.delete(listener as Listener);
-    if (type === 'close') this.closeListeners.delete(listener as () => void);
+    if (type === 'message') this.messages.off(listener as Listener);
+    if (type === 'close') this.closes.off(listener as () => void);
   }
 
   send(data: string): void {
@@ -110,7 +110,7 @@ export function wsTlsOptions(wsUrl: string, tls: TlsOptions | undefined): WebSoc
 
 /**
  * Opens a WebSocket on `ws` (Node has no WebSocket of its own before 22) and runs the auth
- * phase. One attempt only: retry policy belongs to the connection manager.
+ * phase. One attempt only: retry policy belongs to the connection supervisor.
  */
 export function openHaSocket({
   wsUrl,

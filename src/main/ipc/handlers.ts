@@ -27,7 +27,7 @@ export interface PageWindows {
 
 export interface HandlerDeps {
   connection: ConnectionSetup;
-  manager: ConnectionSupervisor;
+  supervisor: ConnectionSupervisor;
   store: EntityStore;
   settings: SettingsStore;
   shell: Shell;
@@ -59,7 +59,7 @@ function entityFor(store: EntityStore, entityId: string) {
 /** What each request of the contract does. Arguments arrive already validated. */
 export function createHandlers({
   connection,
-  manager,
+  supervisor,
   store,
   settings,
   shell,
@@ -87,7 +87,7 @@ export function createHandlers({
     listFavouriteEntities: () => favouriteViews(),
     setEntityListOpen: (open) => setEntityListOpen(open),
     actOnEntity: ({ entityId, action, confirmed }) =>
-      runEntityAction({ store, connection: () => manager.connection() }, entityId, action, {
+      runEntityAction({ store, connection: () => supervisor.connection() }, entityId, action, {
         confirmed,
       }),
     openTokenPage: ({ url, port }) => {

@@ -13,7 +13,7 @@ import { entityFeedFromStore } from './store-feed';
 export interface NotificationDeps {
   clock: Clock;
   store: EntityStore;
-  manager: ConnectionSupervisor;
+  supervisor: ConnectionSupervisor;
   settings: SettingsStore;
   notifier: Notifier;
   logger: Logger;
@@ -47,7 +47,7 @@ export function createNotifications(deps: NotificationDeps): NotificationService
       },
     },
     entities: entityFeedFromStore(deps.store),
-    connection: deps.manager,
+    connection: deps.supervisor,
     settings: deps.settings.get().notifications,
     logger: deps.logger,
     temperatureUnit: deps.temperatureUnit,

@@ -13,7 +13,7 @@ export interface EntityFeed {
   ): () => void;
 }
 
-/** The connection manager as the notification service uses it. */
+/** The connection supervisor as the notification service uses it. */
 export interface ConnectionStatusFeed {
   getStatus(): ConnectionStatus;
   onStatus(listener: (status: ConnectionStatus) => void): () => void;

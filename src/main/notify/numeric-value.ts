@@ -26,15 +26,3 @@ export function watchedText(rule: ThresholdRule, entity: EntityState): string {
   const raw = watchedRaw(rule, entity);
   return typeof raw === 'string' || typeof raw === 'number' ? String(raw) : 'unknown';
 }
-
-/** Past the threshold in the rule's direction (strictly: "above 25" does not include 25). */
-export function isPastThreshold(rule: ThresholdRule, value: number): boolean {
-  return rule.direction === 'above' ? value > rule.threshold : value < rule.threshold;
-}
-
-/** Back far enough on the other side that the rule may fire again. */
-export function isRearmed(rule: ThresholdRule, value: number): boolean {
-  return rule.direction === 'above'
-    ? value <= rule.threshold - rule.hysteresis
-    : value >= rule.threshold + rule.hysteresis;
-}

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { EntityState } from '../../shared/entity';
-import type { NotificationRule, ThresholdRule } from '../../shared/notification-rules';
+import type { NotificationRule } from '../../shared/notification-rules';
 import type { Clock } from '../ha/clock';
-import { isPastThreshold, isRearmed, watchedText, watchedValue } from './numeric-value';
 import { isPlaceholderState } from './placeholder-state';
-import { reportedOldState, stateRuleMatches, stateTransition } from './state-transition';
+import type { RuleWatch } from './rule-kinds/rule-check';
+import { watchRule } from './rule-kinds/registry';
 
 /** A rule whose condition was met: what the message builder needs. */
 export interface RuleFiring {
@@ -32,8 +32,8 @@ interface Pending {
 interface RuleRuntime {
   /** An edited rule starts afresh, an untouched (deeply equal) one keeps its state. */
   rule: NotificationRule;
-  /** Threshold rules: may fire on the next crossing. undefined until a number was seen. */
-  armed: boolean | undefined;
+  /** What the rule's kind remembers between changes (see rule-kinds/rule-check.ts). */
+  watch: RuleWatch;
   pending: Pending | null;
   lastFiredAt: number | null;
 }
@@ -110,7 +110,7 @@ export class RulesEngine {
         this.observeBaseline(runtime, current);
         continue;
       }
-      if (runtime.pending && !this.stillHolds(runtime.rule, runtime.pending, current))
+      if (runtime.pending && !this.stillHolds(runtime, runtime.pending, current))
         this.cancelPending(runtime);
       this.evaluate(runtime, before, current, false);
     }
@@ -140,17 +140,15 @@ export class RulesEngine {
   // ---------------------------------------------------------------------------------------------
 
   private freshRuntime(rule: NotificationRule): RuleRuntime {
-    const runtime: RuleRuntime = { rule, armed: undefined, pending: null, lastFiredAt: null };
+    const runtime: RuleRuntime = { rule, watch: watchRule(rule), pending: null, lastFiredAt: null };
     const seen = this.lastSeen.get(rule.entityId);
     if (seen) this.observeBaseline(runtime, seen);
     return runtime;
   }
 
-  /** First sight of the entity for this rule: nothing fires, a threshold rule learns its side. */
+  /** First sight of the entity for this rule: nothing fires, the rule's kind may learn from it. */
   private observeBaseline(runtime: RuleRuntime, current: EntityState): void {
-    if (runtime.rule.kind !== 'threshold') return;
-    const value = watchedValue(runtime.rule, current);
-    if (value !== undefined) runtime.armed = !isPastThreshold(runtime.rule, value);
+    runtime.watch.baseline?.(current);
   }
 
   private evaluate(
@@ -160,47 +158,23 @@ export class RulesEngine {
     whileDisconnected: boolean,
   ): void {
     const { rule } = runtime;
-    let oldState: string;
-    let fires: boolean;
-    if (rule.kind === 'threshold') {
-      oldState = watchedText(rule, before);
-      fires = this.crossed(runtime, rule, current);
-    } else {
-      const transition = stateTransition(
-        before.state,
-        current.state,
-        this.lastRealState.get(current.entity_id),
-      );
-      oldState = reportedOldState(rule, transition);
-      fires = stateRuleMatches(rule, transition);
-    }
-    if (!fires) return;
+    const oldState = runtime.watch.check({
+      before,
+      current,
+      lastRealState: this.lastRealState.get(current.entity_id),
+    });
+    if (oldState === null) return;
     const firing: RuleFiring = { rule, oldState, current, whileDisconnected };
     if (rule.forSeconds === undefined) return this.complete(runtime, firing);
     if (runtime.pending) return;
     const now = this.options.clock.now();
-    const since = whileDisconnected ? this.changedAt(rule, current, now) : now;
+    const since = whileDisconnected ? this.changedAt(runtime, current, now) : now;
     this.startPending(runtime, firing, since + rule.forSeconds * 1000);
   }
 
-  /** Threshold rules fire when armed and past the threshold; they re-arm past the hysteresis. */
-  private crossed(runtime: RuleRuntime, rule: ThresholdRule, current: EntityState): boolean {
-    const value = watchedValue(rule, current);
-    if (value === undefined) return false;
-    if (runtime.armed === undefined) {
-      runtime.armed = !isPastThreshold(rule, value);
-      return false;
-    }
-    if (isPastThreshold(rule, value)) return runtime.armed;
-    if (!runtime.armed && isRearmed(rule, value)) runtime.armed = true;
-    return false;
-  }
-
   /** Whether a waiting rule's condition still holds with `current`. */
-  private stillHolds(rule: NotificationRule, pending: Pending, current: EntityState): boolean {
-    if (rule.kind !== 'threshold') return current.state === pending.firing.current.state;
-    const value = watchedValue(rule, current);
-    return value !== undefined && isPastThreshold(rule, value);
+  private stillHolds(runtime: RuleRuntime, pending: Pending, current: EntityState): boolean {
+    return runtime.watch.stillHolds(pending.firing.current, current);
   }
 
   /** After a reconnect: a wait goes on only if the condition held throughout the outage. */
@@ -208,18 +182,16 @@ export class RulesEngine {
     const pending = runtime.pending;
     if (!pending) return;
     this.cancelPending(runtime);
-    if (!this.stillHolds(runtime.rule, pending, current)) return;
-    const sameEpisode =
-      runtime.rule.kind === 'threshold' ||
-      current.last_changed === pending.firing.current.last_changed;
-    if (sameEpisode) return this.startPending(runtime, pending.firing, pending.deadline);
+    if (!this.stillHolds(runtime, pending, current)) return;
+    if (runtime.watch.sameEpisode(pending.firing.current, current))
+      return this.startPending(runtime, pending.firing, pending.deadline);
     // It changed away and back while disconnected: the wait starts over from the last change.
     const now = this.options.clock.now();
     const forMs = (runtime.rule.forSeconds ?? 0) * 1000;
     this.startPending(
       runtime,
       { ...pending.firing, current, whileDisconnected: true },
-      this.changedAt(runtime.rule, current, now) + forMs,
+      this.changedAt(runtime, current, now) + forMs,
     );
   }
 
@@ -241,8 +213,7 @@ export class RulesEngine {
   /** The condition is met (and held long enough): notify unless the rule is cooling down. */
   private complete(runtime: RuleRuntime, firing: RuleFiring): void {
     runtime.pending = null;
-    // A crossing is used up even when the cooldown swallows it: the user heard about it recently.
-    if (runtime.rule.kind === 'threshold') runtime.armed = false;
+    runtime.watch.used?.();
     const now = this.options.clock.now();
     const cooldownMs = runtime.rule.cooldownSeconds * 1000;
     if (runtime.lastFiredAt !== null && now - runtime.lastFiredAt < cooldownMs) return;
@@ -250,12 +221,9 @@ export class RulesEngine {
     this.options.onFire(firing);
   }
 
-  /**
-   * When Home Assistant says the watched value changed, but never in the future (clock skew).
-   * A threshold may watch an attribute, which moves `last_updated` only.
-   */
-  private changedAt(rule: NotificationRule, state: EntityState, now: number): number {
-    const at = Date.parse(rule.kind === 'threshold' ? state.last_updated : state.last_changed);
+  /** When Home Assistant says the watched value changed, but never in the future (clock skew). */
+  private changedAt(runtime: RuleRuntime, state: EntityState, now: number): number {
+    const at = Date.parse(runtime.watch.changedAt(state));
     return Number.isFinite(at) ? Math.min(at, now) : now;
   }
 
@@ -268,7 +236,7 @@ export class RulesEngine {
     this.lastRealState.delete(entityId);
     for (const runtime of this.byEntity.get(entityId) ?? []) {
       this.cancelPending(runtime);
-      runtime.armed = undefined;
+      runtime.watch = watchRule(runtime.rule);
     }
   }
 }

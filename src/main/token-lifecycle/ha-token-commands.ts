@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HaIdentity, HaTokenPort, RefreshTokenInfo, VerifyOutcome } from './ports';
 
-/** Sends one command on the live connection (the connection manager's `send`). */
+/** Sends one command on the live connection (the connection supervisor's `send`). */
 export interface CommandSender {
   send<T>(message: { type: string; [key: string]: unknown }): Promise<T>;
 }
@@ -46,7 +46,7 @@ const errorCode = (error: unknown): unknown =>
  * Home Assistant's token commands over the live connection (test/ha-sim/commands/auth.ts shows
  * the messages and replies). Never
  * sends `auth/delete_all_refresh_tokens`: in 2024.1 it deletes every token, the current one too.
- * `verifyToken` needs a fresh connection, which the connection manager opens: it is passed in.
+ * `verifyToken` needs a fresh connection, which the connection supervisor opens: it is passed in.
  */
 export function haTokenCommands(
   sender: CommandSender,

@@ -1,5 +1,5 @@
 /**
- * What the token lifecycle needs from the rest of the main process. The connection manager
+ * What the token lifecycle needs from the rest of the main process. The connection supervisor
  * (src/main/ha) and the token vault (src/main/vault) implement these; the composition root wires
  * them. Token strings pass through these calls and nowhere else: never into logs, errors or state.
  */

@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
+import { Emitter } from '../../shared/emitter';
 import type { ReminderStatus, RotationInterval, SnoozeDuration } from '../../shared/token-status';
 import type { Clock } from '../ha/clock';
 import type { Logger } from '../log/logger';
+import { logListenerError } from '../log/listener-errors';
 import type { PowerEvents } from './power-events';
 import type { ReminderMemory } from './reminder-policy';
 import { EMPTY_MEMORY, evaluateReminder, memoryForToken, SNOOZE_MS } from './reminder-policy';
@@ -48,12 +50,15 @@ export class ReminderScheduler {
   private started = false;
   private offResume: (() => void) | null = null;
   private writes: Promise<void> = Promise.resolve();
-  private readonly listeners = new Set<(status: ReminderStatus) => void>();
+  private readonly changes: Emitter<ReminderStatus>;
   private readonly checkEveryMs: number;
 
   constructor(private readonly options: ReminderSchedulerOptions) {
     this.interval = options.interval;
     this.checkEveryMs = options.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS;
+    this.changes = new Emitter(
+      options.logger && logListenerError(options.logger, 'the rotation reminder'),
+    );
     this.current = evaluateReminder({
       now: options.clock.now(),
       interval: this.interval,
@@ -76,8 +81,7 @@ export class ReminderScheduler {
   }
 
   onChange(listener: (status: ReminderStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.on(listener);
   }
 
   /** The stored token changed (saved, rotated, or its name was looked up); null when there is none. */
@@ -113,7 +117,7 @@ export class ReminderScheduler {
     if (this.timer !== null) this.options.clock.clearTimeout(this.timer);
     this.timer = null;
     this.started = false;
-    this.listeners.clear();
+    this.changes.clear();
   }
 
   private evaluate(): void {
@@ -141,7 +145,7 @@ export class ReminderScheduler {
   private publish(status: ReminderStatus): void {
     if (isDeepStrictEqual(status, this.current)) return;
     this.current = status;
-    for (const listener of this.listeners) listener(status);
+    this.changes.emit(status);
   }
 
   private schedule(untilNextChange: number | null): void {

@@ -4,12 +4,14 @@ import type {
   SnoozeDuration,
   TokenStatus,
 } from '../../shared/token-status';
+import { Emitter } from '../../shared/emitter';
 import type { ConnectionStatus } from '../../shared/connection-status';
 import type { Clock } from '../ha/clock';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { SocketOpenError } from '../ha/ha-socket';
 import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
+import { logListenerError } from '../log/listener-errors';
 import type { PowerEvents } from './power-events';
 import type { TokenVault } from '../vault/token-vault';
 import { haTokenCommands } from './ha-token-commands';
@@ -23,7 +25,7 @@ import { tokenFacts, tokenFactsView } from './token-facts';
 import { TokenRotation } from './token-rotation';
 
 export interface TokenLifecycleDeps {
-  manager: ConnectionSupervisor;
+  supervisor: ConnectionSupervisor;
   vault: TokenVault;
   clock: Clock;
   power: Pick<PowerEvents, 'onResume'>;
@@ -37,9 +39,9 @@ export interface TokenLifecycleDeps {
 }
 
 /** auth_invalid on the fresh connection means Home Assistant refused the token; anything else is trouble. */
-async function verifyWith(manager: ConnectionSupervisor, token: string): Promise<VerifyOutcome> {
+async function verifyWith(supervisor: ConnectionSupervisor, token: string): Promise<VerifyOutcome> {
   try {
-    const user = await manager.verifyToken(token);
+    const user = await supervisor.verifyToken(token);
     return { kind: 'ok', userId: user.id, userName: user.name };
   } catch (error) {
     if (error instanceof SocketOpenError && error.failure.kind === 'auth_invalid')
@@ -60,13 +62,14 @@ export class TokenLifecycle {
   readonly audit: TokenAudit;
   readonly manual: ManualRotation;
   private refreshTokens: RefreshTokenInfo[] = [];
-  private readonly listeners = new Set<(status: TokenStatus) => void>();
+  private readonly changes: Emitter<TokenStatus>;
   private readonly offs: Array<() => void> = [];
   private resumed = false;
 
   constructor(private readonly deps: TokenLifecycleDeps) {
-    const { manager, vault } = deps;
-    this.ha = haTokenCommands(manager, (token) => verifyWith(manager, token));
+    const { supervisor, vault } = deps;
+    this.changes = new Emitter(logListenerError(deps.logger, 'the token status'));
+    this.ha = haTokenCommands(supervisor, (token) => verifyWith(supervisor, token));
     this.rotation = new TokenRotation({
       ha: this.ha,
       vault: {
@@ -76,7 +79,7 @@ export class TokenLifecycle {
         promotePending: () => vault.promotePending(),
         discardPending: () => vault.discardPending(),
       },
-      connection: manager,
+      connection: supervisor,
       journal: deps.journal,
       clock: deps.clock,
       hostname: deps.hostname,
@@ -102,7 +105,7 @@ export class TokenLifecycle {
     this.manual = new ManualRotation({
       ha: this.ha,
       vault: { currentToken: () => vault.token(), saveCurrent: (token) => vault.save(token) },
-      connection: manager,
+      connection: supervisor,
       rotationOpen: () => this.rotation.isOpen(),
       logger: deps.logger,
     });
@@ -113,7 +116,7 @@ export class TokenLifecycle {
       this.rotation.onStatus(() => this.emit()),
       this.reminder.onChange(() => this.emit()),
       this.deps.vault.onChange(() => this.refreshFacts()),
-      this.deps.manager.onStatus((status) =>
+      this.deps.supervisor.onStatus((status) =>
         runDetached(this.onConnection(status), this.deps.logger, 'Updating the token facts'),
       ),
     );
@@ -133,8 +136,7 @@ export class TokenLifecycle {
   }
 
   onStatus(listener: (status: TokenStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.on(listener);
   }
 
   setInterval(interval: RotationInterval): void {
@@ -149,7 +151,7 @@ export class TokenLifecycle {
   async dispose(): Promise<void> {
     this.offs.splice(0).forEach((off) => off());
     this.reminder.dispose();
-    this.listeners.clear();
+    this.changes.clear();
     await Promise.all([this.reminder.flush(), this.deps.journal.flush()]);
   }
 
@@ -183,7 +185,6 @@ export class TokenLifecycle {
   }
 
   private emit(): void {
-    const status = this.status();
-    for (const listener of this.listeners) listener(status);
+    this.changes.emit(this.status());
   }
 }

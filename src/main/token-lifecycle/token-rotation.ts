@@ -1,6 +1,8 @@
+import { Emitter } from '../../shared/emitter';
 import type { Clock } from '../ha/clock';
 import type { RotationInterval, RotationStatus, RotationStep } from '../../shared/token-status';
 import type { Logger } from '../log/logger';
+import { logListenerError } from '../log/listener-errors';
 import { DamagedFileError } from '../storage/json-file-store';
 import type { HaTokenPort, LiveConnection, RotationVault, VerifyOutcome } from './ports';
 import type { JournalStore, RotationJournal } from './rotation-journal';
@@ -71,17 +73,20 @@ export class TokenRotation {
   private state: RotationStatus = { phase: 'idle' };
   private journal: RotationJournal | null = null;
   private running: Promise<RotationStatus> | null = null;
-  private readonly listeners = new Set<(status: RotationStatus) => void>();
+  private readonly changes: Emitter<RotationStatus>;
 
-  constructor(private readonly options: TokenRotationOptions) {}
+  constructor(private readonly options: TokenRotationOptions) {
+    this.changes = new Emitter(
+      options.logger && logListenerError(options.logger, 'the token rotation'),
+    );
+  }
 
   status(): RotationStatus {
     return this.state;
   }
 
   onStatus(listener: (status: RotationStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.on(listener);
   }
 
   /** True while a rotation is unfinished (running, or interrupted and not yet recovered). */
@@ -382,7 +387,7 @@ export class TokenRotation {
 
   private set(status: RotationStatus): RotationStatus {
     this.state = status;
-    for (const listener of this.listeners) listener(status);
+    this.changes.emit(status);
     return status;
   }
 }

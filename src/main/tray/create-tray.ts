@@ -38,14 +38,14 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
       void openPage('/').catch((error: unknown) =>
         services.logger.warn('Could not open Home Assistant', error),
       ),
-    reconnect: () => services.manager.reconnectNow(),
+    reconnect: () => services.supervisor.reconnectNow(),
     quit: deps.quit,
     clickFavourite: (entityId) =>
       runDetached(
         clickFavourite(
           {
             store: services.store,
-            connection: () => services.manager.connection(),
+            connection: () => services.supervisor.connection(),
             dialogs: deps.dialogs,
             openHaPage: openPage,
             openPanel: deps.openPanel,

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import type { TokenMetadata, VaultState } from '../../shared/token-metadata';
+import { Emitter } from '../../shared/emitter';
 import { UserFacingError } from '../../shared/user-facing-error';
 import { systemClock, type Clock } from '../ha/clock';
 import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
+import { logListenerError } from '../log/listener-errors';
 import type { Decrypted, SecretStore } from './secret-store';
 import { describeBackend, isWeakBackend } from './secret-store';
 import type { JsonFileStore } from '../storage/json-file-store';
@@ -59,7 +61,7 @@ export class TokenVault {
   private queue: Promise<unknown> = Promise.resolve();
   private cancelRetry: (() => void) | null = null;
   private retryDelayMs: number;
-  private readonly listeners = new Set<() => void>();
+  private readonly changes: Emitter<void>;
   private readonly file: JsonFileStore<VaultContents>;
   private readonly clock: Pick<Clock, 'now'>;
   private readonly schedule: Schedule;
@@ -69,6 +71,7 @@ export class TokenVault {
     this.clock = options.clock ?? systemClock;
     this.schedule = options.schedule ?? realSchedule(options.logger);
     this.retryDelayMs = this.firstDelay();
+    this.changes = new Emitter(logListenerError(options.logger, 'the token vault'));
   }
 
   /** Reads and decrypts the stored token. Call after the app is ready, and again after the weak-storage opt-in. */
@@ -95,8 +98,7 @@ export class TokenVault {
   }
 
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.on(listener);
   }
 
   /** The current token, for the main process only: null unless the vault is ready, never empty. */
@@ -154,7 +156,7 @@ export class TokenVault {
       const { current } = this.contents;
       if (!current || current.name === name) return;
       await this.write({ ...this.contents, current: { ...current, name } });
-      this.emit();
+      this.changes.emit();
     });
   }
 
@@ -188,7 +190,7 @@ export class TokenVault {
   /** Stops the keyring retries and resolves once every operation and write has landed. */
   async dispose(): Promise<void> {
     this.stopRetrying();
-    this.listeners.clear();
+    this.changes.clear();
     await this.queue;
     await this.file.flush();
   }
@@ -358,17 +360,7 @@ export class TokenVault {
     this.message = message;
     this.current = state === 'ready' ? tokens.current : null;
     this.pending = state === 'ready' ? tokens.pending : null;
-    this.emit();
+    this.changes.emit();
     return state;
-  }
-
-  private emit(): void {
-    for (const listener of this.listeners) {
-      try {
-        listener();
-      } catch (error) {
-        this.options.logger.error('A token vault listener failed', error);
-      }
-    }
   }
 }

@@ -44,6 +44,14 @@ const VIEWS: readonly RuleKindView[] = RULE_KINDS.map((kind) => ({
   describe: kind.describe as (rule: Rule) => string,
 }));
 
+/** The user's message for a rule whose type is missing or unknown: it names every kind there is. */
+export const UNKNOWN_RULE_KIND_MESSAGE = `Choose a rule type: ${oneOf(VIEWS.map((v) => `"${v.name}"`))}`;
+
+/** "a", "a or b", "a, b or c". */
+function oneOf(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
+
 export function ruleKinds(): readonly RuleKindView[] {
   return VIEWS;
 }

@@ -154,7 +154,7 @@ export class BenchApp {
     this.services.connection.connectIfReady();
     await waitFor(
       () =>
-        this.services.manager.getStatus().state === 'connected' &&
+        this.services.supervisor.getStatus().state === 'connected' &&
         this.services.store.size === entities,
       'the snapshot',
       120_000,

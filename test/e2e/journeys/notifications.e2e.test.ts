@@ -25,7 +25,7 @@ describeJourney('notifications', (peer, browser) => {
     await expect.poll(() => app.harness.notifications.length).toBe(1);
     app.sim.setState('light.kitchen', 'off', app.sim.getState('light.kitchen')!.attributes);
     await app.sim.restart({ downMs: 1 });
-    await expect.poll(() => app.harness.services.manager.getStatus().state).toBe('connected');
+    await expect.poll(() => app.harness.services.supervisor.getStatus().state).toBe('connected');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(app.harness.notifications).toEqual([
       { title: 'Front door opened', body: expect.stringContaining('Previously closed') },

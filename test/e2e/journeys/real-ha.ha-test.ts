@@ -50,7 +50,7 @@ describe.skipIf(!browser)('journeys against a real Home Assistant', () => {
       .toBe(1);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
-      .poll(() => harness.services.manager.getStatus().state, { timeout: 15_000 })
+      .poll(() => harness.services.supervisor.getStatus().state, { timeout: 15_000 })
       .toBe('connected');
   });
 
@@ -123,13 +123,13 @@ describe.skipIf(!browser)('journeys against a real Home Assistant', () => {
     const socket = await RawClient.connect(ha.url);
     expect((await socket.auth(old)).type).toBe('auth_invalid');
     socket.close();
-    expect(harness.services.manager.getStatus().state).toBe('connected');
+    expect(harness.services.supervisor.getStatus().state).toBe('connected');
   });
 
   it('Home Assistant restarts and the connection recovers by itself', async () => {
     await ha.restart();
     await expect
-      .poll(() => harness.services.manager.getStatus().state, { timeout: 60_000 })
+      .poll(() => harness.services.supervisor.getStatus().state, { timeout: 60_000 })
       .toBe('connected');
     // input_boolean `initial` values reset the kitchen light to on at start: the store follows.
     await expect

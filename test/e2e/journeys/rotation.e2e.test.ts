@@ -10,7 +10,7 @@ describeJourney('token rotation', (peer, browser) => {
   const app = journeyApp(peer, browser, {
     // A token that expires in 10 days: due for rotation whatever the interval.
     connect: (sim) => (expiring = sim.createLongLivedToken(sim.owner.id, 'Expiring soon', 10)),
-    ready: ({ harness }) => harness.services.manager.onStatus((status) => statuses.push(status)),
+    ready: ({ harness }) => harness.services.supervisor.onStatus((status) => statuses.push(status)),
   });
 
   it('one click in settings: the old token is rejected, the connection stays up, the badge goes away', async () => {
@@ -43,7 +43,7 @@ describeJourney('token rotation', (peer, browser) => {
     const socket = await RawClient.connect(app.sim.url);
     expect((await socket.auth(expiring)).type).toBe('auth_invalid');
     socket.close();
-    expect(app.harness.services.manager.getStatus().state).toBe('connected');
+    expect(app.harness.services.supervisor.getStatus().state).toBe('connected');
     // The switch re-announces 'connected'; nothing else may appear.
     expect(statuses.every((s) => s.state === 'connected')).toBe(true);
 

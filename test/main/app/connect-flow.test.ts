@@ -105,7 +105,8 @@ describe('connect flow against the simulator', () => {
       value: { instance: { origin: sim.url }, token: { present: true, state: 'ready' } },
     });
     await waitFor(
-      () => app.manager.getStatus().state === 'connected' && app.store.size === sim.states().length,
+      () =>
+        app.supervisor.getStatus().state === 'connected' && app.store.size === sim.states().length,
       'connected',
     );
 
@@ -146,7 +147,7 @@ describe('connect flow against the simulator', () => {
     const again = boot();
     await again.start();
     await waitFor(
-      () => again.manager.getStatus().state === 'connected',
+      () => again.supervisor.getStatus().state === 'connected',
       'reconnected after restart',
     );
     await waitFor(
@@ -196,14 +197,14 @@ describe('connect flow against the simulator', () => {
     const candidate = { url: sim.url, token: sim.token };
     await ask(app, 'testConnection', candidate);
     await ask(app, 'saveConnection', candidate);
-    await waitFor(() => app.manager.getStatus().state === 'connected', 'connected');
+    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected');
     await fetch(`${sim.url}/api/`, { headers: { Authorization: 'Bearer wrong' } });
     await sim.restart({ downMs: 1 });
-    await waitFor(() => app.manager.getStatus().state === 'banned', 'banned');
+    await waitFor(() => app.supervisor.getStatus().state === 'banned', 'banned');
 
     sim.unban();
     expect(await ask(app, 'testConnection', candidate)).toMatchObject({ value: { ok: true } });
     await ask(app, 'saveConnection', candidate);
-    await waitFor(() => app.manager.getStatus().state === 'connected', 'connected again');
+    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected again');
   });
 });

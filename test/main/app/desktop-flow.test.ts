@@ -161,7 +161,7 @@ describe('about and diagnostics', () => {
     app.settings.setConnection(instance.value.origin);
     app.settings.update({ favourites: [{ entityId: 'light.kitchen' }] });
     app.connection.connectIfReady();
-    await waitFor(() => app.manager.getStatus().state === 'connected', 'connected');
+    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected');
 
     const about = await ask<AboutInfo>('getAbout');
     expect(about).toMatchObject({

@@ -56,7 +56,7 @@ beforeEach(async () => {
   app.settings.setConnection(instance.value.origin);
   app.connection.connectIfReady();
   await waitFor(
-    () => app.manager.getStatus().state === 'connected' && app.store.size > 0,
+    () => app.supervisor.getStatus().state === 'connected' && app.store.size > 0,
     'connected',
   );
   const notifications = app.settings.get().notifications;
@@ -90,19 +90,19 @@ describe('notifications against the simulator', () => {
   it('reconnects with unchanged states notify nothing; a change during an outage is reported once, as such', async () => {
     for (let i = 0; i < 5; i++) {
       await sim.restart({ downMs: 1 });
-      await waitFor(() => app.manager.getStatus().state === 'connected', `reconnected ${i}`);
+      await waitFor(() => app.supervisor.getStatus().state === 'connected', `reconnected ${i}`);
       await waitFor(() => app.store.size > 0, 'snapshot');
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(shown).toEqual([]);
 
     await sim.stop();
-    await waitFor(() => app.manager.getStatus().state !== 'connected', 'disconnected');
+    await waitFor(() => app.supervisor.getStatus().state !== 'connected', 'disconnected');
     sim.setState('cover.garage_door', 'open', sim.getState('cover.garage_door')!.attributes);
     await sim.start();
     await waitFor(() => shown.length > 0, 'the outage change');
     await sim.restart({ downMs: 1 });
-    await waitFor(() => app.manager.getStatus().state === 'connected', 'reconnected again');
+    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'reconnected again');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(shown).toHaveLength(1);
     expect(shown[0]!.body).toContain('while HA Tray was disconnected');

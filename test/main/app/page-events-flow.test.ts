@@ -33,7 +33,7 @@ beforeEach(async () => {
   await app.vault.save(sim.token);
   app.settings.setConnection(instance.value.origin);
   app.connection.connectIfReady();
-  await waitFor(() => app.manager.getStatus().state === 'connected' && app.store.size > 0);
+  await waitFor(() => app.supervisor.getStatus().state === 'connected' && app.store.size > 0);
   // A settings page that lists every entity is open, so the whole home is subscribed to: the
   // panel must still get only its favourites.
   await app.table.handle(requestChannel('setEntityListOpen'), PAGE, [true]);

@@ -44,10 +44,10 @@ beforeEach(async () => {
   if (!instance.ok) throw new Error(instance.error);
   await app.vault.save(sim.token);
   app.settings.setConnection(instance.value.origin);
-  app.manager.onStatus((s) => statuses.push(s));
+  app.supervisor.onStatus((s) => statuses.push(s));
   app.connection.connectIfReady();
   await waitFor(
-    () => app.manager.getStatus().state === 'connected' && app.store.size > 0,
+    () => app.supervisor.getStatus().state === 'connected' && app.store.size > 0,
     'connected',
   );
 });
@@ -87,7 +87,7 @@ describe('token rotation against the simulator', () => {
     expect(statuses.map((s) => s.state)).not.toContain('auth_failed');
     expect(statuses.map((s) => s.state)).not.toContain('reconnecting');
     expect(statuses.map((s) => s.state)).not.toContain('connecting');
-    expect(app.manager.getStatus().state).toBe('connected');
+    expect(app.supervisor.getStatus().state).toBe('connected');
     expect((await ask<{ rotation: RotationStatus }>('getTokenStatus')).rotation.phase).toBe(
       'rotated',
     );
@@ -118,7 +118,7 @@ describe('token rotation against the simulator', () => {
     });
     expect(confirmed).toMatchObject({ kind: 'replaced' });
     expect(app.vault.token()).toBe(theirs);
-    expect(app.manager.getStatus().state).toBe('connected');
+    expect(app.supervisor.getStatus().state).toBe('connected');
     expect(statuses.map((s) => s.state)).not.toContain('connecting');
   });
 

@@ -10,35 +10,35 @@ import { waitFor } from '../../support/wait-for';
 import { fastRetry } from '../../support/fast-retry';
 
 const sims: HaSimulator[] = [];
-const managers: ConnectionSupervisor[] = [];
+const supervisors: ConnectionSupervisor[] = [];
 
 afterEach(async () => {
-  managers.splice(0).forEach((m) => m.dispose());
+  supervisors.splice(0).forEach((m) => m.dispose());
   await Promise.all(sims.splice(0).map((s) => s.close()));
 });
 
 async function setup(
   simOptions: Parameters<typeof startSimulator>[0] = {},
-  managerOptions: Partial<ConstructorParameters<typeof ConnectionSupervisor>[0]> = {},
+  supervisorOptions: Partial<ConstructorParameters<typeof ConnectionSupervisor>[0]> = {},
 ) {
   const sim = await startSimulator(simOptions);
   sims.push(sim);
   const store = new EntityStore();
   const logger = recordingLogger();
-  const manager = new ConnectionSupervisor({
+  const supervisor = new ConnectionSupervisor({
     store,
     logger,
     retry: fastRetry(5, 20),
-    ...managerOptions,
+    ...supervisorOptions,
   });
-  managers.push(manager);
+  supervisors.push(supervisor);
   const statuses: ConnectionStatus[] = [];
-  manager.onStatus((s) => statuses.push(s));
+  supervisor.onStatus((s) => statuses.push(s));
   const instance = normaliseInstanceUrl(sim.url);
   if (!instance.ok) throw new Error(instance.error);
   const connect = (token = sim.token) =>
-    manager.setCredentials({ instance: instance.value, token });
-  return { sim, store, logger, manager, statuses, connect, instance: instance.value };
+    supervisor.setCredentials({ instance: instance.value, token });
+  return { sim, store, logger, supervisor, statuses, connect, instance: instance.value };
 }
 
 const storeMatchesServer = (store: EntityStore, sim: HaSimulator) => {
@@ -53,62 +53,62 @@ const storeMatchesServer = (store: EntityStore, sim: HaSimulator) => {
 
 describe('ConnectionSupervisor against the simulator', () => {
   it('connects, fills the store from the snapshot and follows live changes', async () => {
-    const { sim, store, manager, statuses, connect } = await setup();
+    const { sim, store, supervisor, statuses, connect } = await setup();
     connect();
     await waitFor(() => store.size === sim.states().length, 'snapshot');
-    expect(manager.getStatus()).toMatchObject({ state: 'connected', haVersion: '2024.1.6' });
+    expect(supervisor.getStatus()).toMatchObject({ state: 'connected', haVersion: '2024.1.6' });
     expect(statuses[0]).toEqual({ state: 'connecting' });
     sim.setState('light.kitchen', 'off');
     await waitFor(() => store.get('light.kitchen')?.state === 'off', 'live change');
   });
 
   it('token revoked while connected: auth_failed after at most one further auth attempt', async () => {
-    const { sim, store, manager, connect } = await setup();
+    const { sim, store, supervisor, connect } = await setup();
     connect();
     await waitFor(() => store.size > 0, 'snapshot');
     const attemptsBefore = sim.stats.authAttempts;
     sim.revokeToken(sim.token);
-    await waitFor(() => manager.getStatus().state === 'auth_failed', 'auth_failed');
-    expect(manager.getStatus()).toEqual({
+    await waitFor(() => supervisor.getStatus().state === 'auth_failed', 'auth_failed');
+    expect(supervisor.getStatus()).toEqual({
       state: 'auth_failed',
       message: 'Invalid access token or password',
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sim.stats.authAttempts - attemptsBefore).toBe(1);
     // Waking from sleep never tries a rejected token again.
-    manager.wake();
+    supervisor.wake();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sim.stats.authAttempts - attemptsBefore).toBe(1);
   });
 
   it('token rejected: "Reconnect now" makes exactly one attempt, then stops again', async () => {
-    const { sim, manager, connect } = await setup();
+    const { sim, supervisor, connect } = await setup();
     connect(tamper(sim.token));
-    await waitFor(() => manager.getStatus().state === 'auth_failed', 'auth_failed');
+    await waitFor(() => supervisor.getStatus().state === 'auth_failed', 'auth_failed');
     const attempts = sim.stats.authAttempts;
-    manager.reconnectNow();
+    supervisor.reconnectNow();
     await waitFor(() => sim.stats.authAttempts === attempts + 1, 'one attempt');
-    await waitFor(() => manager.getStatus().state === 'auth_failed', 'auth_failed again');
+    await waitFor(() => supervisor.getStatus().state === 'auth_failed', 'auth_failed again');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sim.stats.authAttempts).toBe(attempts + 1);
   });
 
   it('token rejected: saving the same credentials again (Test + Save) makes one attempt', async () => {
-    const { sim, manager, instance } = await setup();
-    manager.setCredentials({ instance, token: tamper(sim.token) });
-    await waitFor(() => manager.getStatus().state === 'auth_failed', 'auth_failed');
+    const { sim, supervisor, instance } = await setup();
+    supervisor.setCredentials({ instance, token: tamper(sim.token) });
+    await waitFor(() => supervisor.getStatus().state === 'auth_failed', 'auth_failed');
     const attempts = sim.stats.authAttempts;
     // Without a restart request the same credentials are left alone...
-    manager.setCredentials({ instance, token: tamper(sim.token) });
+    supervisor.setCredentials({ instance, token: tamper(sim.token) });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sim.stats.authAttempts).toBe(attempts);
     // ...with one (Test + Save), exactly one attempt is made.
-    manager.setCredentials({ instance, token: tamper(sim.token) }, { restart: true });
+    supervisor.setCredentials({ instance, token: tamper(sim.token) }, { restart: true });
     await waitFor(() => sim.stats.authAttempts === attempts + 1, 'one attempt');
   });
 
   it('short outages on real sockets: each recovery logs in once; the looks in between send no token', async () => {
-    const { sim, store, manager, connect } = await setup({}, { retry: undefined });
+    const { sim, store, supervisor, connect } = await setup({}, { retry: undefined });
     connect();
     await waitFor(() => store.size > 0, 'snapshot');
     for (let i = 0; i < 3; i++) {
@@ -117,22 +117,22 @@ describe('ConnectionSupervisor against the simulator', () => {
       await waitFor(() => sim.stats.upgradeRequests >= upgradeRequests, 'looks while down');
       await new Promise((resolve) => setTimeout(resolve, 600));
       await sim.start();
-      await waitFor(() => manager.getStatus().state === 'connected', 'back');
+      await waitFor(() => supervisor.getStatus().state === 'connected', 'back');
       expect(sim.stats.authAttempts - authAttempts).toBe(1);
     }
   });
 
   it('a bad token never retries', async () => {
-    const { sim, manager, connect } = await setup();
+    const { sim, supervisor, connect } = await setup();
     connect(tamper(sim.token));
-    await waitFor(() => manager.getStatus().state === 'auth_failed', 'auth_failed');
+    await waitFor(() => supervisor.getStatus().state === 'auth_failed', 'auth_failed');
     const attempts = sim.stats.authAttempts;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sim.stats.authAttempts).toBe(attempts);
   });
 
   it('survives 20 restarts with changes during the downtime: the store equals the server', async () => {
-    const { sim, store, manager, connect } = await setup();
+    const { sim, store, supervisor, connect } = await setup();
     connect();
     await waitFor(() => store.size === sim.states().length, 'snapshot');
     for (let i = 0; i < 20; i++) {
@@ -147,7 +147,7 @@ describe('ConnectionSupervisor against the simulator', () => {
       if (i === 5) sim.removeEntity('lock.back_door');
       await sim.start();
       await waitFor(
-        () => manager.getStatus().state === 'connected' && storeMatchesServer(store, sim),
+        () => supervisor.getStatus().state === 'connected' && storeMatchesServer(store, sim),
         `resync after restart ${i + 1}`,
       );
     }
@@ -156,7 +156,7 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('reports reconnecting with the attempt number and next retry while the server is down', async () => {
-    const { sim, store, manager, statuses, connect } = await setup(
+    const { sim, store, supervisor, statuses, connect } = await setup(
       {},
       { retry: fastRetry(20, 40) },
     );
@@ -177,11 +177,11 @@ describe('ConnectionSupervisor against the simulator', () => {
       reconnecting[1]!.state === 'reconnecting' && reconnecting[1]!.nextRetryAt,
     ).toBeGreaterThan(0);
     await sim.start();
-    await waitFor(() => manager.getStatus().state === 'connected', 'reconnected');
+    await waitFor(() => supervisor.getStatus().state === 'connected', 'reconnected');
   });
 
   it('detects a half-open socket with its ping and reconnects', async () => {
-    const { sim, store, manager, statuses, connect } = await setup(
+    const { sim, store, supervisor, statuses, connect } = await setup(
       {},
       { pingIntervalMs: 30, pingTimeoutMs: 30, connectTimeoutMs: 200 },
     );
@@ -192,63 +192,63 @@ describe('ConnectionSupervisor against the simulator', () => {
     await waitFor(() => statuses.some((s) => s.state === 'reconnecting'), 'half-open detected');
     sim.setHalfOpen(false);
     await waitFor(
-      () => manager.getStatus().state === 'connected' && sim.stats.connectionsOpened > opened,
+      () => supervisor.getStatus().state === 'connected' && sim.stats.connectionsOpened > opened,
       'reconnected',
     );
   });
 
   it('banned: stops with status banned and makes no more attempts', async () => {
-    const { sim, manager, connect } = await setup({ banThreshold: 1 });
+    const { sim, supervisor, connect } = await setup({ banThreshold: 1 });
     await fetch(`${sim.url}/api/`, { headers: { Authorization: 'Bearer wrong' } });
     connect();
-    await waitFor(() => manager.getStatus().state === 'banned', 'banned');
+    await waitFor(() => supervisor.getStatus().state === 'banned', 'banned');
     const upgrades = sim.stats.upgradeRequests;
     await new Promise((resolve) => setTimeout(resolve, 100));
-    manager.wake();
+    supervisor.wake();
     expect(sim.stats.upgradeRequests).toBe(upgrades);
   });
 
   it('ban still in place: "Reconnect now" makes one attempt, then stops', async () => {
-    const { sim, manager, connect } = await setup({ banThreshold: 1 });
+    const { sim, supervisor, connect } = await setup({ banThreshold: 1 });
     await fetch(`${sim.url}/api/`, { headers: { Authorization: 'Bearer wrong' } });
     connect();
-    await waitFor(() => manager.getStatus().state === 'banned', 'banned');
+    await waitFor(() => supervisor.getStatus().state === 'banned', 'banned');
     const upgrades = sim.stats.upgradeRequests;
-    manager.reconnectNow();
+    supervisor.reconnectNow();
     await waitFor(() => sim.stats.upgradeRequests === upgrades + 1, 'one attempt');
-    await waitFor(() => manager.getStatus().state === 'banned', 'banned again');
+    await waitFor(() => supervisor.getStatus().state === 'banned', 'banned again');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sim.stats.upgradeRequests).toBe(upgrades + 1);
   });
 
   it('ban lifted: one click on "Reconnect now" connects', async () => {
-    const { sim, manager, connect } = await setup({ banThreshold: 1 });
+    const { sim, supervisor, connect } = await setup({ banThreshold: 1 });
     await fetch(`${sim.url}/api/`, { headers: { Authorization: 'Bearer wrong' } });
     connect();
-    await waitFor(() => manager.getStatus().state === 'banned', 'banned');
+    await waitFor(() => supervisor.getStatus().state === 'banned', 'banned');
     sim.unban();
-    manager.reconnectNow();
-    await waitFor(() => manager.getStatus().state === 'connected', 'connected');
+    supervisor.reconnectNow();
+    await waitFor(() => supervisor.getStatus().state === 'connected', 'connected');
   });
 
   it('handles coalesced frames', async () => {
-    const { sim, store, manager, connect } = await setup();
+    const { sim, store, supervisor, connect } = await setup();
     connect();
     await waitFor(() => store.size > 0, 'snapshot');
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => manager.send<unknown>({ type: 'get_config' })),
+      Array.from({ length: 5 }, () => supervisor.send<unknown>({ type: 'get_config' })),
     );
     expect(results).toHaveLength(5);
     expect(sim.stats.coalescedFrames).toBeGreaterThan(0);
   });
 
   it('ignores a frame that is not JSON and stays connected', async () => {
-    const { sim, store, manager, logger, connect } = await setup();
+    const { sim, store, supervisor, logger, connect } = await setup();
     connect();
     await waitFor(() => store.size > 0, 'snapshot');
     sim.sendMalformedFrame();
     await waitFor(() => logger.lines.some((l) => l.includes('not JSON')), 'warning');
-    expect(manager.getStatus().state).toBe('connected');
+    expect(supervisor.getStatus().state).toBe('connected');
     sim.setState('light.kitchen', 'off');
     await waitFor(() => store.get('light.kitchen')?.state === 'off', 'still live');
   });
@@ -264,60 +264,63 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('reconnectNow skips the backoff wait', async () => {
-    const { sim, store, manager, connect } = await setup({}, { retry: fastRetry(60_000, 60_000) });
+    const { sim, store, supervisor, connect } = await setup(
+      {},
+      { retry: fastRetry(60_000, 60_000) },
+    );
     connect();
     await waitFor(() => store.size > 0, 'snapshot');
     await sim.restart({ downMs: 1 });
-    await waitFor(() => manager.getStatus().state === 'reconnecting', 'waiting a minute');
-    manager.reconnectNow();
-    await waitFor(() => manager.getStatus().state === 'connected', 'reconnected at once');
+    await waitFor(() => supervisor.getStatus().state === 'reconnecting', 'waiting a minute');
+    supervisor.reconnectNow();
+    await waitFor(() => supervisor.getStatus().state === 'connected', 'reconnected at once');
   });
 
   it('offline: waits without attempts and reconnects when back online', async () => {
-    const { sim, store, manager, connect } = await setup();
+    const { sim, store, supervisor, connect } = await setup();
     connect();
     await waitFor(() => store.size > 0, 'snapshot');
-    manager.setOnline(false);
+    supervisor.setOnline(false);
     await sim.restart({ downMs: 1 });
-    await waitFor(() => manager.getStatus().state === 'offline', 'offline');
+    await waitFor(() => supervisor.getStatus().state === 'offline', 'offline');
     const upgrades = sim.stats.upgradeRequests;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sim.stats.upgradeRequests).toBe(upgrades);
-    manager.setOnline(true);
-    await waitFor(() => manager.getStatus().state === 'connected', 'back online');
+    supervisor.setOnline(true);
+    await waitFor(() => supervisor.getStatus().state === 'connected', 'back online');
   });
 
   it('switches to a new token without a disconnect, and the old one can then be revoked', async () => {
-    const { sim, store, manager, statuses, connect } = await setup();
+    const { sim, store, supervisor, statuses, connect } = await setup();
     connect();
     await waitFor(() => store.size > 0, 'snapshot');
     const since =
-      manager.getStatus().state === 'connected'
-        ? (manager.getStatus() as { since: number }).since
+      supervisor.getStatus().state === 'connected'
+        ? (supervisor.getStatus() as { since: number }).since
         : 0;
     const fresh = sim.createLongLivedToken(sim.owner.id, 'rotated');
     statuses.length = 0;
-    await manager.switchToken(fresh);
+    await supervisor.switchToken(fresh);
     sim.revokeToken(sim.token);
     sim.setState('light.kitchen', 'off');
     await waitFor(() => store.get('light.kitchen')?.state === 'off', 'live on the new token');
     expect(statuses.every((s) => s.state === 'connected')).toBe(true);
-    expect(manager.getStatus()).toMatchObject({ state: 'connected', since });
+    expect(supervisor.getStatus()).toMatchObject({ state: 'connected', since });
   });
 
   it('verifies a token on a separate connection and says whose it is', async () => {
-    const { sim, manager, connect } = await setup();
+    const { sim, supervisor, connect } = await setup();
     connect();
     const guest = sim.createUser('Guest');
-    const user = await manager.verifyToken(sim.createLongLivedToken(guest.id, 'guest'));
+    const user = await supervisor.verifyToken(sim.createLongLivedToken(guest.id, 'guest'));
     expect(user).toEqual({ id: guest.id, name: 'Guest', isAdmin: false, haVersion: '2024.1.6' });
-    await expect(manager.verifyToken('a.b.c')).rejects.toThrow();
+    await expect(supervisor.verifyToken('a.b.c')).rejects.toThrow();
   });
 });
 
 describe('ConnectionSupervisor.setCredentials', () => {
   it('keeps the live connection when given the same credentials again', async () => {
-    const { sim, store, manager, statuses, connect } = await setup();
+    const { sim, store, supervisor, statuses, connect } = await setup();
     connect();
     await waitFor(() => store.size > 0, 'connected');
     const opened = sim.stats.connectionsOpened;
@@ -325,6 +328,6 @@ describe('ConnectionSupervisor.setCredentials', () => {
     connect();
     expect(statuses).toEqual([]);
     expect(sim.stats.connectionsOpened).toBe(opened);
-    expect(manager.getStatus().state).toBe('connected');
+    expect(supervisor.getStatus().state).toBe('connected');
   });
 });

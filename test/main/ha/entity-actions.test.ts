@@ -2,24 +2,24 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionSupervisor } from '../../../src/main/ha/connection-supervisor';
 import { runEntityAction, type EntityActionDeps } from '../../../src/main/ha/entity-actions';
 import { HA_RELEASE, startSimulator, type HaSimulator } from '../../ha-sim';
-import { connectedManager } from '../../support/connected-manager';
+import { connectedSupervisor } from '../../support/connected-supervisor';
 import { waitFor } from '../../support/wait-for';
 
 let sim: HaSimulator;
-let manager: ConnectionSupervisor;
+let supervisor: ConnectionSupervisor;
 let deps: EntityActionDeps;
 /** A state diff that makes the store believe the garage door takes a position. */
 const claimsPosition = { c: { 'cover.garage_door': { '+': { a: { supported_features: 15 } } } } };
 
 beforeEach(async () => {
   sim = await startSimulator();
-  const connected = await connectedManager(sim);
-  manager = connected.manager;
+  const connected = await connectedSupervisor(sim);
+  supervisor = connected.supervisor;
   const store = connected.store;
-  deps = { store, connection: () => manager.connection(), timeoutMs: 300 };
+  deps = { store, connection: () => supervisor.connection(), timeoutMs: 300 };
 });
 afterEach(async () => {
-  manager.dispose();
+  supervisor.dispose();
   await sim.close();
 });
 
@@ -78,7 +78,7 @@ describe('runEntityAction against the simulator', () => {
       reason: 'connection_lost',
       message: expect.stringContaining('may or may not have run'),
     });
-    await waitFor(() => manager.getStatus().state === 'connected', 'reconnected');
+    await waitFor(() => supervisor.getStatus().state === 'connected', 'reconnected');
     expect(sim.serviceCalls).toHaveLength(1);
   });
 
@@ -105,10 +105,10 @@ describe('runEntityAction against the simulator', () => {
 describe('runEntityAction against Home Assistant 2026.2', () => {
   it("shows Home Assistant's own validation message (service_validation_error) as it is", async () => {
     const sim2026 = await startSimulator({ haVersion: HA_RELEASE['2026.2'] });
-    const connected = await connectedManager(sim2026);
+    const connected = await connectedSupervisor(sim2026);
     const deps2026 = {
       store: connected.store,
-      connection: () => connected.manager.connection(),
+      connection: () => connected.supervisor.connection(),
       timeoutMs: 1000,
     };
     try {
@@ -143,7 +143,7 @@ describe('runEntityAction against Home Assistant 2026.2', () => {
         message: expect.stringContaining('Accepted range is 7.0 to 35.0'),
       });
     } finally {
-      connected.manager.dispose();
+      connected.supervisor.dispose();
       await sim2026.close();
     }
   });

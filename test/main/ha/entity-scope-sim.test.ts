@@ -12,10 +12,10 @@ import { waitFor } from '../../support/wait-for';
 
 const WATCHED = ['light.kitchen', 'sensor.living_room_temperature'];
 const sims: HaSimulator[] = [];
-const managers: ConnectionSupervisor[] = [];
+const supervisors: ConnectionSupervisor[] = [];
 
 afterEach(async () => {
-  managers.splice(0).forEach((m) => m.dispose());
+  supervisors.splice(0).forEach((m) => m.dispose());
   await Promise.all(sims.splice(0).map((s) => s.close()));
 });
 
@@ -27,23 +27,28 @@ async function setup(
   sims.push(sim);
   const store = new EntityStore();
   const logger = recordingLogger();
-  const manager = new ConnectionSupervisor({ store, logger, retry: fastRetry(5, 20), transport });
-  managers.push(manager);
+  const supervisor = new ConnectionSupervisor({
+    store,
+    logger,
+    retry: fastRetry(5, 20),
+    transport,
+  });
+  supervisors.push(supervisor);
   const instance = normaliseInstanceUrl(sim.url);
   if (!instance.ok) throw new Error(instance.error);
   return {
     sim,
     store,
     logger,
-    manager,
-    connect: () => manager.setCredentials({ instance: instance.value, token: sim.token }),
+    supervisor,
+    connect: () => supervisor.setCredentials({ instance: instance.value, token: sim.token }),
   };
 }
 
 describe.each(HA_GENERATIONS)('the entity scope against Home Assistant %s', (generation) => {
   it('subscribes only to watched entities, widens and narrows without a change to them', async () => {
-    const { sim, store, manager, connect } = await setup(HA_RELEASE[generation]);
-    manager.setEntityScope(entityScope(WATCHED, false));
+    const { sim, store, supervisor, connect } = await setup(HA_RELEASE[generation]);
+    supervisor.setEntityScope(entityScope(WATCHED, false));
     connect();
     await waitFor(() => store.size === WATCHED.length, 'the narrow snapshot');
     expect(
@@ -58,9 +63,9 @@ describe.each(HA_GENERATIONS)('the entity scope against Home Assistant %s', (gen
     const updates: StoreUpdate[] = [];
     store.onUpdate((update) => updates.push(update));
 
-    manager.setEntityScope(ALL_ENTITIES);
+    supervisor.setEntityScope(ALL_ENTITIES);
     await waitFor(() => store.size === sim.states().length, 'the wide snapshot');
-    manager.setEntityScope(entityScope(WATCHED, false));
+    supervisor.setEntityScope(entityScope(WATCHED, false));
     await waitFor(() => store.size === WATCHED.length, 'narrow again');
     // Nothing the app watches changed: no per-entity call (tray, rules), only snapshots.
     expect(kitchenCalls).toEqual([]);
@@ -90,8 +95,8 @@ describe('a Home Assistant that refuses entity_ids', () => {
       },
       checkLiveness: (instance, timeoutMs) => checkLiveness(instance.wsUrl, timeoutMs),
     };
-    const { sim, store, logger, manager, connect } = await setup(HA_RELEASE['2024.1'], refusing);
-    manager.setEntityScope(entityScope(WATCHED, false));
+    const { sim, store, logger, supervisor, connect } = await setup(HA_RELEASE['2024.1'], refusing);
+    supervisor.setEntityScope(entityScope(WATCHED, false));
     connect();
     await waitFor(() => store.size === sim.states().length, 'every entity');
     expect(logger.lines.filter((l) => l.startsWith('warn'))).toEqual([]);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionSupervisor } from '../../../src/main/ha/connection-supervisor';
 import { HomeUnitSystem, type ConfigConnection } from '../../../src/main/ha/home-unit-system';
 import { HA_GENERATIONS, HA_RELEASE, startSimulator, type HaSimulator } from '../../ha-sim';
-import { connectedManager } from '../../support/connected-manager';
+import { connectedSupervisor } from '../../support/connected-supervisor';
 import { recordingLogger } from '../../support/test-logger';
 import { waitFor } from '../../support/wait-for';
 
@@ -106,17 +106,17 @@ describe('HomeUnitSystem', () => {
 
 describe.each(HA_GENERATIONS)('HomeUnitSystem against Home Assistant %s', (generation) => {
   let sim: HaSimulator | undefined;
-  let manager: ConnectionSupervisor | undefined;
+  let supervisor: ConnectionSupervisor | undefined;
   afterEach(async () => {
-    manager?.dispose();
+    supervisor?.dispose();
     await sim?.close();
   });
 
   it("follows an imperial home's unit system, and its change to metric", async () => {
     sim = await startSimulator({ haVersion: HA_RELEASE[generation], unitSystem: 'us_customary' });
-    ({ manager } = await connectedManager(sim));
+    ({ supervisor } = await connectedSupervisor(sim));
     const units = new HomeUnitSystem(recordingLogger());
-    await units.follow(manager.connection()!);
+    await units.follow(supervisor.connection()!);
     expect(units.temperatureUnit()).toBe('°F');
     sim.setUnitSystem('metric');
     await waitFor(() => units.temperatureUnit() === '°C', 'the metric unit');

@@ -7,36 +7,36 @@ import { FakeHaServer } from '../../support/fake-ha-server';
 import { recordingLogger } from '../../support/test-logger';
 
 const MINUTE = 60_000;
-const managers: ConnectionSupervisor[] = [];
-afterEach(() => managers.splice(0).forEach((m) => m.dispose()));
+const supervisors: ConnectionSupervisor[] = [];
+afterEach(() => supervisors.splice(0).forEach((m) => m.dispose()));
 
-/** A manager on a fake clock, connected to a fake server at `address`. */
+/** A supervisor on a fake clock, connected to a fake server at `address`. */
 async function connected(address: string, random: () => number = Math.random) {
   const clock = new FakeClock(Date.parse('2026-12-01T10:00:00Z'));
   const server = new FakeHaServer(clock);
-  const manager = new ConnectionSupervisor({
+  const supervisor = new ConnectionSupervisor({
     store: new EntityStore(),
     logger: recordingLogger(),
     clock,
     random,
     transport: server.transport,
   });
-  managers.push(manager);
+  supervisors.push(supervisor);
   const instance = normaliseInstanceUrl(address);
   if (!instance.ok) throw new Error(instance.error);
-  manager.setCredentials({ instance: instance.value, token: 'token' });
+  supervisor.setCredentials({ instance: instance.value, token: 'token' });
   await clock.advanceAsync(100);
-  expect(manager.getStatus().state).toBe('connected');
-  /** Stops the server for `outageMs`; says how long after its return the manager was back. */
+  expect(supervisor.getStatus().state).toBe('connected');
+  /** Stops the server for `outageMs`; says how long after its return the supervisor was back. */
   const outage = async (outageMs: number) => {
     server.stop();
     await clock.advanceAsync(outageMs);
     server.start();
     const backAt = clock.now();
-    while (manager.getStatus().state !== 'connected') await clock.advanceAsync(10);
+    while (supervisor.getStatus().state !== 'connected') await clock.advanceAsync(10);
     return clock.now() - backAt;
   };
-  return { clock, server, manager, outage };
+  return { clock, server, supervisor, outage };
 }
 
 describe('reconnecting after Home Assistant comes back (fake clock)', () => {
@@ -78,12 +78,12 @@ describe('reconnecting after Home Assistant comes back (fake clock)', () => {
   });
 
   it('wake() after sleep looks at once, not after the backoff', async () => {
-    const { clock, server, manager } = await connected('https://abcd.ui.nabu.casa', () => 1);
+    const { clock, server, supervisor } = await connected('https://abcd.ui.nabu.casa', () => 1);
     server.stop();
     await clock.advanceAsync(10 * MINUTE);
     server.start();
-    manager.wake();
+    supervisor.wake();
     await clock.advanceAsync(50);
-    expect(manager.getStatus().state).toBe('connected');
+    expect(supervisor.getStatus().state).toBe('connected');
   });
 });

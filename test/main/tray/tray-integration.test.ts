@@ -7,12 +7,12 @@ import { clickFavourite, type FavouriteClickDeps } from '../../../src/main/tray/
 import { TrayService } from '../../../src/main/tray/tray-service';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { RecordingTrayHost } from '../../fakes/tray-host';
-import { connectedManager } from '../../support/connected-manager';
+import { connectedSupervisor } from '../../support/connected-supervisor';
 import { READY_TOKEN } from '../../support/token-metadata';
 import { waitFor } from '../../support/wait-for';
 
 let sim: HaSimulator;
-let manager: ConnectionSupervisor;
+let supervisor: ConnectionSupervisor;
 let store: EntityStore;
 let menu: () => MenuItemSpec[];
 let tray: TrayService;
@@ -21,7 +21,7 @@ let deps: FavouriteClickDeps;
 
 beforeEach(async () => {
   sim = await startSimulator();
-  ({ manager, store } = await connectedManager(sim));
+  ({ supervisor, store } = await connectedSupervisor(sim));
   const host = new RecordingTrayHost();
   menu = () => host.menu;
   tray = new TrayService(host, store, {
@@ -36,7 +36,7 @@ beforeEach(async () => {
     clickFavourite: vi.fn(),
   });
   tray.setStatus({
-    connection: manager.getStatus(),
+    connection: supervisor.getStatus(),
     instance: { origin: sim.url, locationName: 'Home' },
     token: READY_TOKEN,
     settingsNotice: null,
@@ -53,7 +53,7 @@ beforeEach(async () => {
   };
   deps = {
     store,
-    connection: () => manager.connection(),
+    connection: () => supervisor.connection(),
     dialogs,
     openHaPage: vi.fn(async () => undefined),
     openPanel: vi.fn(),
@@ -61,7 +61,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   tray.dispose();
-  manager.dispose();
+  supervisor.dispose();
   await sim.close();
 });
 

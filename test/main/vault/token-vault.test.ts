@@ -127,6 +127,7 @@ describe('TokenVault: storing the token', () => {
     expect(states).toEqual(['empty', 'ready', 'empty']);
     expect(v.token()).toBeNull();
     expect(vaultFile()).toEqual({ version: 1, current: null, pending: null });
+    expect(logger.lines).toContain('error A listener of the token vault failed listener bug');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { Menu, Tray, nativeImage } from 'electron';
+import { Emitter } from '../../../shared/emitter';
 import { trayIconFile } from '../../tray/tray-icon-file';
 import type { MenuItemSpec, TrayHost, TrayIconSpec } from '../../tray/tray-host';
 import type { Rect } from '../../windows/window-host';
@@ -8,7 +9,7 @@ export function createElectronTrayHost(iconDir: string, initial: TrayIconSpec): 
   const tray = new Tray(
     nativeImage.createFromPath(trayIconFile(iconDir, initial, process.platform)),
   );
-  const itemListeners: Array<(id: string) => void> = [];
+  const menuItemClicks = new Emitter<string>();
 
   const toElectron = (items: MenuItemSpec[]): MenuItemConstructorOptions[] =>
     items.map((item) => {
@@ -28,7 +29,7 @@ export function createElectronTrayHost(iconDir: string, initial: TrayIconSpec): 
         checked: item.checked ?? false,
         accelerator: item.accelerator,
         toolTip: item.toolTip,
-        click: () => itemListeners.forEach((listener) => listener(item.id)),
+        click: () => menuItemClicks.emit(item.id),
       };
     });
 
@@ -42,7 +43,7 @@ export function createElectronTrayHost(iconDir: string, initial: TrayIconSpec): 
     // Linux only shows a changed menu after setContextMenu is called again (electron#39892).
     setContextMenu: (items) => tray.setContextMenu(Menu.buildFromTemplate(toElectron(items))),
     onMenuItem: (listener) => {
-      itemListeners.push(listener);
+      menuItemClicks.on(listener);
     },
     onClick: (listener) => {
       tray.on('click', () => listener());

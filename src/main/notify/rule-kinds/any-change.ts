@@ -1,8 +1,8 @@
 import { isPlaceholderState } from '../placeholder-state';
-import type { RuleCheck } from './rule-check';
+import { stateRuleCheck } from './state-rule';
 
-export const anyChange: RuleCheck<'any_change'> = {
+export const anyChange = stateRuleCheck({
   kind: 'any_change',
   matches: (_rule, t) => t.from !== undefined && t.from !== t.to && !isPlaceholderState(t.to),
   preview: (_rule, entity) => ({ oldState: entity.state, current: entity }),
-};
+});

@@ -1,7 +1,7 @@
 import type { NotificationRule } from '../../../shared/notification-rules';
 import { anyChange } from './any-change';
 import { becomes } from './becomes';
-import type { RuleCheck } from './rule-check';
+import type { RuleCheck, RuleWatch } from './rule-check';
 import { threshold } from './threshold';
 import { transition } from './transition';
 
@@ -17,4 +17,9 @@ const CHECKS: Checks = {
 
 export function ruleCheck<K extends NotificationRule['kind']>(kind: K): RuleCheck<K> {
   return CHECKS[kind];
+}
+
+/** A fresh watch for `rule`, whatever its kind. */
+export function watchRule(rule: NotificationRule): RuleWatch {
+  return (ruleCheck(rule.kind) as RuleCheck<NotificationRule['kind']>).watch(rule);
 }

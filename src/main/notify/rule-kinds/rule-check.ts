@@ -1,20 +1,46 @@
 import type { EntityState } from '../../../shared/entity';
 import type { NotificationRule } from '../../../shared/notification-rules';
-import type { StateTransition } from '../state-transition';
 
-type Rule<K extends NotificationRule['kind']> = Extract<NotificationRule, { kind: K }>;
+export type Rule<K extends NotificationRule['kind']> = Extract<NotificationRule, { kind: K }>;
+
+/** One change of a rule's entity, as the engine saw it. */
+export interface WatchedChange {
+  before: EntityState;
+  current: EntityState;
+  /** The last state before `current` that was not a placeholder (see state-transition.ts). */
+  lastRealState: string | undefined;
+}
 
 /**
- * The engine's side of one kind of rule (the shared side is in src/shared/rule-kinds/): when it
- * fires on a state change, and the change its preview pretends. Threshold rules watch a value
- * instead of states; the engine keeps their crossing state (see rules-engine.ts).
+ * One enabled rule watching its entity. The engine makes a fresh one for a new or edited rule
+ * and when the entity comes back, and does for every kind what they share ("stays so for",
+ * cooldowns, outages); what a kind remembers between changes (a threshold's side) stays in here.
+ */
+export interface RuleWatch {
+  /** First sight of the entity: nothing fires, but a kind may learn where the entity stands. */
+  baseline?(current: EntityState): void;
+  /** The state the message says the entity came from if this change fires the rule, else null. */
+  check(change: WatchedChange): string | null;
+  /** During a "stays so for" wait that `started` began: whether `current` still meets the rule. */
+  stillHolds(started: EntityState, current: EntityState): boolean;
+  /**
+   * After an outage, with the rule still met: whether `current` is the episode that started the
+   * wait (it goes on to its deadline) or a new one (the wait starts over from `changedAt`).
+   */
+  sameEpisode(started: EntityState, current: EntityState): boolean;
+  /** When Home Assistant says the watched value last changed (an ISO time). */
+  changedAt(state: EntityState): string;
+  /** The rule's condition was met and used up, whether or not a cooldown held the notification. */
+  used?(): void;
+}
+
+/**
+ * The engine's side of one kind of rule (the shared side is in src/shared/rule-kinds/): how one
+ * rule of the kind watches its entity, and the change its preview pretends.
  */
 export interface RuleCheck<K extends NotificationRule['kind']> {
   kind: K;
-  /** Whether a state rule fires on this transition (before any "stays so for" wait). */
-  matches?(rule: Rule<K>, transition: StateTransition): boolean;
-  /** Measured from the raw old state, not the last real one (a rule that names "unavailable"). */
-  fromRawState?(rule: Rule<K>): boolean;
+  watch(rule: Rule<K>): RuleWatch;
   /** The change a preview shows for `entity`: the rule's own target state stands in. */
   preview(rule: Rule<K>, entity: EntityState): { oldState: string; current: EntityState };
 }

@@ -22,12 +22,10 @@ const lock: EntityState = {
 
 describe('the engine side of "becomes", in its own file', () => {
   it('fires when the state becomes a listed one from another real state', () => {
-    expect(becomes.matches?.(rule, stateTransition('locked', 'unlocked', 'locked'))).toBe(true);
-    expect(becomes.matches?.(rule, stateTransition('unlocked', 'unlocked', 'unlocked'))).toBe(
-      false,
-    );
+    expect(becomes.matches(rule, stateTransition('locked', 'unlocked', 'locked'))).toBe(true);
+    expect(becomes.matches(rule, stateTransition('unlocked', 'unlocked', 'unlocked'))).toBe(false);
     // Back from an outage in the same state is no change.
-    expect(becomes.matches?.(rule, stateTransition('unavailable', 'unlocked', 'unlocked'))).toBe(
+    expect(becomes.matches(rule, stateTransition('unavailable', 'unlocked', 'unlocked'))).toBe(
       false,
     );
   });

@@ -6,19 +6,19 @@ import { recordingLogger } from './test-logger';
 import { waitFor } from './wait-for';
 import { fastRetry } from './fast-retry';
 
-/** A connection manager with its store, connected to the simulator and holding its snapshot. */
-export async function connectedManager(
+/** A connection supervisor with its store, connected to the simulator and holding its snapshot. */
+export async function connectedSupervisor(
   sim: HaSimulator,
-): Promise<{ manager: ConnectionSupervisor; store: EntityStore }> {
+): Promise<{ supervisor: ConnectionSupervisor; store: EntityStore }> {
   const store = new EntityStore();
-  const manager = new ConnectionSupervisor({
+  const supervisor = new ConnectionSupervisor({
     store,
     logger: recordingLogger(),
     retry: fastRetry(5, 20),
   });
   const instance = normaliseInstanceUrl(sim.url);
   if (!instance.ok) throw new Error(instance.error);
-  manager.setCredentials({ instance: instance.value, token: sim.token });
+  supervisor.setCredentials({ instance: instance.value, token: sim.token });
   await waitFor(() => store.size === sim.states().length, 'snapshot');
-  return { manager, store };
+  return { supervisor, store };
 }
