@@ -59,6 +59,28 @@ async function setup(token = status()) {
   return { ...fake, user };
 }
 
+/** Pastes a token of another user: main asks first, then replaces once confirmed. */
+async function pasteAnotherUsersToken(
+  user: Awaited<ReturnType<typeof setup>>['user'],
+  api: Awaited<ReturnType<typeof setup>>['api'],
+) {
+  api.replaceToken
+    .mockResolvedValueOnce({
+      ok: true,
+      value: {
+        kind: 'needs_confirmation',
+        differences: ['other_user'],
+        message: 'This token belongs to another Home Assistant user.',
+      },
+    })
+    .mockResolvedValueOnce({
+      ok: true,
+      value: { kind: 'replaced', canRevokeOld: true, message: 'HA Tray now uses the new token.' },
+    });
+  await user.type(screen.getByLabelText('New long-lived access token'), 'abc.def.ghi');
+  await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
+}
+
 describe('TokenPage', () => {
   it('shows the name, age, expiry and the due reminder with snooze', async () => {
     const { user, api } = await setup();
@@ -120,21 +142,7 @@ describe('TokenPage', () => {
 
   it('asks before using a pasted token of another user, then offers to revoke the old one', async () => {
     const { user, api } = await setup();
-    api.replaceToken
-      .mockResolvedValueOnce({
-        ok: true,
-        value: {
-          kind: 'needs_confirmation',
-          differences: ['other_user'],
-          message: 'This token belongs to another Home Assistant user.',
-        },
-      })
-      .mockResolvedValueOnce({
-        ok: true,
-        value: { kind: 'replaced', canRevokeOld: true, message: 'HA Tray now uses the new token.' },
-      });
-    await user.type(screen.getByLabelText('New long-lived access token'), 'abc.def.ghi');
-    await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
+    await pasteAnotherUsersToken(user, api);
     expect(api.replaceToken).toHaveBeenLastCalledWith({
       token: 'abc.def.ghi',
       confirmDifferent: false,
@@ -178,21 +186,7 @@ describe('TokenPage', () => {
 
   it('after "Use it anyway" focus goes to what happened, as the form it came from is emptied', async () => {
     const { user, api } = await setup();
-    api.replaceToken
-      .mockResolvedValueOnce({
-        ok: true,
-        value: {
-          kind: 'needs_confirmation',
-          differences: ['other_user'],
-          message: 'This token belongs to another Home Assistant user.',
-        },
-      })
-      .mockResolvedValueOnce({
-        ok: true,
-        value: { kind: 'replaced', canRevokeOld: true, message: 'HA Tray now uses the new token.' },
-      });
-    await user.type(screen.getByLabelText('New long-lived access token'), 'abc.def.ghi');
-    await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
+    await pasteAnotherUsersToken(user, api);
     await user.click(await screen.findByRole('button', { name: 'Use it anyway' }));
     const outcome = await screen.findByText('HA Tray now uses the new token.');
     await waitFor(() => expect(outcome.closest('[tabindex="-1"]')).toHaveFocus());
