@@ -1,15 +1,19 @@
 import { parseArgs } from 'node:util';
 import { HA_GENERATIONS, HA_RELEASE } from './generation';
+import type { UnitSystemName } from './config';
 import type { SimulatorOptions } from './simulator';
 
-export const USAGE = `Usage: npm run sim -- [--port 8123] [--host 127.0.0.1] [--entities N] [--rate N] [--ban-threshold N] [--ha 2024|2026]
+const UNIT_SYSTEMS: readonly UnitSystemName[] = ['metric', 'us_customary'];
+
+export const USAGE = `Usage: npm run sim -- [--port 8123] [--host 127.0.0.1] [--entities N] [--rate N] [--ban-threshold N] [--ha 2024|2026] [--units metric|us_customary]
 
   --port           port to listen on (default 8123; 0 = any free port)
   --host           address to listen on (default 127.0.0.1)
   --entities       N generated entities instead of the default home (about 45 entities)
   --rate           random state changes per second (default 0)
   --ban-threshold  ban an address after N failed logins, like http.login_attempts_threshold
-  --ha             the Home Assistant to copy: 2024 (2024.1.6, default) or 2026 (2026.2.3)`;
+  --ha             the Home Assistant to copy: 2024 (2024.1.6, default) or 2026 (2026.2.3)
+  --units          the home's unit system: metric (default) or us_customary (°F, miles, ...)`;
 
 export type CliOptions = { help: true } | { help: false; options: SimulatorOptions };
 
@@ -24,6 +28,7 @@ export function parseCliOptions(args: string[]): CliOptions {
       rate: { type: 'string', default: '0' },
       'ban-threshold': { type: 'string' },
       ha: { type: 'string', default: '2024' },
+      units: { type: 'string', default: 'metric' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -38,6 +43,8 @@ export function parseCliOptions(args: string[]): CliOptions {
   const entities = count('entities', values.entities);
   const generation = HA_GENERATIONS.find((g) => g.startsWith(`${values.ha}.`));
   if (!generation) throw new Error(`--ha must be 2024 or 2026, got "${values.ha}"`);
+  const unitSystem = UNIT_SYSTEMS.find((name) => name === values.units);
+  if (!unitSystem) throw new Error(`--units must be metric or us_customary, got "${values.units}"`);
   return {
     help: false,
     options: {
@@ -47,6 +54,7 @@ export function parseCliOptions(args: string[]): CliOptions {
       eventRatePerSecond: count('rate', values.rate),
       banThreshold: count('ban-threshold', values['ban-threshold']) ?? null,
       haVersion: HA_RELEASE[generation],
+      unitSystem,
     },
   };
 }

@@ -47,7 +47,7 @@ describe('npm run sim', () => {
 });
 
 describe('command-line options', () => {
-  it('maps --port, --entities, --rate, --ban-threshold and --ha to simulator options', () => {
+  it('maps --port, --entities, --rate, --ban-threshold, --ha and --units to simulator options', () => {
     expect(
       parseCliOptions([
         '--port',
@@ -60,6 +60,8 @@ describe('command-line options', () => {
         '3',
         '--ha',
         '2026',
+        '--units',
+        'us_customary',
       ]),
     ).toEqual({
       help: false,
@@ -70,6 +72,7 @@ describe('command-line options', () => {
         eventRatePerSecond: 5,
         banThreshold: 3,
         haVersion: '2026.2.3',
+        unitSystem: 'us_customary',
       },
     });
     expect(parseCliOptions([])).toEqual({
@@ -81,6 +84,7 @@ describe('command-line options', () => {
         eventRatePerSecond: 0,
         banThreshold: null,
         haVersion: '2024.1.6',
+        unitSystem: 'metric',
       },
     });
     expect(parseCliOptions(['--help'])).toEqual({ help: true });
@@ -94,6 +98,9 @@ describe('command-line options', () => {
     expect(() => parseCliOptions(['--verbose'])).toThrow();
     expect(() => parseCliOptions(['--ha', '2025'])).toThrow(
       '--ha must be 2024 or 2026, got "2025"',
+    );
+    expect(() => parseCliOptions(['--units', 'imperial'])).toThrow(
+      '--units must be metric or us_customary, got "imperial"',
     );
   });
 });
