@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import {
 import { releaseFor, REAL_HA_RELEASES, selectedRelease } from '../real-ha/releases';
 import { parseTestHaArgs } from '../real-ha/test-ha-args';
 import { buildPython, builtPython, fetchVerified } from '../real-ha/python-source';
+import { findPython } from '../real-ha/python';
 
 const ha2024 = REAL_HA_RELEASES['2024.1'];
 const ha2026 = REAL_HA_RELEASES['2026.2'];
@@ -156,8 +157,9 @@ describe('--build-python: a pinned CPython from source where no Python fits', ()
     expect((await fetchVerified(real, serving(body))).toString()).toBe(body);
   });
 
-  it('reuses a finished build without downloading; a half-built one is started again', async () => {
+  it('reuses a finished build without downloading; a half-built one is not used but built again, leaving nothing behind', async () => {
     const root = mkdtempSync(join(tmpdir(), 'ha-tray-pysrc-'));
+    const leftovers = readdirSync(tmpdir()).filter((n) => n.startsWith('ha-tray-python-'));
     try {
       const python = builtPython(source, root);
       const prefix = dirname(dirname(python));
@@ -167,11 +169,18 @@ describe('--build-python: a pinned CPython from source where no Python fits', ()
       expect(await buildPython(source, () => {}, root, noNetwork)).toBe(python);
 
       rmSync(join(prefix, 'ha-tray-built'));
+      // What `make install` leaves when the module check then fails: an interpreter that runs.
+      writeFileSync(python, '#!/bin/sh\necho 3.13.5\n', { mode: 0o755 });
+      const env = { HA_TRAY_CACHE: root, PYENV_ROOT: join(root, 'no-pyenv'), PATH: '' };
+      expect(JSON.stringify(findPython(ha2026, env))).not.toContain(python);
       const lines: string[] = [];
       await expect(buildPython(source, (l) => lines.push(l), root, serving('x'))).rejects.toThrow(
         'is not the pinned tarball',
       );
       expect(lines).toEqual([expect.stringContaining('Building Python 3.13.5')]);
+      expect(readdirSync(tmpdir()).filter((n) => n.startsWith('ha-tray-python-'))).toEqual(
+        leftovers,
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -28,6 +28,18 @@ export function builtPython(source: PythonSource, root = cacheRoot()): string {
   return join(root, `python-${source.version.join('.')}`, 'bin', `python${major}.${minor}`);
 }
 
+const prefixOf = (python: string) => dirname(dirname(python));
+
+/**
+ * The built interpreter, only once its build finished: `make install` leaves a `python3.13` that
+ * runs even where the module check then failed (no ssl without libssl-dev), and a venv on it
+ * would fail later and less clearly.
+ */
+export function finishedBuild(source: PythonSource, root = cacheRoot()): string | null {
+  const python = builtPython(source, root);
+  return existsSync(join(prefixOf(python), COMPLETE)) ? python : null;
+}
+
 /** The tarball, refused before anything is unpacked unless it is exactly the pinned one. */
 export async function fetchVerified(
   source: PythonSource,
@@ -53,16 +65,17 @@ export async function buildPython(
   root = cacheRoot(),
   fetchImpl: typeof fetch = fetch,
 ): Promise<string> {
+  const finished = finishedBuild(source, root);
+  if (finished) return finished;
   const python = builtPython(source, root);
-  const prefix = dirname(dirname(python));
+  const prefix = prefixOf(python);
   const version = source.version.join('.');
-  if (existsSync(join(prefix, COMPLETE))) return python;
   rmSync(prefix, { recursive: true, force: true });
-  const work = mkdtempSync(join(tmpdir(), 'ha-tray-python-'));
-  const logFile = join(work, 'build.log');
   log(`Building Python ${version} from ${source.url} into ${prefix} (once; a few minutes)…`);
   const tarball = await fetchVerified(source, fetchImpl);
+  const work = mkdtempSync(join(tmpdir(), 'ha-tray-python-'));
   writeFileSync(join(work, 'python.tar.xz'), tarball);
+  const logFile = join(work, 'build.log');
   const out = openSync(logFile, 'a');
   const run = (cwd: string, command: string, args: string[]) =>
     execFileSync(command, args, { cwd, stdio: ['ignore', out, out] });
@@ -78,6 +91,9 @@ export async function buildPython(
     run(tree, 'make', ['install']);
     run(work, python, ['-c', `import ${NEEDED_MODULES.join(', ')}`]);
   } catch {
+    // Only the log stays, for the reason: the tree and the tarball are hundreds of MB.
+    for (const name of readdirSync(work))
+      if (name !== 'build.log') rmSync(join(work, name), { recursive: true, force: true });
     throw new Error(
       `building Python ${version} failed (the log: ${logFile}); on Debian it needs ` +
         `apt-get install ${DEBIAN_BUILD_DEPS}`,

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { builtPython } from './python-source';
+import { cacheRoot } from './cache';
+import { finishedBuild } from './python-source';
 import type { PythonVersion, RealHaRelease } from './releases';
 
 /** An interpreter we looked at, and its version (null: it would not run). */
@@ -107,7 +108,7 @@ export function findPython(release: RealHaRelease, env = process.env): PythonCho
   const debian = existsSync('/etc/debian_version')
     ? readFileSync('/etc/debian_version', 'utf8')
     : null;
-  const built = release.pythonSource ? builtPython(release.pythonSource) : null;
+  const built = release.pythonSource ? finishedBuild(release.pythonSource, cacheRoot(env)) : null;
   const probes = pythonCandidates(release, env, pyenvVersions, pyenvRoot, built).map(probe);
   return choosePython(release, probes, debian);
 }
