@@ -184,6 +184,32 @@ describe('TokenPage', () => {
     expect(api.replaceToken).toHaveBeenCalledOnce();
   });
 
+  it('editing the field withdraws the question: "Use it anyway" never vouches for another token', async () => {
+    const { user, api } = await setup();
+    api.replaceToken.mockResolvedValue({
+      ok: true,
+      value: {
+        kind: 'needs_confirmation',
+        differences: ['other_user'],
+        message: 'This token belongs to another Home Assistant user.',
+      },
+    });
+    const field = screen.getByLabelText('New long-lived access token');
+    await user.type(field, 'token.of.alice');
+    await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
+    await screen.findByRole('button', { name: 'Use it anyway' });
+    await user.type(field, '.and.more');
+    expect(screen.queryByRole('button', { name: 'Use it anyway' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
+    expect(api.replaceToken).toHaveBeenLastCalledWith({
+      token: 'token.of.alice.and.more',
+      confirmDifferent: false,
+    });
+    expect(api.replaceToken).not.toHaveBeenCalledWith(
+      expect.objectContaining({ confirmDifferent: true }),
+    );
+  });
+
   it('after "Use it anyway" focus goes to what happened, as the form it came from is emptied', async () => {
     const { user, api } = await setup();
     await pasteAnotherUsersToken(user, api);

@@ -111,8 +111,9 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
     setRotating(false);
   }
 
-  async function replace(confirmDifferent: boolean) {
-    const reply = await bridge().replaceToken({ token: pasted, confirmDifferent });
+  /** `token` is the one in the field, or, once confirmed, the very one the question was about. */
+  async function replace(token: string, confirmDifferent: boolean) {
+    const reply = await bridge().replaceToken({ token, confirmDifferent });
     const result: ManualRotationResult = reply.ok
       ? reply.value
       : { kind: 'invalid', message: reply.error.message };
@@ -248,7 +249,11 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
               value={pasted}
               aria-invalid={pasteError ? true : undefined}
               aria-describedby={pasteError ? ids.pasteError : undefined}
-              onChange={(e) => setPasted(e.target.value)}
+              onChange={(e) => {
+                setPasted(e.target.value);
+                // The question was about the token that was there: another one is asked anew.
+                if (manual?.kind === 'needs_confirmation') setManual(null);
+              }}
             />
           </div>
           <div className="actions">
@@ -256,7 +261,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
               type="button"
               className="button"
               disabled={pasted.trim() === ''}
-              onClick={() => runDetached(replace(false), 'Replacing the token')}
+              onClick={() => runDetached(replace(pasted, false), 'Replacing the token')}
             >
               Verify and replace
             </button>
@@ -270,7 +275,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
                 confirmLabel="Use it anyway"
                 onConfirm={() => {
                   setManual(null);
-                  runDetached(replace(true), 'Replacing the token');
+                  runDetached(replace(pasted, true), 'Replacing the token');
                 }}
                 onCancel={() => setManual(null)}
               />
