@@ -133,4 +133,29 @@ describe('RovingList in sections', () => {
     await user.keyboard('{Home}');
     expect(screen.getByRole('listitem', { name: 'Kitchen lights: On' })).toHaveFocus();
   });
+
+  it('keeps focus on its row when sections come, and takes none back once the user left', async () => {
+    const user = userEvent.setup();
+    const list = (sections: boolean) => (
+      <>
+        <RovingList
+          label="Favourites"
+          items={ROWS}
+          sections={sections ? [{ key: 'all', heading: 'Ground floor', items: ROWS }] : null}
+          itemKey={(name) => name}
+          itemLabel={(name) => `${name}: On`}
+          renderItem={(name) => name}
+        />
+        <button type="button">after</button>
+      </>
+    );
+    const { rerender } = render(list(false));
+    const row = (name: string) => screen.getByRole('listitem', { name: `${name}: On` });
+    row('Front door').focus();
+    rerender(list(true));
+    expect(row('Front door')).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'after' }));
+    rerender(list(false));
+    expect(screen.getByRole('button', { name: 'after' })).toHaveFocus();
+  });
 });

@@ -303,6 +303,26 @@ describe('PanelApp in a home with floors', () => {
     expect(screen.getByRole('listitem', { name: 'Bedroom light: Off' })).toHaveFocus();
   });
 
+  it('a focused favourite keeps focus when the floors arrive after the states, so Escape still closes', async () => {
+    const ids = ['light.kitchen', 'lock.front_door', 'light.bedroom'];
+    const unplaced = home.map(
+      ({ floor: _floor, area: _area, floorOrder: _f, areaOrder: _a, ...view }) => view,
+    );
+    const fake = installFakeBridge(
+      connected,
+      { ...DEFAULT_SETTINGS, favourites: ids.map((entityId) => ({ entityId })) },
+      unplaced,
+    );
+    render(<PanelApp />);
+    const user = userEvent.setup();
+    (await screen.findByRole('listitem', { name: 'Front door: Locked' })).focus();
+    act(() => fake.emit('favouriteEntities', home));
+    await screen.findByRole('heading', { name: 'First floor' });
+    expect(screen.getByRole('listitem', { name: 'Front door: Locked' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(fake.api.closePanel).toHaveBeenCalled();
+  });
+
   it('adds no heading when all the favourites are on one floor', async () => {
     setupHome(['light.kitchen', 'sensor.temp']);
     await screen.findByRole('listitem', { name: 'Temperature: 21.5' });

@@ -1,4 +1,12 @@
-import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 
 /** Some of the rows under a heading (an `h2`), e.g. the favourites on one floor. */
 export interface RovingSection<T> {
@@ -51,8 +59,27 @@ export function RovingList<T>({
 }: RovingListProps<T>) {
   const [current, setCurrent] = useState<string | null>(null);
   const headingId = useId();
+  const list = useRef<HTMLUListElement>(null);
+  /** Focus is in the list: set on focus, cleared only when the user moves it out. */
+  const holdsFocus = useRef(false);
   const keys = items.map(itemKey);
   const active = current !== null && keys.includes(current) ? current : (keys[0] ?? null);
+
+  // When sections come or go (the floors arrive after the states) React builds the rows anew and
+  // the focused one leaves the page without a blur: focus would fall to the body, where neither
+  // the arrows nor the panel's Escape reach. It goes back to the current row instead.
+  useLayoutEffect(() => {
+    const root = list.current;
+    if (!root || !holdsFocus.current || root.contains(document.activeElement)) return;
+    const rows = [...root.querySelectorAll<HTMLElement>(ROW)];
+    rows.find((row) => row.dataset.rovingKey === active)?.focus();
+  });
+
+  const onBlur = (event: FocusEvent<HTMLUListElement>) => {
+    const to = event.relatedTarget;
+    if (to instanceof Node && event.currentTarget.contains(to)) return;
+    holdsFocus.current = false;
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const moves: Record<string, (i: number) => number> = {
@@ -78,6 +105,7 @@ export function RovingList<T>({
       <li
         key={key}
         data-roving-row
+        data-roving-key={key}
         className={itemClassName?.(item)}
         tabIndex={key === active ? 0 : -1}
         aria-label={itemLabel(item)}
@@ -97,7 +125,14 @@ export function RovingList<T>({
   };
 
   return (
-    <ul className={className} aria-label={label} onKeyDown={onKeyDown}>
+    <ul
+      ref={list}
+      className={className}
+      aria-label={label}
+      onKeyDown={onKeyDown}
+      onFocus={() => (holdsFocus.current = true)}
+      onBlur={onBlur}
+    >
       {sections
         ? sections.map((section, index) => (
             <li key={section.key} className="roving-section">
