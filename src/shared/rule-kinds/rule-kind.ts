@@ -54,3 +54,13 @@ export function defineRuleKind<S extends z.ZodType<{ kind: string }>>(
 }
 
 export const numberOrUndefined = (text: string) => (text.trim() === '' ? undefined : Number(text));
+
+/**
+ * The attribute a kind on a number watches, kept through the editor: the editor has no field
+ * for it (only a hand-edited file sets one), so an edited rule would otherwise lose it.
+ */
+export const attributeToFields = (rule: { attribute?: string | undefined }): FieldValues =>
+  rule.attribute === undefined ? {} : { attribute: rule.attribute };
+
+export const attributeFromFields = (values: FieldValues): { attribute?: string } =>
+  values.attribute === undefined ? {} : { attribute: values.attribute };

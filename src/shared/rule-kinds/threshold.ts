@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { numberWatch } from './number-watch';
 import { ruleBase } from './rule-base';
-import { defineRuleKind, numberOrUndefined } from './rule-kind';
+import {
+  attributeFromFields,
+  attributeToFields,
+  defineRuleKind,
+  numberOrUndefined,
+} from './rule-kind';
 
 const schema = z
   .object({
@@ -39,11 +44,13 @@ export const threshold = defineRuleKind({
     direction: rule.direction,
     threshold: String(rule.threshold),
     hysteresis: String(rule.hysteresis),
+    ...attributeToFields(rule),
   }),
   fromFields: (values) => ({
     direction: values.direction,
     threshold: numberOrUndefined(values.threshold ?? ''),
     hysteresis: numberOrUndefined(values.hysteresis ?? '') ?? 0,
+    ...attributeFromFields(values),
   }),
   describe: (rule) =>
     `When ${rule.attribute ?? 'it'} goes ${rule.direction} ${rule.threshold}${rule.hysteresis ? ` (±${rule.hysteresis})` : ''}`,

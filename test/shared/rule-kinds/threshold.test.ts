@@ -112,4 +112,21 @@ describe('the "threshold" rule kind, in its own file', () => {
       current: temp('26'),
     });
   });
+
+  it('keeps the attribute it watches through the editor, which has no field for it', () => {
+    const onAttribute = rule('threshold', {
+      entityId: 'climate.living',
+      direction: 'below',
+      threshold: 18,
+      hysteresis: 0.5,
+      attribute: 'current_temperature',
+    });
+    expect(threshold.fromFields(threshold.toFields(onAttribute))).toEqual({
+      direction: 'below',
+      threshold: 18,
+      hysteresis: 0.5,
+      attribute: 'current_temperature',
+    });
+    expect(threshold.fromFields(threshold.toFields(above))).not.toHaveProperty('attribute');
+  });
 });
