@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { numberWatch } from './number-watch';
-import { ruleBase } from './rule-base';
+import { numberRuleBase, ruleBase } from './rule-base';
 import {
   attributeFromFields,
   attributeToFields,
@@ -14,15 +14,7 @@ const schema = z
     kind: z.literal('threshold'),
     direction: z.enum(['above', 'below'], { error: 'Choose "above" or "below"' }),
     threshold: z.number({ error: 'The threshold must be a number' }),
-    hysteresis: z
-      .number({ error: 'The hysteresis must be a number' })
-      .min(0, 'The hysteresis cannot be negative'),
-    attribute: z
-      .string({ error: 'The attribute must be text' })
-      .trim()
-      .min(1, 'The attribute cannot be empty: leave it out to use the state')
-      .max(255)
-      .optional(),
+    ...numberRuleBase,
   })
   .strict();
 
