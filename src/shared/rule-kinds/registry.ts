@@ -2,13 +2,14 @@ import type { EntityState } from '../entity';
 import { anyChange } from './any-change';
 import { becomes } from './becomes';
 import type { WatchedNumber } from './number-watch';
+import { outsideRange } from './outside-range';
 import type { FieldValues } from './rule-kind';
 import type { PreviewChange, RuleWatch } from './rule-watch';
 import { threshold } from './threshold';
 import { transition } from './transition';
 
 /** Every kind of notification rule, in the order the editor offers them. */
-const RULE_KINDS = [becomes, transition, anyChange, threshold] as const;
+const RULE_KINDS = [becomes, transition, anyChange, threshold, outsideRange] as const;
 
 type Schemas<T extends readonly { schema: unknown }[]> = { [K in keyof T]: T[K]['schema'] };
 
