@@ -19,7 +19,6 @@ export const notificationRuleSchema = z.discriminatedUnion('kind', ruleKindSchem
 });
 export type NotificationRule = z.infer<typeof notificationRuleSchema>;
 export type NotificationRuleKind = NotificationRule['kind'];
-export type ThresholdRule = Extract<NotificationRule, { kind: 'threshold' }>;
 
 const clockTime = z
   .string({ error: 'A time must be text like "22:00"' })

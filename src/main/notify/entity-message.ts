@@ -1,7 +1,9 @@
 import type { MessagePlaceholder } from '../../shared/notification-rules';
 import { defaultHeadline } from './headline';
 import { renderTemplate } from './message-template';
-import { watchedText } from './numeric-value';
+import { watchedText, watchedValue } from '../../shared/numeric-value';
+import { boundPassed } from '../../shared/rule-kinds/number-watch';
+import { ruleKind } from '../../shared/rule-kinds/registry';
 import type { RuleFiring } from './rules-engine';
 import type { EntityFacts } from '../../shared/domains/domain';
 import { withHomeTemperatureUnit } from '../../shared/domains/climate';
@@ -18,34 +20,41 @@ export interface NotificationText {
 export const WHILE_DISCONNECTED_NOTE = 'Happened while HA Tray was disconnected.';
 
 /**
- * What the message is about: the state, or for a threshold rule on an attribute, that value.
+ * What the message is about: the state, or for a rule on a number (src/shared/rule-kinds/
+ * number-watch.ts) that value and the bound it is past ("above 25 °C"), also the {threshold}.
  * `temperatureUnit`: the home's (see src/main/ha/home-unit-system.ts), undefined while not known.
  */
 function subject(
   firing: RuleFiring,
   temperatureUnit: TemperatureUnit | undefined,
-): { facts: EntityFacts; state: string; valueNote?: string } {
+): { facts: EntityFacts; state: string; bound?: { direction: string; value: string } } {
   const { rule, current } = firing;
   const facts = entityFacts(current);
-  if (rule.kind !== 'threshold') return { facts, state: current.state };
+  const watched = ruleKind(rule.kind).watchedNumber?.(rule);
+  if (!watched) return { facts, state: current.state };
+  const { attribute } = watched;
   // An attribute has no unit in Home Assistant's state: its domain may know it (a thermostat's
   // temperatures are in the home's unit); it reads like a sensor.
-  const watched: EntityFacts =
-    rule.attribute === undefined
+  const watchedFacts: EntityFacts =
+    attribute === undefined
       ? facts
       : {
           domain: 'sensor',
           deviceClass: undefined,
           unit: domainModule(facts.domain)?.attributeUnit?.(
             withHomeTemperatureUnit(current, temperatureUnit),
-            rule.attribute,
+            attribute,
           ),
-          name: `${facts.name} ${rule.attribute.replaceAll('_', ' ')}`,
+          name: `${facts.name} ${attribute.replaceAll('_', ' ')}`,
         };
+  const bound = boundPassed(watched, watchedValue(watched, current));
   return {
-    facts: watched,
-    state: watchedText(rule, current),
-    valueNote: `${rule.direction} ${formatValue(String(rule.threshold), watched.unit)}`,
+    facts: watchedFacts,
+    state: watchedText(watched, current),
+    bound: {
+      direction: bound.direction,
+      value: formatValue(String(bound.threshold), watchedFacts.unit),
+    },
   };
 }
 
@@ -59,19 +68,19 @@ export function entityMessage(
   temperatureUnit?: TemperatureUnit,
 ): NotificationText {
   const { rule, oldState, whileDisconnected } = firing;
-  const { facts, state, valueNote } = subject(firing, temperatureUnit);
+  const { facts, state, bound } = subject(firing, temperatureUnit);
   const values: Record<MessagePlaceholder, string> = {
     name: facts.name,
     state: stateWord(facts, state),
     old_state: stateWord(facts, oldState),
     unit: facts.unit ?? '',
-    threshold: rule.kind === 'threshold' ? formatValue(String(rule.threshold), facts.unit) : '',
+    threshold: bound?.value ?? '',
     entity_id: firing.current.entity_id,
   };
   const title =
     rule.message !== undefined
       ? renderTemplate(rule.message, values)
-      : defaultHeadline(facts, oldState, state, valueNote);
+      : defaultHeadline(facts, oldState, state, bound && `${bound.direction} ${bound.value}`);
   const body = [
     whileDisconnected ? WHILE_DISCONNECTED_NOTE : '',
     oldState !== state ? `Previously ${values.old_state}.` : '',

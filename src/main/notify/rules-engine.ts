@@ -2,14 +2,14 @@ import { isDeepStrictEqual } from 'node:util';
 import type { EntityState } from '../../shared/entity';
 import type { NotificationRule } from '../../shared/notification-rules';
 import type { Clock } from '../ha/clock';
-import { isPlaceholderState } from './placeholder-state';
-import type { RuleWatch } from './rule-kinds/rule-check';
-import { watchRule } from './rule-kinds/registry';
+import { isPlaceholderState } from '../../shared/placeholder-state';
+import { ruleKind } from '../../shared/rule-kinds/registry';
+import type { RuleWatch } from '../../shared/rule-kinds/rule-watch';
 
 /** A rule whose condition was met: what the message builder needs. */
 export interface RuleFiring {
   rule: NotificationRule;
-  /** The state the change is measured from (the last real one, see state-transition.ts). */
+  /** The state the change is measured from (the last real one, see src/shared/rule-kinds/state-transition.ts). */
   oldState: string;
   current: EntityState;
   /** The change happened while HA Tray was disconnected and showed up in the next snapshot. */
@@ -32,7 +32,7 @@ interface Pending {
 interface RuleRuntime {
   /** An edited rule starts afresh, an untouched (deeply equal) one keeps its state. */
   rule: NotificationRule;
-  /** What the rule's kind remembers between changes (see rule-kinds/rule-check.ts). */
+  /** What the rule's kind remembers between changes (see src/shared/rule-kinds/rule-watch.ts). */
   watch: RuleWatch;
   pending: Pending | null;
   lastFiredAt: number | null;
@@ -239,4 +239,9 @@ export class RulesEngine {
       runtime.watch = watchRule(runtime.rule);
     }
   }
+}
+
+/** A fresh watch for `rule`, from its kind (src/shared/rule-kinds/). */
+function watchRule(rule: NotificationRule): RuleWatch {
+  return ruleKind(rule.kind).watch(rule);
 }

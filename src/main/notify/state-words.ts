@@ -2,7 +2,7 @@ import type { EntityFacts } from '../../shared/domains/domain';
 import type { EntityState } from '../../shared/entity';
 import { domainOf } from '../../shared/entity';
 import { stateDisplayWord } from '../../shared/state-text';
-import { toNumber } from './numeric-value';
+import { toNumber } from '../../shared/numeric-value';
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : undefined;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ruleBase, stateName } from './rule-base';
 import { defineRuleKind } from './rule-kind';
+import { stateWatch } from './state-watch';
 
 /** The state becomes one of `states` (from any other state). */
 export const becomes = defineRuleKind({
@@ -25,4 +26,11 @@ export const becomes = defineRuleKind({
       .filter(Boolean),
   }),
   describe: (rule) => `When it becomes ${rule.states.join(' or ')}`,
+  watch: stateWatch({
+    matches: (rule, t) => t.from !== undefined && t.from !== t.to && rule.states.includes(t.to),
+  }),
+  preview: (rule, entity) => ({
+    oldState: entity.state,
+    current: { ...entity, state: rule.states[0] ?? entity.state },
+  }),
 });

@@ -1,11 +1,15 @@
+import type { EntityState } from '../entity';
 import { anyChange } from './any-change';
 import { becomes } from './becomes';
+import type { WatchedNumber } from './number-watch';
+import { outsideRange } from './outside-range';
 import type { FieldValues } from './rule-kind';
+import type { PreviewChange, RuleWatch } from './rule-watch';
 import { threshold } from './threshold';
 import { transition } from './transition';
 
 /** Every kind of notification rule, in the order the editor offers them. */
-const RULE_KINDS = [becomes, transition, anyChange, threshold] as const;
+const RULE_KINDS = [becomes, transition, anyChange, threshold, outsideRange] as const;
 
 type Schemas<T extends readonly { schema: unknown }[]> = { [K in keyof T]: T[K]['schema'] };
 
@@ -20,7 +24,7 @@ type Rule = { kind: string } & Record<string, unknown>;
 /** The kind's name, from its schema's literal: "becomes". */
 const nameOf = (kind: Kind): string => kind.schema.shape.kind.value;
 
-/** What the editor and the rule list need of a kind, by name. */
+/** What the editor, the rule list, the engine and the messages need of a kind, by name. */
 export interface RuleKindView {
   name: string;
   label: string;
@@ -30,6 +34,9 @@ export interface RuleKindView {
   toFields(rule: Rule): FieldValues;
   fromFields(values: FieldValues): Record<string, unknown>;
   describe(rule: Rule): string;
+  watch(rule: Rule): RuleWatch;
+  preview(rule: Rule, entity: EntityState): PreviewChange;
+  watchedNumber?(rule: Rule): WatchedNumber;
 }
 
 // The functions take the rule of their own kind; the registry looks kinds up by the rule's name.
@@ -42,6 +49,11 @@ const VIEWS: readonly RuleKindView[] = RULE_KINDS.map((kind) => ({
   toFields: kind.toFields as (rule: Rule) => FieldValues,
   fromFields: kind.fromFields,
   describe: kind.describe as (rule: Rule) => string,
+  watch: kind.watch as (rule: Rule) => RuleWatch,
+  preview: kind.preview as (rule: Rule, entity: EntityState) => PreviewChange,
+  ...('watchedNumber' in kind
+    ? { watchedNumber: kind.watchedNumber as (rule: Rule) => WatchedNumber }
+    : {}),
 }));
 
 /** The user's message for a rule whose type is missing or unknown: it names every kind there is. */

@@ -73,3 +73,18 @@ export const ruleBase = {
   /** Replaces the default title; see MESSAGE_PLACEHOLDERS. */
   message: messageTemplate.optional(),
 };
+
+/** Fields every kind on a number has (see number-watch.ts), besides its bounds. */
+export const numberRuleBase = {
+  /** How far back the value must come before the rule may fire again. */
+  hysteresis: z
+    .number({ error: 'The hysteresis must be a number' })
+    .min(0, 'The hysteresis cannot be negative'),
+  /** The attribute watched instead of the state ("current_temperature"). */
+  attribute: z
+    .string({ error: 'The attribute must be text' })
+    .trim()
+    .min(1, 'The attribute cannot be empty: leave it out to use the state')
+    .max(255)
+    .optional(),
+};

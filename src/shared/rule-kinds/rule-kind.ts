@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import type { EntityState } from '../entity';
+import type { WatchedNumber } from './number-watch';
+import type { PreviewChange, RuleWatch } from './rule-watch';
 
 /** One field of a rule kind in the rule editor; the settings page draws it from this. */
 export interface EditorField {
@@ -17,9 +20,10 @@ export interface EditorField {
 export type FieldValues = Record<string, string>;
 
 /**
- * Everything the shared code knows about one kind of notification rule: its schema, its name
- * and fields in the editor, and its description. One file per kind in src/shared/rule-kinds/,
- * listed in registry.ts; the engine's side is in src/main/notify/rule-kinds/.
+ * Everything about one kind of notification rule: its schema, its name and fields in the editor,
+ * its description, how one rule watches its entity and what its preview pretends. One file per
+ * kind in src/shared/rule-kinds/, listed in registry.ts; the settings schema, the editor and the
+ * engine (src/main/notify/rules-engine.ts) all read it there.
  */
 export interface RuleKind<S extends z.ZodType<{ kind: string }>> {
   readonly schema: S;
@@ -35,6 +39,12 @@ export interface RuleKind<S extends z.ZodType<{ kind: string }>> {
   fromFields(values: FieldValues): Record<string, unknown>;
   /** The condition in words, without "for N s": "When it becomes open". */
   describe(rule: z.infer<S>): string;
+  /** How one rule of the kind watches its entity for the engine (see rule-watch.ts). */
+  watch(rule: z.infer<S>): RuleWatch;
+  /** The change the preview and the test notification pretend for `entity`, as it is now. */
+  preview(rule: z.infer<S>, entity: EntityState): PreviewChange;
+  /** A kind on a number: the value and bounds its message names (see number-watch.ts). */
+  watchedNumber?(rule: z.infer<S>): WatchedNumber;
 }
 
 export function defineRuleKind<S extends z.ZodType<{ kind: string }>>(
@@ -44,3 +54,13 @@ export function defineRuleKind<S extends z.ZodType<{ kind: string }>>(
 }
 
 export const numberOrUndefined = (text: string) => (text.trim() === '' ? undefined : Number(text));
+
+/**
+ * The attribute a kind on a number watches, kept through the editor: the editor has no field
+ * for it (only a hand-edited file sets one), so an edited rule would otherwise lose it.
+ */
+export const attributeToFields = (rule: { attribute?: string | undefined }): FieldValues =>
+  rule.attribute === undefined ? {} : { attribute: rule.attribute };
+
+export const attributeFromFields = (values: FieldValues): { attribute?: string } =>
+  values.attribute === undefined ? {} : { attribute: values.attribute };

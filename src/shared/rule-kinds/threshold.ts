@@ -1,6 +1,22 @@
 import { z } from 'zod';
-import { ruleBase } from './rule-base';
-import { defineRuleKind, numberOrUndefined } from './rule-kind';
+import { numberWatch } from './number-watch';
+import { numberRuleBase, ruleBase } from './rule-base';
+import {
+  attributeFromFields,
+  attributeToFields,
+  defineRuleKind,
+  numberOrUndefined,
+} from './rule-kind';
+
+const schema = z
+  .object({
+    ...ruleBase,
+    kind: z.literal('threshold'),
+    direction: z.enum(['above', 'below'], { error: 'Choose "above" or "below"' }),
+    threshold: z.number({ error: 'The threshold must be a number' }),
+    ...numberRuleBase,
+  })
+  .strict();
 
 /**
  * The numeric value (the state, or `attribute` when given) goes above (or below) `threshold`.
@@ -8,23 +24,7 @@ import { defineRuleKind, numberOrUndefined } from './rule-kind';
  * `threshold + hysteresis` (below), so a value wobbling around the threshold notifies once.
  */
 export const threshold = defineRuleKind({
-  schema: z
-    .object({
-      ...ruleBase,
-      kind: z.literal('threshold'),
-      direction: z.enum(['above', 'below'], { error: 'Choose "above" or "below"' }),
-      threshold: z.number({ error: 'The threshold must be a number' }),
-      hysteresis: z
-        .number({ error: 'The hysteresis must be a number' })
-        .min(0, 'The hysteresis cannot be negative'),
-      attribute: z
-        .string({ error: 'The attribute must be text' })
-        .trim()
-        .min(1, 'The attribute cannot be empty: leave it out to use the state')
-        .max(255)
-        .optional(),
-    })
-    .strict(),
+  schema,
   label: 'A number goes above or below a value',
   forNumbers: true,
   fields: [
@@ -36,12 +36,16 @@ export const threshold = defineRuleKind({
     direction: rule.direction,
     threshold: String(rule.threshold),
     hysteresis: String(rule.hysteresis),
+    ...attributeToFields(rule),
   }),
   fromFields: (values) => ({
     direction: values.direction,
     threshold: numberOrUndefined(values.threshold ?? ''),
     hysteresis: numberOrUndefined(values.hysteresis ?? '') ?? 0,
+    ...attributeFromFields(values),
   }),
   describe: (rule) =>
     `When ${rule.attribute ?? 'it'} goes ${rule.direction} ${rule.threshold}${rule.hysteresis ? ` (±${rule.hysteresis})` : ''}`,
+  // The rule is its own one bound: direction, threshold and hysteresis.
+  ...numberWatch((rule: z.infer<typeof schema>) => ({ attribute: rule.attribute, bounds: [rule] })),
 });

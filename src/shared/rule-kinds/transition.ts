@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { isPlaceholderState } from '../placeholder-state';
 import { ruleBase, stateName } from './rule-base';
 import { defineRuleKind } from './rule-kind';
+import { stateWatch } from './state-watch';
 
 /** The state changes from exactly `from` to exactly `to`. */
 export const transition = defineRuleKind({
@@ -19,4 +21,11 @@ export const transition = defineRuleKind({
   toFields: (rule) => ({ from: rule.from, to: rule.to }),
   fromFields: (values) => ({ from: (values.from ?? '').trim(), to: (values.to ?? '').trim() }),
   describe: (rule) => `When it goes from ${rule.from} to ${rule.to}`,
+  watch: stateWatch({
+    // "From unavailable to on" means the raw state, not the last real one.
+    fromRawState: (rule) => isPlaceholderState(rule.from),
+    matches: (rule, t) =>
+      t.to === rule.to && (isPlaceholderState(rule.from) ? t.raw : t.from) === rule.from,
+  }),
+  preview: (rule, entity) => ({ oldState: rule.from, current: { ...entity, state: rule.to } }),
 });

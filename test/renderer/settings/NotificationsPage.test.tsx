@@ -68,6 +68,62 @@ describe('NotificationsPage', () => {
     expect(screen.queryByText('The threshold must be a number')).not.toBeInTheDocument();
   });
 
+  it('offers "outside a range" for numbers, drawn from its fields, and saves it', async () => {
+    const { user, api } = setup();
+    await user.click(screen.getByRole('button', { name: 'Add a rule' }));
+    await user.type(screen.getByLabelText('Entity'), 'sensor.temp');
+    await user.selectOptions(screen.getByLabelText('Notify when'), 'outside_range');
+    expect(
+      screen.getByRole('option', { name: 'A number goes outside a range' }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Lowest (°C)')).toHaveAccessibleDescription(
+      'The lowest value must be a number',
+    );
+    await user.type(screen.getByLabelText('Lowest (°C)'), '18');
+    await user.type(screen.getByLabelText('Highest (°C)'), '16');
+    expect(screen.getByLabelText('Highest (°C)')).toHaveAccessibleDescription(
+      'The highest value must be above the lowest',
+    );
+    await user.clear(screen.getByLabelText('Highest (°C)'));
+    await user.type(screen.getByLabelText('Highest (°C)'), '24');
+    const saved = {
+      entityId: 'sensor.temp',
+      kind: 'outside_range',
+      min: 18,
+      max: 24,
+      hysteresis: 0,
+      cooldownSeconds: 60,
+      enabled: true,
+    };
+    expect(await screen.findByLabelText('Preview')).toBeInTheDocument();
+    expect(api.previewNotification).toHaveBeenLastCalledWith(expect.objectContaining(saved));
+    await user.click(screen.getByRole('button', { name: 'Save rule' }));
+    expect(api.updateSettings).toHaveBeenCalledWith({
+      notifications: { ...DEFAULT_NOTIFICATION_SETTINGS, rules: [expect.objectContaining(saved)] },
+    });
+  });
+
+  it('lists an "outside a range" rule in words and edits it with its values', async () => {
+    const rule = {
+      id: 'r2',
+      entityId: 'sensor.temp',
+      enabled: true,
+      kind: 'outside_range' as const,
+      min: 18,
+      max: 24,
+      hysteresis: 0.5,
+      cooldownSeconds: 0,
+    };
+    const { user } = setup({ ...DEFAULT_NOTIFICATION_SETTINGS, rules: [rule] });
+    expect(
+      screen.getByRole('checkbox', { name: 'When it goes outside 18 to 24 (±0.5)' }),
+    ).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    expect(screen.getByLabelText('Notify when')).toHaveValue('outside_range');
+    expect(screen.getByLabelText('Lowest (°C)')).toHaveValue('18');
+    expect(screen.getByLabelText('Highest (°C)')).toHaveValue('24');
+  });
+
   it("ties a field's error to the field: aria-invalid, and the sentence as its description", async () => {
     const { user } = setup();
     await user.click(screen.getByRole('button', { name: 'Add a rule' }));

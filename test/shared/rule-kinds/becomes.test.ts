@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { becomes } from '../../../src/shared/rule-kinds/becomes';
 import { ruleKind, ruleKinds } from '../../../src/shared/rule-kinds/registry';
+import { state } from '../../main/notify/states';
 
 const rule = {
   id: 'r1',
@@ -10,6 +11,7 @@ const rule = {
   kind: 'becomes' as const,
   states: ['unlocked', 'jammed'],
 };
+const lock = (value: string) => state('lock.front', value);
 
 describe('the "becomes" rule kind, in its own file', () => {
   it('is listed in the registry with its editor label and one field', () => {
@@ -32,5 +34,24 @@ describe('the "becomes" rule kind, in its own file', () => {
     const result = becomes.schema.safeParse({ ...rule, states: ['open', 'open'] });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('A state is listed twice');
+  });
+
+  it('fires when the state becomes a listed one from another real state', () => {
+    const watch = becomes.watch(rule);
+    const check = (from: string, to: string, lastRealState: string) =>
+      watch.check({ before: lock(from), current: lock(to), lastRealState });
+    expect(check('locked', 'unlocked', 'locked')).toBe('locked');
+    expect(check('unlocked', 'unlocked', 'unlocked')).toBeNull();
+    // Back from an outage in the same state is no change.
+    expect(check('unavailable', 'unlocked', 'unlocked')).toBeNull();
+    // Back from an outage in another state is measured from the last real one.
+    expect(check('unavailable', 'unlocked', 'locked')).toBe('locked');
+  });
+
+  it('previews the first listed state as the new one', () => {
+    expect(becomes.preview(rule, lock('locked'))).toEqual({
+      oldState: 'locked',
+      current: lock('unlocked'),
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { isPlaceholderState } from './placeholder-state';
+import { isPlaceholderState } from '../placeholder-state';
 
 export interface StateTransition {
   /** The state before, as Home Assistant reported it. */

@@ -1,7 +1,4 @@
-import type { EntityState } from '../../../shared/entity';
-import type { NotificationRule } from '../../../shared/notification-rules';
-
-export type Rule<K extends NotificationRule['kind']> = Extract<NotificationRule, { kind: K }>;
+import type { EntityState } from '../entity';
 
 /** One change of a rule's entity, as the engine saw it. */
 export interface WatchedChange {
@@ -12,9 +9,10 @@ export interface WatchedChange {
 }
 
 /**
- * One enabled rule watching its entity. The engine makes a fresh one for a new or edited rule
- * and when the entity comes back, and does for every kind what they share ("stays so for",
- * cooldowns, outages); what a kind remembers between changes (a threshold's side) stays in here.
+ * One enabled rule watching its entity. The engine (src/main/notify/rules-engine.ts) makes a
+ * fresh one for a new or edited rule and when the entity comes back, and does for every kind
+ * what they share ("stays so for", cooldowns, outages); what a kind remembers between changes
+ * (a threshold's side) stays in here.
  */
 export interface RuleWatch {
   /** First sight of the entity: nothing fires, but a kind may learn where the entity stands. */
@@ -34,13 +32,8 @@ export interface RuleWatch {
   used?(): void;
 }
 
-/**
- * The engine's side of one kind of rule (the shared side is in src/shared/rule-kinds/): how one
- * rule of the kind watches its entity, and the change its preview pretends.
- */
-export interface RuleCheck<K extends NotificationRule['kind']> {
-  kind: K;
-  watch(rule: Rule<K>): RuleWatch;
-  /** The change a preview shows for `entity`: the rule's own target state stands in. */
-  preview(rule: Rule<K>, entity: EntityState): { oldState: string; current: EntityState };
+/** The change a preview and the test notification pretend: the rule's own target stands in. */
+export interface PreviewChange {
+  oldState: string;
+  current: EntityState;
 }

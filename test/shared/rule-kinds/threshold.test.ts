@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { threshold } from '../../../../src/main/notify/rule-kinds/threshold';
-import type { RuleWatch } from '../../../../src/main/notify/rule-kinds/rule-check';
-import { rule, state } from '../states';
+import { threshold } from '../../../src/shared/rule-kinds/threshold';
+import type { RuleWatch } from '../../../src/shared/rule-kinds/rule-watch';
+import { rule, state } from '../../main/notify/states';
 
 const above = rule('threshold', {
   entityId: 'sensor.temp',
@@ -27,7 +27,7 @@ function feed(watch: RuleWatch, first: string, values: string[]): string[] {
   return fired;
 }
 
-describe('the engine side of "threshold", in its own file', () => {
+describe('the "threshold" rule kind, in its own file', () => {
   it('fires on the crossing, not while the value stays past the threshold', () => {
     const watch = threshold.watch(above);
     watch.baseline?.(temp('24'));
@@ -111,5 +111,22 @@ describe('the engine side of "threshold", in its own file', () => {
       oldState: '21',
       current: temp('26'),
     });
+  });
+
+  it('keeps the attribute it watches through the editor, which has no field for it', () => {
+    const onAttribute = rule('threshold', {
+      entityId: 'climate.living',
+      direction: 'below',
+      threshold: 18,
+      hysteresis: 0.5,
+      attribute: 'current_temperature',
+    });
+    expect(threshold.fromFields(threshold.toFields(onAttribute))).toEqual({
+      direction: 'below',
+      threshold: 18,
+      hysteresis: 0.5,
+      attribute: 'current_temperature',
+    });
+    expect(threshold.fromFields(threshold.toFields(above))).not.toHaveProperty('attribute');
   });
 });
