@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestedStates } from '../../../src/renderer/settings/pages/rule-draft';
+import { kindsFor, suggestedStates } from '../../../src/renderer/settings/pages/rule-draft';
 import { entityView } from '../fake-bridge';
 
 describe('suggestedStates', () => {
@@ -10,5 +10,19 @@ describe('suggestedStates', () => {
 
   it('suggests the current state and unavailable for a domain it knows nothing about', () => {
     expect(suggestedStates(entityView('weather.home', 'sunny'))).toEqual(['sunny', 'unavailable']);
+  });
+});
+
+describe('kindsFor', () => {
+  it('offers the kinds on a number first for a number, and none of them where the engine sees no number', () => {
+    expect(kindsFor(entityView('sensor.temp', '21.5')).slice(0, 2)).toEqual([
+      'threshold',
+      'outside_range',
+    ]);
+    // JavaScript reads these as numbers; the rules engine (shared/numeric-value.ts) does not,
+    // so a threshold on them could never fire.
+    for (const state of ['0x10', 'Infinity', '1_000'])
+      expect(kindsFor(entityView('sensor.odd', state))).not.toContain('threshold');
+    expect(kindsFor(entityView('binary_sensor.door', 'off'))).not.toContain('threshold');
   });
 });

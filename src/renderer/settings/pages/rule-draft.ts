@@ -1,4 +1,5 @@
 import { suggestedRuleStates } from '../../../shared/domains/registry';
+import { toNumber } from '../../../shared/numeric-value';
 import type { EntityView } from '../../../shared/entity-view';
 import type { NotificationRule, NotificationRuleKind } from '../../../shared/notification-rules';
 import { validateNotificationRule } from '../../../shared/notification-rules';
@@ -69,8 +70,8 @@ export function suggestedStates(entity: EntityView | undefined): string[] {
 
 /** Rule kinds that fit the entity: those for numbers first when its state is a number. */
 export function kindsFor(entity: EntityView | undefined): NotificationRuleKind[] {
-  const numeric =
-    entity !== undefined && entity.state.trim() !== '' && !Number.isNaN(Number(entity.state));
+  // The engine's own idea of a number, so the editor never offers a rule that cannot fire.
+  const numeric = entity !== undefined && toNumber(entity.state) !== undefined;
   const all = ruleKinds();
   const ordered = numeric
     ? [...all.filter((k) => k.forNumbers), ...all.filter((k) => !k.forNumbers)]
