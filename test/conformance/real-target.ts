@@ -2,7 +2,7 @@ import { RealHa } from '../real-ha/harness';
 import { RawClient } from '../support/raw-ws-client';
 import type { ConformanceTarget } from './target';
 
-/** A command as the owner, as the settings UI sends it: an input_boolean made or deleted, a registry changed. */
+/** A command as the owner, as Settings sends it: a helper made or deleted, a registry changed. */
 async function ownerCommand(ha: RealHa, message: Record<string, unknown>) {
   const owner = await RawClient.authenticated(ha.url, ha.token);
   try {

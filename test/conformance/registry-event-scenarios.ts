@@ -14,7 +14,7 @@ const FOLLOWED_BY_ANYONE: Record<HaGeneration, string[]> = {
 };
 const REGISTRIES = ['area', 'device', 'entity', 'floor', 'label', 'category'];
 
-/** What the app follows to keep areas, floors and labels current (src/main/ha/registry-follower.ts). */
+/** What the app follows to keep areas, floors and labels current (registry-follower.ts). */
 export function registryEventScenarios(
   target: () => ConformanceTarget,
   generation: HaGeneration,

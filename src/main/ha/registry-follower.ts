@@ -38,11 +38,11 @@ export interface RegistryFollowerOptions {
 
 /**
  * Keeps the areas, floors and labels current as Home Assistant's own frontend does
- * (`subscribeAreaRegistry` in its src/data/ws-area_registry.ts): read on every connection, and
- * again when a registry says it changed (a floor renamed or reordered, an area moved to another
- * floor, an entity or a device moved to another area, a label renamed). A burst of events (moving
- * ten entities) costs one read at once and one at the end of the interval; an event type Home
- * Assistant refuses is logged once per connection and not asked for again.
+ * (`subscribeAreaRegistry` in home-assistant/frontend's `data/ws-area_registry.ts`): read on every
+ * connection, and again when a registry says it changed (a floor renamed or reordered, an area
+ * moved to another floor, an entity or a device moved to another area, a label renamed). A burst
+ * of events (moving ten entities) costs one read at once and one at the end of the interval; an
+ * event type Home Assistant refuses is logged once per connection and not asked for again.
  */
 export class RegistryFollower {
   private readonly events: FollowedEvents<RegistryConnection>;
@@ -52,7 +52,7 @@ export class RegistryFollower {
     this.events = new FollowedEvents(options.logger, 'the areas, floors and labels');
   }
 
-  /** A new connection: reads now and follows its registry events. The same one again does nothing. */
+  /** A new connection: reads now and follows its registry events; the same one again: nothing. */
   async follow(conn: RegistryConnection): Promise<void> {
     const { clock, logger, intervalMs = 500 } = this.options;
     const reread = new LeadingThrottle(clock, intervalMs, () =>
