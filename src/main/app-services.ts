@@ -8,6 +8,7 @@ import { EntityStore } from './ha/entity-store';
 import { HomeUnitSystem } from './ha/home-unit-system';
 import { PageEntityEvents } from './ha/page-entity-events';
 import { probeConnection } from './ha/probe';
+import { RegistryFollower } from './ha/registry-follower';
 import { verifyToken } from './ha/verify-token';
 import { createHandlerTable, type HandlerTable } from './ipc/handler-table';
 import { createHandlers } from './ipc/handlers';
@@ -138,6 +139,13 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     clock,
     intervalMs: options.entityEventDelayMs ?? 200,
   });
+  const registries = new RegistryFollower({
+    clock,
+    logger,
+    read: async (send, haVersion) => {
+      if (await areas.refresh(send, haVersion)) pageEntities.viewsChanged();
+    },
+  });
   const favouriteIds = (value: Settings) => value.favourites.map((f) => f.entityId);
   pageEntities.setFavourites(favouriteIds(settings.get()));
   settings.onChange((value) => pageEntities.setFavourites(favouriteIds(value)));
@@ -240,16 +248,10 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
 
   const send = platform.sendToPages;
   supervisor.onStatus((status) => {
-    if (status.state !== 'connected') return;
-    runDetached(
-      areas
-        .refresh((message) => supervisor.send(message), status.haVersion)
-        .then(() => pageEntities.viewsChanged()),
-      logger,
-      'Reading the areas',
-    );
-    const conn = supervisor.connection();
-    if (conn) runDetached(units.follow(conn), logger, 'Reading the unit system');
+    const conn = status.state === 'connected' ? supervisor.connection() : null;
+    if (!conn) return;
+    runDetached(registries.follow(conn), logger, 'Reading the areas');
+    runDetached(units.follow(conn), logger, 'Reading the unit system');
   });
   units.onChange(() => pageEntities.viewsChanged());
   connection.onStatus((status) => send(eventChannel('status'), status));
@@ -283,6 +285,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       diagnostics.dispose();
       notifications.dispose();
       pageEntities.dispose();
+      registries.stop();
       supervisor.dispose();
       await Promise.all([tokens.dispose(), vault!.dispose()]);
       await flushAllJsonFiles();

@@ -2,8 +2,8 @@ import { RealHa } from '../real-ha/harness';
 import { RawClient } from '../support/raw-ws-client';
 import type { ConformanceTarget } from './target';
 
-/** Creates, or deletes, an input_boolean through the storage collection's commands, as the Helpers UI does. */
-async function helperCommand(ha: RealHa, message: Record<string, unknown>) {
+/** A command as the owner, as Settings sends it: a helper made or deleted, a registry changed. */
+async function ownerCommand(ha: RealHa, message: Record<string, unknown>) {
   const owner = await RawClient.authenticated(ha.url, ha.token);
   try {
     const reply = await owner.command(message);
@@ -25,13 +25,16 @@ export function realTarget(ha: RealHa): ConformanceTarget {
     restart: () => ha.restart(),
     createUser: (name) => ha.createUser(name),
     addHelper: async (name) => {
-      const { id } = await helperCommand(ha, { type: 'input_boolean/create', name });
+      const { id } = await ownerCommand(ha, { type: 'input_boolean/create', name });
       return {
         entityId: `input_boolean.${id}`,
         remove: async () => {
-          await helperCommand(ha, { type: 'input_boolean/delete', input_boolean_id: id });
+          await ownerCommand(ha, { type: 'input_boolean/delete', input_boolean_id: id });
         },
       };
+    },
+    updateRegistry: async (command) => {
+      await ownerCommand(ha, command);
     },
     startBanning: async (threshold) => {
       const banning = await RealHa.start({ banThreshold: threshold, release: ha.release });

@@ -9,6 +9,7 @@ import { waitFor } from '../support/wait-for';
 import { banScenarios } from './ban-scenarios';
 import { scenarioClients } from './clients';
 import { entityLifecycleScenarios } from './entity-scenarios';
+import { registryEventScenarios } from './registry-event-scenarios';
 import { registryScenarios } from './registry-scenarios';
 import { serviceErrorScenarios } from './service-error-scenarios';
 import { nonAdminScenarios } from './user-scenarios';
@@ -304,6 +305,7 @@ export function conformanceScenarios(
   serviceErrorScenarios(target, generation);
   entityLifecycleScenarios(target);
   registryScenarios(target, generation);
+  registryEventScenarios(target, generation);
   generationScenarios(target, generation);
   nonAdminScenarios(target);
   banScenarios(target);

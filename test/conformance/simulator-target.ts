@@ -29,6 +29,11 @@ export function simulatorTarget(sim: HaSimulator): ConformanceTarget {
       sim.setState(entityId, 'off', { editable: true, friendly_name: name });
       return { entityId, remove: async () => sim.removeEntity(entityId) };
     },
+    updateRegistry: async (command) => {
+      if (command.type === 'config/entity_registry/update')
+        sim.registries.updateEntity(command.entity_id, { area_id: command.area_id });
+      else sim.registries.updateArea(command.area_id, { name: command.name });
+    },
     startBanning: async (threshold) => {
       const banning = await startSimulator({ banThreshold: threshold, haVersion: sim.haVersion });
       return { url: banning.url, token: banning.token, close: () => banning.close() };

@@ -16,9 +16,19 @@ export interface ConformanceTarget {
    * Helpers, and `remove()` that deletes it again.
    */
   addHelper(name: string): Promise<{ entityId: string; remove(): Promise<void> }>;
+  /**
+   * Changes a registry as an administrator does in Settings, with Home Assistant's own command:
+   * `config/entity_registry/update` ({entity_id, area_id}) or `config/area_registry/update`
+   * ({area_id, name}). Home Assistant then fires the registry's `*_registry_updated` event.
+   */
+  updateRegistry(command: RegistryUpdate): Promise<void>;
   /** A second server of the same kind that bans an address after `threshold` failed logins. */
   startBanning(threshold: number): Promise<BanningServer>;
 }
+
+export type RegistryUpdate =
+  | { type: 'config/entity_registry/update'; entity_id: string; area_id: string | null }
+  | { type: 'config/area_registry/update'; area_id: string; name: string };
 
 export interface BanningServer {
   url: string;

@@ -32,6 +32,10 @@ export class EventBus {
     return () => set.delete(listener);
   }
 
+  listenerCount(eventType: string): number {
+    return this.listeners.get(eventType)?.size ?? 0;
+  }
+
   /** `data` is built only when someone listens: building it for 10,000 entities at start-up is waste. */
   fire(eventType: string, data: () => Record<string, unknown>, context: EntityContext): void {
     const targets = [

@@ -5,6 +5,7 @@ export {
   type SimulatorOptions,
 } from './simulator';
 export type { SimUser } from './auth/auth-store';
+export type { RegistryEdits } from './entities/registry';
 export type { UnitSystemName } from './config';
 export type { ServiceCallRecord, SimStats } from './sim-context';
 export { defaultHome, type HomeEntityState } from './home';

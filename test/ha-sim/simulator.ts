@@ -4,7 +4,7 @@ import { startBackgroundEvents } from './background-events';
 import { haConfig, type UnitSystemName } from './config';
 import { generationOf, HA_RELEASE, type HaGeneration } from './generation';
 import { newContext } from './context';
-import { EntityRegistry } from './entities/registry';
+import { EntityRegistry, type RegistryEdits } from './entities/registry';
 import { stateAsDict, type SimEntityState } from './entities/serialise';
 import { StateMachine } from './entities/state-machine';
 import { EventBus } from './events';
@@ -100,7 +100,9 @@ export class HaSimulator {
       options.home && options.home !== 'default'
         ? scaleHome(options.home.scale)
         : defaultHomeSpec();
-    const registry = new EntityRegistry(home, generation);
+    const registry = new EntityRegistry(home, generation, (eventType, data) =>
+      bus.fire(eventType, () => data, newContext()),
+    );
     for (const entity of home.entities) {
       states.set(entity.entity_id, entity.state, entity.attributes);
       if (entity.registry) registry.add({ entity_id: entity.entity_id, ...entity.registry });
@@ -260,6 +262,20 @@ export class HaSimulator {
   setUnitSystem(name: UnitSystemName): void {
     this.unitSystem = name;
     this.context.bus.fire('core_config_updated', () => ({ unit_system: name }), newContext());
+  }
+
+  /**
+   * The registries, changed as an administrator changes them in Settings (rename a floor, move an
+   * area to another floor, an entity or a device to another area, rename a label, reorder): each
+   * change fires the `*_registry_updated` event Home Assistant fires (see the README).
+   */
+  get registries(): RegistryEdits {
+    return this.context.registry;
+  }
+
+  /** How many `subscribe_events` listen to `eventType` now, over every socket. */
+  eventSubscribers(eventType: string): number {
+    return this.context.bus.listenerCount(eventType);
   }
 
   // ---- faults -------------------------------------------------------------------------------

@@ -22,11 +22,14 @@ interface AreaEntry {
 
 /**
  * Which area (and floor) each entity is in and its labels, from Home Assistant's registries, so
- * pickers can search by them. Read on every connect; a user who may not read the registries simply
- * sees no areas, and a Home Assistant before 2024.4 no floors or labels.
+ * pickers can search by them and the panel can group by floor. Read on every connect and again
+ * whenever a registry changes (src/main/ha/registry-follower.ts); a user who may not read the
+ * registries simply sees no areas, and a Home Assistant before 2024.4 no floors or labels.
  */
 export class AreaDirectory {
   private byEntity = new Map<string, EntityPlace>();
+  /** Reads started so far: only the latest may set the places, however the answers interleave. */
+  private reads = 0;
 
   constructor(private readonly logger: Logger) {}
 
@@ -34,11 +37,15 @@ export class AreaDirectory {
     return this.byEntity.get(entityId);
   }
 
-  /** `haVersion`: the `ha_version` of `auth_ok`, which says whether floors and labels exist. */
+  /**
+   * `haVersion`: the `ha_version` of `auth_ok`, which says whether floors and labels exist.
+   * Resolves to whether any entity's place changed; a failed or overtaken read changes nothing.
+   */
   async refresh(
     send: <T>(message: { type: string }) => Promise<T>,
     haVersion?: string,
-  ): Promise<void> {
+  ): Promise<boolean> {
+    const read = ++this.reads;
     try {
       const [registry, areas, devices, { floors, labels }] = await Promise.all([
         send<RegistryDisplay>({ type: 'config/entity_registry/list_for_display' }),
@@ -70,9 +77,19 @@ export class AreaDirectory {
         };
         if (entry.ei && Object.keys(place).length) next.set(entry.ei, place);
       }
+      if (read !== this.reads || samePlaces(next, this.byEntity)) return false;
       this.byEntity = next;
+      return true;
     } catch (error) {
       this.logger.info('Areas are not available from Home Assistant', error);
+      return false;
     }
   }
+}
+
+function samePlaces(a: Map<string, EntityPlace>, b: Map<string, EntityPlace>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [entityId, place] of a)
+    if (JSON.stringify(place) !== JSON.stringify(b.get(entityId))) return false;
+  return true;
 }

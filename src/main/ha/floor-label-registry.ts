@@ -28,6 +28,13 @@ export interface FloorsAndLabels {
 /** `config/floor_registry/list` and `config/label_registry/list` exist since 2024.4. */
 export const FLOORS_AND_LABELS_SINCE = [2024, 4] as const;
 
+/**
+ * `floor_registry_updated` and `label_registry_updated` are in SUBSCRIBE_ALLOWLIST
+ * (homeassistant/auth/permissions/events.py) since 2024.8 (home-assistant/core#123267): before,
+ * Home Assistant refused them to a user who is not an administrator, and logged an error for it.
+ */
+export const FLOOR_AND_LABEL_EVENTS_SINCE = [2024, 8] as const;
+
 type Send = <T>(message: { type: string }) => Promise<T>;
 
 /**

@@ -4,6 +4,7 @@ import { Emitter } from '../../shared/emitter';
 import { TEMPERATURE_UNITS, type TemperatureUnit } from '../../shared/unit-system';
 import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
+import { FollowedEvents } from './followed-events';
 
 /** What HA Tray takes of `get_config`: the unit system's temperature unit; the rest may be anything. */
 const configSchema = z.object({
@@ -28,10 +29,12 @@ export type ConfigConnection = Pick<Connection, 'sendMessagePromise' | 'subscrib
  */
 export class HomeUnitSystem {
   private unit: TemperatureUnit | undefined;
-  private followed: ConfigConnection | null = null;
+  private readonly events: FollowedEvents<ConfigConnection>;
   private readonly changes = new Emitter<TemperatureUnit | undefined>();
 
-  constructor(private readonly logger: Logger) {}
+  constructor(private readonly logger: Logger) {
+    this.events = new FollowedEvents(logger, 'the unit system');
+  }
 
   /** undefined until a connection told it, or when Home Assistant's answer made no sense. */
   temperatureUnit(): TemperatureUnit | undefined {
@@ -44,21 +47,14 @@ export class HomeUnitSystem {
 
   /**
    * A new connection: reads the unit system now and whenever its Home Assistant says its
-   * configuration changed. The same connection again changes nothing. A connection that was
-   * replaced is closed by the supervisor; a late answer or event from it is ignored.
+   * configuration changed. The same connection again changes nothing; a late answer or event
+   * from a connection that was replaced is ignored.
    */
   async follow(conn: ConfigConnection): Promise<void> {
-    if (conn === this.followed) return;
-    this.followed = conn;
-    conn
-      .subscribeEvents(
-        () => runDetached(this.read(conn), this.logger, 'Reading the unit system again'),
-        'core_config_updated',
-      )
-      .catch((error: unknown) =>
-        this.logger.info('Changes of the unit system will not be followed', error),
-      );
-    await this.read(conn);
+    const followed = this.events.follow(conn, ['core_config_updated'], () =>
+      runDetached(this.read(conn), this.logger, 'Reading the unit system again'),
+    );
+    if (followed) await this.read(conn);
   }
 
   private async read(conn: ConfigConnection): Promise<void> {
@@ -69,7 +65,7 @@ export class HomeUnitSystem {
       this.logger.info("Could not read Home Assistant's unit system", error);
       return;
     }
-    if (conn !== this.followed) return;
+    if (!this.events.isFollowing(conn)) return;
     const parsed = configSchema.safeParse(reply);
     if (!parsed.success)
       this.logger.info(

@@ -3,14 +3,19 @@ import { entityFilter, filterPart, type FilterPart } from '../entities/entity-fi
 import { compressState } from '../entities/serialise';
 import { Unauthorized } from '../errors';
 import { MATCH_ALL } from '../events';
+import type { HaGeneration } from '../generation';
 import { all, coerce, entityIds, ofType, range } from '../schema';
 import { eventMessage, resultMessage } from '../ws/messages';
 import type { SimContext } from '../sim-context';
 import type { SimConnection } from '../ws/connection';
 import type { Command, CommandMessage } from './types';
 
-/** Events anyone may subscribe to (websocket_api/permissions.py); anything else needs an admin. */
-const SUBSCRIBE_ALLOWLIST = new Set([
+/**
+ * Events anyone may subscribe to; anything else needs an admin. SUBSCRIBE_ALLOWLIST in
+ * `auth/permissions/events.py` of each release: 2026.2 adds the floor, label and category
+ * registries (home-assistant/core#123267, 2024.8) and `labs_updated`.
+ */
+const ALLOWLIST_2024 = [
   'area_registry_updated',
   'component_loaded',
   'core_config_updated',
@@ -26,7 +31,17 @@ const SUBSCRIBE_ALLOWLIST = new Set([
   'shopping_list_updated',
   'state_changed',
   'themes_updated',
-]);
+];
+const SUBSCRIBE_ALLOWLIST: Record<HaGeneration, ReadonlySet<string>> = {
+  '2024.1': new Set(ALLOWLIST_2024),
+  '2026.2': new Set([
+    ...ALLOWLIST_2024,
+    'category_registry_updated',
+    'floor_registry_updated',
+    'label_registry_updated',
+    'labs_updated',
+  ]),
+};
 
 /**
  * The result (null), then one event with every entity (`a`), then changes as they happen. An entity
@@ -99,7 +114,8 @@ export const subscriptionCommands: Command[] = [
     fields: [{ key: 'event_type', validate: ofType('str'), default: MATCH_ALL }],
     handler: (sim, conn, msg) => {
       const eventType = msg.event_type as string;
-      if (!SUBSCRIBE_ALLOWLIST.has(eventType) && !conn.user?.isAdmin) throw new Unauthorized();
+      if (!SUBSCRIBE_ALLOWLIST[sim.generation].has(eventType) && !conn.user?.isAdmin)
+        throw new Unauthorized();
       conn.reply(resultMessage(msg.id), () =>
         conn.subscriptions.set(
           msg.id,

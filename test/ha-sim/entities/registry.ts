@@ -61,6 +61,21 @@ export interface RegistryContents {
 
 const CATEGORIES = ['config', 'diagnostic'] as const;
 
+/** Tells the event bus a registry changed: `<registry>_registry_updated` with its data. */
+export type RegistryEvents = (eventType: string, data: Record<string, unknown>) => void;
+
+/** The changes tests make to the registries (`sim.registries`). */
+export type RegistryEdits = Pick<
+  EntityRegistry,
+  | 'updateArea'
+  | 'updateFloor'
+  | 'reorderFloors'
+  | 'reorderAreas'
+  | 'updateLabel'
+  | 'updateEntity'
+  | 'updateDevice'
+>;
+
 /** `created_at` / `modified_at` of registry entries made before any client connects. */
 const REGISTRY_CREATED_AT = 1_700_000_000.0;
 
@@ -71,19 +86,20 @@ const REGISTRY_CREATED_AT = 1_700_000_000.0;
  */
 export class EntityRegistry {
   private readonly entries = new Map<string, RegistryEntry>();
-  readonly areas: readonly Area[];
-  private readonly floors: readonly Floor[];
-  private readonly labels: readonly Label[];
-  private readonly devices: readonly Device[];
+  private areas: Area[];
+  private floors: Floor[];
+  private readonly labels: Label[];
+  private readonly devices: Device[];
 
   constructor(
     contents: RegistryContents,
     private readonly generation: HaGeneration = '2024.1',
+    private readonly fire: RegistryEvents = () => undefined,
   ) {
-    this.areas = contents.areas;
-    this.floors = contents.floors ?? [];
-    this.labels = contents.labels ?? [];
-    this.devices = contents.devices ?? [];
+    this.areas = contents.areas.map((a) => ({ ...a }));
+    this.floors = (contents.floors ?? []).map((f) => ({ ...f }));
+    this.labels = (contents.labels ?? []).map((l) => ({ ...l }));
+    this.devices = (contents.devices ?? []).map((d) => ({ ...d }));
   }
 
   add(entry: RegistryEntry): void {
@@ -110,6 +126,119 @@ export class EntityRegistry {
             deviceArea.get(e.device_id) === areaId),
       )
       .map((e) => e.entity_id);
+  }
+
+  // ---- changes, as an administrator makes them in Settings (each fires what Home Assistant fires)
+
+  /**
+   * Renames an area or moves it to another floor (`null`: none; floors are 2026.2's). Both
+   * releases fire `{action: 'update', area_id}` even when nothing changed
+   * (helpers/area_registry.py `AreaRegistry.async_update`).
+   */
+  updateArea(areaId: string, changes: { name?: string; floor_id?: string | null }): void {
+    const area = this.find(this.areas, (a) => a.area_id === areaId, 'area', areaId);
+    if (changes.floor_id !== undefined) {
+      this.requireFloors();
+      if (changes.floor_id === null) delete area.floor_id;
+      else
+        area.floor_id = this.find(
+          this.floors,
+          (f) => f.floor_id === changes.floor_id,
+          'floor',
+          changes.floor_id,
+        ).floor_id;
+    }
+    if (changes.name !== undefined) area.name = changes.name;
+    this.fire('area_registry_updated', { action: 'update', area_id: areaId });
+  }
+
+  /**
+   * Renames a floor or changes its level (2026.2): `{action: 'update', floor_id}` when something
+   * changed (helpers/floor_registry.py `FloorRegistry.async_update`).
+   */
+  updateFloor(floorId: string, changes: { name?: string; level?: number | null }): void {
+    this.requireFloors();
+    const floor = this.find(this.floors, (f) => f.floor_id === floorId, 'floor', floorId);
+    const updated = { ...floor, ...changes };
+    if (updated.name === floor.name && updated.level === floor.level) return;
+    Object.assign(floor, updated);
+    this.fire('floor_registry_updated', { action: 'update', floor_id: floorId });
+  }
+
+  /** The user's order of floors (2025.12 on): `{action: 'reorder'}` (`FloorRegistry.async_reorder`). */
+  reorderFloors(floorIds: readonly string[]): void {
+    this.requireFloors();
+    this.floors = this.reordered(this.floors, (f) => f.floor_id, floorIds);
+    this.fire('floor_registry_updated', { action: 'reorder' });
+  }
+
+  /** The user's order of areas (2025.12 on): `{action: 'reorder', area_id: null}`. */
+  reorderAreas(areaIds: readonly string[]): void {
+    this.requireFloors();
+    this.areas = this.reordered(this.areas, (a) => a.area_id, areaIds);
+    this.fire('area_registry_updated', { action: 'reorder', area_id: null });
+  }
+
+  /** Renames a label (2026.2): `{action: 'update', label_id}` (`LabelRegistry.async_update`). */
+  updateLabel(labelId: string, changes: { name: string }): void {
+    this.requireFloors();
+    const label = this.find(this.labels, (l) => l.label_id === labelId, 'label', labelId);
+    if (label.name === changes.name) return;
+    label.name = changes.name;
+    this.fire('label_registry_updated', { action: 'update', label_id: labelId });
+  }
+
+  /**
+   * Moves an entity to another area (`null`: none, then it is in its device's):
+   * `{action: 'update', entity_id, changes: {area_id: <the old one>}}` when it moved
+   * (helpers/entity_registry.py `EntityRegistry._async_update_entity`).
+   */
+  updateEntity(entityId: string, changes: { area_id: string | null }): void {
+    const entry = this.entries.get(entityId);
+    if (!entry) throw new Error(`${entityId} is not in the entity registry`);
+    const old = entry.area_id ?? null;
+    if (old === changes.area_id) return;
+    if (changes.area_id === null) delete entry.area_id;
+    else entry.area_id = changes.area_id;
+    this.fire('entity_registry_updated', {
+      action: 'update',
+      entity_id: entityId,
+      changes: { area_id: old },
+    });
+  }
+
+  /**
+   * Moves a device to another area: `{action: 'update', device_id, changes: {area_id: <the old
+   * one>}}` when it moved (helpers/device_registry.py `DeviceRegistry.async_update_device`).
+   */
+  updateDevice(deviceId: string, changes: { area_id: string | null }): void {
+    const device = this.find(this.devices, (d) => d.id === deviceId, 'device', deviceId);
+    if (device.area_id === changes.area_id) return;
+    const old = device.area_id;
+    device.area_id = changes.area_id;
+    this.fire('device_registry_updated', {
+      action: 'update',
+      device_id: deviceId,
+      changes: { area_id: old },
+    });
+  }
+
+  private find<E>(entries: E[], match: (entry: E) => boolean, kind: string, id: string): E {
+    const entry = entries.find(match);
+    if (!entry) throw new Error(`There is no ${kind} ${id}`);
+    return entry;
+  }
+
+  private reordered<E>(entries: E[], idOf: (entry: E) => string, ids: readonly string[]): E[] {
+    if (ids.length !== entries.length || !entries.every((e) => ids.includes(idOf(e))))
+      throw new Error('The new order must name every entry exactly once');
+    return ids.map((id) => entries.find((e) => idOf(e) === id)!);
+  }
+
+  /** Floors, labels and the user's order exist in the 2026.2 simulator only. */
+  private requireFloors(): void {
+    if (this.generation === '2024.1')
+      throw new Error('Home Assistant 2024.1 has no floors, labels or user order of areas');
   }
 
   /**

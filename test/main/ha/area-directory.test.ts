@@ -33,6 +33,33 @@ describe('AreaDirectory', () => {
     expect(areas.placeOf('fan.z')?.area).toBe('Hall');
   });
 
+  it('tells whether a read changed any place, and lets only the latest read set them', async () => {
+    const areas = new AreaDirectory(recordingLogger());
+    const registry = (areaId: string) => ({ entities: [{ ei: 'light.kitchen', ai: areaId }] });
+    const homeWith =
+      (areaId: string, answered: Promise<unknown> = Promise.resolve()) =>
+      async <T>(message: { type: string }) => {
+        await answered;
+        const replies: Record<string, unknown> = {
+          'config/entity_registry/list_for_display': registry(areaId),
+          'config/area_registry/list': [
+            { area_id: 'kitchen', name: 'Kitchen' },
+            { area_id: 'office', name: 'Office' },
+          ],
+          'config/device_registry/list': [],
+        };
+        return replies[message.type] as T;
+      };
+    expect(await areas.refresh(homeWith('kitchen'))).toBe(true);
+    expect(await areas.refresh(homeWith('kitchen'))).toBe(false);
+    let answerEarlier: (value?: unknown) => void = () => undefined;
+    const earlier = areas.refresh(homeWith('kitchen', new Promise((r) => (answerEarlier = r))));
+    expect(await areas.refresh(homeWith('office'))).toBe(true);
+    answerEarlier();
+    expect(await earlier).toBe(false);
+    expect(areas.placeOf('light.kitchen')?.area).toBe('Office');
+  });
+
   it('keeps working without areas when Home Assistant refuses the registries', async () => {
     const logger = recordingLogger();
     const areas = new AreaDirectory(logger);
