@@ -111,9 +111,8 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
     setRotating(false);
   }
 
-  /** `token` is the one in the field, or, once confirmed, the very one the question was about. */
-  async function replace(token: string, confirmDifferent: boolean) {
-    const reply = await bridge().replaceToken({ token, confirmDifferent });
+  async function replace(confirmDifferent: boolean) {
+    const reply = await bridge().replaceToken({ token: pasted, confirmDifferent });
     const result: ManualRotationResult = reply.ok
       ? reply.value
       : { kind: 'invalid', message: reply.error.message };
@@ -261,7 +260,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
               type="button"
               className="button"
               disabled={pasted.trim() === ''}
-              onClick={() => runDetached(replace(pasted, false), 'Replacing the token')}
+              onClick={() => runDetached(replace(false), 'Replacing the token')}
             >
               Verify and replace
             </button>
@@ -275,7 +274,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
                 confirmLabel="Use it anyway"
                 onConfirm={() => {
                   setManual(null);
-                  runDetached(replace(pasted, true), 'Replacing the token');
+                  runDetached(replace(true), 'Replacing the token');
                 }}
                 onCancel={() => setManual(null)}
               />
