@@ -50,6 +50,16 @@ const connected = appStatus({
   connection: { state: 'connected', since: Date.now(), haVersion: '2024.1.6' },
 });
 
+/** Main's answer to a pasted token of another Home Assistant user: it asks first. */
+const ANOTHER_USERS_TOKEN = {
+  ok: true,
+  value: {
+    kind: 'needs_confirmation',
+    differences: ['other_user'],
+    message: 'This token belongs to another Home Assistant user.',
+  },
+} as const;
+
 /** The page, connected, once its status has arrived. */
 async function setup(token = status()) {
   const fake = installFakeBridge(connected);
@@ -64,19 +74,10 @@ async function pasteAnotherUsersToken(
   user: Awaited<ReturnType<typeof setup>>['user'],
   api: Awaited<ReturnType<typeof setup>>['api'],
 ) {
-  api.replaceToken
-    .mockResolvedValueOnce({
-      ok: true,
-      value: {
-        kind: 'needs_confirmation',
-        differences: ['other_user'],
-        message: 'This token belongs to another Home Assistant user.',
-      },
-    })
-    .mockResolvedValueOnce({
-      ok: true,
-      value: { kind: 'replaced', canRevokeOld: true, message: 'HA Tray now uses the new token.' },
-    });
+  api.replaceToken.mockResolvedValueOnce(ANOTHER_USERS_TOKEN).mockResolvedValueOnce({
+    ok: true,
+    value: { kind: 'replaced', canRevokeOld: true, message: 'HA Tray now uses the new token.' },
+  });
   await user.type(screen.getByLabelText('New long-lived access token'), 'abc.def.ghi');
   await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
 }
@@ -161,14 +162,7 @@ describe('TokenPage', () => {
 
   it('the different-token question takes focus; Escape cancels only it, and focus goes back', async () => {
     const { user, api } = await setup();
-    api.replaceToken.mockResolvedValue({
-      ok: true,
-      value: {
-        kind: 'needs_confirmation',
-        differences: ['other_user'],
-        message: 'This token belongs to another Home Assistant user.',
-      },
-    });
+    api.replaceToken.mockResolvedValue(ANOTHER_USERS_TOKEN);
     const pageKeys = keysBeyondThePage();
     await user.type(screen.getByLabelText('New long-lived access token'), 'abc.def.ghi');
     const opener = screen.getByRole('button', { name: 'Verify and replace' });
@@ -186,14 +180,7 @@ describe('TokenPage', () => {
 
   it('editing the field withdraws the question: "Use it anyway" never vouches for another token', async () => {
     const { user, api } = await setup();
-    api.replaceToken.mockResolvedValue({
-      ok: true,
-      value: {
-        kind: 'needs_confirmation',
-        differences: ['other_user'],
-        message: 'This token belongs to another Home Assistant user.',
-      },
-    });
+    api.replaceToken.mockResolvedValue(ANOTHER_USERS_TOKEN);
     const field = screen.getByLabelText('New long-lived access token');
     await user.type(field, 'token.of.alice');
     await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
