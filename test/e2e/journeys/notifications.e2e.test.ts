@@ -51,6 +51,9 @@ describeJourney('notifications', (peer, browser) => {
         await expect
           .poll(() => tab.getByRole('heading', { level: 1 }).first().textContent())
           .toBe(title);
+        // What a page reads after its heading (the token audit, the entity list) is in too, so
+        // the screenshot shows the page, not whichever "Loading…" the timing left.
+        await expect.poll(() => tab.getByText(/^Loading/).count()).toBe(0);
         const path = peer.screenshot(`settings-${page}-${colorScheme}`);
         if (path) await tab.screenshot({ path });
       }
