@@ -34,7 +34,7 @@ import { fileReminderMemoryStore } from './token-lifecycle/reminder-memory-store
 import { fileJournalStore } from './token-lifecycle/rotation-journal';
 import { TokenLifecycle } from './token-lifecycle/token-lifecycle';
 import { createNotifications } from './notify/create-notifications';
-import { openHaPage } from './connection/open-ha-page';
+import { openSavedHaPage } from './connection/open-ha-page';
 import type { PageWindows } from './ipc/handlers';
 import { SettingsStore } from './settings/settings-store';
 import { flushAllJsonFiles } from './storage/json-file-store';
@@ -180,8 +180,8 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     notifier: platform.notifier,
     logger,
     openHaPage: (path) =>
-      void openHaPage(settings.get().connection?.origin, path, platform.shell).catch(
-        (error: unknown) => logger.warn('Could not open Home Assistant', error),
+      void openSavedHaPage(settings, path, platform.shell).catch((error: unknown) =>
+        logger.warn('Could not open Home Assistant', error),
       ),
     openSettings: (page) => platform.windows.showSettings(page),
     temperatureUnit: () => units.temperatureUnit(),

@@ -18,9 +18,44 @@ export type ConnectionStatus =
 
 export type ConnectionState = ConnectionStatus['state'];
 
+/**
+ * What a state means, the one grouping every view draws from (tray icon, status dot, alerts):
+ * `unset` nothing to connect to; `working` an attempt is under way or scheduled; `up` connected;
+ * `waiting` for the network, no attempt until it is back; `refused` Home Assistant said no (a
+ * rejected token, a ban), no attempt until the user acts.
+ */
+export type ConnectionCategory = 'unset' | 'working' | 'up' | 'waiting' | 'refused';
+
+export function connectionCategory(state: ConnectionState): ConnectionCategory {
+  switch (state) {
+    case 'not_configured':
+      return 'unset';
+    case 'connecting':
+    case 'reconnecting':
+      return 'working';
+    case 'connected':
+      return 'up';
+    case 'offline':
+      return 'waiting';
+    case 'auth_failed':
+    case 'banned':
+      return 'refused';
+  }
+}
+
 /** States in which the app makes no attempt of its own, so that Home Assistant does not ban it. */
 export function isStopped(status: ConnectionStatus): boolean {
-  return (
-    status.state === 'auth_failed' || status.state === 'banned' || status.state === 'not_configured'
-  );
+  const category = connectionCategory(status.state);
+  return category === 'refused' || category === 'unset';
+}
+
+/**
+ * Whole seconds until the next attempt, rounded up (a countdown never says 0 while time is left),
+ * and never negative. The one rounding rule for every countdown the user reads.
+ */
+export function retryInSeconds(
+  status: Extract<ConnectionStatus, { state: 'reconnecting' }>,
+  now: number,
+): number {
+  return Math.max(0, Math.ceil((status.nextRetryAt - now) / 1000));
 }

@@ -23,3 +23,8 @@ export function haPageUrl(origin: string, path: string): string | null {
   const url = new URL(path, base);
   return url.origin === base.origin ? url.href : null;
 }
+
+/** The Home Assistant page for an entity's history: where a notification's or a tray item's click leads. */
+export function entityHistoryPath(entityId: string): string {
+  return `/history?entity_id=${encodeURIComponent(entityId)}`;
+}

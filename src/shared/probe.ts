@@ -43,3 +43,18 @@ export interface ProbeFailure {
 }
 
 export type ProbeResult = ProbeSuccess | ProbeFailure;
+
+/**
+ * Certificate problems that the user can solve by comparing the certificate's fingerprint and
+ * trusting it (pinning it for this origin); an expired certificate is not one of them.
+ */
+const PINNABLE_CERTIFICATE_FAILURES: ReadonlySet<ProbeFailureReason> = new Set([
+  'tls_self_signed',
+  'tls_untrusted',
+  'tls_hostname',
+  'tls_changed',
+]);
+
+export function isPinnableCertificateFailure(reason: ProbeFailureReason): boolean {
+  return PINNABLE_CERTIFICATE_FAILURES.has(reason);
+}

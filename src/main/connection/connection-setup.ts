@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { AppStatus, ConnectionCandidate } from '../../shared/app-status';
 import type { InstanceUrl } from '../../shared/instance-url';
 import { normaliseInstanceUrl } from '../../shared/instance-url';
-import type { ProbeFailureReason, ProbeResult } from '../../shared/probe';
+import { isPinnableCertificateFailure, type ProbeResult } from '../../shared/probe';
 import { normaliseTokenInput } from '../../shared/token-input';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
@@ -16,14 +16,6 @@ import type { PresentedCertificate } from '../tls/presented-certificate';
 import type { ResolveHost } from './address-class';
 import { plainHttpRefusal } from './plain-http';
 import { savedTokenMayGoTo } from './token-scope';
-
-/** Certificate problems that trusting the certificate by its fingerprint can solve. */
-const PINNABLE = new Set<ProbeFailureReason>([
-  'tls_self_signed',
-  'tls_untrusted',
-  'tls_hostname',
-  'tls_changed',
-]);
 
 export interface ConnectionSetupDeps {
   supervisor: ConnectionSupervisor;
@@ -121,7 +113,7 @@ export class ConnectionSetup {
     if (refusal) return refusal;
     const result = await this.deps.probe(resolved.instance, resolved.token);
     this.certificateProblem =
-      !result.ok && PINNABLE.has(result.reason) ? resolved.instance.origin : null;
+      !result.ok && isPinnableCertificateFailure(result.reason) ? resolved.instance.origin : null;
     if (result.ok) {
       this.lastPassed = {
         fingerprint: this.fingerprint(resolved.instance.origin, resolved.token),

@@ -1,5 +1,5 @@
 import type { HistoryEntry, HistoryKind } from '../../shared/diagnostics';
-import type { ConnectionStatus } from '../../shared/connection-status';
+import { retryInSeconds, type ConnectionStatus } from '../../shared/connection-status';
 import type { TokenStatus } from '../../shared/token-status';
 
 /** The About page keeps this many events: enough for a day of flapping Wi-Fi. */
@@ -37,7 +37,7 @@ export function connectionEvent(
     case 'connected':
       return { kind: 'connected', detail: `Connected to Home Assistant ${next.haVersion}` };
     case 'reconnecting': {
-      const seconds = Math.max(0, Math.round((next.nextRetryAt - now) / 1000));
+      const seconds = retryInSeconds(next, now);
       if (previous?.state === 'connected')
         return {
           kind: 'dropped',

@@ -4,7 +4,7 @@ import type { Settings } from '../../shared/settings';
 import type { ConnectionStatus } from '../../shared/connection-status';
 import type { TokenStatus } from '../../shared/token-status';
 import type { AppInfo } from './app-info';
-import { describeConnection } from '../tray/tray-model';
+import { connectionWords } from '../../shared/connection-words';
 import { ConnectionHistory, connectionEvent, tokenEvent } from './connection-history';
 import { diagnosticsReport } from './diagnostics-report';
 
@@ -61,7 +61,7 @@ export class Diagnostics {
     return diagnosticsReport(
       {
         about: this.about(),
-        connection: describeConnection(status.connection, this.deps.now()),
+        connection: connectionWords(status.connection, this.deps.now()).brief,
         origin: settings.connection?.origin ?? null,
         protection: status.token.protection,
         entityIds,

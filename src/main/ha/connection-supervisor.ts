@@ -1,6 +1,7 @@
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import type { InstanceUrl } from '../../shared/instance-url';
-import type { ConnectionStatus } from '../../shared/connection-status';
+import { connectionCategory, type ConnectionStatus } from '../../shared/connection-status';
+import { socketRefusal } from '../../shared/login-refusal';
 import { Emitter } from '../../shared/emitter';
 import { UserFacingError } from '../../shared/user-facing-error';
 import { runDetached } from '../detached';
@@ -74,6 +75,8 @@ const reasonOf = (failure: SocketFailure): string => {
       return 'Home Assistant did not answer in time';
     case 'http':
       return `Home Assistant answered with HTTP ${failure.status}`;
+    case 'auth_invalid':
+      return failure.message;
     default:
       return 'The connection closed';
   }
@@ -332,13 +335,14 @@ export class ConnectionSupervisor {
       error instanceof SocketOpenError
         ? error.failure
         : { kind: 'network', code: 'UNKNOWN', message: String(error) };
-    if (failure.kind === 'auth_invalid') {
+    const refusal = socketRefusal(failure);
+    if (refusal === 'token_rejected') {
       this.options.logger.warn(
         'Home Assistant rejected the token; no further attempts until a new one is saved',
       );
-      return this.setStatus({ state: 'auth_failed', message: failure.message });
+      return this.setStatus({ state: 'auth_failed', message: reasonOf(failure) });
     }
-    if (failure.kind === 'http' && failure.status === 403) {
+    if (refusal === 'banned') {
       this.options.logger.warn(
         'Home Assistant refused this computer (HTTP 403): its IP address is banned',
       );
@@ -528,7 +532,7 @@ export class ConnectionSupervisor {
   }
 
   private canRetry(): boolean {
-    return this.status.state !== 'auth_failed' && this.status.state !== 'banned';
+    return connectionCategory(this.status.state) !== 'refused';
   }
 
   private setStatus(status: ConnectionStatus): void {

@@ -1,5 +1,7 @@
 import type { LookupFunction } from 'node:net';
 import type { InstanceUrl } from '../../shared/instance-url';
+import { BAN_HELP } from '../../shared/connection-words';
+import { httpRefusal, socketRefusal, type LoginRefusal } from '../../shared/login-refusal';
 import type { ProbeFailureReason, ProbeResult } from '../../shared/probe';
 import { SocketOpenError } from './ha-socket';
 import type { TlsOptions } from '../tls/tls-policy';
@@ -22,10 +24,6 @@ const failure = (reason: ProbeFailureReason, message: string): ProbeResult => ({
   reason,
   message,
 });
-
-const BAN_HELP =
-  'Home Assistant has banned this computer’s IP address after failed logins. To lift the ban, remove the ' +
-  'address from ip_bans.yaml in Home Assistant’s configuration folder and restart Home Assistant.';
 
 /** Network and TLS errors, by Node's error code. */
 function describeNetworkError(
@@ -120,17 +118,22 @@ function isCertificateError(code: string): boolean {
   return CERTIFICATE_ERROR.test(code);
 }
 
-function describeStatus(response: HttpResponse, host: string): ProbeResult | null {
-  switch (response.status) {
-    case 200:
-      return null;
-    case 401:
-      return failure(
+/** What the user reads when Home Assistant refuses the login (see login-refusal.ts). */
+function refusalFailure(refusal: LoginRefusal): ProbeResult {
+  return refusal === 'banned'
+    ? failure('banned', BAN_HELP)
+    : failure(
         'unauthorized',
         'Home Assistant rejected the token. It may have been deleted or have expired: create a new one in your Home Assistant profile and paste it here.',
       );
-    case 403:
-      return failure('banned', BAN_HELP);
+}
+
+function describeStatus(response: HttpResponse, host: string): ProbeResult | null {
+  const refusal = httpRefusal(response.status);
+  if (refusal) return refusalFailure(refusal);
+  switch (response.status) {
+    case 200:
+      return null;
     case 404:
       return failure(
         'not_home_assistant',
@@ -222,11 +225,8 @@ export async function probeConnection(
   try {
     user = await options.verifyUser(instance, token);
   } catch (error) {
-    const socketFailure = error instanceof SocketOpenError ? error.failure : null;
-    if (socketFailure?.kind === 'auth_invalid')
-      return describeStatus({ status: 401, contentType: '', body: '' }, url.host)!;
-    if (socketFailure?.kind === 'http' && socketFailure.status === 403)
-      return failure('banned', BAN_HELP);
+    const refusal = socketRefusal(error instanceof SocketOpenError ? error.failure : null);
+    if (refusal) return refusalFailure(refusal);
     return failure(
       'websocket',
       'Home Assistant answered, but its WebSocket connection failed. If you use a reverse proxy, enable WebSocket support in it (the Upgrade and Connection headers).',

@@ -4,7 +4,7 @@ import { UserFacingError } from '../../shared/user-facing-error';
 import type { IpcContract } from '../../shared/ipc/contract';
 import type { EntityView } from '../../shared/entity-view';
 import type { ConnectionSetup } from '../connection/connection-setup';
-import { openHaPage } from '../connection/open-ha-page';
+import { openSavedHaPage, openTokenCreationPage } from '../connection/open-ha-page';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { runEntityAction } from '../ha/entity-actions';
 import type { TemperatureUnit } from '../../shared/unit-system';
@@ -94,7 +94,7 @@ export function createHandlers({
       // Only this one page, on an address that is not saved yet: where a new user makes a token.
       const instance = normaliseInstanceUrl(url, port);
       if (!instance.ok) throw new UserFacingError(instance.error, 'invalid_url');
-      return openHaPage(instance.value.origin, '/profile/security', shell);
+      return openTokenCreationPage(instance.value.origin, shell);
     },
     getTokenStatus: () => tokens.status(),
     rotateToken: () => tokens.rotation.rotate(),
@@ -115,7 +115,7 @@ export function createHandlers({
       ),
     openSettings: (page) => windows.showSettings(page),
     closePanel: () => windows.hidePanel(),
-    openInHomeAssistant: (path) => openHaPage(settings.get().connection?.origin, path, shell),
+    openInHomeAssistant: (path) => openSavedHaPage(settings, path, shell),
     getDesktopStatus: () => desktop.refresh(),
     setStartAtLogin: (enabled) => desktop.setStartAtLogin(enabled),
     setGlobalShortcut: (accelerator) => desktop.setShortcut(accelerator),

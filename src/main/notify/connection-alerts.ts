@@ -19,12 +19,6 @@ export interface ConnectionAlertsOptions {
   lostAfterMs: number;
 }
 
-const DOWN_STATES: ReadonlySet<ConnectionStatus['state']> = new Set([
-  'connecting',
-  'reconnecting',
-  'offline',
-]);
-
 /**
  * Decides which connection notifications to show, from the stream of connection statuses:
  * "lost" only once the connection has been down longer than `lostAfterMs` (blips stay silent),
@@ -77,7 +71,7 @@ export class ConnectionAlerts {
         this.resetEpisode();
         return;
     }
-    if (!DOWN_STATES.has(status.state)) return;
+    // What is left is down: connecting, reconnecting, offline.
     this.offline = status.state === 'offline';
     if (status.state === 'reconnecting') this.lastReason = status.reason;
     // Only a connection that existed can be lost; failing to connect at start is the tray's job.

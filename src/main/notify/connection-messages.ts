@@ -1,3 +1,4 @@
+import { BAN_HELP } from '../../shared/connection-words';
 import type { NotificationText } from './entity-message';
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
@@ -34,5 +35,5 @@ export const TOKEN_REJECTED_TEXT: NotificationText = {
 
 export const BAN_DETECTED_TEXT: NotificationText = {
   title: 'Home Assistant has banned this computer',
-  body: 'Its IP address is in ip_bans.yaml after failed logins. Remove it there and restart Home Assistant, then choose Reconnect now: HA Tray tries once.',
+  body: `${BAN_HELP} Then choose Reconnect now: HA Tray tries once.`,
 };

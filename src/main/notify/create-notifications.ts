@@ -7,7 +7,8 @@ import type { Logger } from '../log/logger';
 import type { Notifier } from './notifier';
 import type { SettingsStore } from '../settings/settings-store';
 import { NotificationService } from './notification-service';
-import { historyPath, type AppNotification } from './notification-sink';
+import { entityHistoryPath } from '../../shared/ha-page-url';
+import type { AppNotification } from './notification-sink';
 import { entityFeedFromStore } from './store-feed';
 
 export interface NotificationDeps {
@@ -30,7 +31,7 @@ export interface NotificationDeps {
  */
 export function createNotifications(deps: NotificationDeps): NotificationService {
   const onClick = (notification: AppNotification) => () => {
-    if (notification.entityId) deps.openHaPage(historyPath(notification.entityId));
+    if (notification.entityId) deps.openHaPage(entityHistoryPath(notification.entityId));
     else if (notification.kind === 'token_rotation_due') deps.openSettings('token');
     else deps.openSettings('connection');
   };

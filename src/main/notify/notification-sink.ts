@@ -19,13 +19,8 @@ export interface AppNotification {
 
 /**
  * Where notifications go. The Electron notifier implements it (src/main/adapters/electron/); a click on an
- * entity notification opens `historyPath(entityId)` on the configured Home Assistant.
+ * entity notification opens `entityHistoryPath(entityId)` (src/shared/ha-page-url.ts) on the configured Home Assistant.
  */
 export interface NotificationSink {
   show(notification: AppNotification): void;
-}
-
-/** The Home Assistant page for an entity's history, for `haPageUrl(origin, path)`. */
-export function historyPath(entityId: string): string {
-  return `/history?entity_id=${encodeURIComponent(entityId)}`;
 }

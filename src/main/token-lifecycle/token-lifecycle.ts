@@ -6,6 +6,7 @@ import type {
 } from '../../shared/token-status';
 import { Emitter } from '../../shared/emitter';
 import type { ConnectionStatus } from '../../shared/connection-status';
+import { socketRefusal } from '../../shared/login-refusal';
 import type { Clock } from '../ha/clock';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { SocketOpenError } from '../ha/ha-socket';
@@ -38,13 +39,13 @@ export interface TokenLifecycleDeps {
   logger: Logger;
 }
 
-/** auth_invalid on the fresh connection means Home Assistant refused the token; anything else is trouble. */
+/** A rejected token (login-refusal.ts) on the fresh connection means Home Assistant refused the token; anything else is trouble. */
 async function verifyWith(supervisor: ConnectionSupervisor, token: string): Promise<VerifyOutcome> {
   try {
     const user = await supervisor.verifyToken(token);
     return { kind: 'ok', userId: user.id, userName: user.name };
   } catch (error) {
-    if (error instanceof SocketOpenError && error.failure.kind === 'auth_invalid')
+    if (error instanceof SocketOpenError && socketRefusal(error.failure) === 'token_rejected')
       return { kind: 'rejected' };
     throw error;
   }

@@ -1,7 +1,7 @@
 import type { DesktopStatus } from '../../shared/desktop-status';
 import type { Settings } from '../../shared/settings';
 import type { AppServices } from '../app-services';
-import { openHaPage } from '../connection/open-ha-page';
+import { openSavedHaPage } from '../connection/open-ha-page';
 import type { Dialogs } from '../windows/dialogs';
 import type { Shell } from '../windows/shell';
 import type { SystemTheme } from './system-theme';
@@ -23,8 +23,7 @@ export interface TrayDeps {
 
 /** Connects the tray to the services: status, favourites and their clicks. Shared by the app and the e2e harness. */
 export function createTray(services: AppServices, deps: TrayDeps): TrayService {
-  const openPage = (path: string) =>
-    openHaPage(services.settings.get().connection?.origin, path, deps.shell);
+  const openPage = (path: string) => openSavedHaPage(services.settings, path, deps.shell);
   const tray = new TrayService(deps.host, services.store, {
     openPanel: deps.openPanel,
     openSettings: () => deps.openSettings(),

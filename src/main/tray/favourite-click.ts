@@ -1,3 +1,4 @@
+import { entityHistoryPath } from '../../shared/ha-page-url';
 import { planAction, trayItemKind } from '../../shared/domains/registry';
 import { friendlyName, stateText } from '../../shared/state-text';
 import { isUserFacingError } from '../../shared/user-facing-error';
@@ -22,8 +23,7 @@ export async function clickFavourite(deps: FavouriteClickDeps, entityId: string)
   if (!entity) return;
   const kind = trayItemKind(entity);
   if (kind === 'panel') return deps.openPanel();
-  if (kind === 'history')
-    return deps.openHaPage(`/history?entity_id=${encodeURIComponent(entityId)}`);
+  if (kind === 'history') return deps.openHaPage(entityHistoryPath(entityId));
   const plan = planAction(entity, { kind: 'primary' });
   let confirmed = false;
   if (plan.ok && plan.plan.confirm) {

@@ -4,7 +4,8 @@ import type { Favourite } from '../../shared/settings';
 import { friendlyName, stateText } from '../../shared/state-text';
 import type { ReminderStatus } from '../../shared/token-status';
 import { favouriteItem } from './favourite-items';
-import type { ConnectionStatus } from '../../shared/connection-status';
+import { connectionCategory, type ConnectionCategory } from '../../shared/connection-status';
+import { connectionWords } from '../../shared/connection-words';
 import type { MenuItemSpec, TrayIconSpec } from './tray-host';
 
 export interface TrayModel {
@@ -63,42 +64,13 @@ function pauseMenu(pausedUntil: number | null): MenuItemSpec {
   };
 }
 
-/** The connection in a few words, as the status line and tooltip say it. */
-export function describeConnection(status: ConnectionStatus, now: number): string {
-  switch (status.state) {
-    case 'not_configured':
-      return 'Not set up';
-    case 'connecting':
-      return 'Connecting…';
-    case 'connected':
-      return 'Connected';
-    case 'reconnecting': {
-      const seconds = Math.max(0, Math.ceil((status.nextRetryAt - now) / 1000));
-      return seconds > 0 ? `Reconnecting in ${seconds} s` : 'Reconnecting…';
-    }
-    case 'auth_failed':
-      return 'Token rejected';
-    case 'banned':
-      return 'Banned by Home Assistant';
-    case 'offline':
-      return 'Offline';
-  }
-}
-
-function iconFor(status: ConnectionStatus): TrayIconSpec['name'] {
-  switch (status.state) {
-    case 'connected':
-      return 'connected';
-    case 'connecting':
-    case 'reconnecting':
-      return 'connecting';
-    case 'auth_failed':
-    case 'banned':
-      return 'error';
-    default:
-      return 'disconnected';
-  }
-}
+const ICON_FOR: Record<ConnectionCategory, TrayIconSpec['name']> = {
+  unset: 'disconnected',
+  working: 'connecting',
+  waiting: 'disconnected',
+  up: 'connected',
+  refused: 'error',
+};
 
 /** The chosen sensor as "21.5 °C" and "Outside: 21.5 °C", while its state is live. */
 function sensorText(
@@ -118,7 +90,7 @@ export function trayModel(
   now: number,
 ): TrayModel {
   const place = status.instance?.locationName ?? 'Home Assistant';
-  const words = describeConnection(status.connection, now);
+  const words = connectionWords(status.connection, now).brief;
   const connected = status.connection.state === 'connected';
   const items: MenuItemSpec[] = [
     { type: 'normal', id: 'status', label: `${place} – ${words}`, enabled: false },
@@ -156,7 +128,11 @@ export function trayModel(
   const sensor = sensorText(sensorId, entity, connected);
   const summary = `HA Tray – ${place}: ${words}`;
   return {
-    icon: { name: iconFor(status.connection), attention: reminder?.attention ?? false, dark },
+    icon: {
+      name: ICON_FOR[connectionCategory(status.connection.state)],
+      attention: reminder?.attention ?? false,
+      dark,
+    },
     tooltip: sensor.line ? `${sensor.line}\n${summary}` : summary,
     title: sensor.title,
     items,

@@ -1,12 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EntityStore } from '../../../src/main/ha/entity-store';
 import type { MenuItemSpec, TrayHost } from '../../../src/main/tray/tray-host';
-import {
-  describeConnection,
-  trayModel,
-  type TrayCommand,
-  type TrayInput,
-} from '../../../src/main/tray/tray-model';
+import { trayModel, type TrayCommand, type TrayInput } from '../../../src/main/tray/tray-model';
 import {
   TrayService,
   TRAY_REBUILD_MS,
@@ -221,8 +216,9 @@ describe('trayModel', () => {
     [{ state: 'connecting' } as ConnectionStatus, 'Connecting…'],
     [{ state: 'banned' } as ConnectionStatus, 'Banned by Home Assistant'],
     [{ state: 'auth_failed', message: '' } as ConnectionStatus, 'Token rejected'],
-  ])('describes %o', (connection, words) => {
-    expect(describeConnection(connection, 0)).toBe(words);
+  ])('names %o in the status line', (connection, words) => {
+    const model = trayModel(input({ status: status(connection) }), 0);
+    expect(byId(model.items, 'status')).toMatchObject({ label: `Cottage – ${words}` });
   });
 });
 

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AppStatus } from '../../../shared/app-status';
 import { normaliseInstanceUrl } from '../../../shared/instance-url';
-import type { ProbeFailureReason, ProbeResult } from '../../../shared/probe';
+import { BAN_HELP } from '../../../shared/connection-words';
+import { isPinnableCertificateFailure, type ProbeResult } from '../../../shared/probe';
 import { normaliseTokenInput } from '../../../shared/token-input';
 import { bridge } from '../../bridge';
 import { StatusLine } from '../../components/StatusLine';
@@ -12,18 +13,6 @@ import { runDetached } from '../../detached';
 
 type Test =
   { state: 'idle' } | { state: 'testing' } | { state: 'done'; result: ProbeResult; key: string };
-
-/** Certificate problems the user can solve by comparing and trusting the certificate. */
-const PINNABLE: ProbeFailureReason[] = [
-  'tls_self_signed',
-  'tls_untrusted',
-  'tls_hostname',
-  'tls_changed',
-];
-
-const BAN_HELP =
-  'Home Assistant blocks an address after repeated failed logins. To lift the ban, remove this computer’s IP ' +
-  'address from ip_bans.yaml in Home Assistant’s configuration folder, restart Home Assistant, then test again.';
 
 export function ConnectionPage({ status }: { status: AppStatus }) {
   const ids = { url: useId(), port: useId(), token: useId(), urlHint: useId(), tokenHint: useId() };
@@ -252,7 +241,7 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
         {test.state === 'done' &&
           test.key === key &&
           !test.result.ok &&
-          PINNABLE.includes(test.result.reason) && (
+          isPinnableCertificateFailure(test.result.reason) && (
             <button
               type="button"
               className="button"
