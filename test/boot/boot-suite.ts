@@ -169,6 +169,27 @@ export function describeBoot(name: string, mode: () => BootMode): void {
       }
     });
 
+    it('ha-tray:// serves each page with its CSP and a nonce new on every load', async () => {
+      const main = await startedMain();
+      const nonces = new Set<string>();
+      for (const page of ['settings.html', 'panel.html', 'settings.html']) {
+        const response = await main.fake.fetchAppPage(`ha-tray://app/${page}`);
+        const csp = response.headers.get('content-security-policy') ?? '';
+        const nonce = csp.match(/style-src 'self' 'nonce-([^']+)'/)?.[1];
+        expect(nonce, page).toBeDefined();
+        expect(csp).toContain("script-src 'self'");
+        expect(await response.text()).toContain(`<meta name="csp-nonce" nonce="${nonce}" />`);
+        nonces.add(nonce!);
+      }
+      expect(nonces.size).toBe(3);
+      // Scripts and styles come as they are.
+      const asset = (await (await main.fake.fetchAppPage('ha-tray://app/panel.html')).text()).match(
+        /src="\.\/(assets\/[^"]+\.js)"/,
+      )![1]!;
+      const script = await main.fake.fetchAppPage(`ha-tray://app/${asset}`);
+      expect(script.headers.get('content-security-policy')).toBeNull();
+    });
+
     it('first run opens the Connection page', async () => {
       const main = await startedMain();
       await waitFor(() => main.fake.windows.length === 1, 'a window');

@@ -48,6 +48,11 @@ export class E2eHarness {
   readonly desktop = fakeDesktopPlatform();
   readonly userDataDir = mkdtempSync(join(tmpdir(), 'ha-tray-e2e-'));
   readonly pages: Page[] = [];
+  /**
+   * What the pages complained about, as a person with the developer tools open would see it:
+   * console errors and warnings, Content-Security-Policy violations and failed requests.
+   */
+  readonly pageProblems: string[] = [];
   services!: AppServices;
   /** The tray menu as the app last built it. */
   trayMenu: MenuItemSpec[] = [];
@@ -197,9 +202,32 @@ export class E2eHarness {
     );
     await tab.addInitScript({ content: this.bridgeScript });
     tab.on('pageerror', (error) => this.logLines.push(`PAGE ERROR ${error.message}`));
+    await this.recordProblems(tab, page);
     this.pages.push(tab);
     await tab.goto(`${this.server.origin}/${page}.html${options.hash ? `#${options.hash}` : ''}`);
     return tab;
+  }
+
+  private async recordProblems(tab: Page, page: string): Promise<void> {
+    const problem = (text: string) => void this.pageProblems.push(`${page}: ${text}`);
+    tab.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning')
+        problem(`console ${message.type()}: ${message.text()} (${message.location().url})`);
+    });
+    tab.on('response', (response) => {
+      if (response.status() >= 400) problem(`HTTP ${response.status()} for ${response.url()}`);
+    });
+    tab.on('requestfailed', (request) =>
+      problem(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'no reason'})`),
+    );
+    // The event, not only its console line: a violation a page catches still fires it.
+    await tab.exposeBinding('__haTrayCspViolation', (_source, text: string) =>
+      problem(`CSP violation: ${text}`),
+    );
+    await tab.addInitScript({
+      content: `document.addEventListener('securitypolicyviolation', (event) =>
+        __haTrayCspViolation(event.effectiveDirective + ' refused ' + event.blockedURI));`,
+    });
   }
 
   /** Every file in the user-data folder, for leak scans. */

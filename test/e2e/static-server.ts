@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { securePage } from '../../src/main/windows/page-csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -10,7 +11,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** Serves the built pages on 127.0.0.1, as ha-tray://app serves them in the app. */
+/** Serves the built pages on 127.0.0.1, as ha-tray://app serves them in the app (CSP included). */
 export async function serveStatic(
   root: string,
 ): Promise<{ origin: string; close(): Promise<void> }> {
@@ -24,7 +25,13 @@ export async function serveStatic(
       return;
     }
     res.setHeader('Content-Type', TYPES[extname(path)] ?? 'application/octet-stream');
-    res.end(readFileSync(path));
+    if (extname(path) !== '.html') {
+      res.end(readFileSync(path));
+      return;
+    }
+    const page = securePage(readFileSync(path, 'utf8'));
+    res.setHeader('Content-Security-Policy', page.csp);
+    res.end(page.html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
