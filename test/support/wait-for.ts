@@ -1,8 +1,11 @@
-/** Polls until `check` returns true; for conditions that real sockets reach eventually. */
+/**
+ * Polls until `check` returns true; for conditions that real sockets reach eventually. The
+ * timeout is a ceiling for a loaded machine, not a wait: a check that holds returns at once.
+ */
 export async function waitFor(
   check: () => boolean,
   what = 'condition',
-  timeoutMs = 5000,
+  timeoutMs = 30_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
