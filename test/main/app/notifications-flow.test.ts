@@ -34,6 +34,31 @@ const garageRule: NotificationRule = {
   cooldownSeconds: 0,
 };
 
+/**
+ * A rule on another entity, flipped to prove that every earlier event was handled: the socket
+ * delivers in order and the rules run as each change arrives, so once the sentinel's notification
+ * is shown, any notification the earlier changes would cause has been shown too.
+ */
+const SENTINEL = 'input_boolean.guest_mode';
+const sentinelRule: NotificationRule = {
+  id: 'sentinel',
+  entityId: SENTINEL,
+  enabled: true,
+  kind: 'becomes',
+  states: ['on', 'off'],
+  cooldownSeconds: 0,
+};
+
+/** Waits until every change sent before it was handled, then forgets the sentinel's notification. */
+async function everyEarlierChangeHandled(): Promise<void> {
+  const before = shown.length;
+  const current = sim.getState(SENTINEL)!;
+  sim.setState(SENTINEL, current.state === 'on' ? 'off' : 'on', current.attributes);
+  await waitFor(() => shown.length > before, 'the sentinel notification');
+  const sentinel = shown.splice(before).filter((n) => !n.title.startsWith('Guest mode'));
+  shown.push(...sentinel);
+}
+
 beforeEach(async () => {
   sim = await startSimulator();
   dir = mkdtempSync(join(tmpdir(), 'ha-tray-notify-'));
@@ -61,7 +86,9 @@ beforeEach(async () => {
   );
   const notifications = app.settings.get().notifications;
   expect(
-    await ask('updateSettings', { notifications: { ...notifications, rules: [garageRule] } }),
+    await ask('updateSettings', {
+      notifications: { ...notifications, rules: [garageRule, sentinelRule] },
+    }),
   ).toMatchObject({ ok: true });
 });
 afterEach(async () => {
@@ -79,7 +106,7 @@ describe('notifications against the simulator', () => {
     });
     expect(res.status).toBe(200);
     await waitFor(() => shown.length > 0, 'a notification');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await everyEarlierChangeHandled();
     expect(shown).toEqual([
       { title: 'Garage door opened', body: expect.stringContaining('Previously closed') },
     ]);
@@ -93,7 +120,7 @@ describe('notifications against the simulator', () => {
       await waitFor(() => app.supervisor.getStatus().state === 'connected', `reconnected ${i}`);
       await waitFor(() => app.store.size > 0, 'snapshot');
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await everyEarlierChangeHandled();
     expect(shown).toEqual([]);
 
     await sim.stop();
@@ -103,7 +130,7 @@ describe('notifications against the simulator', () => {
     await waitFor(() => shown.length > 0, 'the outage change');
     await sim.restart({ downMs: 1 });
     await waitFor(() => app.supervisor.getStatus().state === 'connected', 'reconnected again');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await everyEarlierChangeHandled();
     expect(shown).toHaveLength(1);
     expect(shown[0]!.body).toContain('while HA Tray was disconnected');
   });
