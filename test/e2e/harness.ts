@@ -164,9 +164,11 @@ export class E2eHarness {
     }
   }
 
-  /** Labels of the favourites in the tray menu, in order, with checkbox state. */
+  /** Labels of the favourites in the tray menu (also in its floors' submenus), in order, with checkbox state. */
   trayFavourites(): string[] {
-    return this.trayMenu
+    const flat = (items: MenuItemSpec[]): MenuItemSpec[] =>
+      items.flatMap((item) => (item.type === 'submenu' ? flat(item.submenu) : [item]));
+    return flat(this.trayMenu)
       .filter(
         (item): item is Extract<MenuItemSpec, { id: string }> =>
           'id' in item && item.id.startsWith('fav:'),
