@@ -1,5 +1,6 @@
 import { domainName } from './domains/domain-name';
 import { domainOf } from './entity';
+import { NO_AREA } from './floor-groups';
 
 /** An entity in a list, by the name the list shows and what else is known of it. */
 export interface NamedEntity {
@@ -9,17 +10,17 @@ export interface NamedEntity {
 }
 
 /** The ways to tell two alike names apart, the shortest first; the entity id always does. */
-const DISTINCTIONS: ReadonlyArray<(item: NamedEntity) => string | undefined> = [
-  (item) => item.area,
+const DISTINCTIONS: ReadonlyArray<(item: NamedEntity) => string> = [
+  (item) => item.area ?? NO_AREA,
   (item) => domainName(domainOf(item.entityId)),
-  (item) => (item.area ? `${item.area} · ${domainName(domainOf(item.entityId))}` : undefined),
+  (item) => `${item.area ?? NO_AREA} · ${domainName(domainOf(item.entityId))}`,
 ];
 
 const sameName = (name: string) => name.trim().toLocaleLowerCase();
 
 /**
  * What to show beside each name that another item of the list shares, so that a person can tell
- * them apart: the area ("Bedroom"), else the domain in words ("Cover"), else both, else the
+ * them apart: the area ("Bedroom", or "No area"), else the domain in words ("Cover"), else both, else the
  * entity id. Undefined for a name nobody else in the list has: it needs nothing beside it.
  */
 export function tellApart(items: readonly NamedEntity[]): Array<string | undefined> {
@@ -28,8 +29,7 @@ export function tellApart(items: readonly NamedEntity[]): Array<string | undefin
     if (alike.length < 2) return undefined;
     for (const distinction of DISTINCTIONS) {
       const mine = distinction(item);
-      if (mine !== undefined && alike.every((o) => o === item || distinction(o) !== mine))
-        return mine;
+      if (alike.every((other) => other === item || distinction(other) !== mine)) return mine;
     }
     return item.entityId;
   });

@@ -50,6 +50,8 @@ describe('tellApart', () => {
         { name: 'Lamp', entityId: 'switch.d', area: 'Bedroom' },
         { name: 'Plug', entityId: 'switch.plug_1' },
         { name: 'Plug', entityId: 'switch.plug_2' },
+        { name: 'Fan', entityId: 'fan.a', area: 'Office' },
+        { name: 'Fan', entityId: 'fan.b' },
       ]),
     ).toEqual([
       'Office · Light',
@@ -58,6 +60,8 @@ describe('tellApart', () => {
       'Bedroom · Switch',
       'switch.plug_1',
       'switch.plug_2',
+      'Office',
+      'No area',
     ]);
   });
 
