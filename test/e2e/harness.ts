@@ -204,6 +204,11 @@ export class E2eHarness {
     return tab;
   }
 
+  /** A page outside the app, for a picture a journey draws itself (test/e2e/menu-picture.ts). */
+  blank(size = { width: 760, height: 560 }): Promise<Page> {
+    return this.browser.newPage({ viewport: size, colorScheme: 'light' });
+  }
+
   /** Every file in the user-data folder, for leak scans. */
   userDataFiles(): Array<{ path: string; text: string }> {
     const walk = (dir: string): string[] =>
