@@ -264,6 +264,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     settings,
     vault,
     store,
+    areas,
     units,
     supervisor,
     connection,

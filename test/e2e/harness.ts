@@ -169,9 +169,11 @@ export class E2eHarness {
     }
   }
 
-  /** Labels of the favourites in the tray menu, in order, with checkbox state. */
+  /** Labels of the favourites in the tray menu (also in its floors' submenus), in order, with checkbox state. */
   trayFavourites(): string[] {
-    return this.trayMenu
+    const flat = (items: MenuItemSpec[]): MenuItemSpec[] =>
+      items.flatMap((item) => (item.type === 'submenu' ? flat(item.submenu) : [item]));
+    return flat(this.trayMenu)
       .filter(
         (item): item is Extract<MenuItemSpec, { id: string }> =>
           'id' in item && item.id.startsWith('fav:'),
@@ -228,6 +230,11 @@ export class E2eHarness {
       content: `document.addEventListener('securitypolicyviolation', (event) =>
         __haTrayCspViolation(event.effectiveDirective + ' refused ' + event.blockedURI));`,
     });
+  }
+
+  /** A page outside the app, for a picture a journey draws itself (test/e2e/menu-picture.ts). */
+  blank(size = { width: 760, height: 560 }): Promise<Page> {
+    return this.browser.newPage({ viewport: size, colorScheme: 'light' });
   }
 
   /** Every file in the user-data folder, for leak scans. */

@@ -15,7 +15,7 @@ import { E2eHarness, screenshotPath } from './harness';
 export interface JourneyPeer {
   generation: HaGeneration;
   haVersion: string;
-  /** Where to write a screenshot: only the first generation's run writes them. */
+  /** Where to write a screenshot: only the run against the journey's first generation writes them. */
   screenshot(name: string): string | null;
 }
 
@@ -43,7 +43,7 @@ export function describeJourney(
     const peer: JourneyPeer = {
       generation,
       haVersion,
-      screenshot: (name) => (generation === HA_GENERATIONS[0] ? screenshotPath(name) : null),
+      screenshot: (name) => (generation === generations[0] ? screenshotPath(name) : null),
     };
     describe.skipIf(!browser)(
       `${title} in Chromium against Home Assistant ${haVersion}${browser ? '' : ' (skipped: no Chromium; apt-get install chromium or set CHROMIUM_PATH)'}`,

@@ -1,4 +1,6 @@
+import { Emitter } from '../../shared/emitter';
 import type { EntityPlace } from '../../shared/entity-view';
+import { logListenerError } from '../log/listener-errors';
 import type { Logger } from '../log/logger';
 import { readFloorsAndLabels } from './floor-label-registry';
 import { areaOrder } from './registry-order';
@@ -30,8 +32,16 @@ export class AreaDirectory {
   private byEntity = new Map<string, EntityPlace>();
   /** Reads started so far: only the latest may set the places, however the answers interleave. */
   private reads = 0;
+  private readonly changes: Emitter<void>;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(private readonly logger: Logger) {
+    this.changes = new Emitter(logListenerError(logger, 'the areas'));
+  }
+
+  /** Whenever an entity's place changed. */
+  onChange(listener: () => void): () => void {
+    return this.changes.on(listener);
+  }
 
   placeOf(entityId: string): EntityPlace | undefined {
     return this.byEntity.get(entityId);
@@ -79,6 +89,7 @@ export class AreaDirectory {
       }
       if (read !== this.reads || samePlaces(next, this.byEntity)) return false;
       this.byEntity = next;
+      this.changes.emit();
       return true;
     } catch (error) {
       this.logger.info('Areas are not available from Home Assistant', error);

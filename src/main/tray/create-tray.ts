@@ -70,6 +70,9 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
   tray.setReminder(services.tokens.status().reminder);
   services.notifications.onPauseChange((until) => tray.setPausedUntil(until));
   tray.setPausedUntil(services.notifications.pausedUntil());
+  const showPlaces = () => tray.setPlaces((entityId) => services.areas.placeOf(entityId));
+  services.areas.onChange(showPlaces);
+  showPlaces();
   services.units.onChange((unit) => tray.setTemperatureUnit(unit));
   tray.setTemperatureUnit(services.units.temperatureUnit());
   tray.setDark(deps.theme.isDark());

@@ -6,18 +6,26 @@ import type { MenuItemSpec } from './tray-host';
 
 export const FAVOURITE_PREFIX = 'fav:';
 
-/** One favourite as a menu item, shaped by its domain's tray kind (src/shared/domains/). */
-export function favouriteItem(favourite: Favourite, entity: EntityState | undefined): MenuItemSpec {
+/**
+ * One favourite as a menu item, shaped by its domain's tray kind (src/shared/domains/). `beside`:
+ * what tells it from a favourite of the same name ("Bedroom"), shown in brackets after the name.
+ */
+export function favouriteItem(
+  favourite: Favourite,
+  entity: EntityState | undefined,
+  beside?: string,
+): MenuItemSpec {
   const id = `${FAVOURITE_PREFIX}${favourite.entityId}`;
+  const named = (name: string) => (beside ? `${name} (${beside})` : name);
   if (!entity) {
     return {
       type: 'normal',
       id,
-      label: `${favourite.label ?? favourite.entityId} – not in Home Assistant`,
+      label: `${named(favourite.label ?? favourite.entityId)} – not in Home Assistant`,
       enabled: false,
     };
   }
-  const name = favourite.label ?? friendlyName(entity);
+  const name = named(favourite.label ?? friendlyName(entity));
   if (entity.state === 'unavailable')
     return { type: 'normal', id, label: `${name} – Unavailable`, enabled: false };
   const label = `${name} – ${stateText(entity)}`;

@@ -1,9 +1,11 @@
 import type { AppStatus } from '../../shared/app-status';
 import type { EntityState } from '../../shared/entity';
+import type { EntityPlace } from '../../shared/entity-view';
+import { groupByFloor } from '../../shared/floor-groups';
 import type { Favourite } from '../../shared/settings';
 import { friendlyName, stateText } from '../../shared/state-text';
 import type { ReminderStatus } from '../../shared/token-status';
-import { favouriteItem } from './favourite-items';
+import { favouriteMenu } from './favourite-menu';
 import { connectionCategory, type ConnectionCategory } from '../../shared/connection-status';
 import { connectionWords } from '../../shared/connection-words';
 import type { MenuItemSpec, TrayIconSpec } from './tray-host';
@@ -31,6 +33,8 @@ export interface TrayInput {
   status: AppStatus;
   favourites: readonly Favourite[];
   entity: (entityId: string) => EntityState | undefined;
+  /** Where an entity is (its area and floor), as src/main/ha/area-directory.ts knows it. */
+  placeOf: (entityId: string) => EntityPlace | undefined;
   /** The global shortcut that opens the panel, shown next to "Open panel". */
   panelShortcut: string | null;
   /** The token rotation reminder: the attention badge and "Token is 97 days old - Rotate…". */
@@ -86,7 +90,17 @@ function sensorText(
 
 /** Pure: the app's state in, the tray's icon, tooltip and menu out. */
 export function trayModel(
-  { status, favourites, entity, panelShortcut, reminder, pausedUntil, sensorId, dark }: TrayInput,
+  {
+    status,
+    favourites,
+    entity,
+    placeOf,
+    panelShortcut,
+    reminder,
+    pausedUntil,
+    sensorId,
+    dark,
+  }: TrayInput,
   now: number,
 ): TrayModel {
   const place = status.instance?.locationName ?? 'Home Assistant';
@@ -97,12 +111,16 @@ export function trayModel(
     { type: 'separator' },
   ];
   if (status.instance !== null && favourites.length > 0) {
+    // The panel's grouping: in the user's order, a group wherever the floor changes.
+    const groups = groupByFloor(
+      favourites.map((_, index) => index),
+      (index) => placeOf(favourites[index]!.entityId),
+      { order: 'kept' },
+    );
     // While disconnected the last known states may be stale: show the favourites, disabled.
-    for (const favourite of favourites) {
-      const item = favouriteItem(favourite, entity(favourite.entityId));
-      items.push(connected || item.type === 'separator' ? item : { ...item, enabled: false });
-    }
-    items.push({ type: 'separator' });
+    items.push(...favouriteMenu({ favourites, entity, placeOf, groups, enabled: connected }), {
+      type: 'separator',
+    });
   }
   if (reminder?.menuLine)
     items.push({ type: 'normal', id: 'rotate', label: `⚠ ${reminder.menuLine}` });

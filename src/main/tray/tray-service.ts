@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AppStatus } from '../../shared/app-status';
+import type { EntityPlace } from '../../shared/entity-view';
 import { withHomeTemperatureUnit } from '../../shared/domains/climate';
 import type { Favourite } from '../../shared/settings';
 import type { TemperatureUnit } from '../../shared/unit-system';
@@ -36,6 +37,7 @@ export const TRAY_REBUILD_MS = 100;
 export class TrayService {
   private status: AppStatus | null = null;
   private favourites: readonly Favourite[] = [];
+  private placeOf: TrayInput['placeOf'] = () => undefined;
   private panelShortcut: string | null = null;
   private reminder: TrayInput['reminder'] = null;
   private pausedUntil: number | null = null;
@@ -111,6 +113,15 @@ export class TrayService {
     this.render();
   }
 
+  /**
+   * Where the favourites are (src/main/ha/area-directory.ts): given again whenever Home
+   * Assistant's registries changed, so the floor groups and the areas beside repeated names follow.
+   */
+  setPlaces(placeOf: (entityId: string) => EntityPlace | undefined): void {
+    this.placeOf = placeOf;
+    this.render();
+  }
+
   /** The home's temperature unit (src/main/ha/home-unit-system.ts), for thermostat favourites. */
   setTemperatureUnit(unit: TemperatureUnit | undefined): void {
     this.temperatureUnit = unit;
@@ -150,6 +161,7 @@ export class TrayService {
           const state = this.store.get(id);
           return state && withHomeTemperatureUnit(state, this.temperatureUnit);
         },
+        placeOf: this.placeOf,
         panelShortcut: this.panelShortcut,
         reminder: this.reminder,
         pausedUntil: this.pausedUntil,

@@ -50,8 +50,12 @@ describe('AreaDirectory', () => {
         };
         return replies[message.type] as T;
       };
+    const changes: string[] = [];
+    areas.onChange(() => changes.push(areas.placeOf('light.kitchen')?.area ?? '-'));
     expect(await areas.refresh(homeWith('kitchen'))).toBe(true);
     expect(await areas.refresh(homeWith('kitchen'))).toBe(false);
+    // Listeners hear a change, and only a change.
+    expect(changes).toEqual(['Kitchen']);
     let answerEarlier: (value?: unknown) => void = () => undefined;
     const earlier = areas.refresh(homeWith('kitchen', new Promise((r) => (answerEarlier = r))));
     expect(await areas.refresh(homeWith('office'))).toBe(true);

@@ -9,6 +9,7 @@ import {
 } from '../../../src/main/tray/tray-service';
 import type { AppStatus } from '../../../src/shared/app-status';
 import type { EntityState } from '../../../src/shared/entity';
+import type { EntityPlace } from '../../../src/shared/entity-view';
 import type { Favourite } from '../../../src/shared/settings';
 import type { ConnectionStatus } from '../../../src/shared/connection-status';
 import { READY_TOKEN } from '../../support/token-metadata';
@@ -39,6 +40,7 @@ const input = (overrides: Partial<TrayInput> = {}, entities: EntityState[] = [])
   status: status(),
   favourites: [],
   entity: (id) => entities.find((e) => e.entity_id === id),
+  placeOf: () => undefined,
   panelShortcut: 'CommandOrControl+Alt+H',
   reminder: null,
   pausedUntil: null,
@@ -358,6 +360,24 @@ describe('TrayService', () => {
     expect(label()).toBe('Thermostat – Heat 70 °C');
     tray.setTemperatureUnit('°F');
     expect(label()).toBe('Thermostat – Heat 70 °F');
+  });
+
+  it('groups the favourites by floor once it knows where they are, and follows a change of places', () => {
+    const { host, tray } = setup();
+    tray.setStatus(status());
+    tray.setFavourites([{ entityId: 'light.kitchen' }, { entityId: 'sensor.other' }]);
+    const labels = () =>
+      vi
+        .mocked(host.setContextMenu)
+        .mock.lastCall![0].slice(2, 6)
+        .map((item) => (item.type === 'separator' ? '-' : item.label));
+    expect(labels()).toEqual(['light.kitchen', 'sensor.other – 1', '-', 'Open panel']);
+    const places: Record<string, EntityPlace> = {
+      'light.kitchen': { area: 'Kitchen', floor: 'Ground floor', floorOrder: 0 },
+      'sensor.other': { area: 'Attic', floor: 'Top floor', floorOrder: 2 },
+    };
+    tray.setPlaces((id) => places[id]);
+    expect(labels()).toEqual(['Ground floor', 'light.kitchen', '-', 'Top floor']);
   });
 
   it('switches the icon to its dark variant when the system theme turns dark', () => {

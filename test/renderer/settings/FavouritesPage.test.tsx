@@ -115,6 +115,57 @@ describe('FavouritesPage', () => {
     expect(screen.getByRole('button', { name: 'Remove switch.old_plug' })).toBeInTheDocument();
   });
 
+  it('flags an unavailable favourite, which the user can still remove', async () => {
+    const fake = installFakeBridge();
+    const user = userEvent.setup();
+    const home = [
+      entityView('light.garage', 'unavailable', { friendly_name: 'Garage light' }, 'Garage'),
+    ];
+    render(<FavouritesPage favourites={[{ entityId: 'light.garage' }]} entities={home} />);
+    const row = screen.getByRole('button', { name: 'Remove Garage light' }).closest('li')!;
+    expect(within(row).getByText('Unavailable')).toHaveClass('missing-flag');
+    expect(row).toHaveTextContent('Light · Garage · Unavailable');
+    await user.click(screen.getByRole('button', { name: 'Remove Garage light' }));
+    expect(fake.api.updateSettings).toHaveBeenLastCalledWith({ favourites: [] });
+  });
+
+  it('says what each row is and where, like Home Assistant’s pickers, and the entity id only where nothing else tells two apart', () => {
+    const home = [
+      entityView(
+        'cover.bedroom_window',
+        'closed',
+        { friendly_name: 'Bedroom window', device_class: 'window' },
+        'Bedroom',
+      ),
+      entityView(
+        'binary_sensor.bedroom_window',
+        'off',
+        { friendly_name: 'Bedroom window', device_class: 'window' },
+        'Bedroom',
+      ),
+      entityView('switch.plug_1', 'on', { friendly_name: 'Plug' }),
+      entityView('switch.plug_2', 'off', { friendly_name: 'Plug' }),
+    ];
+    installFakeBridge();
+    render(
+      <FavouritesPage
+        favourites={[
+          { entityId: 'cover.bedroom_window' },
+          { entityId: 'binary_sensor.bedroom_window' },
+        ]}
+        entities={home}
+      />,
+    );
+    const yours = within(screen.getByRole('list', { name: 'Your favourites' }))
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('.favourite-state')!.textContent);
+    expect(yours).toEqual(['Cover · Bedroom · Closed', 'Binary sensor · Bedroom · Closed']);
+    const results = within(screen.getByRole('list', { name: 'Matching entities' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(results).toEqual(['PlugSwitch · switch.plug_1Add', 'PlugSwitch · switch.plug_2Add']);
+  });
+
   it('shows why a change was refused', async () => {
     const { user, api } = setup([]);
     api.updateSettings.mockResolvedValueOnce({
@@ -146,12 +197,30 @@ function setupLive(initial: Favourite[], home: EntityView[] = entities) {
 }
 
 describe('FavouritesPage keeps focus in a sensible place', () => {
-  it('puts the search box first', () => {
-    setupLive([{ entityId: 'light.kitchen' }]);
+  it('puts the user’s own list first, its Move and Remove buttons before the search and its results', async () => {
+    const { user } = setupLive([{ entityId: 'light.kitchen' }, { entityId: 'lock.front_door' }]);
+    expect(
+      screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent),
+    ).toEqual(['Your favourites', 'Add favourites']);
+    // From the top of the page: the first label, then the first favourite's Move down (its Move
+    // up is disabled), then its Remove.
+    await user.tab();
+    expect(screen.getByLabelText('Label for Kitchen lights')).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Move Kitchen lights down' })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Remove Kitchen lights' })).toHaveFocus();
     const search = screen.getByLabelText('Search entities');
     const favourites = screen.getByRole('list', { name: 'Your favourites' });
-    expect(search.compareDocumentPosition(favourites) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(
+    expect(favourites.compareDocumentPosition(search) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(
       Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+  });
+
+  it('with no favourites yet, points down to where they are added', () => {
+    setupLive([]);
+    expect(screen.getByText(/No favourites yet/)).toHaveTextContent(
+      'No favourites yet. Find them under “Add favourites” below.',
     );
   });
 
@@ -261,7 +330,7 @@ describe('FavouritesPage in a home with floors', () => {
     ]);
     // Each area's list is named by its heading; rows leave out the place the headings say.
     const kitchen = screen.getByRole('list', { name: 'Kitchen' });
-    expect(within(kitchen).getByRole('listitem')).toHaveTextContent('Kitchen lightslight.kitchen');
+    expect(within(kitchen).getByRole('listitem')).toHaveTextContent(/^Kitchen lightsLightAdd$/);
     expect(screen.getByText(/a heading names the floor/)).toBeInTheDocument();
   });
 
@@ -295,6 +364,6 @@ describe('FavouritesPage in a home with floors', () => {
     expect(screen.queryByText(/a heading names the floor/)).toBeNull();
     expect(
       screen.getByRole('button', { name: 'Add Kitchen lights' }).closest('li'),
-    ).toHaveTextContent('light.kitchen · Kitchen');
+    ).toHaveTextContent('Kitchen lightsLight · KitchenAdd');
   });
 });

@@ -1,12 +1,11 @@
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { EntityView } from '../../../shared/entity-view';
 import { groupByFloor, hasFloors } from '../../../shared/floor-groups';
 import type { Favourite } from '../../../shared/settings';
-import { friendlyName, stateText } from '../../../shared/state-text';
 import { bridge } from '../../bridge';
-import { EntityIcon } from '../../components/EntityIcon';
 import { searchEntities } from './favourite-search';
 import { MatchingEntities } from './MatchingEntities';
+import { YourFavourites } from './YourFavourites';
 import { runDetached } from '../../detached';
 
 const SHOWN = 50;
@@ -22,8 +21,9 @@ const focusKey = (what: 'up' | 'down' | 'remove' | 'add', entityId: string) =>
   `${what}:${entityId}`;
 
 /**
- * Choose, order and name the favourites. Every change is saved at once; a favourite whose
- * entity disappeared from Home Assistant stays, flagged, until the user removes it.
+ * Choose, order and name the favourites: the user's own list first (its buttons a few Tabs from
+ * the top), then the search to add more. Every change is saved at once; a favourite whose entity
+ * is unavailable or disappeared from Home Assistant stays, flagged, until the user removes it.
  */
 export function FavouritesPage({
   favourites,
@@ -35,7 +35,6 @@ export function FavouritesPage({
   const searchId = useId();
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [dragging, setDragging] = useState<number | null>(null);
   const page = useRef<HTMLElement>(null);
   const focusPlan = useRef<FocusPlan | null>(null);
   useEffect(() => {
@@ -119,8 +118,8 @@ export function FavouritesPage({
       <p className="muted">They appear in this order in the tray menu and the panel.</p>
       {homeHasFloors && (
         <p className="muted">
-          In the panel a heading names the floor wherever it changes from one favourite to the next:
-          keep a floor’s favourites together to see its name once.
+          In the panel and the tray menu a heading names the floor wherever it changes from one
+          favourite to the next: keep a floor’s favourites together to see its name once.
         </p>
       )}
       {error && (
@@ -129,7 +128,21 @@ export function FavouritesPage({
         </p>
       )}
 
-      <h2>Add</h2>
+      <h2>Your favourites</h2>
+      {favourites.length === 0 ? (
+        <p className="notice">No favourites yet. Find them under “Add favourites” below.</p>
+      ) : (
+        <YourFavourites
+          favourites={favourites}
+          byId={byId}
+          move={move}
+          remove={remove}
+          rename={rename}
+          focusKey={focusKey}
+        />
+      )}
+
+      <h2>Add favourites</h2>
       <div className="field">
         <label htmlFor={searchId}>Search entities</label>
         <input
@@ -158,97 +171,6 @@ export function FavouritesPage({
           )}
           {total === 0 && <p className="muted">Nothing matches “{query}”.</p>}
         </>
-      )}
-
-      <h2>Your favourites</h2>
-      {favourites.length === 0 ? (
-        <p className="notice">No favourites yet. Add some from the list below.</p>
-      ) : (
-        <ol className="favourite-list" aria-label="Your favourites">
-          {favourites.map((favourite, index) => {
-            const entity = byId.get(favourite.entityId);
-            const name = entity ? friendlyName(entity) : favourite.entityId;
-            return (
-              <li
-                key={favourite.entityId}
-                className={`favourite-item${dragging === index ? ' dragging' : ''}`}
-                draggable
-                onDragStart={(e: DragEvent) => {
-                  setDragging(index);
-                  e.dataTransfer.effectAllowed = 'move';
-                }}
-                onDragOver={(e) => e.preventDefault()}
-                onDrop={(e) => {
-                  e.preventDefault();
-                  if (dragging !== null) move(dragging, index);
-                  setDragging(null);
-                }}
-                onDragEnd={() => setDragging(null)}
-                onKeyDown={(e) => {
-                  if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-                    e.preventDefault();
-                    move(index, index + (e.key === 'ArrowUp' ? -1 : 1));
-                  }
-                }}
-              >
-                <span className="drag-handle" aria-hidden="true">
-                  ⋮⋮
-                </span>
-                {entity ? <EntityIcon entity={entity} /> : <span className="entity-icon" />}
-                <div className="favourite-text">
-                  <input
-                    aria-label={`Label for ${name}`}
-                    defaultValue={favourite.label ?? ''}
-                    placeholder={name}
-                    maxLength={80}
-                    onBlur={(e) => {
-                      if ((favourite.label ?? '') !== e.target.value.trim())
-                        rename(index, e.target.value);
-                    }}
-                  />
-                  <span className="favourite-state">
-                    {entity ? (
-                      `${favourite.entityId} · ${stateText(entity)}`
-                    ) : (
-                      <strong className="missing-flag">Not in Home Assistant any more</strong>
-                    )}
-                  </span>
-                </div>
-                <div className="favourite-control">
-                  <button
-                    type="button"
-                    className="button small"
-                    aria-label={`Move ${name} up`}
-                    data-focus={focusKey('up', favourite.entityId)}
-                    disabled={index === 0}
-                    onClick={() => move(index, index - 1)}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="button small"
-                    aria-label={`Move ${name} down`}
-                    data-focus={focusKey('down', favourite.entityId)}
-                    disabled={index === favourites.length - 1}
-                    onClick={() => move(index, index + 1)}
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    className="button small danger"
-                    aria-label={`Remove ${name}`}
-                    data-focus={focusKey('remove', favourite.entityId)}
-                    onClick={() => remove(index)}
-                  >
-                    Remove
-                  </button>
-                </div>
-              </li>
-            );
-          })}
-        </ol>
       )}
     </section>
   );

@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import { placeText, type EntityView } from '../../../shared/entity-view';
+import type { EntityView } from '../../../shared/entity-view';
 import type { FloorGroup } from '../../../shared/floor-groups';
 import { friendlyName } from '../../../shared/state-text';
 import { EntityIcon } from '../../components/EntityIcon';
+import { entityLines } from './entity-line';
 
 interface Props {
   /** The results in the order the search gives them: shown as they are without `groups`. */
@@ -19,19 +20,20 @@ const LABEL = 'Matching entities';
 /**
  * The search's results with an Add button each. In a home with floors they sit under a heading per
  * floor and one per area (real headings, so a screen reader can move between them; each area's
- * list is named by its heading), and each row leaves out the place its headings already say.
+ * list is named by its heading). Each row says what the entity is and where, as
+ * src/renderer/settings/pages/entity-line.ts words it.
  */
 export function MatchingEntities({ matches, groups, onAdd, addFocus }: Props) {
   const headingId = useId();
-  const row = (entity: EntityView, showPlace: boolean) => (
+  // Under headings a row leaves out the place they say.
+  const lines = entityLines(matches, { withPlace: !groups });
+  const lineOf = new Map(matches.map((entity, i) => [entity.entity_id, lines[i]!]));
+  const row = (entity: EntityView) => (
     <li key={entity.entity_id} className="favourite-item">
       <EntityIcon entity={entity} />
       <div className="favourite-text">
         <span className="favourite-name">{friendlyName(entity)}</span>
-        <span className="favourite-state">
-          {entity.entity_id}
-          {showPlace && entity.area ? ` · ${placeText(entity)}` : ''}
-        </span>
+        <span className="favourite-state">{lineOf.get(entity.entity_id)}</span>
       </div>
       <button
         type="button"
@@ -48,7 +50,7 @@ export function MatchingEntities({ matches, groups, onAdd, addFocus }: Props) {
   if (!groups) {
     return (
       <ul className="entity-results" aria-label={LABEL}>
-        {matches.map((entity) => row(entity, true))}
+        {matches.map((entity) => row(entity))}
       </ul>
     );
   }
@@ -64,7 +66,7 @@ export function MatchingEntities({ matches, groups, onAdd, addFocus }: Props) {
                 <h4 id={id} className="result-area-heading">
                   {area.heading}
                 </h4>
-                <ul aria-labelledby={id}>{area.items.map((entity) => row(entity, false))}</ul>
+                <ul aria-labelledby={id}>{area.items.map((entity) => row(entity))}</ul>
               </div>
             );
           })}
