@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger';
 import { logListenerError } from '../log/listener-errors';
 import type { Decrypted, SecretStore } from './secret-store';
 import { describeBackend, isWeakBackend } from './secret-store';
+import { NewerFileError } from '../storage/document-format';
 import type { JsonFileStore } from '../storage/json-file-store';
 import { tokenDates } from './token-dates';
 import type { SealedToken, VaultContents } from './vault-file';
@@ -80,10 +81,15 @@ export class TokenVault {
       this.stopRetrying();
       await this.file.removeStaleTempFiles();
       const read = await readVaultFile(this.file);
-      if (!read.ok) {
+      if (read.kind === 'damaged') {
         this.options.logger.warn('The token vault file is damaged; asking for the token again');
         this.contents = EMPTY_VAULT;
         return this.setState('undecryptable', vaultMessages.damagedFile);
+      }
+      if (read.kind === 'newer') {
+        this.options.logger.warn(read.error.message);
+        this.contents = EMPTY_VAULT;
+        return this.setState('undecryptable', vaultMessages.newerFile);
       }
       this.contents = read.contents;
       if (this.contents.current) return this.unlock();
@@ -346,7 +352,13 @@ export class TokenVault {
   }
 
   private async write(contents: VaultContents): Promise<void> {
-    await this.file.write(contents);
+    try {
+      await this.file.write(contents);
+    } catch (error) {
+      if (error instanceof NewerFileError)
+        throw new UserFacingError(vaultMessages.newerFile, 'newer_file');
+      throw error;
+    }
     this.contents = contents;
   }
 
