@@ -1,6 +1,6 @@
 import { Emitter } from '../../shared/emitter';
 import { chmodSync, copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import ElectronStore from 'electron-store';
 import {
@@ -13,6 +13,7 @@ import {
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { Logger } from '../log/logger';
 import { newerFileSentence } from '../storage/document-format';
+import { APP_FILES } from '../storage/layout';
 import { ensurePrivateFolder, PRIVATE_FILE_MODE } from '../storage/private-folder';
 import { loadSettings, type SettingsShape } from './load-settings';
 import { MIGRATIONS, SETTINGS_FORMAT } from './migrations';
@@ -33,8 +34,6 @@ export interface SettingsStoreOptions {
   /** The current shape and its migrations; tests pass their own. */
   shape?: SettingsShape;
 }
-
-const FILE_NAME = 'settings';
 
 /** A copy of the settings file, as private as the file. */
 function backUp(path: string, copyPath: string): void {
@@ -70,7 +69,7 @@ export class SettingsStore {
     const { cwd, logger } = options;
     const now = options.now ?? (() => new Date());
     const shape = options.shape ?? { version: SETTINGS_VERSION, migrations: MIGRATIONS };
-    const path = join(cwd, `${FILE_NAME}.json`);
+    const path = join(cwd, APP_FILES.settings);
     ensurePrivateFolder(cwd);
     const text = existsSync(path) ? readFileSync(path, 'utf8') : null;
     const loaded = loadSettings(text, shape);
@@ -103,7 +102,7 @@ export class SettingsStore {
     if (existsSync(path)) chmodSync(path, PRIVATE_FILE_MODE);
     const store = new ElectronStore<Settings>({
       cwd,
-      name: FILE_NAME,
+      name: basename(APP_FILES.settings, '.json'),
       clearInvalidConfig: false,
       configFileMode: PRIVATE_FILE_MODE,
     });

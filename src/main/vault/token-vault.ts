@@ -10,6 +10,7 @@ import type { Decrypted, SecretStore } from './secret-store';
 import { describeBackend, isWeakBackend } from './secret-store';
 import { NewerFileError } from '../storage/document-format';
 import type { JsonFileStore } from '../storage/json-file-store';
+import { INSTANCE_FILES } from '../storage/layout';
 import { tokenDates } from './token-dates';
 import type { SealedToken, VaultContents } from './vault-file';
 import { EMPTY_VAULT, readVaultFile, vaultFileStore } from './vault-file';
@@ -19,7 +20,7 @@ import { vaultMessages } from './vault-messages';
 export type Schedule = (callback: () => Promise<void>, delayMs: number) => () => void;
 
 export interface TokenVaultOptions {
-  /** The user-data folder; the vault is one file in it. */
+  /** The instance's folder (src/main/storage/layout.ts); the vault is one file in it. */
   dir: string;
   secrets: SecretStore;
   /** The user agreed to weak (basic_text) storage: remembered in the settings. */
@@ -31,7 +32,7 @@ export interface TokenVaultOptions {
   schedule?: Schedule;
 }
 
-export const VAULT_FILE = 'token-vault.json';
+export const VAULT_FILE = INSTANCE_FILES.vault;
 
 const realSchedule =
   (logger: Logger): Schedule =>

@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -294,6 +295,15 @@ describe('SettingsStore', () => {
     for (const name of files)
       expect((statSync(join(dir, name)).mode & 0o777).toString(8), name).toBe('600');
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'narrows the user-data folder to its owner, as every store that writes into it does',
+    () => {
+      chmodSync(dir, 0o755);
+      open();
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+    },
+  );
 
   it('never writes a token into the settings file: no field can hold one', () => {
     const token = `eyJhbGciOiJIUzI1NiJ9.${'eyJpc3MiOiJhYmMifQ'.repeat(6)}.${'c2lnbmF0dXJl'.repeat(4)}`;

@@ -10,6 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APP_FILES, INSTANCE_FILES } from '../../../src/main/storage/layout';
 import { SettingsStore } from '../../../src/main/settings/settings-store';
 import { fileReminderMemoryStore } from '../../../src/main/token-lifecycle/reminder-memory-store';
 import { fileJournalStore } from '../../../src/main/token-lifecycle/rotation-journal';
@@ -67,10 +68,10 @@ describe.each(SETS)('the files of fixture set %s', (set) => {
     });
     await vault.dispose();
 
-    expect(await fileJournalStore(join(dir, 'rotation-journal.json')).read()).toEqual(
+    expect(await fileJournalStore(join(dir, INSTANCE_FILES.rotationJournal)).read()).toEqual(
       FIXTURE_CONTENT.journal,
     );
-    const reminder = fileReminderMemoryStore(join(dir, 'rotation-reminder.json'), logger);
+    const reminder = fileReminderMemoryStore(join(dir, INSTANCE_FILES.rotationReminder), logger);
     expect(await reminder.read()).toEqual(FIXTURE_CONTENT.reminder);
     expect(logger.lines.filter((line) => /^(warn|error)/.test(line))).toEqual([]);
   });
@@ -92,6 +93,7 @@ describe('the newest fixture set', () => {
       cpSync(dir, join(FIXTURES, next), { recursive: true });
     }
     expect(written).toEqual(readdirSync(join(FIXTURES, NEWEST)).sort());
+    expect(written).toEqual(Object.values({ ...APP_FILES, ...INSTANCE_FILES }).sort());
     expect(
       differs,
       `A file format changed: add its migration, then the fixture set ${next} with ` +
