@@ -12,5 +12,10 @@ export const PRIVATE_FOLDER_MODE = 0o700;
  */
 export function ensurePrivateFolder(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
-  chmodSync(dir, PRIVATE_FOLDER_MODE);
+  try {
+    chmodSync(dir, PRIVATE_FOLDER_MODE);
+  } catch {
+    // A folder the user made and another account owns: the files in it are still 0600, and
+    // refusing to start would lose more than the narrower folder protects.
+  }
 }
