@@ -76,7 +76,7 @@ const leftover = (name: string) =>
 export class TokenRotation {
   private state: RotationStatus = { phase: 'idle' };
   private journal: RotationJournal | null = null;
-  /** A newer HA Tray's journal: its rotation is unknown here, so nothing may rotate or revoke. */
+  /** A newer HA Tray's journal: its rotation is unknown here, so no rotation may start. */
   private newerJournal = false;
   private running: Promise<RotationStatus> | null = null;
   private readonly changes: Emitter<RotationStatus>;
