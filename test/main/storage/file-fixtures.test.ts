@@ -82,20 +82,24 @@ describe('the newest fixture set', () => {
     await writeFixtureSet(dir);
     const written = readdirSync(dir).sort();
     const next = `v${Number(NEWEST.slice(1)) + 1}`;
-    const kept = (name: string) => join(FIXTURES, NEWEST, name);
-    const differs = written.filter(
-      (name) =>
-        !existsSync(kept(name)) ||
-        readFileSync(join(dir, name), 'utf8') !== readFileSync(kept(name), 'utf8'),
-    );
-    if (process.env.WRITE_FILE_FIXTURES === next && differs.length > 0) {
+    const differsFrom = (set: string) =>
+      written.filter((name) => {
+        const kept = join(FIXTURES, set, name);
+        return (
+          !existsSync(kept) || readFileSync(join(dir, name), 'utf8') !== readFileSync(kept, 'utf8')
+        );
+      });
+    let newest = NEWEST;
+    // The one way a set is made: by today's stores, when asked for by name.
+    if (process.env.WRITE_FILE_FIXTURES === next && differsFrom(NEWEST).length > 0) {
       mkdirSync(join(FIXTURES, next));
       cpSync(dir, join(FIXTURES, next), { recursive: true });
+      newest = next;
     }
-    expect(written).toEqual(readdirSync(join(FIXTURES, NEWEST)).sort());
     expect(written).toEqual(Object.values({ ...APP_FILES, ...INSTANCE_FILES }).sort());
+    expect(written).toEqual(readdirSync(join(FIXTURES, newest)).sort());
     expect(
-      differs,
+      differsFrom(newest),
       `A file format changed: add its migration, then the fixture set ${next} with ` +
         `WRITE_FILE_FIXTURES=${next} npx vitest run --project node test/main/storage/file-fixtures.test.ts`,
     ).toEqual([]);
