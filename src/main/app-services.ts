@@ -38,6 +38,7 @@ import { openSavedHaPage } from './connection/open-ha-page';
 import type { PageWindows } from './ipc/handlers';
 import { SettingsStore } from './settings/settings-store';
 import { flushAllJsonFiles } from './storage/json-file-store';
+import { INSTANCE_FILES } from './storage/layout';
 import { TokenVault } from './vault/token-vault';
 import type { EntityState } from '../shared/entity';
 import { fetchPresentedCertificate } from './tls/presented-certificate';
@@ -192,9 +193,9 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     vault,
     clock,
     power: platform.power,
-    journal: fileJournalStore(join(platform.userDataDir, 'rotation-journal.json')),
+    journal: fileJournalStore(join(platform.userDataDir, INSTANCE_FILES.rotationJournal)),
     reminderMemory: fileReminderMemoryStore(
-      join(platform.userDataDir, 'rotation-reminder.json'),
+      join(platform.userDataDir, INSTANCE_FILES.rotationReminder),
       logger,
     ),
     hostname: platform.hostname,

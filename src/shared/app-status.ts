@@ -7,7 +7,7 @@ export interface AppStatus {
   /** The configured Home Assistant, if any. */
   instance: { origin: string; locationName: string | null } | null;
   token: TokenMetadata;
-  /** Set when the settings file had to be repaired at start. */
+  /** Set when the settings file had to be repaired at start, or a newer HA Tray wrote it: main's sentences. */
   settingsNotice: string | null;
 }
 

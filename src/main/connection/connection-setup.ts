@@ -87,7 +87,7 @@ export class ConnectionSetup {
       connection: this.deps.supervisor.getStatus(),
       instance: origin ? { origin, locationName: this.locationName } : null,
       token: this.deps.vault.metadata(),
-      settingsNotice: this.deps.settings.recovery?.reason ?? null,
+      settingsNotice: this.deps.settings.notice(),
     };
   }
 

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, type Settings, type SettingsSection } from '../../shared/settings';
-import { migrate, type SettingsMigration } from './migrations';
+import { readDocument, type DocumentFormat } from '../storage/document-format';
+import { SETTINGS_FORMAT } from './migrations';
 import { salvageSettings, UNKNOWN_ENTRY } from './salvage';
 
 export interface SettingsFileProblem {
@@ -16,12 +17,12 @@ export interface LoadedSettings {
   problem: SettingsFileProblem | null;
   /** The version the file was upgraded from, or null when it needed no upgrade. */
   migratedFrom: number | null;
+  /** The version of a file a newer HA Tray wrote, which must stay as it is; null otherwise. */
+  newerVersion: number | null;
 }
 
-export interface SettingsShape {
-  version: number;
-  migrations: readonly SettingsMigration[];
-}
+/** The current version and its migrations; tests pass their own. */
+export type SettingsShape = Pick<DocumentFormat, 'version' | 'migrations'>;
 
 const SECTION_WORDS: Record<SettingsSection, string> = {
   connection: 'the Home Assistant address',
@@ -33,41 +34,49 @@ const SECTION_WORDS: Record<SettingsSection, string> = {
   ui: 'the shortcut and start at login',
 };
 
-/** Makes settings of whatever the settings file holds (`null`: there is no file). Never throws. */
+/**
+ * Makes settings of whatever the settings file holds (`null`: there is no file). Never throws. A
+ * file from a newer HA Tray gives the defaults, and `newerVersion` says the file must be kept.
+ */
 export function loadSettings(text: string | null, shape: SettingsShape): LoadedSettings {
   const defaults: Settings = { ...DEFAULT_SETTINGS, schemaVersion: shape.version };
-  const unusable = (reason: string, notJson = false): LoadedSettings => ({
-    settings: defaults,
-    problem: { reason: `${reason} Default settings were loaded.`, reset: ['*'], notJson },
-    migratedFrom: null,
-  });
-  if (text === null) return { settings: defaults, problem: null, migratedFrom: null };
-
-  let parsed: unknown;
-  try {
-    // Editors may save a byte order mark, which is not part of the JSON.
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return unusable('The settings file was damaged (it is not valid JSON).', true);
+  const fresh = { settings: defaults, problem: null, migratedFrom: null, newerVersion: null };
+  const read = readDocument(text, { ...SETTINGS_FORMAT, ...shape });
+  switch (read.kind) {
+    case 'missing':
+      return fresh;
+    case 'newer':
+      return { ...fresh, newerVersion: read.version };
+    case 'damaged': {
+      const reason = read.notJson
+        ? 'The settings file was damaged (it is not valid JSON).'
+        : `The settings file could not be used: ${read.reason}.`;
+      return {
+        ...fresh,
+        problem: {
+          reason: `${reason} Default settings were loaded.`,
+          reset: ['*'],
+          notJson: read.notJson,
+        },
+      };
+    }
+    case 'ok': {
+      const { settings, reset } = salvageSettings(read.raw);
+      return {
+        settings: { ...settings, schemaVersion: shape.version },
+        problem:
+          reset.length === 0
+            ? null
+            : {
+                reason: `Some settings in the file were not valid and were reset: ${describe(reset)}.`,
+                reset,
+                notJson: false,
+              },
+        migratedFrom: read.migratedFrom,
+        newerVersion: null,
+      };
+    }
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    return unusable('The settings file did not contain settings.');
-  const migrated = migrate(parsed as Record<string, unknown>, shape.migrations, shape.version);
-  if (!migrated.ok) return unusable(`The settings file could not be used: ${migrated.reason}.`);
-
-  const { settings, reset } = salvageSettings(migrated.raw);
-  return {
-    settings: { ...settings, schemaVersion: shape.version },
-    problem:
-      reset.length === 0
-        ? null
-        : {
-            reason: `Some settings in the file were not valid and were reset: ${describe(reset)}.`,
-            reset,
-            notJson: false,
-          },
-    migratedFrom: migrated.migratedFrom,
-  };
 }
 
 function describe(reset: string[]): string {

@@ -5,7 +5,7 @@ import {
   type Settings,
   type SettingsSection,
 } from '../../shared/settings';
-import type { RawSettings } from './migrations';
+import type { RawDocument } from '../storage/document-format';
 
 export interface Salvaged {
   settings: Omit<Settings, 'schemaVersion'>;
@@ -26,7 +26,7 @@ export const UNKNOWN_ENTRY = '<unknown>';
  * - entries HA Tray does not know are dropped, which also keeps anything pasted in by hand
  *   (a token, say) from being carried over.
  */
-export function salvageSettings(raw: RawSettings): Salvaged {
+export function salvageSettings(raw: RawDocument): Salvaged {
   const reset: string[] = [];
   const settings: Record<string, unknown> = {};
   for (const name of Object.keys(settingsSections) as SettingsSection[]) {

@@ -1,6 +1,6 @@
 import { Emitter } from '../../shared/emitter';
 import { chmodSync, copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import ElectronStore from 'electron-store';
 import {
@@ -12,8 +12,11 @@ import {
 } from '../../shared/settings';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { Logger } from '../log/logger';
+import { newerFileSentence } from '../storage/document-format';
+import { APP_FILES } from '../storage/layout';
+import { ensurePrivateFolder, PRIVATE_FILE_MODE } from '../storage/private-folder';
 import { loadSettings, type SettingsShape } from './load-settings';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, SETTINGS_FORMAT } from './migrations';
 
 /** What was wrong with the settings file, for the "your settings were reset" notice. */
 export interface SettingsRecovery {
@@ -32,14 +35,10 @@ export interface SettingsStoreOptions {
   shape?: SettingsShape;
 }
 
-const FILE_NAME = 'settings';
-/** Owner only: the file names the Home Assistant address and what the user chose. */
-export const SETTINGS_FILE_MODE = 0o600;
-
 /** A copy of the settings file, as private as the file. */
 function backUp(path: string, copyPath: string): void {
   copyFileSync(path, copyPath);
-  chmodSync(copyPath, SETTINGS_FILE_MODE);
+  chmodSync(copyPath, PRIVATE_FILE_MODE);
 }
 const timestamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
 
@@ -48,26 +47,39 @@ const timestamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
  * typed schema in src/shared/settings.ts, upgraded by versioned migrations. The file is read and
  * checked here before electron-store opens it: a corrupt or hand-edited file never stops the
  * app, it is backed up (settings.json.corrupt-<time>), what is valid is kept, the rest gets its
- * default, and `recovery` tells the user. The token never lives here: every write is checked
- * against the schema, which has no place a token fits.
+ * default, and `recovery` tells the user. A file a newer HA Tray wrote is never touched: the
+ * store runs on defaults, keeps changes for this run only, and `notice` says so. The token never
+ * lives here: every write is checked against the schema, which has no place a token fits.
  */
 export class SettingsStore {
   private readonly changes = new Emitter<Settings>();
 
   private constructor(
-    private readonly store: ElectronStore<Settings>,
+    /** Null while the file belongs to a newer HA Tray: nothing is written. */
+    private readonly store: ElectronStore<Settings> | null,
     private settings: Settings,
     /** Set when the file could not be used as it was; shown once, in this run. */
     readonly recovery: SettingsRecovery | null,
+    readonly path: string,
+    /** Set when a newer HA Tray wrote the file: why changes are not saved. */
+    private readonly newer: string | null = null,
   ) {}
 
   static open(options: SettingsStoreOptions): SettingsStore {
     const { cwd, logger } = options;
     const now = options.now ?? (() => new Date());
     const shape = options.shape ?? { version: SETTINGS_VERSION, migrations: MIGRATIONS };
-    const path = join(cwd, `${FILE_NAME}.json`);
+    const path = join(cwd, APP_FILES.settings);
+    ensurePrivateFolder(cwd);
     const text = existsSync(path) ? readFileSync(path, 'utf8') : null;
     const loaded = loadSettings(text, shape);
+    if (loaded.newerVersion !== null) {
+      const sentence =
+        `${newerFileSentence({ ...SETTINGS_FORMAT, ...shape }, loaded.newerVersion)} Until then ` +
+        'HA Tray runs with default settings, and what you change is kept only until it quits.';
+      logger.warn(sentence);
+      return new SettingsStore(null, loaded.settings, null, path, sentence);
+    }
 
     let recovery: SettingsRecovery | null = null;
     if (loaded.problem) {
@@ -87,19 +99,30 @@ export class SettingsStore {
     }
 
     // An explicit folder: electron-store would otherwise ask Electron for it (and tests have none).
-    if (existsSync(path)) chmodSync(path, SETTINGS_FILE_MODE);
+    if (existsSync(path)) chmodSync(path, PRIVATE_FILE_MODE);
     const store = new ElectronStore<Settings>({
       cwd,
-      name: FILE_NAME,
+      name: basename(APP_FILES.settings, '.json'),
       clearInvalidConfig: false,
-      configFileMode: SETTINGS_FILE_MODE,
+      configFileMode: PRIVATE_FILE_MODE,
     });
     if (text === null || recovery || loaded.migratedFrom !== null) store.store = loaded.settings;
-    return new SettingsStore(store, loaded.settings, recovery);
+    return new SettingsStore(store, loaded.settings, recovery, store.path);
   }
 
   get(): Settings {
     return this.settings;
+  }
+
+  /**
+   * What the user should read about the settings file at start, in full sentences: it was
+   * repaired (and where the old one went), or a newer HA Tray wrote it. Null when all was well.
+   */
+  notice(): string | null {
+    if (this.newer) return this.newer;
+    return this.recovery
+      ? `${this.recovery.reason} A copy of the old file was kept next to the new one.`
+      : null;
   }
 
   /**
@@ -147,16 +170,12 @@ export class SettingsStore {
     return this.changes.on(listener);
   }
 
-  get path(): string {
-    return this.store.path;
-  }
-
   /** Nothing reaches the file unless the whole result is valid settings. */
   private write(next: Settings): Settings {
     const checked = settingsSchema.safeParse(next);
     if (!checked.success) throw invalid(checked.error.issues[0]);
     if (isDeepStrictEqual(next, this.settings)) return this.settings;
-    this.store.store = next;
+    if (this.store) this.store.store = next;
     this.settings = next;
     this.changes.emit(next);
     return next;

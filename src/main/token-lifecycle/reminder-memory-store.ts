@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
+import type { DocumentFormat } from '../storage/document-format';
 import { JsonFileStore } from '../storage/json-file-store';
 import type { ReminderMemory } from './reminder-policy';
 import { EMPTY_MEMORY } from './reminder-policy';
@@ -16,9 +17,21 @@ const memorySchema = z.object({
   lastNotifiedAt: z.number().nullable(),
 });
 
-/** A JSON file; a missing or damaged one means "no snooze, nothing notified yet". */
+/** Version 0 (HA Tray before versioned files) named no version; version 1 says it. */
+export const REMINDER_MEMORY_FORMAT: DocumentFormat = {
+  label: 'rotation reminder',
+  versionKey: 'version',
+  version: 1,
+  unversioned: 0,
+  migrations: [{ version: 1, description: 'the file names its version', up: (raw) => raw }],
+};
+
+/**
+ * A JSON file; a missing or damaged one means "no snooze, nothing notified yet". One a newer HA
+ * Tray wrote is read as such too, and stays as it is: writes to it fail and are logged.
+ */
 export function fileReminderMemoryStore(path: string, logger?: Logger): ReminderMemoryStore {
-  const file = new JsonFileStore<ReminderMemory>(path, memorySchema);
+  const file = new JsonFileStore<ReminderMemory>(path, memorySchema, REMINDER_MEMORY_FORMAT);
   return {
     async read() {
       try {

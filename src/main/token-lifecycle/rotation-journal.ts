@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DocumentFormat } from '../storage/document-format';
 import { JsonFileStore } from '../storage/json-file-store';
 
 /**
@@ -26,7 +27,6 @@ export function stepReached(journal: RotationJournal, step: JournalStep): boolea
  * in the vault (the new one encrypted as pending), never here.
  */
 export const rotationJournalSchema = z.object({
-  version: z.literal(1),
   step: z.enum(JOURNAL_STEPS),
   /** 'back' once the rotation was given up: recovery then only ever rolls back. */
   direction: z.enum(['forward', 'back']),
@@ -42,7 +42,22 @@ export const rotationJournalSchema = z.object({
 });
 export type RotationJournal = z.infer<typeof rotationJournalSchema>;
 
-/** Where the journal lives. `read` throws `DamagedFileError` when it exists but cannot be read. */
+/**
+ * Version 1 is the first: the journal named its version from the start, so a file without one
+ * was never written by HA Tray and counts as damaged. Add a migration here for every change of shape.
+ */
+export const JOURNAL_FORMAT: DocumentFormat = {
+  label: 'token rotation record',
+  versionKey: 'version',
+  version: 1,
+  unversioned: null,
+  migrations: [],
+};
+
+/**
+ * Where the journal lives. `read` throws `DamagedFileError` when it exists but cannot be read,
+ * and `NewerFileError` when a newer HA Tray wrote it (then `write` and `clear` refuse too).
+ */
 export interface JournalStore {
   read(): Promise<RotationJournal | null>;
   write(journal: RotationJournal): Promise<void>;
@@ -51,9 +66,12 @@ export interface JournalStore {
   flush(): Promise<void>;
 }
 
-/** A JSON file in the user-data folder, replaced atomically on every write. */
+/**
+ * A JSON file in the user-data folder, replaced atomically on every write, and on disk (folder
+ * included) before `write` resolves: a rotation takes its next step only after that.
+ */
 export function fileJournalStore(path: string): JournalStore {
-  const file = new JsonFileStore(path, rotationJournalSchema);
+  const file = new JsonFileStore(path, rotationJournalSchema, JOURNAL_FORMAT);
   return {
     read: () => file.read(),
     write: (journal) => file.write(journal),

@@ -3,6 +3,7 @@ import type { Clock } from '../ha/clock';
 import type { RotationInterval, RotationStatus, RotationStep } from '../../shared/token-status';
 import type { Logger } from '../log/logger';
 import { logListenerError } from '../log/listener-errors';
+import { NewerFileError } from '../storage/document-format';
 import { DamagedFileError } from '../storage/json-file-store';
 import type { HaTokenPort, LiveConnection, RotationVault, VerifyOutcome } from './ports';
 import type { JournalStore, RotationJournal } from './rotation-journal';
@@ -47,6 +48,9 @@ const MESSAGES = {
     'The record of an interrupted token rotation was damaged. Check the token list for an unused "HA Tray on …" token and revoke it.',
   pendingRecovery:
     'A token rotation was interrupted. HA Tray will finish it when it connects to Home Assistant.',
+  newerJournal:
+    'A newer version of HA Tray left a token rotation unfinished. This version cannot read its ' +
+    'record, leaves it untouched and rotates nothing: update HA Tray to finish it.',
 } as const;
 
 /** Interrupted at the first step: the new token may or may not exist, and only HA can say. */
@@ -72,6 +76,8 @@ const leftover = (name: string) =>
 export class TokenRotation {
   private state: RotationStatus = { phase: 'idle' };
   private journal: RotationJournal | null = null;
+  /** A newer HA Tray's journal: its rotation is unknown here, so no rotation may start. */
+  private newerJournal = false;
   private running: Promise<RotationStatus> | null = null;
   private readonly changes: Emitter<RotationStatus>;
 
@@ -91,7 +97,7 @@ export class TokenRotation {
 
   /** True while a rotation is unfinished (running, or interrupted and not yet recovered). */
   isOpen(): boolean {
-    return this.journal !== null || this.running !== null;
+    return this.journal !== null || this.running !== null || this.newerJournal;
   }
 
   /** Refresh-token ids an unfinished rotation works on: nothing else may revoke them. */
@@ -127,6 +133,7 @@ export class TokenRotation {
   rotate(): Promise<RotationStatus> {
     return this.exclusive(async () => {
       const journal = await this.readJournal();
+      if (this.newerJournal) return this.state;
       return journal ? this.recover(journal) : this.start();
     });
   }
@@ -174,7 +181,6 @@ export class TokenRotation {
       return this.set({ phase: 'not_started', message: MESSAGES.unidentified });
 
     let journal: RotationJournal = {
-      version: 1,
       step: 'started',
       direction: 'forward',
       startedAt: this.options.clock.now(),
@@ -353,6 +359,12 @@ export class TokenRotation {
     try {
       this.journal = await this.options.journal.read();
     } catch (error) {
+      if (error instanceof NewerFileError) {
+        this.options.logger?.warn('Token rotation: the journal is from a newer HA Tray', error);
+        this.newerJournal = true;
+        this.set({ phase: 'incomplete', message: MESSAGES.newerJournal, leftoverTokenName: null });
+        return null;
+      }
       if (!(error instanceof DamagedFileError)) throw error;
       this.options.logger?.warn('Token rotation: the journal is damaged', error);
       await this.close();

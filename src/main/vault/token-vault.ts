@@ -8,7 +8,9 @@ import type { Logger } from '../log/logger';
 import { logListenerError } from '../log/listener-errors';
 import type { Decrypted, SecretStore } from './secret-store';
 import { describeBackend, isWeakBackend } from './secret-store';
+import { NewerFileError } from '../storage/document-format';
 import type { JsonFileStore } from '../storage/json-file-store';
+import { INSTANCE_FILES } from '../storage/layout';
 import { tokenDates } from './token-dates';
 import type { SealedToken, VaultContents } from './vault-file';
 import { EMPTY_VAULT, readVaultFile, vaultFileStore } from './vault-file';
@@ -18,7 +20,7 @@ import { vaultMessages } from './vault-messages';
 export type Schedule = (callback: () => Promise<void>, delayMs: number) => () => void;
 
 export interface TokenVaultOptions {
-  /** The user-data folder; the vault is one file in it. */
+  /** The instance's folder (src/main/storage/layout.ts); the vault is one file in it. */
   dir: string;
   secrets: SecretStore;
   /** The user agreed to weak (basic_text) storage: remembered in the settings. */
@@ -30,7 +32,7 @@ export interface TokenVaultOptions {
   schedule?: Schedule;
 }
 
-export const VAULT_FILE = 'token-vault.json';
+export const VAULT_FILE = INSTANCE_FILES.vault;
 
 const realSchedule =
   (logger: Logger): Schedule =>
@@ -80,10 +82,15 @@ export class TokenVault {
       this.stopRetrying();
       await this.file.removeStaleTempFiles();
       const read = await readVaultFile(this.file);
-      if (!read.ok) {
+      if (read.kind === 'damaged') {
         this.options.logger.warn('The token vault file is damaged; asking for the token again');
         this.contents = EMPTY_VAULT;
         return this.setState('undecryptable', vaultMessages.damagedFile);
+      }
+      if (read.kind === 'newer') {
+        this.options.logger.warn(read.error.message);
+        this.contents = EMPTY_VAULT;
+        return this.setState('undecryptable', vaultMessages.newerFile);
       }
       this.contents = read.contents;
       if (this.contents.current) return this.unlock();
@@ -346,7 +353,13 @@ export class TokenVault {
   }
 
   private async write(contents: VaultContents): Promise<void> {
-    await this.file.write(contents);
+    try {
+      await this.file.write(contents);
+    } catch (error) {
+      if (error instanceof NewerFileError)
+        throw new UserFacingError(vaultMessages.newerFile, 'newer_file');
+      throw error;
+    }
     this.contents = contents;
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NewerFileError, type DocumentFormat } from '../storage/document-format';
 import { DamagedFileError, JsonFileStore } from '../storage/json-file-store';
 
 /**
@@ -21,26 +22,42 @@ export type SealedToken = z.infer<typeof sealedSchema>;
  * write: after a crash the file holds either the old pair or the new one.
  */
 const fileSchema = z.object({
-  version: z.literal(1),
   current: sealedSchema.nullable(),
   pending: sealedSchema.nullable(),
 });
 export type VaultContents = z.infer<typeof fileSchema>;
 
-export const EMPTY_VAULT: VaultContents = { version: 1, current: null, pending: null };
+/**
+ * Version 1 is the first: the vault named its version from the start, so a file without one was
+ * never written by HA Tray and counts as damaged. Add a migration here for every change of shape.
+ */
+export const VAULT_FORMAT: DocumentFormat = {
+  label: 'token vault',
+  versionKey: 'version',
+  version: 1,
+  unversioned: null,
+  migrations: [],
+};
 
-export type VaultFileRead = { ok: true; contents: VaultContents } | { ok: false };
+export const EMPTY_VAULT: VaultContents = { current: null, pending: null };
+
+export type VaultFileRead =
+  | { kind: 'ok'; contents: VaultContents }
+  /** A copy is kept beside it; the user is asked for the token again. */
+  | { kind: 'damaged' }
+  /** A newer HA Tray wrote it: it is left as it is, and nothing is written over it. */
+  | { kind: 'newer'; error: NewerFileError };
 
 export function vaultFileStore(path: string): JsonFileStore<VaultContents> {
-  return new JsonFileStore(path, fileSchema);
+  return new JsonFileStore(path, fileSchema, VAULT_FORMAT);
 }
 
-/** The vault's contents; `ok: false` when the file is damaged (a copy is kept beside it). */
 export async function readVaultFile(file: JsonFileStore<VaultContents>): Promise<VaultFileRead> {
   try {
-    return { ok: true, contents: (await file.read()) ?? EMPTY_VAULT };
+    return { kind: 'ok', contents: (await file.read()) ?? EMPTY_VAULT };
   } catch (error) {
-    if (error instanceof DamagedFileError) return { ok: false };
+    if (error instanceof DamagedFileError) return { kind: 'damaged' };
+    if (error instanceof NewerFileError) return { kind: 'newer', error };
     throw error;
   }
 }

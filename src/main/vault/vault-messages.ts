@@ -12,6 +12,9 @@ export const vaultMessages = {
   lockedOnSave:
     'The keyring is locked or not available yet. Unlock it (for example by logging in again) and save again.',
   damagedFile: 'The saved token could not be read (its file is damaged). Paste your token again.',
+  newerFile:
+    'The token was saved by a newer version of HA Tray, which this version cannot read. HA Tray ' +
+    'leaves it untouched and cannot save another token over it: update HA Tray to use it again.',
   notDecryptable:
     'The saved token could not be decrypted (the keyring may have been reset). Paste your token again.',
   backendChanged: (savedWith: string, now: string) =>

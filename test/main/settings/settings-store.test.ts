@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -25,6 +26,8 @@ const open = (shape?: SettingsShape) =>
     shape,
   });
 const onDisk = () => JSON.parse(readFileSync(file(), 'utf8'));
+const SHA = Array.from({ length: 32 }, () => 'AB').join(':');
+const PEM = '-----BEGIN CERTIFICATE-----\nQUJD\n-----END CERTIFICATE-----\n';
 const backups = () => readdirSync(dir).filter((f) => f.startsWith('settings.json.corrupt-'));
 
 beforeEach(() => {
@@ -193,12 +196,40 @@ describe('SettingsStore', () => {
     expect(backups()).toHaveLength(0);
   });
 
-  it('a file from a newer HA Tray: backed up and defaults loaded', () => {
-    writeFileSync(file(), JSON.stringify({ ...DEFAULT_SETTINGS, schemaVersion: 99 }));
+  it('a file from a newer HA Tray: left byte for byte, defaults for this run, and the user is told', () => {
+    const newer = JSON.stringify({ schemaVersion: 2, connection: 'moved elsewhere' }, null, '\t');
+    writeFileSync(file(), newer, { mode: 0o600 });
     const store = open();
-    expect(store.recovery?.reason).toMatch(/newer HA Tray/);
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
-    expect(backups()).toHaveLength(1);
+    expect(store.recovery).toBeNull();
+    expect(store.notice()).toBe(
+      'The settings file was saved by a newer version of HA Tray (settings version 2; this one ' +
+        'knows up to 1). HA Tray leaves it untouched and does not save changes to it; update HA ' +
+        'Tray to use it again. Until then HA Tray runs with default settings, and what you ' +
+        'change is kept only until it quits.',
+    );
+    // The app keeps running: changes apply for this run, and reach the listeners, not the file.
+    const seen: unknown[] = [];
+    store.onChange((settings) => seen.push(settings));
+    store.setConnection('http://homeassistant.local:8123');
+    store.update({ favourites: [{ entityId: 'light.a' }] });
+    store.pinCertificate({ origin: 'https://ha.local', sha256: SHA, pem: PEM });
+    expect(store.get().connection).toEqual({ origin: 'http://homeassistant.local:8123' });
+    expect(seen).toHaveLength(3);
+    expect(store.path).toBe(file());
+    expect(readFileSync(file(), 'utf8')).toBe(newer);
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+    // The next start finds it as it was.
+    expect(open().notice()).toMatch(/newer version of HA Tray/);
+  });
+
+  it('the notice after a repair says where the old file went; none when all was well', () => {
+    writeFileSync(file(), 'not json');
+    expect(open().notice()).toBe(
+      'The settings file was damaged (it is not valid JSON). Default settings were loaded. A ' +
+        'copy of the old file was kept next to the new one.',
+    );
+    expect(open().notice()).toBeNull();
   });
 
   it('upgrades an older file with its migrations, keeping a copy of the old one', () => {
@@ -264,6 +295,15 @@ describe('SettingsStore', () => {
     for (const name of files)
       expect((statSync(join(dir, name)).mode & 0o777).toString(8), name).toBe('600');
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'narrows the user-data folder to its owner, as every store that writes into it does',
+    () => {
+      chmodSync(dir, 0o755);
+      open();
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+    },
+  );
 
   it('never writes a token into the settings file: no field can hold one', () => {
     const token = `eyJhbGciOiJIUzI1NiJ9.${'eyJpc3MiOiJhYmMifQ'.repeat(6)}.${'c2lnbmF0dXJl'.repeat(4)}`;

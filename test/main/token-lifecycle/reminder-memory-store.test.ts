@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,5 +28,26 @@ describe('the reminder memory file', () => {
     const logger = recordingLogger();
     expect(await fileReminderMemoryStore(path, logger).read()).toEqual(EMPTY_MEMORY);
     expect(logger.lines.join('\n')).toContain('could not be read');
+  });
+
+  it('reads a file from before versions (version 0), and writes it back as version 1', async () => {
+    const v0 = '{\n  "tokenKey": "iss:rt1",\n  "snoozedUntil": 10,\n  "lastNotifiedAt": 5\n}';
+    writeFileSync(path, v0);
+    const memory = { tokenKey: 'iss:rt1', snoozedUntil: 10, lastNotifiedAt: 5 };
+    expect(await fileReminderMemoryStore(path).read()).toEqual(memory);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ version: 1, ...memory });
+    expect(readFileSync(`${path}.version-0`, 'utf8')).toBe(v0);
+  });
+
+  it('a file from a newer HA Tray: starts afresh, says so in the log, and never writes over it', async () => {
+    const newer = JSON.stringify({ version: 2, reminders: [] });
+    writeFileSync(path, newer);
+    const logger = recordingLogger();
+    const store = fileReminderMemoryStore(path, logger);
+    expect(await store.read()).toEqual(EMPTY_MEMORY);
+    expect(logger.lines.join('\n')).toMatch(/rotation reminder file was saved by a newer version/);
+    await expect(store.write({ ...EMPTY_MEMORY, snoozedUntil: 1 })).rejects.toThrow(/newer/);
+    expect(readFileSync(path, 'utf8')).toBe(newer);
+    expect(readdirSync(dir)).toEqual(['rotation-reminder.json']);
   });
 });

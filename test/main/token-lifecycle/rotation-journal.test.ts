@@ -2,12 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NewerFileError } from '../../../src/main/storage/document-format';
 import { DamagedFileError } from '../../../src/main/storage/json-file-store';
 import type { RotationJournal } from '../../../src/main/token-lifecycle/rotation-journal';
 import { fileJournalStore, stepReached } from '../../../src/main/token-lifecycle/rotation-journal';
 
 const journal: RotationJournal = {
-  version: 1,
   step: 'created',
   direction: 'forward',
   startedAt: 1_700_000_000_000,
@@ -55,6 +55,16 @@ describe('the rotation journal file', () => {
     await expect(fileJournalStore(path).read()).rejects.toBeInstanceOf(DamagedFileError);
     writeFileSync(path, JSON.stringify({ ...journal, step: 'unknown' }));
     await expect(fileJournalStore(path).read()).rejects.toBeInstanceOf(DamagedFileError);
+  });
+
+  it('a file from a newer HA Tray: NewerFileError, and neither a write nor a clear touches it', async () => {
+    const newer = JSON.stringify({ version: 2, steps: ['created'] });
+    writeFileSync(path, newer);
+    const store = fileJournalStore(path);
+    await expect(store.read()).rejects.toBeInstanceOf(NewerFileError);
+    await expect(store.write(journal)).rejects.toBeInstanceOf(NewerFileError);
+    await expect(store.clear()).rejects.toBeInstanceOf(NewerFileError);
+    expect(readFileSync(path, 'utf8')).toBe(newer);
   });
 
   it('holds ids and names, never a token', async () => {

@@ -257,6 +257,26 @@ describe('one-click token rotation', () => {
     expect((await rotation.rotate()).phase).toBe('rotated');
   });
 
+  it('a journal from a newer HA Tray: says so, rotates and revokes nothing, and leaves it', async () => {
+    const world = new RotationWorld();
+    world.journal.newer = 2;
+    const rotation = world.rotation();
+    const expected = {
+      phase: 'incomplete',
+      message: expect.stringMatching(/newer version of HA Tray.*update HA Tray to finish it/),
+      leftoverTokenName: null,
+    };
+    expect(await rotation.load()).toEqual(expected);
+    expect(rotation.isOpen()).toBe(true);
+    expect(await rotation.rotate()).toEqual(expected);
+    expect(await rotation.resume()).toEqual(expected);
+    expect(newTokens(world)).toEqual([]);
+    expect(world.vault.current).toBe(world.oldToken);
+    expect(world.ha.works(world.oldToken)).toBe(true);
+    expect(world.journal.newer).toBe(2);
+    expect(world.crash.passed).toEqual([]);
+  });
+
   it('resume without a journal changes nothing', async () => {
     const world = new RotationWorld();
     expect(await world.rotation().resume()).toEqual({ phase: 'idle' });

@@ -242,7 +242,8 @@ describe('TokenVault: a token it cannot read', () => {
   it.each([
     ['not JSON', '{ "version": 1, "curr'],
     ['the wrong shape', JSON.stringify({ version: 1, current: { ciphertext: 42 } })],
-    ['a newer format', JSON.stringify({ version: 7, current: null, pending: null })],
+    ['a version that never was', JSON.stringify({ version: 0, current: null, pending: null })],
+    ['no version', JSON.stringify({ current: null, pending: null })],
   ])(
     'a damaged file (%s): undecryptable, never a crash, kept until a token is saved',
     async (_, text) => {
@@ -257,6 +258,26 @@ describe('TokenVault: a token it cannot read', () => {
       expect(await vault().open()).toBe('ready');
     },
   );
+
+  it('a file from a newer HA Tray: says so, and never writes over it or removes it', async () => {
+    const text = JSON.stringify({ version: 2, tokens: [{ ciphertext: 'djEx' }] }, null, 2);
+    writeFileSync(vaultPath(), text);
+    const v = vault();
+    expect(await v.open()).toBe('undecryptable');
+    expect(v.token()).toBeNull();
+    expect(v.metadata().message).toMatch(/saved by a newer version of HA Tray.*update HA Tray/);
+    for (const attempt of [() => v.save(TOKEN), () => v.clear()])
+      await expect(attempt()).rejects.toMatchObject({
+        name: 'UserFacingError',
+        reason: 'newer_file',
+        message: expect.stringMatching(/newer version of HA Tray/),
+      });
+    await v.discardPending();
+    await v.dispose();
+    expect(readFileSync(vaultPath(), 'utf8')).toBe(text);
+    expect(readdirSync(dir)).toEqual([VAULT_FILE]);
+    expect(logger.lines.join('\n')).toMatch(/token vault file was saved by a newer version/);
+  });
 
   it('a decryption that returns an empty string is a failure, never an empty token', async () => {
     await savedVault();

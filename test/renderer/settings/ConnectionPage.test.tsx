@@ -349,6 +349,19 @@ describe('ConnectionPage', () => {
     await waitFor(() => expect(screen.getByText('The token could not be written.')).toHaveFocus());
   });
 
+  it("shows main's sentence about the settings file as it is, and nothing when there is none", () => {
+    const sentence =
+      'The settings file was saved by a newer version of HA Tray (settings version 2; this one ' +
+      'knows up to 1). HA Tray leaves it untouched and does not save changes to it.';
+    setup(appStatus({ settingsNotice: sentence }));
+    expect(screen.getByText(sentence)).toHaveClass('notice', 'warn');
+  });
+
+  it('shows no notice about the settings file when all was well', () => {
+    setup();
+    expect(screen.queryByText(/settings file/)).not.toBeInTheDocument();
+  });
+
   it('shows where the token is kept', () => {
     setup(appStatus({ token: { ...noToken, present: true, state: 'ready' } }));
     expect(screen.getByText('Encrypted with GNOME Keyring (libsecret).')).toBeInTheDocument();

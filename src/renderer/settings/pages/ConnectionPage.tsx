@@ -137,11 +137,7 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
       </h1>
       <StatusLine status={connection} now={now} />
       {connection.state === 'banned' && <p className="notice error">{BAN_HELP}</p>}
-      {status.settingsNotice && (
-        <p className="notice warn">
-          {status.settingsNotice} A copy of the old file was kept next to the new one.
-        </p>
-      )}
+      {status.settingsNotice && <p className="notice warn">{status.settingsNotice}</p>}
 
       <form onSubmit={(e) => runDetached(runTest(e), 'Testing the connection')} noValidate>
         <div className="field-row">

@@ -1,0 +1,107 @@
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APP_FILES, INSTANCE_FILES } from '../../../src/main/storage/layout';
+import { SettingsStore } from '../../../src/main/settings/settings-store';
+import { fileReminderMemoryStore } from '../../../src/main/token-lifecycle/reminder-memory-store';
+import { fileJournalStore } from '../../../src/main/token-lifecycle/rotation-journal';
+import { TokenVault } from '../../../src/main/vault/token-vault';
+import { FakeSecretStore } from '../../fakes/secret-store';
+import {
+  FIXTURE_CONTENT,
+  FIXTURE_TOKENS,
+  writeFixtureSet,
+} from '../../fixtures/files/write-fixture-set';
+import { recordingLogger } from '../../support/test-logger';
+
+/**
+ * Every set of files an earlier HA Tray wrote (test/fixtures/files/v<n>/, one per change of any
+ * file's format) must load through today's migrations with nothing lost; and today's stores must
+ * write exactly the newest set, so that a change of format without a new set fails here.
+ */
+const FIXTURES = join(import.meta.dirname, '../../fixtures/files');
+const SETS = readdirSync(FIXTURES)
+  .filter((name) => /^v\d+$/.test(name))
+  .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+const NEWEST = SETS.at(-1)!;
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ha-tray-fixtures-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.each(SETS)('the files of fixture set %s', (set) => {
+  it('load through the migrations with everything in them', async () => {
+    cpSync(join(FIXTURES, set), dir, { recursive: true });
+    const logger = recordingLogger();
+
+    const settings = SettingsStore.open({ cwd: dir, logger });
+    expect(settings.notice()).toBeNull();
+    expect(settings.get()).toMatchObject({
+      connection: { origin: FIXTURE_CONTENT.origin },
+      favourites: FIXTURE_CONTENT.favourites,
+      trust: { plainHttp: [FIXTURE_CONTENT.plainHttpOrigin], certificates: [FIXTURE_CONTENT.pin] },
+    });
+
+    const vault = new TokenVault({
+      dir,
+      secrets: new FakeSecretStore('gnome_libsecret'),
+      weakStorageAllowed: () => false,
+      logger,
+    });
+    expect(await vault.open()).toBe('ready');
+    expect(vault.token()).toBe(FIXTURE_TOKENS.current);
+    expect(vault.pendingToken()).toBe(FIXTURE_TOKENS.pending);
+    expect(vault.metadata()).toMatchObject({
+      name: FIXTURE_CONTENT.tokenName,
+      savedAt: new Date(FIXTURE_CONTENT.savedAt).toISOString(),
+    });
+    await vault.dispose();
+
+    expect(await fileJournalStore(join(dir, INSTANCE_FILES.rotationJournal)).read()).toEqual(
+      FIXTURE_CONTENT.journal,
+    );
+    const reminder = fileReminderMemoryStore(join(dir, INSTANCE_FILES.rotationReminder), logger);
+    expect(await reminder.read()).toEqual(FIXTURE_CONTENT.reminder);
+    expect(logger.lines.filter((line) => /^(warn|error)/.test(line))).toEqual([]);
+  });
+});
+
+describe('the newest fixture set', () => {
+  it(`is what today's HA Tray writes (${NEWEST})`, async () => {
+    await writeFixtureSet(dir);
+    const written = readdirSync(dir).sort();
+    const next = `v${Number(NEWEST.slice(1)) + 1}`;
+    const differsFrom = (set: string) =>
+      written.filter((name) => {
+        const kept = join(FIXTURES, set, name);
+        return (
+          !existsSync(kept) || readFileSync(join(dir, name), 'utf8') !== readFileSync(kept, 'utf8')
+        );
+      });
+    let newest = NEWEST;
+    // The one way a set is made: by today's stores, when asked for by name.
+    if (process.env.WRITE_FILE_FIXTURES === next && differsFrom(NEWEST).length > 0) {
+      mkdirSync(join(FIXTURES, next));
+      cpSync(dir, join(FIXTURES, next), { recursive: true });
+      newest = next;
+    }
+    expect(written).toEqual(Object.values({ ...APP_FILES, ...INSTANCE_FILES }).sort());
+    expect(written).toEqual(readdirSync(join(FIXTURES, newest)).sort());
+    expect(
+      differsFrom(newest),
+      `A file format changed: add its migration, then the fixture set ${next} with ` +
+        `WRITE_FILE_FIXTURES=${next} npx vitest run --project node test/main/storage/file-fixtures.test.ts`,
+    ).toEqual([]);
+  });
+});
