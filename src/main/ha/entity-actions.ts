@@ -4,6 +4,7 @@ import type { EntityAction } from '../../shared/domains/registry';
 import { planAction } from '../../shared/domains/registry';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { EntityStore } from './entity-store';
+import { notConnected } from './ha-transport';
 
 export interface EntityActionDeps {
   store: EntityStore;
@@ -82,11 +83,7 @@ export async function runEntityAction(
   if (plan.confirm && !options.confirmed)
     throw new UserFacingError(plan.confirm, 'confirmation_required');
   const conn = deps.connection();
-  if (!conn)
-    throw new UserFacingError(
-      'HA Tray is not connected to Home Assistant right now.',
-      'not_connected',
-    );
+  if (!conn) throw notConnected();
 
   const timeoutMs = deps.timeoutMs ?? ACTION_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
