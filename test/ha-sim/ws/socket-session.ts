@@ -49,7 +49,8 @@ export function runSocketSession(
       return;
     }
     for (const msg of Array.isArray(parsed) ? parsed : [parsed]) {
-      const type = typeof msg === 'object' && msg !== null ? (msg as { type?: unknown }).type : null;
+      const type =
+        typeof msg === 'object' && msg !== null ? (msg as { type?: unknown }).type : null;
       sim.recordCommand({ socket: socketNumber, type, message: msg });
       dispatch(sim, conn, msg, (type) => commandFor(type, sim.generation, sim.faults));
     }
