@@ -297,10 +297,13 @@ class Entry implements Subscription {
     const key = `${failure.outcome}:${failure.code}`;
     if (this.logged !== key) {
       this.logged = key;
-      const what = `${this.declaration.what}: ${failure.message} (${failure.code})`;
-      if (state === 'unavailable')
-        this.layer.logger.info(`Home Assistant does not offer ${what}; not asked again`);
-      else this.layer.logger.warn(`Subscribing to ${what}`);
+      const { what } = this.declaration;
+      const why = `${failure.message} (${failure.code})`;
+      if (state === 'failed') this.layer.logger.warn(`Subscribing to ${what} failed: ${why}`);
+      else
+        this.layer.logger.info(
+          `Home Assistant does not offer ${what}: ${why}; not asked again on this connection`,
+        );
     }
     this.setStatus({ state, failure });
   }
