@@ -35,3 +35,13 @@ export function snapshotIn(entities: Pick<EntitySubscription, 'hasSnapshot' | 'o
     });
   });
 }
+
+/** Resolves with the next snapshot taken in, a new connection's or a new scope's. */
+export function nextSnapshot(entities: Pick<EntitySubscription, 'onSnapshot'>) {
+  return new Promise<void>((resolve) => {
+    const off = entities.onSnapshot(() => {
+      off();
+      resolve();
+    });
+  });
+}
