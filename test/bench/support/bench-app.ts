@@ -10,7 +10,6 @@ import type { NotificationRule } from '../../../src/shared/notification-rules';
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { requestChannel } from '../../../src/shared/ipc/define';
 import { testPlatform } from '../../support/app-platform';
-import { waitFor } from '../../support/wait-for';
 import { snapshotIn } from '../../support/supervised-store';
 
 const SETTINGS_PAGE = { url: 'ha-tray://app/settings.html', isMainFrame: true };
