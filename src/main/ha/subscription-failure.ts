@@ -27,14 +27,28 @@ export const NEEDS_ADMIN: SubscriptionFailure = {
   message: 'Only an administrator of Home Assistant may subscribe to it',
 };
 
+/**
+ * Whether a command (a subscription or any other) failed because the connection went away: the
+ * library rejects in-flight commands with the bare number, or with a result-shaped
+ * `{ error: { code: 3 } }` when the socket closes under them.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  const lost = error as { code?: unknown; error?: { code?: unknown } } | null | undefined;
+  return (
+    error === ERR_CONNECTION_LOST ||
+    lost?.code === ERR_CONNECTION_LOST ||
+    lost?.error?.code === ERR_CONNECTION_LOST
+  );
+}
+
 /** Home Assistant's error (`{code, message}`), the library's lost connection, or anything else. */
 export function classifySubscriptionFailure(error: unknown): SubscriptionFailure {
+  if (isConnectionLost(error))
+    return { outcome: 'lost', code: 'connection_lost', message: 'The connection was lost' };
   const { code, message } =
     typeof error === 'object' && error !== null
       ? (error as { code?: unknown; message?: unknown })
       : { code: error, message: undefined };
-  if (code === ERR_CONNECTION_LOST)
-    return { outcome: 'lost', code: 'connection_lost', message: 'The connection was lost' };
   const text = typeof message === 'string' ? message : String(error);
   if (typeof code === 'string' && UNAVAILABLE.has(code))
     return { outcome: 'unavailable', code, message: text };

@@ -118,7 +118,8 @@ export class SubscriptionLayer {
   }
 
   forget(entry: Entry): void {
-    this.entries.splice(this.entries.indexOf(entry), 1);
+    const index = this.entries.indexOf(entry);
+    if (index >= 0) this.entries.splice(index, 1);
   }
 
   private connected(conn: SubscribingConnection | null): void {
@@ -280,7 +281,7 @@ class Entry implements Subscription {
     if (from !== this.pending) return;
     this.pending = null;
     // A renewal refused: the subscription before it still applies its events.
-    if (failure.outcome !== 'lost') this.settle(failure);
+    this.settle(failure);
   }
 
   /** Home Assistant refused a message and a simpler one is asked next. */
@@ -293,6 +294,8 @@ class Entry implements Subscription {
   }
 
   settle(failure: SubscriptionFailure): void {
+    // The connection went first: the next one establishes it, nothing to say.
+    if (failure.outcome === 'lost') return;
     const state = failure.outcome === 'unavailable' ? 'unavailable' : 'failed';
     const key = `${failure.outcome}:${failure.code}`;
     if (this.logged !== key) {

@@ -18,6 +18,7 @@ describe('classifySubscriptionFailure', () => {
     [{ code: 'invalid_format', message: 'Message incorrectly formatted.' }, 'unavailable'],
     [{ code: ERR_CONNECTION_LOST, message: 'Connection lost' }, 'lost'],
     [ERR_CONNECTION_LOST, 'lost'],
+    [{ type: 'result', success: false, error: { code: ERR_CONNECTION_LOST } }, 'lost'],
     [{ code: 'home_assistant_error', message: 'Something broke' }, 'failed'],
     [new Error('a bug'), 'failed'],
   ])('%j is %s', (error, outcome) => {
