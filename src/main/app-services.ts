@@ -5,15 +5,16 @@ import { ConnectionSupervisor, type ConnectionSupervisorOptions } from './ha/con
 import { AreaDirectory } from './ha/area-directory';
 import { entityScope, watchedEntityIds } from './ha/entity-scope';
 import { EntityStore } from './ha/entity-store';
+import { EntitySubscription } from './ha/entity-subscription';
 import { HomeUnitSystem } from './ha/home-unit-system';
 import { PageEntityEvents } from './ha/page-entity-events';
 import { probeConnection } from './ha/probe';
 import { RegistryFollower } from './ha/registry-follower';
+import { SubscriptionLayer } from './ha/subscription-layer';
 import { verifyToken } from './ha/verify-token';
 import { createHandlerTable, type HandlerTable } from './ipc/handler-table';
 import { createHandlers } from './ipc/handlers';
 import { createSenderPolicy } from './ipc/sender-policy';
-import { runDetached } from './detached';
 import { HandledSecrets } from './log/handled-secrets';
 import { createLogger, type LogSink } from './log/logger';
 import type { SecretStore } from './vault/secret-store';
@@ -80,7 +81,7 @@ export interface DesktopPlatform {
 }
 
 export interface AppServiceOptions {
-  connection?: Partial<Omit<ConnectionSupervisorOptions, 'store' | 'logger'>>;
+  connection?: Partial<Omit<ConnectionSupervisorOptions, 'logger'>>;
   probeTimeoutMs?: number;
   /** Entity page events go out at once after a quiet spell, then at most once per this. */
   entityEventDelayMs?: number;
@@ -124,9 +125,13 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const tlsFor = (origin: string) => tlsOptionsFor(origin, settings.get().trust.certificates, cas);
   const isPinned = (origin: string) =>
     settings.get().trust.certificates.some((pin) => pin.origin === origin);
-  const supervisor = new ConnectionSupervisor({ store, logger, tlsFor, ...options.connection });
+  const supervisor = new ConnectionSupervisor({ logger, tlsFor, ...options.connection });
+  supervisor.onInstanceChange(() => store.clear());
+  // Established on every connection in this order: the entities first.
+  const subscriptions = new SubscriptionLayer(logger, supervisor);
+  const entities = new EntitySubscription(store, subscriptions, logger);
+  const units = new HomeUnitSystem(logger, subscriptions);
   const areas = new AreaDirectory(logger);
-  const units = new HomeUnitSystem(logger);
   const view = (state: EntityState) =>
     withHomeTemperatureUnit(
       toEntityView(state, areas.placeOf(state.entity_id)),
@@ -143,6 +148,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const registries = new RegistryFollower({
     clock,
     logger,
+    subscriptions,
     read: async (send, haVersion) => {
       if (await areas.refresh(send, haVersion)) pageEntities.viewsChanged();
     },
@@ -152,7 +158,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   settings.onChange((value) => pageEntities.setFavourites(favouriteIds(value)));
   let entityListOpen = false;
   const updateEntityScope = () =>
-    supervisor.setEntityScope(entityScope(watchedEntityIds(settings.get()), entityListOpen));
+    entities.setScope(entityScope(watchedEntityIds(settings.get()), entityListOpen));
   updateEntityScope();
   settings.onChange(updateEntityScope);
   const timeoutMs = options.probeTimeoutMs ?? 10_000;
@@ -248,12 +254,6 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   );
 
   const send = platform.sendToPages;
-  supervisor.onStatus((status) => {
-    const conn = status.state === 'connected' ? supervisor.connection() : null;
-    if (!conn) return;
-    runDetached(registries.follow(conn), logger, 'Reading the areas');
-    runDetached(units.follow(conn), logger, 'Reading the unit system');
-  });
   units.onChange(() => pageEntities.viewsChanged());
   connection.onStatus((status) => send(eventChannel('status'), status));
   settings.onChange((value) => send(eventChannel('settings'), value));
@@ -266,6 +266,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     vault,
     store,
     areas,
+    entities,
     units,
     supervisor,
     connection,
@@ -288,6 +289,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       notifications.dispose();
       pageEntities.dispose();
       registries.stop();
+      subscriptions.dispose();
       supervisor.dispose();
       await Promise.all([tokens.dispose(), vault!.dispose()]);
       await flushAllJsonFiles();

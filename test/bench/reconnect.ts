@@ -1,6 +1,5 @@
 import { createConnection, type Connection } from 'home-assistant-js-websocket';
 import { ConnectionSupervisor } from '../../src/main/ha/connection-supervisor';
-import { EntityStore } from '../../src/main/ha/entity-store';
 import { openHaSocket } from '../../src/main/ha/ha-socket';
 import { normaliseInstanceUrl, type InstanceUrl } from '../../src/shared/instance-url';
 import { startSimulator, type HaSimulator } from '../ha-sim';
@@ -39,7 +38,7 @@ async function realOutage(sim: HaSimulator, outageMs: number, clients: number) {
   const instance = instanceOf(sim.url);
   const supervisors = Array.from(
     { length: clients },
-    () => new ConnectionSupervisor({ store: new EntityStore(), logger: recordingLogger() }),
+    () => new ConnectionSupervisor({ logger: recordingLogger() }),
   );
   const libraries: Connection[] = [];
   try {
@@ -89,7 +88,6 @@ async function fakeOutage(outageMs: number): Promise<number> {
   const clock = new FakeClock(Date.parse('2026-12-01T10:00:00Z'));
   const server = new FakeHaServer(clock, FAKE_LATENCY_MS);
   const supervisor = new ConnectionSupervisor({
-    store: new EntityStore(),
     logger: recordingLogger(),
     clock,
     transport: server.transport,

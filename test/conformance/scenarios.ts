@@ -1,10 +1,8 @@
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { ConnectionSupervisor } from '../../src/main/ha/connection-supervisor';
-import { EntityStore } from '../../src/main/ha/entity-store';
 import { normaliseInstanceUrl } from '../../src/shared/instance-url';
 import type { Msg } from '../support/raw-ws-client';
-import { recordingLogger } from '../support/test-logger';
+import { snapshotIn, supervisedStore } from '../support/supervised-store';
 import { waitFor } from '../support/wait-for';
 import { banScenarios } from './ban-scenarios';
 import { scenarioClients } from './clients';
@@ -268,21 +266,12 @@ export function conformanceScenarios(
 
   describe('restart', () => {
     it('the app reconnects by itself and resyncs its store with the server', async () => {
-      const store = new EntityStore();
-      const supervisor = new ConnectionSupervisor({
-        store,
-        logger: recordingLogger(),
-        retry: fastRetry(50, 500),
-      });
+      const { store, supervisor, entities } = supervisedStore({ retry: fastRetry(50, 500) });
       const instance = normaliseInstanceUrl(target().url);
       if (!instance.ok) throw new Error(instance.error);
       try {
         supervisor.setCredentials({ instance: instance.value, token: target().token });
-        await waitFor(
-          () => supervisor.getStatus().state === 'connected' && store.size > 0,
-          'connected',
-          15_000,
-        );
+        await snapshotIn(entities);
         const before = await open();
         await call(before, 'light', 'turn_off', 'light.kitchen');
         await target().restart();

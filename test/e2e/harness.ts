@@ -16,6 +16,7 @@ import { CHROMIUM_ARGS } from './chromium';
 import { ensureRendererBuilt, RENDERER_OUT } from './renderer-build';
 import { serveStatic } from './static-server';
 import { fastRetry } from '../support/fast-retry';
+import { snapshotIn } from '../support/supervised-store';
 
 const pageBridge = () =>
   buildSync({
@@ -158,15 +159,8 @@ export class E2eHarness {
     await this.services.vault.save(token);
     this.services.settings.setConnection(instance.value.origin);
     this.services.connection.connectIfReady();
-    const deadline = Date.now() + 30_000;
-    while (
-      this.services.supervisor.getStatus().state !== 'connected' ||
-      this.services.store.size === 0
-    ) {
-      if (Date.now() > deadline)
-        throw new Error(`not connected: ${JSON.stringify(this.services.supervisor.getStatus())}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    // "Connected" comes before the entities: their snapshot is what the journeys need.
+    await snapshotIn(this.services.entities);
   }
 
   /** Labels of the favourites in the tray menu (also in its floors' submenus), in order, with checkbox state. */

@@ -7,6 +7,6 @@ export {
 export type { SimUser } from './auth/auth-store';
 export type { RegistryEdits } from './entities/registry';
 export type { UnitSystemName } from './config';
-export type { ServiceCallRecord, SimStats } from './sim-context';
+export type { ReceivedCommand, ServiceCallRecord, SimStats } from './sim-context';
 export { defaultHome, type HomeEntityState } from './home';
 export { HA_GENERATIONS, HA_RELEASE, generationOf, type HaGeneration } from './generation';

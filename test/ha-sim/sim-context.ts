@@ -22,6 +22,13 @@ export interface SimStats {
   coalescedFrames: number;
 }
 
+/** A command a client sent after logging in, with the number of its socket (1 for the first). */
+export interface ReceivedCommand {
+  socket: number;
+  type: unknown;
+  message: unknown;
+}
+
 /** A service call a client made (over the WebSocket or REST), for assertions. */
 export interface ServiceCallRecord {
   domain: string;
@@ -46,4 +53,5 @@ export interface SimContext {
   readonly stats: SimStats;
   config(): Record<string, unknown>;
   recordServiceCall(call: ServiceCallRecord): void;
+  recordCommand(command: ReceivedCommand): void;
 }

@@ -16,7 +16,7 @@ import { SimHttpServer } from './http/server';
 import { scaleHome } from './scale';
 import { registerHomeServices } from './services/home-services';
 import { ServiceRegistry } from './services/registry';
-import type { ServiceCallRecord, SimContext, SimStats } from './sim-context';
+import type { ReceivedCommand, ServiceCallRecord, SimContext, SimStats } from './sim-context';
 import { haTimeOf, MicroClock } from './time';
 
 export interface SimulatorOptions {
@@ -76,6 +76,8 @@ export class HaSimulator {
     coalescedFrames: 0,
   };
   readonly serviceCalls: ServiceCallRecord[] = [];
+  /** Every command received after a login, in order, over every socket. */
+  readonly commands: ReceivedCommand[] = [];
 
   readonly haVersion: string;
   readonly generation: HaGeneration;
@@ -135,6 +137,7 @@ export class HaSimulator {
           domains,
         }),
       recordServiceCall: (call) => this.serviceCalls.push(call),
+      recordCommand: (command) => this.commands.push(command),
     };
     this.http = new SimHttpServer(
       this.context,
@@ -293,6 +296,23 @@ export class HaSimulator {
   /** Every WebSocket result (and pong) goes out `ms` later. */
   setResponseDelay(ms: number): void {
     this.context.faults.responseDelayMs = ms;
+  }
+
+  /**
+   * Ends, on every socket, the subscriptions whose command `match`es without telling the client,
+   * as Home Assistant drops a push channel; returns how many ended. An `unsubscribe_events` for one
+   * is then `not_found`.
+   */
+  dropSubscriptions(match: (command: Record<string, unknown>) => boolean): number {
+    let dropped = 0;
+    for (const conn of this.http.connections())
+      for (const [id, subscription] of conn.subscriptions)
+        if (match(subscription.command)) {
+          subscription.end();
+          conn.subscriptions.delete(id);
+          dropped++;
+        }
+    return dropped;
   }
 
   /** Sends a frame that is not JSON to every authenticated client. */

@@ -1,5 +1,5 @@
 import type { Connection } from 'home-assistant-js-websocket';
-import type { HaTransport, OpenedConnection } from '../../src/main/ha/connection-supervisor';
+import type { HaTransport, OpenedConnection } from '../../src/main/ha/ha-transport';
 import { SocketOpenError, type OpenedSocket } from '../../src/main/ha/ha-socket';
 import type { FakeClock } from './fake-clock';
 

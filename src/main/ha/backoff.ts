@@ -1,3 +1,5 @@
+import type { Clock } from './clock';
+
 export interface BackoffOptions {
   baseMs: number;
   maxMs: number;
@@ -66,4 +68,57 @@ export function retryDelay(
     return { delayMs: Math.round(minMs + random() * (maxMs - minMs)), quick: true };
   }
   return { delayMs: backoffDelay(attempt, policy.backoff, random), quick: false };
+}
+
+/**
+ * The looks for Home Assistant during one outage, on `retryDelay`: the attempt count, when the
+ * outage began, and the one timer waiting for the next look.
+ */
+export class RetrySchedule {
+  private attempt = 0;
+  /** When the server stopped answering; null while connected. */
+  private outageSince: number | null = null;
+  private timer: unknown = null;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly policy: RetryPolicy,
+    private readonly random: () => number,
+  ) {}
+
+  /** The number of the last look planned (0 before the first). */
+  get attempts(): number {
+    return this.attempt;
+  }
+
+  /**
+   * No look waiting, and the next one is the first: with `outageSince` null when connected or
+   * starting afresh, now when the network may just have changed (look quickly again), and the
+   * outage's own start for "Reconnect now".
+   */
+  startOver(outageSince: number | null = this.outageSince): void {
+    this.cancel();
+    this.attempt = 0;
+    this.outageSince = outageSince;
+  }
+
+  /** Plans the next look: `look` runs after the delay, unless cancelled first. */
+  next(local: boolean, look: () => void): { attempt: number; nextRetryAt: number; quick: boolean } {
+    const now = this.clock.now();
+    this.outageSince ??= now;
+    this.attempt++;
+    const moment = { attempt: this.attempt, outageMs: now - this.outageSince, local };
+    const { delayMs, quick } = retryDelay(moment, this.policy, this.random);
+    this.cancel();
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      look();
+    }, delayMs);
+    return { attempt: this.attempt, nextRetryAt: now + delayMs, quick };
+  }
+
+  cancel(): void {
+    if (this.timer !== null) this.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
 }

@@ -1,136 +1,70 @@
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
 import type { InstanceUrl } from '../../shared/instance-url';
 import { connectionCategory, type ConnectionStatus } from '../../shared/connection-status';
-import { socketRefusal } from '../../shared/login-refusal';
 import { Emitter } from '../../shared/emitter';
-import { UserFacingError } from '../../shared/user-facing-error';
 import { runDetached } from '../detached';
-import type { Logger } from '../log/logger';
 import { logListenerError } from '../log/listener-errors';
-import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './backoff';
-import type { Clock } from './clock';
-import { systemClock } from './clock';
-import type { EntitiesEvent } from './compressed-state';
-import type { EntityStore } from './entity-store';
+import { DEFAULT_RETRY, RetrySchedule, type RetryPolicy } from './backoff';
+import { systemClock, type Clock } from './clock';
+import { attemptOutcome, SocketOpenError } from './ha-socket';
 import {
-  ALL_ENTITIES,
-  sameScope,
-  subscribeEntitiesMessage,
-  type EntityScope,
-} from './entity-scope';
-import { isRefusedAsTooOld } from './ha-version';
-import type { OpenedSocket, SocketFailure } from './ha-socket';
-import { SocketOpenError } from './ha-socket';
-import { checkLiveness, type Liveness } from './liveness';
+  credentialsChange,
+  Dialer,
+  notConnected,
+  type Credentials,
+  type DialerOptions,
+  type OpenedConnection,
+} from './ha-transport';
+import { Heartbeat, type HeartbeatOptions } from './heartbeat';
+import { TokenSwitch } from './token-switch';
 import { isLocalAddress } from './local-address';
-import { openConnection, verifyToken, type OpenOptions, type VerifiedUser } from './verify-token';
-import type { TlsOptions } from '../tls/tls-policy';
+import type { VerifiedUser } from './verify-token';
 
-export interface Credentials {
-  instance: InstanceUrl;
-  token: string;
-}
-
-export type OpenedConnection = { conn: Connection; socket: OpenedSocket };
-
-/** One `subscribe_entities` on one connection; `unsubscribe` once Home Assistant accepted it. */
-interface EntitySubscription {
-  conn: Connection;
-  unsubscribe: Promise<() => Promise<void>> | null;
-}
-
-/** How the supervisor reaches Home Assistant; real sockets unless a test or the bench injects a fake. */
-export interface HaTransport {
-  open(credentials: Credentials, options: OpenOptions): Promise<OpenedConnection>;
-  checkLiveness(instance: InstanceUrl, timeoutMs: number, tls?: TlsOptions): Promise<Liveness>;
-}
-
-const socketTransport: HaTransport = {
-  open: (credentials, options) => openConnection(credentials.instance, credentials.token, options),
-  checkLiveness: (instance, timeoutMs, tls) => checkLiveness(instance.wsUrl, timeoutMs, tls),
-};
-
-export interface ConnectionSupervisorOptions {
-  store: EntityStore;
-  logger: Logger;
+export interface ConnectionSupervisorOptions
+  extends DialerOptions, Omit<HeartbeatOptions, 'clock'> {
   clock?: Clock;
   random?: () => number;
   retry?: Partial<RetryPolicy>;
-  transport?: HaTransport;
-  /** An app-level ping catches half-open sockets (after sleep, Wi-Fi changes) that TCP does not. */
-  pingIntervalMs?: number;
-  pingTimeoutMs?: number;
-  connectTimeoutMs?: number;
-  /** TLS options per origin: trusted CAs or a pinned certificate (src/main/tls/tls-policy.ts). */
-  tlsFor?: (origin: string) => TlsOptions | undefined;
 }
-
-const reasonOf = (failure: SocketFailure): string => {
-  switch (failure.kind) {
-    case 'network':
-      return failure.code === 'ECONNREFUSED'
-        ? 'Home Assistant refused the connection'
-        : 'Home Assistant is not reachable';
-    case 'timeout':
-      return 'Home Assistant did not answer in time';
-    case 'http':
-      return `Home Assistant answered with HTTP ${failure.status}`;
-    case 'auth_invalid':
-      return failure.message;
-    default:
-      return 'The connection closed';
-  }
-};
 
 /**
  * One persistent WebSocket to Home Assistant, on home-assistant-js-websocket. The library's own
  * reconnect loop (fixed delays, forever, no ban detection) is not used: each connection is closed
  * as soon as it drops. This class then looks for the server's return with a liveness check that
  * sends no token (quickly while the outage is young, with backoff after that and for remote
- * addresses), logs in once it answers, stops on a rejected token or an IP ban (Home Assistant
- * bans IPs that keep failing), and re-subscribes to entities on every new connection so that
- * each snapshot replaces the store.
+ * addresses), logs in once it answers, and stops on a rejected token or an IP ban (Home Assistant
+ * bans IPs that keep failing). Each new connection is announced (`onConnection`) before the
+ * status says connected: the subscription layer (subscription-layer.ts) subscribes on it.
  */
 export class ConnectionSupervisor {
   private credentials: Credentials | null = null;
-  private current: { conn: Connection; socket: OpenedSocket } | null = null;
+  private current: OpenedConnection | null = null;
   private status: ConnectionStatus = { state: 'not_configured' };
   private readonly statusChanges: Emitter<ConnectionStatus>;
-  private attempt = 0;
-  /** When the server stopped answering, for the retry policy; null while connected. */
-  private outageSince: number | null = null;
-  private retryTimer: unknown = null;
-  private scope: EntityScope = ALL_ENTITIES;
-  /** The subscription that feeds the store. */
-  private activeEntities: EntitySubscription | null = null;
-  /** A subscription for a new scope (or connection) that takes over with its first snapshot. */
-  private pendingEntities: EntitySubscription | null = null;
-  /** This connection's Home Assistant refused `entity_ids`: every entity, until the next one. */
-  private entityIdsRefused = false;
-  private pingTimer: unknown = null;
+  private readonly connections: Emitter<Connection | null>;
+  private readonly instanceChanges: Emitter<void>;
+  private readonly retries: RetrySchedule;
+  private readonly heartbeat: Heartbeat;
   private online = true;
-  /** A token switch under way, so that a second request for the same token joins it. */
-  private switching: { token: string; done: Promise<void> } | null = null;
+  private readonly tokenSwitch = new TokenSwitch(
+    (credentials) => this.dialer.open(credentials),
+    (opened, credentials) => this.replace(opened, credentials),
+  );
   /** Bumped whenever credentials change or the supervisor stops: stale attempts see it and quit. */
   private generation = 0;
 
   private readonly clock: Clock;
-  private readonly random: () => number;
-  private readonly retry: RetryPolicy;
-  private readonly transport: HaTransport;
-  private readonly pingIntervalMs: number;
-  private readonly pingTimeoutMs: number;
-  private readonly connectTimeoutMs: number;
+  private readonly dialer: Dialer;
 
   constructor(private readonly options: ConnectionSupervisorOptions) {
     this.clock = options.clock ?? systemClock;
-    this.random = options.random ?? Math.random;
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.transport = options.transport ?? socketTransport;
-    this.pingIntervalMs = options.pingIntervalMs ?? 30_000;
-    this.pingTimeoutMs = options.pingTimeoutMs ?? 10_000;
-    this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+    const policy = { ...DEFAULT_RETRY, ...options.retry };
+    this.retries = new RetrySchedule(this.clock, policy, options.random ?? Math.random);
+    this.dialer = new Dialer(options);
+    this.heartbeat = new Heartbeat({ ...options, clock: this.clock });
     this.statusChanges = new Emitter(logListenerError(options.logger, 'the connection status'));
+    this.connections = new Emitter(logListenerError(options.logger, 'the connection'));
+    this.instanceChanges = new Emitter(logListenerError(options.logger, 'the instance'));
   }
 
   getStatus(): ConnectionStatus {
@@ -146,46 +80,45 @@ export class ConnectionSupervisor {
     return this.current?.conn ?? null;
   }
 
+  /** A new live connection (a login, a token switch), or null once it is gone. */
+  onConnection(listener: (conn: Connection | null) => void): () => void {
+    return this.connections.on(listener);
+  }
+
+  /** Another Home Assistant (or none) from now on: what was known of the old one is void. */
+  onInstanceChange(listener: () => void): () => void {
+    return this.instanceChanges.on(listener);
+  }
+
   /**
    * New credentials (or none): drops the current connection and starts over. The same credentials
    * again keep the live connection; with `restart`, the user saved them again after a successful
    * test, so a connection that gave up (rejected token, ban) or is waiting tries again at once.
    */
   setCredentials(credentials: Credentials | null, { restart = false } = {}): void {
-    const current = this.credentials;
-    if (credentials && current && credentials.instance.origin === current.instance.origin) {
-      if (credentials.token === current.token || credentials.token === this.switching?.token) {
-        if (restart && !this.current && this.status.state !== 'connecting')
-          this.restart(credentials);
-        return;
-      }
-      // A new token for the same Home Assistant while connected (a rotation, a pasted token):
-      // move over without the user seeing a disconnect; fall back to a fresh start if it fails.
-      if (this.current) {
-        this.switchToken(credentials.token).catch((error: unknown) => {
-          this.options.logger.warn('Switching to the new token failed; reconnecting', error);
-          if (this.credentials?.token !== credentials.token) this.restart(credentials);
-        });
-        return;
-      }
-    }
-    this.restart(credentials);
+    const change = credentialsChange(this.credentials, credentials, this.tokenSwitch.pendingToken);
+    if (change === 'same') {
+      if (restart && !this.current && this.status.state !== 'connecting')
+        this.restart(credentials, false);
+    } else if (change === 'token' && credentials && this.current) {
+      // Moved over without the user seeing a disconnect; a fresh start if the new token fails.
+      this.switchToken(credentials.token).catch((error: unknown) => {
+        this.options.logger.warn('Switching to the new token failed; reconnecting', error);
+        if (this.credentials?.token !== credentials.token) this.restart(credentials, false);
+      });
+    } else this.restart(credentials, change === 'instance');
   }
 
-  private restart(credentials: Credentials | null): void {
+  private restart(credentials: Credentials | null, newInstance: boolean): void {
     this.generation++;
-    this.clearRetry();
+    this.retries.startOver(null);
     this.dropCurrent();
-    const sameInstance =
-      credentials && this.credentials?.instance.origin === credentials.instance.origin;
     this.credentials = credentials;
-    this.attempt = 0;
-    this.outageSince = null;
-    if (!sameInstance) this.options.store.clear();
+    if (newInstance) this.instanceChanges.emit();
     if (!credentials) return this.setStatus({ state: 'not_configured' });
     if (!this.online) return this.setStatus({ state: 'offline' });
     this.setStatus({ state: 'connecting' });
-    this.detached(this.connect(this.generation), 'Connecting to Home Assistant');
+    this.startAttempt(false);
   }
 
   /**
@@ -194,17 +127,7 @@ export class ConnectionSupervisor {
    * token or a ban: only the user may try those again (`reconnectNow`).
    */
   wake(): void {
-    if (!this.credentials || !this.canRetry()) return;
-    if (this.current) {
-      this.detached(this.checkAlive(), 'Checking the connection');
-      return;
-    }
-    if (this.status.state === 'connecting') return;
-    this.clearRetry();
-    // The network may just have changed: look quickly again.
-    this.outageSince = this.clock.now();
-    this.attempt = 0;
-    this.detached(this.recover(this.generation), 'Looking for Home Assistant');
+    if (this.canRetry()) this.tryNow('look');
   }
 
   /**
@@ -213,254 +136,119 @@ export class ConnectionSupervisor {
    * if the server is only unreachable, the usual retries follow.
    */
   reconnectNow(): void {
-    if (!this.credentials) return;
-    if (this.current) {
-      this.detached(this.checkAlive(), 'Checking the connection');
-      return;
-    }
-    if (this.status.state === 'connecting') return;
-    this.clearRetry();
-    this.attempt = 0;
-    this.setStatus({ state: 'connecting' });
-    this.detached(this.connect(this.generation), 'Connecting to Home Assistant');
+    this.tryNow('login');
   }
 
   setOnline(online: boolean): void {
     if (this.online === online) return;
     this.online = online;
     if (!online && !this.current && this.credentials && this.canRetry()) {
-      this.clearRetry();
+      this.retries.cancel();
       this.setStatus({ state: 'offline' });
     } else if (online && this.status.state === 'offline') {
       this.wake();
     }
   }
 
-  /**
-   * Moves the live connection to a new token without the user seeing a disconnect: a second
-   * connection authenticates with it first, then replaces the first. Throws if the token fails.
-   */
+  /** Moves the live connection to a new token without a disconnect (token-switch.ts). */
   switchToken(token: string): Promise<void> {
-    const credentials = this.credentials;
-    if (!credentials)
-      return Promise.reject(new UserFacingError('HA Tray is not connected to a Home Assistant.'));
-    if (credentials.token === token && this.current) return Promise.resolve();
-    if (this.switching?.token === token) return this.switching.done;
-    const done = (async () => {
-      try {
-        const opened = await this.open({ ...credentials, token });
-        this.credentials = { ...credentials, token };
-        this.generation++;
-        this.clearRetry();
-        const since = this.status.state === 'connected' ? this.status.since : this.clock.now();
-        this.dropCurrent();
-        this.adopt(opened, since);
-      } finally {
-        this.switching = null;
-      }
-    })();
-    this.switching = { token, done };
-    return done;
+    return this.tokenSwitch.to(this.credentials, token, this.current !== null);
   }
 
   /** Authenticates a token on a fresh, short-lived connection and says whose it is. */
-  async verifyToken(token: string, instance?: InstanceUrl): Promise<VerifiedUser> {
-    const target = instance ?? this.credentials?.instance;
-    if (!target) throw new UserFacingError('HA Tray is not connected to a Home Assistant.');
-    return verifyToken(target, token, {
-      timeoutMs: this.connectTimeoutMs,
-      tls: this.options.tlsFor?.(target.origin),
-    });
-  }
-
-  /**
-   * Subscribes to these entities from now on. On a live connection the new subscription takes
-   * over with its snapshot, and the old one feeds the store until then: entities in both scopes
-   * keep their state throughout, so nothing they drive notifies or flickers.
-   */
-  setEntityScope(scope: EntityScope): void {
-    if (sameScope(scope, this.scope)) return;
-    this.scope = scope;
-    if (this.current && !this.entityIdsRefused) this.subscribeEntities(this.current.conn);
+  verifyToken(token: string, instance?: InstanceUrl): Promise<VerifiedUser> {
+    return this.dialer.verify(instance ?? this.credentials?.instance, token);
   }
 
   /** Sends a command on the live connection. */
   async send<T>(message: MessageBase): Promise<T> {
     const conn = this.connection();
-    if (!conn)
-      throw new UserFacingError(
-        'HA Tray is not connected to Home Assistant right now.',
-        'not_connected',
-      );
+    if (!conn) throw notConnected();
     return conn.sendMessagePromise<T>(message);
   }
 
   dispose(): void {
     this.generation++;
-    this.clearRetry();
+    this.retries.cancel();
     this.dropCurrent();
     this.credentials = null;
     this.statusChanges.clear();
+    this.connections.clear();
+    this.instanceChanges.clear();
   }
 
-  // ---------------------------------------------------------------------------------------------
-
-  private open(credentials: Credentials): Promise<OpenedConnection> {
-    return this.transport.open(credentials, {
-      timeoutMs: this.connectTimeoutMs,
-      tls: this.options.tlsFor?.(credentials.instance.origin),
-      onGarbage: (frame) =>
-        this.options.logger.warn('Ignored a frame from Home Assistant that is not JSON', { frame }),
-    });
+  private tryNow(how: 'look' | 'login'): void {
+    if (!this.credentials) return;
+    if (this.current)
+      return runDetached(this.heartbeat.check(), this.options.logger, 'Checking the connection');
+    if (this.status.state === 'connecting') return;
+    if (how === 'login') {
+      this.retries.startOver();
+      this.setStatus({ state: 'connecting' });
+      return this.startAttempt(false);
+    }
+    // The network may just have changed: look quickly again.
+    this.retries.startOver(this.clock.now());
+    this.startAttempt(true);
   }
 
-  private async connect(generation: number): Promise<void> {
-    const credentials = this.credentials;
-    if (!credentials) return;
-    try {
-      const opened = await this.open(credentials);
-      if (generation !== this.generation) {
-        opened.conn.close();
-        return;
-      }
-      this.adopt(opened, this.clock.now());
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.onConnectFailed(error);
-    }
-  }
-
-  private onConnectFailed(error: unknown): void {
-    const failure: SocketFailure =
-      error instanceof SocketOpenError
-        ? error.failure
-        : { kind: 'network', code: 'UNKNOWN', message: String(error) };
-    const refusal = socketRefusal(failure);
-    if (refusal === 'token_rejected') {
-      this.options.logger.warn(
-        'Home Assistant rejected the token; no further attempts until a new one is saved',
-      );
-      return this.setStatus({ state: 'auth_failed', message: reasonOf(failure) });
-    }
-    if (refusal === 'banned') {
-      this.options.logger.warn(
-        'Home Assistant refused this computer (HTTP 403): its IP address is banned',
-      );
-      return this.setStatus({ state: 'banned' });
-    }
-    if (this.attempt <= 1)
-      this.options.logger.info(`Connecting to Home Assistant failed: ${reasonOf(failure)}`);
-    this.scheduleRetry(reasonOf(failure));
+  private replace(opened: OpenedConnection, credentials: Credentials): void {
+    this.credentials = credentials;
+    this.generation++;
+    this.retries.cancel();
+    const since = this.status.state === 'connected' ? this.status.since : this.clock.now();
+    this.dropCurrent();
+    this.adopt(opened, since);
   }
 
   /**
-   * Looks whether the server answers (its greeting, no token sent) and logs in only when it does:
-   * however long the outage, a recovery costs Home Assistant one login.
+   * One attempt. A `look` first asks whether the server answers (its greeting, no token sent) and
+   * logs in only when it does: however long the outage, a recovery costs Home Assistant one login.
    */
-  private async recover(generation: number): Promise<void> {
+  private async attempt(generation: number, look: boolean): Promise<void> {
     const credentials = this.credentials;
     if (!credentials) return;
-    const liveness = await this.transport.checkLiveness(
-      credentials.instance,
-      this.connectTimeoutMs,
-      // The same trust as the login itself: a pinned or privately signed server must look alive.
-      this.options.tlsFor?.(credentials.instance.origin),
-    );
-    if (generation !== this.generation) return;
-    if (liveness.alive) return this.connect(generation);
-    this.onConnectFailed(new SocketOpenError(liveness.failure));
+    try {
+      const liveness = look ? await this.dialer.checkLiveness(credentials.instance) : null;
+      if (liveness && !liveness.alive) throw new SocketOpenError(liveness.failure);
+      if (generation !== this.generation) return;
+      const opened = await this.dialer.open(credentials);
+      if (generation !== this.generation) return opened.conn.close();
+      this.adopt(opened, this.clock.now());
+    } catch (error) {
+      if (generation !== this.generation) return;
+      const outcome = attemptOutcome(error);
+      if ('stop' in outcome) {
+        this.options.logger.warn(outcome.log);
+        return this.setStatus(outcome.stop);
+      }
+      if (this.retries.attempts <= 1)
+        this.options.logger.info(`Connecting to Home Assistant failed: ${outcome.retry}`);
+      this.scheduleRetry(outcome.retry);
+    }
   }
 
   private scheduleRetry(reason: string): void {
     if (!this.online) return this.setStatus({ state: 'offline' });
-    const now = this.clock.now();
-    this.outageSince ??= now;
-    this.attempt++;
-    const { delayMs, quick } = retryDelay(
-      {
-        attempt: this.attempt,
-        outageMs: now - this.outageSince,
-        local: isLocalAddress(this.credentials?.instance.origin ?? ''),
-      },
-      this.retry,
-      this.random,
-    );
     const generation = this.generation;
+    const local = isLocalAddress(this.credentials?.instance.origin ?? '');
+    const { attempt, nextRetryAt, quick } = this.retries.next(local, () => {
+      if (generation === this.generation) this.startAttempt(true);
+    });
     const previous = this.status;
     // Quick looks come several times a second: the status changes only when there is news.
     if (!quick || previous.state !== 'reconnecting' || previous.reason !== reason)
-      this.setStatus({
-        state: 'reconnecting',
-        attempt: this.attempt,
-        nextRetryAt: now + delayMs,
-        reason,
-      });
-    this.retryTimer = this.clock.setTimeout(() => {
-      this.retryTimer = null;
-      if (generation === this.generation)
-        this.detached(this.recover(generation), 'Looking for Home Assistant');
-    }, delayMs);
+      this.setStatus({ state: 'reconnecting', attempt, nextRetryAt, reason });
   }
 
   private adopt(opened: OpenedConnection, since: number): void {
     const { conn } = opened;
     this.current = opened;
-    this.attempt = 0;
-    this.outageSince = null;
+    this.retries.startOver(null);
     conn.addEventListener('disconnected', () => this.onDisconnected(conn));
-    this.entityIdsRefused = false;
-    this.activeEntities = null;
-    this.subscribeEntities(conn);
-    this.startPing();
+    this.heartbeat.start(opened);
+    this.connections.emit(conn);
     this.setStatus({ state: 'connected', since, haVersion: conn.haVersion });
-  }
-
-  private subscribeEntities(conn: Connection): void {
-    const message = subscribeEntitiesMessage(
-      this.entityIdsRefused ? ALL_ENTITIES : this.scope,
-      conn.haVersion,
-    );
-    const subscription: EntitySubscription = { conn, unsubscribe: null };
-    this.pendingEntities = subscription;
-    let snapshotReceived = false;
-    subscription.unsubscribe = conn.subscribeMessage<EntitiesEvent>(
-      (event) => {
-        if (this.current?.conn !== conn) return;
-        if (snapshotReceived) {
-          if (this.activeEntities === subscription) this.options.store.apply(event);
-          return;
-        }
-        snapshotReceived = true;
-        // A newer scope was asked for meanwhile: its own subscription takes over instead.
-        if (this.pendingEntities !== subscription) return this.endEntities(subscription);
-        const previous = this.activeEntities;
-        this.pendingEntities = null;
-        this.activeEntities = subscription;
-        this.options.store.replace(event.a ?? {});
-        if (previous) this.endEntities(previous);
-      },
-      message,
-      { resubscribe: false },
-    );
-    subscription.unsubscribe.catch((error: unknown) => {
-      if (this.pendingEntities !== subscription) return;
-      if (message.entity_ids && isRefusedAsTooOld(error)) {
-        this.options.logger.info('Home Assistant cannot filter entities; subscribing to all');
-        this.entityIdsRefused = true;
-        return this.subscribeEntities(conn);
-      }
-      this.options.logger.warn('Subscribing to entities failed', error);
-    });
-  }
-
-  private endEntities(subscription: EntitySubscription): void {
-    if (this.current?.conn !== subscription.conn) return;
-    if (subscription.unsubscribe)
-      runDetached(
-        subscription.unsubscribe.then((unsubscribe) => unsubscribe()),
-        this.options.logger,
-        'Unsubscribing entities',
-      );
   }
 
   private onDisconnected(conn: Connection): void {
@@ -470,65 +258,19 @@ export class ConnectionSupervisor {
     this.scheduleRetry('The connection was lost');
   }
 
-  private async checkAlive(): Promise<void> {
-    const current = this.current;
-    if (!current) return;
-    let timer: unknown;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = this.clock.setTimeout(() => resolve('timeout'), this.pingTimeoutMs);
-    });
-    const answer = await Promise.race([
-      current.conn.ping().then(
-        () => 'pong' as const,
-        () => 'lost' as const,
-      ),
-      timedOut,
-    ]);
-    this.clock.clearTimeout(timer);
-    if (answer === 'timeout' && this.current === current) {
-      this.options.logger.warn('Home Assistant did not answer a ping; reconnecting');
-      // A half-open socket never finishes a close handshake: drop it outright.
-      current.socket.terminate();
-    }
-  }
-
-  private detached(task: Promise<unknown>, what: string): void {
-    runDetached(task, this.options.logger, what);
-  }
-
-  private startPing(): void {
-    this.stopPing();
-    const tick = () => {
-      this.pingTimer = this.clock.setTimeout(() => {
-        this.detached(
-          this.checkAlive().finally(() => {
-            if (this.current) tick();
-          }),
-          'Checking the connection',
-        );
-      }, this.pingIntervalMs);
-    };
-    tick();
-  }
-
-  private stopPing(): void {
-    if (this.pingTimer !== null) this.clock.clearTimeout(this.pingTimer);
-    this.pingTimer = null;
-  }
-
-  private clearRetry(): void {
-    if (this.retryTimer !== null) this.clock.clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+  private startAttempt(look: boolean): void {
+    const what = look ? 'Looking for Home Assistant' : 'Connecting to Home Assistant';
+    runDetached(this.attempt(this.generation, look), this.options.logger, what);
   }
 
   private dropCurrent(): void {
-    this.stopPing();
+    this.heartbeat.stop();
     const current = this.current;
+    if (!current) return;
     this.current = null;
-    this.activeEntities = null;
-    this.pendingEntities = null;
     // close() also stops the library's own reconnect loop (it checks closeRequested).
-    current?.conn.close();
+    current.conn.close();
+    this.connections.emit(null);
   }
 
   private canRetry(): boolean {

@@ -1,9 +1,11 @@
 import type { Connection } from 'home-assistant-js-websocket';
-import { callService, ERR_CONNECTION_LOST } from 'home-assistant-js-websocket';
+import { callService } from 'home-assistant-js-websocket';
 import type { EntityAction } from '../../shared/domains/registry';
 import { planAction } from '../../shared/domains/registry';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { EntityStore } from './entity-store';
+import { notConnected } from './ha-transport';
+import { isConnectionLost } from './subscription-failure';
 
 export interface EntityActionDeps {
   store: EntityStore;
@@ -21,14 +23,7 @@ const MAYBE_RAN = 'it may or may not have run. Check its state before trying aga
 
 /** Home Assistant's error for a failed call, in words for the user (its own message where it has one). */
 export function describeServiceError(error: unknown, what: string): UserFacingError {
-  // The library rejects in-flight commands with the bare number, or with a result-shaped
-  // `{ error: { code: 3 } }` when the socket closes under them.
-  const lost = error as { code?: unknown; error?: { code?: unknown } } | undefined;
-  if (
-    error === ERR_CONNECTION_LOST ||
-    lost?.code === ERR_CONNECTION_LOST ||
-    lost?.error?.code === ERR_CONNECTION_LOST
-  ) {
+  if (isConnectionLost(error)) {
     return new UserFacingError(
       `The connection to Home Assistant dropped before it answered: ${MAYBE_RAN}`,
       'connection_lost',
@@ -82,11 +77,7 @@ export async function runEntityAction(
   if (plan.confirm && !options.confirmed)
     throw new UserFacingError(plan.confirm, 'confirmation_required');
   const conn = deps.connection();
-  if (!conn)
-    throw new UserFacingError(
-      'HA Tray is not connected to Home Assistant right now.',
-      'not_connected',
-    );
+  if (!conn) throw notConnected();
 
   const timeoutMs = deps.timeoutMs ?? ACTION_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;

@@ -67,8 +67,10 @@ export class EntityStore {
    * taken in slices of `sliceSize` entities with the event loop free in between, so 30,000
    * entities never hold up the main process for long; until it is in, the store keeps the old
    * states, and events that arrive meanwhile wait for it and are applied after it, in order.
+   * `taken` runs once the store is the snapshot, with the events that waited for it (not when a
+   * later snapshot overtook it).
    */
-  replace(snapshot: EntitiesEvent['a']): void {
+  replace(snapshot: EntitiesEvent['a'], taken?: () => void): void {
     const ingest = { entries: Object.entries(snapshot ?? {}), queued: [] as EntitiesEvent[] };
     this.ingest = ingest;
     const next = new Map<string, EntityState>();
@@ -90,6 +92,7 @@ export class EntityStore {
       this.ingest = null;
       this.publish({ snapshot: true, membership: true, changes });
       for (const event of ingest.queued) this.apply(event);
+      taken?.();
     };
     slice(0);
   }

@@ -1,6 +1,8 @@
 import type { HaWebSocket } from 'home-assistant-js-websocket';
 import WebSocket from 'ws';
+import type { ConnectionStatus } from '../../shared/connection-status';
 import { Emitter, throwLater } from '../../shared/emitter';
+import { socketRefusal } from '../../shared/login-refusal';
 import type { TlsOptions } from '../tls/tls-policy';
 
 /** Why a socket could not be opened and authenticated. */
@@ -12,10 +14,54 @@ export type SocketFailure =
   | { kind: 'timeout' }
   | { kind: 'closed' };
 
+/** A failure in the words of the connection status ("Home Assistant refused the connection"). */
+function describeSocketFailure(failure: SocketFailure): string {
+  switch (failure.kind) {
+    case 'network':
+      return failure.code === 'ECONNREFUSED'
+        ? 'Home Assistant refused the connection'
+        : 'Home Assistant is not reachable';
+    case 'timeout':
+      return 'Home Assistant did not answer in time';
+    case 'http':
+      return `Home Assistant answered with HTTP ${failure.status}`;
+    case 'auth_invalid':
+      return failure.message;
+    default:
+      return 'The connection closed';
+  }
+}
+
 export class SocketOpenError extends Error {
   constructor(readonly failure: SocketFailure) {
     super(`Could not open the Home Assistant WebSocket: ${failure.kind}`);
   }
+}
+
+/**
+ * What a failed attempt to open a socket means: a status to stop at, when only the user may try
+ * again (a rejected token; HTTP 403, this computer's IP address banned), or else the reason to
+ * retry, in the words of the connection status. Anything unexpected counts as the network.
+ */
+export function attemptOutcome(
+  error: unknown,
+): { stop: ConnectionStatus; log: string } | { retry: string } {
+  const failure: SocketFailure =
+    error instanceof SocketOpenError
+      ? error.failure
+      : { kind: 'network', code: 'UNKNOWN', message: String(error) };
+  const refusal = socketRefusal(failure);
+  if (refusal === 'token_rejected')
+    return {
+      stop: { state: 'auth_failed', message: describeSocketFailure(failure) },
+      log: 'Home Assistant rejected the token; no further attempts until a new one is saved',
+    };
+  if (refusal === 'banned')
+    return {
+      stop: { state: 'banned' },
+      log: 'Home Assistant refused this computer (HTTP 403): its IP address is banned',
+    };
+  return { retry: describeSocketFailure(failure) };
 }
 
 type MessageEvent = { data: string };

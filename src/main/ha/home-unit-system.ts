@@ -1,24 +1,20 @@
-import { getConfig, type Connection } from 'home-assistant-js-websocket';
 import { z } from 'zod';
 import { Emitter } from '../../shared/emitter';
 import { TEMPERATURE_UNITS, type TemperatureUnit } from '../../shared/unit-system';
 import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
-import { FollowedEvents } from './followed-events';
+import type { SubscribedConnection, SubscriptionLayer } from './subscription-layer';
 
 /** What HA Tray takes of `get_config`: the unit system's temperature unit; the rest may be anything. */
 const configSchema = z.object({
   unit_system: z.object({ temperature: z.enum(TEMPERATURE_UNITS) }),
 });
 
-/** The part of a library connection this reads with. */
-export type ConfigConnection = Pick<Connection, 'sendMessagePromise' | 'subscribeEvents'>;
-
 /**
  * The home's unit system as Home Assistant's own frontend takes it: `unit_system.temperature` of
  * `get_config`, read on every connection and again on `core_config_updated` (which Home Assistant
- * fires when the user saves another unit system; anyone may subscribe to it). Thermostats carry no
- * unit of their own: see src/shared/domains/climate.ts.
+ * fires when the user saves another unit system; anyone may subscribe to it), followed on the
+ * subscription layer. Thermostats carry no unit of their own: see src/shared/domains/climate.ts.
  *
  * Not the library's `subscribeConfig`: its collection leaves a failed `get_config` or event
  * subscription as an unhandled rejection (`setupUpdateSubscription` in its collection.js), and it
@@ -29,11 +25,19 @@ export type ConfigConnection = Pick<Connection, 'sendMessagePromise' | 'subscrib
  */
 export class HomeUnitSystem {
   private unit: TemperatureUnit | undefined;
-  private readonly events: FollowedEvents<ConfigConnection>;
   private readonly changes = new Emitter<TemperatureUnit | undefined>();
 
-  constructor(private readonly logger: Logger) {
-    this.events = new FollowedEvents(logger, 'the unit system');
+  constructor(
+    private readonly logger: Logger,
+    subscriptions: SubscriptionLayer,
+  ) {
+    subscriptions.add({
+      what: 'changes of the unit system',
+      message: () => ({ type: 'subscribe_events', event_type: 'core_config_updated' }),
+      apply: (_event, { on }) =>
+        runDetached(this.read(on), this.logger, 'Reading the unit system again'),
+      read: (on) => this.read(on),
+    });
   }
 
   /** undefined until a connection told it, or when Home Assistant's answer made no sense. */
@@ -45,27 +49,16 @@ export class HomeUnitSystem {
     return this.changes.on(listener);
   }
 
-  /**
-   * A new connection: reads the unit system now and whenever its Home Assistant says its
-   * configuration changed. The same connection again changes nothing; a late answer or event
-   * from a connection that was replaced is ignored.
-   */
-  async follow(conn: ConfigConnection): Promise<void> {
-    const followed = this.events.follow(conn, ['core_config_updated'], () =>
-      runDetached(this.read(conn), this.logger, 'Reading the unit system again'),
-    );
-    if (followed) await this.read(conn);
-  }
-
-  private async read(conn: ConfigConnection): Promise<void> {
+  /** A late answer from a connection that was replaced is ignored. */
+  private async read(on: SubscribedConnection): Promise<void> {
     let reply: unknown;
     try {
-      reply = await getConfig(conn as Connection);
+      reply = await on.send({ type: 'get_config' });
     } catch (error) {
       this.logger.info("Could not read Home Assistant's unit system", error);
       return;
     }
-    if (!this.events.isFollowing(conn)) return;
+    if (!on.current) return;
     const parsed = configSchema.safeParse(reply);
     if (!parsed.success)
       this.logger.info(

@@ -1,17 +1,10 @@
-import type { Connection } from 'home-assistant-js-websocket';
 import { runDetached } from '../detached';
 import { LeadingThrottle } from '../leading-throttle';
 import type { Logger } from '../log/logger';
 import type { Clock } from './clock';
 import { FLOOR_AND_LABEL_EVENTS_SINCE } from './floor-label-registry';
-import { FollowedEvents } from './followed-events';
 import { haVersionAtLeast } from './ha-version';
-
-/** The part of a library connection the registries are read and followed on. */
-export type RegistryConnection = Pick<
-  Connection,
-  'subscribeEvents' | 'sendMessagePromise' | 'haVersion'
->;
+import type { SubscribedConnection, Subscription, SubscriptionLayer } from './subscription-layer';
 
 type Send = <T>(message: { type: string }) => Promise<T>;
 
@@ -30,6 +23,7 @@ export function registryEventTypes(haVersion: string | undefined): string[] {
 export interface RegistryFollowerOptions {
   clock: Clock;
   logger: Logger;
+  subscriptions: SubscriptionLayer;
   /** Reads the registries over this connection (the area directory, then the pages). */
   read: (send: Send, haVersion: string | undefined) => Promise<void>;
   /** A burst of events is read once at its start and once at most per this; default 500 ms. */
@@ -40,40 +34,52 @@ export interface RegistryFollowerOptions {
  * Keeps the areas, floors and labels current as Home Assistant's own frontend does
  * (`subscribeAreaRegistry` in home-assistant/frontend's `data/ws-area_registry.ts`): read on every
  * connection, and again when a registry says it changed (a floor renamed or reordered, an area
- * moved to another floor, an entity or a device moved to another area, a label renamed). A burst
- * of events (moving ten entities) costs one read at once and one at the end of the interval; an
- * event type Home Assistant refuses is logged once per connection and not asked for again.
+ * moved to another floor, an entity or a device moved to another area, a label renamed). One
+ * subscription per event type on the subscription layer, sharing one read, so a connection costs
+ * one read; a burst of events (moving ten entities) costs one read at once and one at the end of
+ * the interval.
  */
 export class RegistryFollower {
-  private readonly events: FollowedEvents<RegistryConnection>;
-  private reread: LeadingThrottle | null = null;
+  private readonly subscriptions: Subscription[];
+  private readonly reread: LeadingThrottle;
+  /** The connection the last event came on: a read waiting for an older one does nothing. */
+  private changedOn: SubscribedConnection | null = null;
 
   constructor(private readonly options: RegistryFollowerOptions) {
-    this.events = new FollowedEvents(options.logger, 'the areas, floors and labels');
-  }
-
-  /** A new connection: reads now and follows its registry events; the same one again: nothing. */
-  async follow(conn: RegistryConnection): Promise<void> {
-    const { clock, logger, intervalMs = 500 } = this.options;
-    const reread = new LeadingThrottle(clock, intervalMs, () =>
-      runDetached(this.read(conn), logger, 'Reading the areas again'),
+    const { clock, logger, intervalMs = 500 } = options;
+    this.reread = new LeadingThrottle(clock, intervalMs, () => {
+      if (this.changedOn) runDetached(this.read(this.changedOn), logger, 'Reading the areas again');
+    });
+    const read = (on: SubscribedConnection) => {
+      // A new connection reads now: a read still waiting for the one before is void.
+      this.reread.cancel();
+      this.changedOn = null;
+      return this.read(on);
+    };
+    this.subscriptions = registryEventTypes(undefined).map((eventType) =>
+      options.subscriptions.add({
+        what: `changes of the registries (${eventType})`,
+        message: (on) =>
+          registryEventTypes(on.haVersion).includes(eventType)
+            ? { type: 'subscribe_events', event_type: eventType }
+            : null,
+        apply: (_event, { on }) => {
+          this.changedOn = on;
+          this.reread.request();
+        },
+        read,
+      }),
     );
-    if (!this.events.follow(conn, registryEventTypes(conn.haVersion), () => reread.request()))
-      return;
-    this.reread?.cancel();
-    this.reread = reread;
-    await this.read(conn);
   }
 
   /** Ends the subscriptions and any read still waiting. */
   stop(): void {
-    this.reread?.cancel();
-    this.reread = null;
-    this.events.stop();
+    this.reread.cancel();
+    for (const subscription of this.subscriptions) subscription.remove();
   }
 
-  private async read(conn: RegistryConnection): Promise<void> {
-    if (!this.events.isFollowing(conn)) return;
-    await this.options.read((message) => conn.sendMessagePromise(message), conn.haVersion);
+  private async read(on: SubscribedConnection): Promise<void> {
+    if (!on.current) return;
+    await this.options.read((message) => on.send(message), on.haVersion);
   }
 }

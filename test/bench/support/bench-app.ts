@@ -10,7 +10,7 @@ import type { NotificationRule } from '../../../src/shared/notification-rules';
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { requestChannel } from '../../../src/shared/ipc/define';
 import { testPlatform } from '../../support/app-platform';
-import { waitFor } from '../../support/wait-for';
+import { snapshotIn } from '../../support/supervised-store';
 
 const SETTINGS_PAGE = { url: 'ha-tray://app/settings.html', isMainFrame: true };
 
@@ -152,13 +152,9 @@ export class BenchApp {
     await this.services.vault.save(token);
     this.services.settings.setConnection(instance.value.origin);
     this.services.connection.connectIfReady();
-    await waitFor(
-      () =>
-        this.services.supervisor.getStatus().state === 'connected' &&
-        this.services.store.size === entities,
-      'the snapshot',
-      120_000,
-    );
+    await snapshotIn(this.services.entities);
+    if (this.services.store.size !== entities)
+      throw new Error(`the snapshot has ${this.services.store.size} entities, not ${entities}`);
   }
 
   /** Page events and tray rebuilds from now on only. */

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeJourney, journeyApp } from '../journey';
+import { nextSnapshot } from '../../support/supervised-store';
 
 describeJourney('notifications', (peer, browser) => {
   const app = journeyApp(peer, browser);
@@ -24,9 +25,9 @@ describeJourney('notifications', (peer, browser) => {
     app.sim.setState('binary_sensor.front_door', 'on', door.attributes);
     await expect.poll(() => app.harness.notifications.length).toBe(1);
     app.sim.setState('light.kitchen', 'off', app.sim.getState('light.kitchen')!.attributes);
+    const snapshot = nextSnapshot(app.harness.services.entities);
     await app.sim.restart({ downMs: 1 });
-    await expect.poll(() => app.harness.services.supervisor.getStatus().state).toBe('connected');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await snapshot;
     expect(app.harness.notifications).toEqual([
       { title: 'Front door opened', body: expect.stringContaining('Previously closed') },
     ]);

@@ -63,9 +63,12 @@ function subscribeEntities(
     );
     const stopChanges = sim.states.onChange((change) => batch.add(change));
     const stopPending = conn.addPending(() => batch.flush());
-    conn.subscriptions.set(msg.id, () => {
-      stopChanges();
-      stopPending();
+    conn.subscriptions.set(msg.id, {
+      command: msg,
+      end: () => {
+        stopChanges();
+        stopPending();
+      },
     });
     const snapshot = Object.fromEntries(
       sim.states
@@ -117,10 +120,10 @@ export const subscriptionCommands: Command[] = [
       if (!SUBSCRIBE_ALLOWLIST[sim.generation].has(eventType) && !conn.user?.isAdmin)
         throw new Unauthorized();
       conn.reply(resultMessage(msg.id), () =>
-        conn.subscriptions.set(
-          msg.id,
-          sim.bus.listen(eventType, (event) => conn.send(eventMessage(msg.id, event))),
-        ),
+        conn.subscriptions.set(msg.id, {
+          command: msg,
+          end: sim.bus.listen(eventType, (event) => conn.send(eventMessage(msg.id, event))),
+        }),
       );
     },
   },
@@ -128,9 +131,9 @@ export const subscriptionCommands: Command[] = [
     type: 'unsubscribe_events',
     fields: [{ key: 'subscription', validate: all(coerce('int'), range(0, null)), required: true }],
     handler: (_sim, conn, msg) => {
-      const unsubscribe = conn.subscriptions.get(msg.subscription as number);
-      if (!unsubscribe) return conn.replyError(msg.id, 'not_found', 'Subscription not found.');
-      unsubscribe();
+      const subscription = conn.subscriptions.get(msg.subscription as number);
+      if (!subscription) return conn.replyError(msg.id, 'not_found', 'Subscription not found.');
+      subscription.end();
       conn.subscriptions.delete(msg.subscription as number);
       conn.reply(resultMessage(msg.id));
     },

@@ -1,7 +1,14 @@
 import type { WebSocket } from 'ws';
 import type { SimUser } from '../auth/auth-store';
 import type { Faults } from '../faults';
+import type { CommandMessage } from '../commands/types';
 import { errorMessage, type Message, type Translation } from './messages';
+
+/** A subscription a command made on one socket, and how it ends. */
+export interface SimSubscription {
+  command: CommandMessage;
+  end: () => void;
+}
 
 /** `PENDING_MSG_MAX_FORCE_READY` (websocket_api/const.py, 2026.2). */
 const PENDING_MSG_MAX_FORCE_READY = 256;
@@ -21,7 +28,8 @@ export class SimConnection {
   /** The highest id handled: ids must increase (`id_reuse`). */
   lastId = 0;
   coalesce = false;
-  readonly subscriptions = new Map<number, () => void>();
+  /** Live subscriptions by the id of the command that made them. */
+  readonly subscriptions = new Map<number, SimSubscription>();
   private queue: string[] = [];
   private flushScheduled = false;
   /** The queue's length when the writer last looked (2026.2). */
@@ -103,7 +111,7 @@ export class SimConnection {
   close(drain: boolean): void {
     if (drain) this.flush();
     this.queue = [];
-    for (const unsubscribe of this.subscriptions.values()) unsubscribe();
+    for (const subscription of this.subscriptions.values()) subscription.end();
     this.subscriptions.clear();
     if (this.isOpen || this.socket.readyState === this.socket.CONNECTING) this.socket.close(1000);
   }

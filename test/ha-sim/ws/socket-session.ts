@@ -18,7 +18,7 @@ export function runSocketSession(
   authTimeoutMs: number,
   onClosed: (conn: SimConnection) => void,
 ): SimConnection {
-  sim.stats.connectionsOpened++;
+  const socketNumber = ++sim.stats.connectionsOpened;
   sim.stats.openSockets++;
   const conn = new SimConnection(
     socket,
@@ -48,8 +48,12 @@ export function runSocketSession(
       await authenticate(sim, conn, parsed);
       return;
     }
-    for (const msg of Array.isArray(parsed) ? parsed : [parsed])
+    for (const msg of Array.isArray(parsed) ? parsed : [parsed]) {
+      const type =
+        typeof msg === 'object' && msg !== null ? (msg as { type?: unknown }).type : null;
+      sim.recordCommand({ socket: socketNumber, type, message: msg });
       dispatch(sim, conn, msg, (type) => commandFor(type, sim.generation, sim.faults));
+    }
   };
 
   socket.on('message', (data, isBinary) => {

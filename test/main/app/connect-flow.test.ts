@@ -12,6 +12,7 @@ import { FakeSecretStore } from '../../fakes/secret-store';
 import { tamper } from '../../support/tamper';
 import { waitFor } from '../../support/wait-for';
 import { fastRetry } from '../../support/fast-retry';
+import { snapshotIn } from '../../support/supervised-store';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/connection', isMainFrame: true };
 
@@ -104,11 +105,8 @@ describe('connect flow against the simulator', () => {
       ok: true,
       value: { instance: { origin: sim.url }, token: { present: true, state: 'ready' } },
     });
-    await waitFor(
-      () =>
-        app.supervisor.getStatus().state === 'connected' && app.store.size === sim.states().length,
-      'connected',
-    );
+    await snapshotIn(app.entities);
+    expect(app.store.size).toBe(sim.states().length);
 
     const entities = await ask<Array<{ entity_id: string }>>(app, 'listEntities');
     expect(entities.ok && entities.value.map((e) => e.entity_id)).toContain('light.kitchen');

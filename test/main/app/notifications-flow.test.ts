@@ -12,6 +12,7 @@ import { testPlatform } from '../../support/app-platform';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { waitFor } from '../../support/wait-for';
 import { fastRetry } from '../../support/fast-retry';
+import { nextSnapshot, snapshotIn } from '../../support/supervised-store';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/notifications', isMainFrame: true };
 let sim: HaSimulator;
@@ -80,10 +81,7 @@ beforeEach(async () => {
   await app.vault.save(sim.token);
   app.settings.setConnection(instance.value.origin);
   app.connection.connectIfReady();
-  await waitFor(
-    () => app.supervisor.getStatus().state === 'connected' && app.store.size > 0,
-    'connected',
-  );
+  await snapshotIn(app.entities);
   const notifications = app.settings.get().notifications;
   expect(
     await ask('updateSettings', {
@@ -116,9 +114,10 @@ describe('notifications against the simulator', () => {
 
   it('reconnects with unchanged states notify nothing; a change during an outage is reported once, as such', async () => {
     for (let i = 0; i < 5; i++) {
+      // The store keeps its entities while away: the new connection's own snapshot is awaited.
+      const snapshot = nextSnapshot(app.entities);
       await sim.restart({ downMs: 1 });
-      await waitFor(() => app.supervisor.getStatus().state === 'connected', `reconnected ${i}`);
-      await waitFor(() => app.store.size > 0, 'snapshot');
+      await snapshot;
     }
     await everyEarlierChangeHandled();
     expect(shown).toEqual([]);

@@ -11,6 +11,7 @@ import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { fastRetry } from '../../support/fast-retry';
 import { testPlatform } from '../../support/app-platform';
 import { waitFor } from '../../support/wait-for';
+import { snapshotIn } from '../../support/supervised-store';
 
 const PAGE = { url: 'ha-tray://app/panel.html', isMainFrame: true };
 let sim: HaSimulator;
@@ -33,7 +34,7 @@ beforeEach(async () => {
   await app.vault.save(sim.token);
   app.settings.setConnection(instance.value.origin);
   app.connection.connectIfReady();
-  await waitFor(() => app.supervisor.getStatus().state === 'connected' && app.store.size > 0);
+  await snapshotIn(app.entities);
   // A settings page that lists every entity is open, so the whole home is subscribed to: the
   // panel must still get only its favourites.
   await app.table.handle(requestChannel('setEntityListOpen'), PAGE, [true]);

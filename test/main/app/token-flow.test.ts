@@ -18,6 +18,7 @@ import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { RawClient } from '../../support/raw-ws-client';
 import { waitFor } from '../../support/wait-for';
 import { fastRetry } from '../../support/fast-retry';
+import { snapshotIn } from '../../support/supervised-store';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/token', isMainFrame: true };
 let sim: HaSimulator;
@@ -46,10 +47,7 @@ beforeEach(async () => {
   app.settings.setConnection(instance.value.origin);
   app.supervisor.onStatus((s) => statuses.push(s));
   app.connection.connectIfReady();
-  await waitFor(
-    () => app.supervisor.getStatus().state === 'connected' && app.store.size > 0,
-    'connected',
-  );
+  await snapshotIn(app.entities);
 });
 afterEach(async () => {
   await app.dispose();

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionSupervisor } from '../../../src/main/ha/connection-supervisor';
-import { EntityStore } from '../../../src/main/ha/entity-store';
+import type { ConnectionSupervisor } from '../../../src/main/ha/connection-supervisor';
+import type { EntityStore } from '../../../src/main/ha/entity-store';
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import type { ConnectionStatus } from '../../../src/shared/connection-status';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { tamper } from '../../support/tamper';
-import { recordingLogger } from '../../support/test-logger';
+import { snapshotIn, supervisedStore } from '../../support/supervised-store';
 import { waitFor } from '../../support/wait-for';
 import { fastRetry } from '../../support/fast-retry';
 
@@ -23,11 +23,7 @@ async function setup(
 ) {
   const sim = await startSimulator(simOptions);
   sims.push(sim);
-  const store = new EntityStore();
-  const logger = recordingLogger();
-  const supervisor = new ConnectionSupervisor({
-    store,
-    logger,
+  const { store, logger, supervisor, entities } = supervisedStore({
     retry: fastRetry(5, 20),
     ...supervisorOptions,
   });
@@ -38,7 +34,8 @@ async function setup(
   if (!instance.ok) throw new Error(instance.error);
   const connect = (token = sim.token) =>
     supervisor.setCredentials({ instance: instance.value, token });
-  return { sim, store, logger, supervisor, statuses, connect, instance: instance.value };
+  const snapshot = () => snapshotIn(entities);
+  return { sim, store, logger, supervisor, statuses, connect, snapshot, instance: instance.value };
 }
 
 const storeMatchesServer = (store: EntityStore, sim: HaSimulator) => {
@@ -63,9 +60,9 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('token revoked while connected: auth_failed after at most one further auth attempt', async () => {
-    const { sim, store, supervisor, connect } = await setup();
+    const { sim, supervisor, connect, snapshot } = await setup();
     connect();
-    await waitFor(() => store.size > 0, 'snapshot');
+    await snapshot();
     const attemptsBefore = sim.stats.authAttempts;
     sim.revokeToken(sim.token);
     await waitFor(() => supervisor.getStatus().state === 'auth_failed', 'auth_failed');
@@ -108,9 +105,9 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('short outages on real sockets: each recovery logs in once; the looks in between send no token', async () => {
-    const { sim, store, supervisor, connect } = await setup({}, { retry: undefined });
+    const { sim, supervisor, connect, snapshot } = await setup({}, { retry: undefined });
     connect();
-    await waitFor(() => store.size > 0, 'snapshot');
+    await snapshot();
     for (let i = 0; i < 3; i++) {
       const { authAttempts, upgradeRequests } = sim.stats;
       await sim.stop();
@@ -156,12 +153,12 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('reports reconnecting with the attempt number and next retry while the server is down', async () => {
-    const { sim, store, supervisor, statuses, connect } = await setup(
+    const { sim, supervisor, statuses, connect, snapshot } = await setup(
       {},
       { retry: fastRetry(20, 40) },
     );
     connect();
-    await waitFor(() => store.size > 0, 'snapshot');
+    await snapshot();
     await sim.stop();
     await waitFor(
       () => statuses.some((s) => s.state === 'reconnecting' && s.attempt >= 2),
@@ -181,12 +178,12 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('detects a half-open socket with its ping and reconnects', async () => {
-    const { sim, store, supervisor, statuses, connect } = await setup(
+    const { sim, supervisor, statuses, connect, snapshot } = await setup(
       {},
       { pingIntervalMs: 30, pingTimeoutMs: 30, connectTimeoutMs: 200 },
     );
     connect();
-    await waitFor(() => store.size > 0, 'snapshot');
+    await snapshot();
     const opened = sim.stats.connectionsOpened;
     sim.setHalfOpen(true);
     await waitFor(() => statuses.some((s) => s.state === 'reconnecting'), 'half-open detected');
@@ -232,9 +229,9 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('handles coalesced frames', async () => {
-    const { sim, store, supervisor, connect } = await setup();
+    const { sim, supervisor, connect, snapshot } = await setup();
     connect();
-    await waitFor(() => store.size > 0, 'snapshot');
+    await snapshot();
     const results = await Promise.all(
       Array.from({ length: 5 }, () => supervisor.send<unknown>({ type: 'get_config' })),
     );
@@ -243,9 +240,9 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('ignores a frame that is not JSON and stays connected', async () => {
-    const { sim, store, supervisor, logger, connect } = await setup();
+    const { sim, store, supervisor, logger, connect, snapshot } = await setup();
     connect();
-    await waitFor(() => store.size > 0, 'snapshot');
+    await snapshot();
     sim.sendMalformedFrame();
     await waitFor(() => logger.lines.some((l) => l.includes('not JSON')), 'warning');
     expect(supervisor.getStatus().state).toBe('connected');
@@ -264,12 +261,12 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('reconnectNow skips the backoff wait', async () => {
-    const { sim, store, supervisor, connect } = await setup(
+    const { sim, supervisor, connect, snapshot } = await setup(
       {},
       { retry: fastRetry(60_000, 60_000) },
     );
     connect();
-    await waitFor(() => store.size > 0, 'snapshot');
+    await snapshot();
     await sim.restart({ downMs: 1 });
     await waitFor(() => supervisor.getStatus().state === 'reconnecting', 'waiting a minute');
     supervisor.reconnectNow();
@@ -277,9 +274,9 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('offline: waits without attempts and reconnects when back online', async () => {
-    const { sim, store, supervisor, connect } = await setup();
+    const { sim, supervisor, connect, snapshot } = await setup();
     connect();
-    await waitFor(() => store.size > 0, 'snapshot');
+    await snapshot();
     supervisor.setOnline(false);
     await sim.restart({ downMs: 1 });
     await waitFor(() => supervisor.getStatus().state === 'offline', 'offline');
@@ -291,9 +288,9 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('switches to a new token without a disconnect, and the old one can then be revoked', async () => {
-    const { sim, store, supervisor, statuses, connect } = await setup();
+    const { sim, store, supervisor, statuses, connect, snapshot } = await setup();
     connect();
-    await waitFor(() => store.size > 0, 'snapshot');
+    await snapshot();
     const since =
       supervisor.getStatus().state === 'connected'
         ? (supervisor.getStatus() as { since: number }).since
@@ -320,9 +317,9 @@ describe('ConnectionSupervisor against the simulator', () => {
 
 describe('ConnectionSupervisor.setCredentials', () => {
   it('keeps the live connection when given the same credentials again', async () => {
-    const { sim, store, supervisor, statuses, connect } = await setup();
+    const { sim, supervisor, statuses, connect, snapshot } = await setup();
     connect();
-    await waitFor(() => store.size > 0, 'connected');
+    await snapshot();
     const opened = sim.stats.connectionsOpened;
     statuses.length = 0;
     connect();

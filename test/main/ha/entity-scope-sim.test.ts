@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionSupervisor } from '../../../src/main/ha/connection-supervisor';
+import type { ConnectionSupervisor } from '../../../src/main/ha/connection-supervisor';
 import { ALL_ENTITIES, entityScope } from '../../../src/main/ha/entity-scope';
-import { EntityStore, type StoreUpdate } from '../../../src/main/ha/entity-store';
+import type { StoreUpdate } from '../../../src/main/ha/entity-store';
 import { openConnection } from '../../../src/main/ha/verify-token';
 import { checkLiveness } from '../../../src/main/ha/liveness';
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { HA_GENERATIONS, HA_RELEASE, startSimulator, type HaSimulator } from '../../ha-sim';
 import { fastRetry } from '../../support/fast-retry';
-import { recordingLogger } from '../../support/test-logger';
+import { supervisedStore } from '../../support/supervised-store';
 import { waitFor } from '../../support/wait-for';
 
 const WATCHED = ['light.kitchen', 'sensor.living_room_temperature'];
@@ -25,11 +25,7 @@ async function setup(
 ) {
   const sim = await startSimulator({ haVersion });
   sims.push(sim);
-  const store = new EntityStore();
-  const logger = recordingLogger();
-  const supervisor = new ConnectionSupervisor({
-    store,
-    logger,
+  const { store, logger, supervisor, entities } = supervisedStore({
     retry: fastRetry(5, 20),
     transport,
   });
@@ -41,14 +37,15 @@ async function setup(
     store,
     logger,
     supervisor,
+    entities,
     connect: () => supervisor.setCredentials({ instance: instance.value, token: sim.token }),
   };
 }
 
 describe.each(HA_GENERATIONS)('the entity scope against Home Assistant %s', (generation) => {
   it('subscribes only to watched entities, widens and narrows without a change to them', async () => {
-    const { sim, store, supervisor, connect } = await setup(HA_RELEASE[generation]);
-    supervisor.setEntityScope(entityScope(WATCHED, false));
+    const { sim, store, entities, connect } = await setup(HA_RELEASE[generation]);
+    entities.setScope(entityScope(WATCHED, false));
     connect();
     await waitFor(() => store.size === WATCHED.length, 'the narrow snapshot');
     expect(
@@ -63,9 +60,9 @@ describe.each(HA_GENERATIONS)('the entity scope against Home Assistant %s', (gen
     const updates: StoreUpdate[] = [];
     store.onUpdate((update) => updates.push(update));
 
-    supervisor.setEntityScope(ALL_ENTITIES);
+    entities.setScope(ALL_ENTITIES);
     await waitFor(() => store.size === sim.states().length, 'the wide snapshot');
-    supervisor.setEntityScope(entityScope(WATCHED, false));
+    entities.setScope(entityScope(WATCHED, false));
     await waitFor(() => store.size === WATCHED.length, 'narrow again');
     // Nothing the app watches changed: no per-entity call (tray, rules), only snapshots.
     expect(kitchenCalls).toEqual([]);
@@ -95,13 +92,13 @@ describe('a Home Assistant that refuses entity_ids', () => {
       },
       checkLiveness: (instance, timeoutMs) => checkLiveness(instance.wsUrl, timeoutMs),
     };
-    const { sim, store, logger, supervisor, connect } = await setup(HA_RELEASE['2024.1'], refusing);
-    supervisor.setEntityScope(entityScope(WATCHED, false));
+    const { sim, store, logger, entities, connect } = await setup(HA_RELEASE['2024.1'], refusing);
+    entities.setScope(entityScope(WATCHED, false));
     connect();
     await waitFor(() => store.size === sim.states().length, 'every entity');
     expect(logger.lines.filter((l) => l.startsWith('warn'))).toEqual([]);
     expect(logger.lines).toContain(
-      'info Home Assistant cannot filter entities; subscribing to all',
+      'info Home Assistant refused the entities as asked (Message incorrectly formatted.); asking for less',
     );
   });
 });

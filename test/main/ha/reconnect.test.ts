@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionSupervisor } from '../../../src/main/ha/connection-supervisor';
-import { EntityStore } from '../../../src/main/ha/entity-store';
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { FakeClock } from '../../support/fake-clock';
 import { FakeHaServer } from '../../support/fake-ha-server';
@@ -15,7 +14,6 @@ async function connected(address: string, random: () => number = Math.random) {
   const clock = new FakeClock(Date.parse('2026-12-01T10:00:00Z'));
   const server = new FakeHaServer(clock);
   const supervisor = new ConnectionSupervisor({
-    store: new EntityStore(),
     logger: recordingLogger(),
     clock,
     random,

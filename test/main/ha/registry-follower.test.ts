@@ -1,51 +1,56 @@
+import type { MessageBase } from 'home-assistant-js-websocket';
 import { describe, expect, it } from 'vitest';
+import { RegistryFollower, registryEventTypes } from '../../../src/main/ha/registry-follower';
+import { SubscriptionLayer } from '../../../src/main/ha/subscription-layer';
 import {
-  RegistryFollower,
-  registryEventTypes,
-  type RegistryConnection,
-} from '../../../src/main/ha/registry-follower';
+  eventsOf,
+  FakeConnectionSource,
+  FakeHaConnection,
+  settle,
+} from '../../support/fake-ha-connection';
 import { FakeClock } from '../../support/fake-clock';
 import { recordingLogger } from '../../support/test-logger';
 
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** A connection whose registry events tests fire, and which refuses the event types in `refused`. */
-function fakeConnection(haVersion: string, refused: readonly string[] = []) {
-  const listeners = new Map<string, () => void>();
-  const ended: string[] = [];
-  const reads: string[] = [];
-  const conn = {
+/** A connection that refuses the event types in `refused`, as to a user who is not an admin. */
+function registryConnection(haVersion: string, refused: readonly string[] = []) {
+  const conn = new FakeHaConnection({
     haVersion,
-    sendMessagePromise: async (message: { type: string }) => {
-      reads.push(message.type);
-      return [];
-    },
-    subscribeEvents: async (listener: () => void, eventType: string) => {
-      if (refused.includes(eventType)) throw { code: 'unauthorized', message: 'Unauthorized' };
-      listeners.set(eventType, listener);
-      return async () => {
-        ended.push(eventType);
-        listeners.delete(eventType);
-      };
-    },
-  } as unknown as RegistryConnection;
-  const fire = (eventType: string) => listeners.get(eventType)?.();
-  return { conn, fire, reads, subscribed: () => [...listeners.keys()].sort(), ended };
+    answer: () => [],
+    refuse: (message) =>
+      refused.includes(String(message.event_type))
+        ? { code: 'unauthorized', message: 'Unauthorized' }
+        : undefined,
+  });
+  const reads = () => conn.sent.filter((m) => m.type === 'config/area_registry/list').length;
+  const types = (messages: MessageBase[]) => messages.map((m) => String(m.event_type)).sort();
+  return {
+    conn,
+    reads,
+    fire: (eventType: string) => conn.fire(eventsOf(eventType)),
+    subscribed: () => types(conn.subscribed()),
+    ended: () => types(conn.ended),
+  };
 }
 
-/** A follower whose reads send one command over the connection they were given. */
+/** A follower on a layer whose connections the test gives; its reads send one command. */
 function follower() {
   const clock = new FakeClock(1_000_000);
   const logger = recordingLogger();
+  const source = new FakeConnectionSource();
   const registries = new RegistryFollower({
     clock,
     logger,
+    subscriptions: new SubscriptionLayer(logger, source),
     intervalMs: 500,
     read: async (send) => {
       await send({ type: 'config/area_registry/list' });
     },
   });
-  return { clock, logger, registries };
+  const connect = async (conn: FakeHaConnection) => {
+    source.connect(conn);
+    await settle();
+  };
+  return { clock, logger, registries, connect };
 }
 
 describe('registryEventTypes', () => {
@@ -64,34 +69,25 @@ describe('registryEventTypes', () => {
 });
 
 describe('RegistryFollower', () => {
-  it('reads on a new connection and subscribes to what its version allows', async () => {
-    const { registries } = follower();
-    const old = fakeConnection('2024.1.6');
-    await registries.follow(old.conn);
-    expect(old.reads).toHaveLength(1);
+  it('reads once on a new connection and subscribes to what its version allows', async () => {
+    const { connect } = follower();
+    const old = registryConnection('2024.1.6');
+    await connect(old.conn);
+    expect(old.reads()).toBe(1);
     expect(old.subscribed()).toEqual(registryEventTypes('2024.1.6').sort());
-    const newer = fakeConnection('2026.2.3');
-    await registries.follow(newer.conn);
-    await settle();
-    expect(newer.subscribed()).toContain('floor_registry_updated');
-  });
-
-  it('reads once for the same connection given again', async () => {
-    const { registries } = follower();
-    const { conn, reads } = fakeConnection('2026.2.3');
-    await registries.follow(conn);
-    await registries.follow(conn);
-    expect(reads).toHaveLength(1);
+    const newer = registryConnection('2026.2.3');
+    await connect(newer.conn);
+    expect(newer.reads()).toBe(1);
+    expect(newer.subscribed()).toEqual(registryEventTypes('2026.2.3').sort());
   });
 
   it('reads a burst of events at once and once more at the end of the interval', async () => {
-    const { registries, clock } = follower();
-    const { conn, fire, reads } = fakeConnection('2026.2.3');
-    await registries.follow(conn);
-    await settle();
+    const { clock, connect } = follower();
+    const { conn, fire, reads } = registryConnection('2026.2.3');
+    await connect(conn);
     fire('floor_registry_updated');
     await settle();
-    expect(reads).toHaveLength(2);
+    expect(reads()).toBe(2);
     for (const type of [
       'area_registry_updated',
       'entity_registry_updated',
@@ -99,72 +95,68 @@ describe('RegistryFollower', () => {
     ])
       fire(type);
     await settle();
-    expect(reads).toHaveLength(2);
+    expect(reads()).toBe(2);
     await clock.advanceAsync(500);
-    expect(reads).toHaveLength(3);
+    expect(reads()).toBe(3);
     await clock.advanceAsync(5_000);
-    expect(reads).toHaveLength(3);
+    expect(reads()).toBe(3);
     expect(clock.pendingTimers()).toBe(0);
   });
 
   it('stays quiet when Home Assistant refuses an event type: an info line each, no retry', async () => {
-    const { registries, logger, clock } = follower();
+    const { logger, clock, connect } = follower();
     const refused = ['floor_registry_updated', 'label_registry_updated'];
-    const { conn, fire, reads, subscribed } = fakeConnection('2026.2.3', refused);
-    await registries.follow(conn);
-    await settle();
+    const { conn, fire, reads, subscribed } = registryConnection('2026.2.3', refused);
+    await connect(conn);
     await clock.advanceAsync(60_000);
     expect(subscribed()).toEqual([
       'area_registry_updated',
       'device_registry_updated',
       'entity_registry_updated',
     ]);
-    const refusals = logger.lines.filter((line) => line.includes('refused'));
+    expect(conn.sent.filter((m) => refused.includes(String(m.event_type)))).toHaveLength(2);
+    const refusals = logger.lines.filter((line) => line.includes('does not offer'));
     expect(refusals).toHaveLength(2);
     expect(
       refusals.every((line) => line.startsWith('info ') && line.includes('Unauthorized')),
     ).toBe(true);
     fire('area_registry_updated');
     await settle();
-    expect(reads).toHaveLength(2);
+    expect(reads()).toBe(2);
   });
 
   it('ends the subscriptions of a replaced connection; its events and waiting reads do nothing', async () => {
-    const { registries, clock } = follower();
-    const old = fakeConnection('2026.2.3');
-    const current = fakeConnection('2026.2.3');
-    await registries.follow(old.conn);
-    await settle();
+    const { clock, connect } = follower();
+    const old = registryConnection('2026.2.3');
+    const current = registryConnection('2026.2.3');
+    await connect(old.conn);
     old.fire('area_registry_updated');
     old.fire('area_registry_updated');
     await settle();
-    expect(old.reads).toHaveLength(2);
+    expect(old.reads()).toBe(2);
     // A trailing read is waiting for the old connection when the new one comes.
-    await registries.follow(current.conn);
-    await settle();
-    expect(old.ended.sort()).toEqual(registryEventTypes('2026.2.3').sort());
+    await connect(current.conn);
+    expect(old.ended()).toEqual(registryEventTypes('2026.2.3').sort());
     expect(old.subscribed()).toEqual([]);
-    old.fire('floor_registry_updated');
     await clock.advanceAsync(1_000);
-    expect(old.reads).toHaveLength(2);
-    expect(current.reads).toHaveLength(1);
+    expect(old.reads()).toBe(2);
+    expect(current.reads()).toBe(1);
     current.fire('floor_registry_updated');
     await settle();
-    expect(current.reads).toHaveLength(2);
-    expect(current.ended).toEqual([]);
+    expect(current.reads()).toBe(2);
+    expect(current.ended()).toEqual([]);
   });
 
   it('stop ends the subscriptions and any waiting read', async () => {
-    const { registries, clock } = follower();
-    const { conn, fire, reads, ended } = fakeConnection('2024.1.6');
-    await registries.follow(conn);
-    await settle();
+    const { registries, clock, connect } = follower();
+    const { conn, fire, reads, ended } = registryConnection('2024.1.6');
+    await connect(conn);
     fire('entity_registry_updated');
     fire('entity_registry_updated');
     registries.stop();
     await clock.advanceAsync(1_000);
-    expect(reads).toHaveLength(2);
-    expect(ended.sort()).toEqual(registryEventTypes('2024.1.6').sort());
+    expect(reads()).toBe(2);
+    expect(ended()).toEqual(registryEventTypes('2024.1.6').sort());
     expect(clock.pendingTimers()).toBe(0);
   });
 });
