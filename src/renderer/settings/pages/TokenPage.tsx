@@ -376,6 +376,7 @@ function TokenAudit({ listVersion }: { listVersion: string }) {
   /** An object, so that the same words after another revocation still take focus. */
   const [result, setResult] = useState<{ text: string } | null>(null);
   const resultBox = useRef<HTMLParagraphElement>(null);
+  const title = useId();
   // Revoking empties the selection, which disables the button that had focus: focus goes to
   // what happened instead.
   useEffect(() => {
@@ -424,7 +425,7 @@ function TokenAudit({ listVersion }: { listVersion: string }) {
 
   return (
     <>
-      <h2>Your long-lived tokens</h2>
+      <h2 id={title}>Your long-lived tokens</h2>
       <p className="muted">
         Home Assistant does not record when a long-lived token was last used, so neither can HA
         Tray.
@@ -433,50 +434,54 @@ function TokenAudit({ listVersion }: { listVersion: string }) {
       {audit?.state === 'error' && <p className="notice error">{audit.message}</p>}
       {audit?.state === 'loaded' && (
         <>
-          <table className="audit">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">Select</span>
-                </th>
-                <th scope="col">Name</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Note</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.rows.map((row) => (
-                <tr key={row.id} className={row.olderThanInterval ? 'old' : undefined}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${row.name ?? row.id}`}
-                      disabled={!row.revocable}
-                      checked={chosen.has(row.id)}
-                      onChange={(e) => {
-                        const next = new Set(chosen);
-                        if (e.target.checked) next.add(row.id);
-                        else next.delete(row.id);
-                        setChosen(next);
-                      }}
-                    />
-                  </td>
-                  <td>{row.name ?? '(no name)'}</td>
-                  <td>{day(row.createdAt)}</td>
-                  <td>{row.expiresAt === null ? 'unknown' : day(row.expiresAt)}</td>
-                  <td>
-                    {[
-                      row.usedByThisApp ? 'used by this app' : null,
-                      row.olderThanInterval ? 'older than your rotation interval' : null,
-                    ]
-                      .filter(Boolean)
-                      .join(', ')}
-                  </td>
+          {/* When narrow the table scrolls sideways: a keyboard user scrolls it from here
+              (the current token's row has no enabled control to focus). */}
+          <div className="audit-scroll" role="region" aria-labelledby={title} tabIndex={0}>
+            <table className="audit">
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">Select</span>
+                  </th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Note</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {audit.rows.map((row) => (
+                  <tr key={row.id} className={row.olderThanInterval ? 'old' : undefined}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${row.name ?? row.id}`}
+                        disabled={!row.revocable}
+                        checked={chosen.has(row.id)}
+                        onChange={(e) => {
+                          const next = new Set(chosen);
+                          if (e.target.checked) next.add(row.id);
+                          else next.delete(row.id);
+                          setChosen(next);
+                        }}
+                      />
+                    </td>
+                    <td>{row.name ?? '(no name)'}</td>
+                    <td>{day(row.createdAt)}</td>
+                    <td>{row.expiresAt === null ? 'unknown' : day(row.expiresAt)}</td>
+                    <td>
+                      {[
+                        row.usedByThisApp ? 'used by this app' : null,
+                        row.olderThanInterval ? 'older than your rotation interval' : null,
+                      ]
+                        .filter(Boolean)
+                        .join(', ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <div className="actions">
             <button
               type="button"
