@@ -124,7 +124,8 @@ describeJourney(
       console.info(
         `First run to the first toggle: ${person.clicks} clicks and ${person.keys} key presses (${person.actions} actions), besides typing the address and a search.`,
       );
-      expect({ clicks: person.clicks, keys: person.keys }).toEqual(MOST_ACTIONS);
+      expect(person.clicks).toBeLessThanOrEqual(MOST_ACTIONS.clicks);
+      expect(person.keys).toBeLessThanOrEqual(MOST_ACTIONS.keys);
     }, 120_000);
   },
   { generations: ['2024.1'] },
