@@ -47,7 +47,7 @@ export const snoozeDurationSchema = z.enum(['day', 'week']);
 /**
  * - `no_token`: nothing stored.
  * - `off`: the interval is off and the token is not about to expire.
- * - `scheduled`: not due yet (`dueAt` says when, unless the interval is off).
+ * - `scheduled`: not due yet (`dueAt` says when).
  * - `due`: the tray shows its badge and menu line (see `dueReason`).
  * - `snoozed`: would be due, hidden until `snoozedUntil`.
  */
@@ -63,7 +63,10 @@ export interface ReminderStatus {
   ageDays: number | null;
   /** Days since HA Tray saved the token (used when the age is unknown). */
   savedDaysAgo: number | null;
-  /** When the interval is reached; null when the interval is off or there is no token. */
+  /**
+   * When the token is due for rotation: the end of the interval, or the start of the 30 days
+   * before it expires if that is sooner. Null when neither is known (or there is no token).
+   */
   dueAt: number | null;
   /** When the token stops working: its own expiry, or Home Assistant's deletion date if sooner. */
   expiresAt: number | null;
@@ -167,6 +170,8 @@ export type RevokeOldResult = { ok: true } | { ok: false; message: string };
 /** Everything the token page shows in one object. */
 export interface TokenStatus {
   facts: TokenFactsView | null;
+  /** Home Assistant refused this token on the last connect; a newly saved token is not judged yet. */
+  rejected: boolean;
   reminder: ReminderStatus;
   rotation: RotationStatus;
 }

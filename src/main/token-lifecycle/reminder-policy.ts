@@ -5,7 +5,7 @@ import type {
   SnoozeDuration,
 } from '../../shared/token-status';
 import { DAY_MS, wholeDaysBetween } from './days';
-import { effectiveExpiry, type TokenFacts } from './token-facts';
+import { earliest, effectiveExpiry, type TokenFacts } from './token-facts';
 
 /** A token expiring within this many days is flagged whatever the interval. */
 export const EXPIRING_SOON_DAYS = 30;
@@ -100,17 +100,20 @@ export function evaluateReminder({
   const ageDays = facts?.issuedAt != null ? wholeDaysBetween(facts.issuedAt, now) : null;
   const savedDaysAgo = facts?.savedAt != null ? wholeDaysBetween(facts.savedAt, now) : null;
   const start = facts?.issuedAt ?? facts?.savedAt ?? null;
-  const dueAt = interval === 'off' || start === null ? null : start + interval * DAY_MS;
+  const ageDueAt = interval === 'off' || start === null ? null : start + interval * DAY_MS;
   const expiresAt = facts ? effectiveExpiry(facts) : null;
   const expired = expiresAt !== null && now >= expiresAt;
   const expiringFrom = expiresAt === null ? null : expiresAt - EXPIRING_SOON_DAYS * DAY_MS;
   const expiringSoon = !expired && expiringFrom !== null && now >= expiringFrom;
+  // The rotation is due at whichever comes first, so a schedule never names a day after the
+  // token has stopped working.
+  const dueAt = facts ? earliest(ageDueAt, expiringFrom) : null;
 
   let dueReason: DueReason | null = null;
   if (facts) {
     if (expired) dueReason = 'expired';
     else if (expiringSoon) dueReason = 'expiring';
-    else if (dueAt !== null && now >= dueAt) dueReason = 'age';
+    else if (ageDueAt !== null && now >= ageDueAt) dueReason = 'age';
   }
   // An expired token cannot be snoozed away: nothing works until it is replaced.
   const snoozed =
@@ -152,7 +155,7 @@ export function evaluateReminder({
   const notify =
     attention && (memory.lastNotifiedAt === null || now - memory.lastNotifiedAt >= NOTIFY_EVERY_MS);
   const upcoming = facts
-    ? [dueAt, expiringFrom, expiresAt, snoozed ? memory.snoozedUntil : null].filter(
+    ? [ageDueAt, expiringFrom, expiresAt, snoozed ? memory.snoozedUntil : null].filter(
         (t): t is number => t !== null && t > now,
       )
     : [];

@@ -66,6 +66,8 @@ export class TokenLifecycle {
   private readonly changes: Emitter<TokenStatus>;
   private readonly offs: Array<() => void> = [];
   private resumed = false;
+  /** Home Assistant answered auth_invalid to the token now stored. */
+  private rejected = false;
 
   constructor(private readonly deps: TokenLifecycleDeps) {
     const { supervisor, vault } = deps;
@@ -116,7 +118,11 @@ export class TokenLifecycle {
     this.offs.push(
       this.rotation.onStatus(() => this.emit()),
       this.reminder.onChange(() => this.emit()),
-      this.deps.vault.onChange(() => this.refreshFacts()),
+      this.deps.vault.onChange(() => {
+        // Another token (or none): Home Assistant's refusal was about the one before.
+        this.rejected = false;
+        this.refreshFacts();
+      }),
       this.deps.supervisor.onStatus((status) =>
         runDetached(this.onConnection(status), this.deps.logger, 'Updating the token facts'),
       ),
@@ -131,6 +137,7 @@ export class TokenLifecycle {
     const facts = this.currentFacts();
     return {
       facts: facts ? tokenFactsView(facts, this.deps.clock.now()) : null,
+      rejected: this.rejected,
       reminder: this.reminder.status(),
       rotation: this.rotation.status(),
     };
@@ -170,6 +177,11 @@ export class TokenLifecycle {
 
   /** On each connect: the token's name and creation date from Home Assistant; an interrupted rotation is finished. */
   private async onConnection(status: ConnectionStatus): Promise<void> {
+    const rejected = status.state === 'auth_failed';
+    if (rejected !== this.rejected && (rejected || status.state === 'connected')) {
+      this.rejected = rejected;
+      this.emit();
+    }
     if (status.state !== 'connected') return;
     try {
       this.refreshTokens = await this.ha.listRefreshTokens();

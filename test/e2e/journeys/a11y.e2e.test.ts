@@ -4,7 +4,14 @@ import { axeViolations } from '../axe';
 import { describeJourney, journeyApp } from '../journey';
 
 const SCHEMES = ['light', 'dark'] as const;
-const SETTINGS_PAGES = ['connection', 'favourites', 'notifications', 'token'] as const;
+const SETTINGS_PAGES = [
+  'connection',
+  'favourites',
+  'notifications',
+  'token',
+  'general',
+  'about',
+] as const;
 /** One of each kind of row the panel draws, including an unavailable one and a missing one. */
 const FAVOURITES = [
   'light.kitchen',

@@ -13,7 +13,10 @@ describeJourney(
       await expect.poll(() => app.harness.desktop.loginItem.enabled).toBe(true);
       await expect.poll(() => login.isChecked()).toBe(true);
 
-      const recorder = page.getByRole('button', { name: 'Open the panel from anywhere' });
+      const recorder = page
+        .getByRole('group', { name: 'Open the panel from anywhere' })
+        .getByRole('button')
+        .first();
       await recorder.click();
       await page.keyboard.press('Shift+KeyK');
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('Add Ctrl');

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { axeViolations } from '../axe';
 import { describeJourney, journeyApp } from '../journey';
 import { doubleTextSize, layoutProblems } from '../layout-check';
 
@@ -12,7 +13,22 @@ const FAVOURITES = [
   { entityId: 'light.living_room_lamp', label: 'The reading lamp next to the big sofa' },
   { entityId: 'light.garage' },
 ];
-const SETTINGS_PAGES = ['connection', 'favourites', 'notifications', 'token'] as const;
+const SETTINGS_PAGES = [
+  'connection',
+  'favourites',
+  'notifications',
+  'token',
+  'general',
+  'about',
+] as const;
+type SettingsPage = (typeof SETTINGS_PAGES)[number];
+
+/** Waits for what a page loads after its heading: the token list, the shortcut recorder. */
+async function loaded(tab: Page, page: SettingsPage): Promise<void> {
+  await tab.getByRole('heading', { level: 1 }).first().waitFor();
+  if (page === 'token') await tab.locator('table.audit').waitFor();
+  if (page === 'general') await tab.getByRole('button', { name: 'Clear' }).waitFor();
+}
 
 describeJourney(
   'layouts that reflow (280 px, text at 200 %)',
@@ -63,42 +79,49 @@ describeJourney(
       });
     }, 180_000);
 
-    it('settings at 280 px and with text at 200 %: the pages become tabs above one column', async () => {
+    it('settings at 280 px and with text at 200 %, light and dark: the pages become tabs above one column, axe finds nothing serious', async () => {
       const found: Record<string, string[]> = {};
-      for (const page of SETTINGS_PAGES) {
-        const narrow = await app.harness.open('settings', {
-          hash: `/${page}`,
-          size: { width: 280, height: 700 },
-        });
-        await narrow.getByRole('heading', { level: 1 }).first().waitFor();
-        found[`${page} 280 px`] = await layoutProblems(narrow);
-        if (page === 'connection') {
-          // The page links sit in a row above the page, not in a 180 px column beside it.
-          const nav = await narrow
-            .getByRole('navigation', { name: 'Settings pages' })
-            .boundingBox();
-          const main = await narrow.getByRole('main').boundingBox();
-          expect(main!.y).toBeGreaterThanOrEqual(nav!.y + nav!.height - 1);
-          await shot(narrow, 'reflow-settings-280');
-        }
-        await narrow.close();
+      const expected: Record<string, string[]> = {};
+      const check = async (state: string, tab: Page) => {
+        found[state] = await layoutProblems(tab);
+        found[`${state}, axe`] = await axeViolations(tab);
+        expected[state] = [];
+        expected[`${state}, axe`] = [];
+      };
+      for (const scheme of ['light', 'dark'] as const) {
+        for (const page of SETTINGS_PAGES) {
+          const narrow = await app.harness.open('settings', {
+            hash: `/${page}`,
+            colorScheme: scheme,
+            size: { width: 280, height: 700 },
+          });
+          await loaded(narrow, page);
+          await check(`${page} 280 px ${scheme}`, narrow);
+          if (page === 'connection' && scheme === 'light') {
+            // The page links sit in a row above the page, not in a 180 px column beside it.
+            const nav = await narrow
+              .getByRole('navigation', { name: 'Settings pages' })
+              .boundingBox();
+            const main = await narrow.getByRole('main').boundingBox();
+            expect(main!.y).toBeGreaterThanOrEqual(nav!.y + nav!.height - 1);
+            await shot(narrow, 'reflow-settings-280');
+          }
+          await narrow.close();
 
-        const large = await app.harness.open('settings', { hash: `/${page}` });
-        await large.getByRole('heading', { level: 1 }).first().waitFor();
-        await doubleTextSize(large);
-        found[`${page}, text 200 %`] = await layoutProblems(large);
-        if (page === 'favourites') await shot(large, 'reflow-settings-text-200');
-        await large.close();
+          const large = await app.harness.open('settings', {
+            hash: `/${page}`,
+            colorScheme: scheme,
+          });
+          await loaded(large, page);
+          await doubleTextSize(large);
+          await check(`${page}, text 200 % ${scheme}`, large);
+          if (page === 'favourites' && scheme === 'light')
+            await shot(large, 'reflow-settings-text-200');
+          await large.close();
+        }
       }
-      expect(found).toEqual(
-        Object.fromEntries(
-          SETTINGS_PAGES.flatMap((p) => [
-            [`${p} 280 px`, []],
-            [`${p}, text 200 %`, []],
-          ]),
-        ),
-      );
-    }, 180_000);
+      expect(found).toEqual(expected);
+    }, 600_000);
   },
   { generations: ['2024.1'] },
 );

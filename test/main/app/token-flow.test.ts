@@ -12,6 +12,7 @@ import type {
   ManualRotationResult,
   RevokeResult,
   RotationStatus,
+  TokenStatus,
 } from '../../../src/shared/token-status';
 import { testPlatform } from '../../support/app-platform';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
@@ -142,6 +143,19 @@ describe('token rotation against the simulator', () => {
     expect(
       (await fetch(`${sim.url}/api/`, { headers: { Authorization: `Bearer ${spare}` } })).status,
     ).toBe(401);
+  });
+
+  it('says the token is rejected once Home Assistant refuses it, and forgets that for a new one', async () => {
+    const tokenStatuses: TokenStatus[] = [];
+    app.tokens.onStatus((status) => tokenStatuses.push(status));
+    expect((await ask<TokenStatus>('getTokenStatus')).rejected).toBe(false);
+    sim.revokeToken(sim.token);
+    await waitFor(() => app.supervisor.getStatus().state === 'auth_failed', 'auth failed');
+    expect((await ask<TokenStatus>('getTokenStatus')).rejected).toBe(true);
+    expect(tokenStatuses.at(-1)?.rejected).toBe(true);
+
+    await app.vault.save(sim.createLongLivedToken(sim.owner.id, 'A new one'));
+    expect((await ask<TokenStatus>('getTokenStatus')).rejected).toBe(false);
   });
 
   it('snoozes the reminder and refuses bad payloads', async () => {

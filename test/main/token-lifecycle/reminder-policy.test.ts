@@ -75,12 +75,29 @@ describe('rotation reminder rules', () => {
     expect(at(interval, { interval }).status.state).toBe('due');
   });
 
-  it('never reminds by age when the interval is off', () => {
+  it('never reminds by age when the interval is off; only before the token expires', () => {
     expect(at(3000, { interval: 'off' }).status).toMatchObject({
       state: 'off',
-      dueAt: null,
+      dueAt: ISSUED + 3620 * DAY,
       attention: false,
     });
+    const unknownExpiry = facts({ expiresAt: null });
+    expect(at(3000, { interval: 'off', facts: unknownExpiry }).status.dueAt).toBeNull();
+  });
+
+  it('schedules the next rotation no later than 30 days before the token stops working', () => {
+    // Issued with 100 days to live, rotated every 90 days: the expiry window opens first.
+    const short = facts({ expiresAt: ISSUED + 100 * DAY });
+    expect(at(1, { facts: short }).status.dueAt).toBe(ISSUED + 70 * DAY);
+    // Home Assistant's own deletion date counts as well.
+    const deleted = facts({ haExpireAt: ISSUED + 90 * DAY });
+    expect(at(1, { interval: 365, facts: deleted }).status.dueAt).toBe(ISSUED + 60 * DAY);
+    // Due now, with 10 days left: never a date after the expiry.
+    const expiring = at(90, { interval: 365, facts: short }).status;
+    expect(expiring).toMatchObject({ state: 'due', dueReason: 'expiring' });
+    expect(expiring.dueAt!).toBeLessThan(expiring.expiresAt!);
+    // A long-lived token: the interval comes first.
+    expect(at(1).status.dueAt).toBe(ISSUED + 90 * DAY);
   });
 
   it('flags a token expiring within 30 days whatever the interval', () => {

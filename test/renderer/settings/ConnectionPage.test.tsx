@@ -46,16 +46,132 @@ function setup(status = appStatus()) {
   return { ...fake, user };
 }
 
+type User = ReturnType<typeof userEvent.setup>;
+
+/** An address and a pasted token, then "Test connection". */
+async function typeAndTest(user: User) {
+  await user.type(screen.getByLabelText('Home Assistant address'), 'ha.lan:8123');
+  await user.click(screen.getByLabelText('Long-lived access token'));
+  await user.paste(TOKEN);
+  await user.click(screen.getByRole('button', { name: 'Test connection' }));
+}
+
+/** A test that passes, then Save. */
+async function testAndSave(user: User) {
+  await typeAndTest(user);
+  const save = screen.getByRole('button', { name: 'Save' });
+  await waitFor(() => expect(save).toBeEnabled());
+  await user.click(save);
+}
+
 describe('ConnectionPage', () => {
   it('has labelled fields and explains a bad address as you type', async () => {
     const { user } = setup();
-    await user.type(screen.getByLabelText('Home Assistant address'), 'ftp://ha.lan');
+    await user.type(screen.getByLabelText('Home Assistant address'), 'ftp://h');
     expect(screen.getByText(/not ftp:\/\//)).toBeInTheDocument();
     expect(screen.getByLabelText('Home Assistant address')).toHaveAttribute('aria-invalid', 'true');
     await user.clear(screen.getByLabelText('Home Assistant address'));
     await user.type(screen.getByLabelText('Home Assistant address'), 'ha.lan');
-    await user.type(screen.getByLabelText('Port (optional)'), '8123');
     expect(screen.getByText('HA Tray will connect to http://ha.lan:8123')).toBeInTheDocument();
+  });
+
+  it('has no port field beside the address: the port is part of the address', async () => {
+    const { user } = setup();
+    expect(screen.queryByLabelText(/port/i)).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('Home Assistant address'), 'ha.lan:8124');
+    expect(screen.getByText('HA Tray will connect to http://ha.lan:8124')).toBeInTheDocument();
+  });
+
+  it.each([
+    {
+      reason: 'refused',
+      field: 'Home Assistant address',
+      message: 'ha.lan refused the connection on port 8123.',
+    },
+    {
+      reason: 'tls_expired',
+      field: 'Home Assistant address',
+      message: 'The certificate of ha.lan has expired.',
+    },
+    {
+      reason: 'unauthorized',
+      field: 'Long-lived access token',
+      message: 'Home Assistant rejected the token.',
+    },
+  ])(
+    'a failed test ($reason) is said at the field at fault, which is marked invalid and takes focus',
+    async ({ reason, field, message }) => {
+      const { user, api } = setup();
+      api.testConnection.mockResolvedValue({ ok: true, value: { ok: false, reason, message } });
+      await typeAndTest(user);
+      const input = screen.getByLabelText(field);
+      await waitFor(() => expect(input).toHaveFocus());
+      expect(input).toHaveAttribute('aria-invalid', 'true');
+      expect(input).toHaveAccessibleDescription(expect.stringContaining(message));
+      // Said once, at the field, not again below the buttons.
+      expect(screen.getAllByText(message, { exact: false })).toHaveLength(1);
+      // Changing the field withdraws the finding.
+      await user.type(input, 'x');
+      expect(screen.queryByText(message, { exact: false })).not.toBeInTheDocument();
+    },
+  );
+
+  it("a failure that is no field's fault stays below the buttons", async () => {
+    const { user, api } = setup();
+    const message = 'Home Assistant is still starting. Try again in a minute.';
+    api.testConnection.mockResolvedValue({
+      ok: true,
+      value: { ok: false, reason: 'starting', message },
+    });
+    await typeAndTest(user);
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    expect(screen.getByLabelText('Home Assistant address')).toHaveAttribute(
+      'aria-invalid',
+      'false',
+    );
+    expect(screen.getByLabelText('Long-lived access token')).toHaveAttribute(
+      'aria-invalid',
+      'false',
+    );
+  });
+
+  it('after the first Save leads on to the favourites, and focus goes there once connected', async () => {
+    const status = appStatus();
+    const fake = installFakeBridge(status);
+    const user = userEvent.setup();
+    const view = render(<ConnectionPage status={status} />);
+    fake.api.testConnection.mockResolvedValue({ ok: true, value: success });
+    fake.api.saveConnection.mockResolvedValue({ ok: true, value: status });
+    await testAndSave(user);
+    await screen.findByText(/Saved\. HA Tray is connecting/);
+    view.rerender(
+      <ConnectionPage
+        status={appStatus({
+          instance: { origin: 'http://ha.lan:8123', locationName: 'Cottage' },
+          connection: { state: 'connected', since: Date.now(), haVersion: '2024.1.6' },
+        })}
+      />,
+    );
+    const next = await screen.findByRole('link', { name: 'Choose favourites' });
+    expect(next).toHaveAttribute('href', '#/favourites');
+    await waitFor(() => expect(next).toHaveFocus());
+  });
+
+  it('opens with focus in the address field on a first run', async () => {
+    setup();
+    await waitFor(() => expect(screen.getByLabelText('Home Assistant address')).toHaveFocus());
+  });
+
+  it('once set up, opens with focus on its heading, one Tab from the address', async () => {
+    const { user } = setup(
+      appStatus({
+        instance: { origin: 'http://ha.lan:8123', locationName: 'Cottage' },
+        connection: { state: 'connected', since: Date.now(), haVersion: '2024.1.6' },
+      }),
+    );
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Connection' })).toHaveFocus());
+    await user.tab();
+    expect(screen.getByLabelText('Home Assistant address')).toHaveFocus();
   });
 
   it('keeps the token masked and explains a token that cannot be right', async () => {
@@ -113,7 +229,7 @@ describe('ConnectionPage', () => {
     await user.paste(TOKEN);
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     await user.click(await screen.findByRole('button', { name: row.button }));
-    expect(api[row.request]).toHaveBeenCalledWith({ url: row.address, port: undefined });
+    expect(api[row.request]).toHaveBeenCalledWith({ url: row.address });
     expect(await screen.findByText('It works.')).toBeInTheDocument();
     expect(api.testConnection).toHaveBeenCalledTimes(2);
   });
@@ -146,7 +262,6 @@ describe('ConnectionPage', () => {
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(api.testConnection).toHaveBeenCalledWith({
       url: 'ha.lan:8123',
-      port: undefined,
       token: `Bearer ${TOKEN}`,
     });
     expect(
@@ -156,15 +271,14 @@ describe('ConnectionPage', () => {
     ).toBeInTheDocument();
     expect(save).toBeEnabled();
 
-    await user.type(screen.getByLabelText('Port (optional)'), '1');
+    await user.type(screen.getByLabelText('Home Assistant address'), '4');
     expect(save).toBeDisabled();
-    await user.clear(screen.getByLabelText('Port (optional)'));
+    await user.type(screen.getByLabelText('Home Assistant address'), '{Backspace}');
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     await waitFor(() => expect(save).toBeEnabled());
     await user.click(save);
     expect(api.saveConnection).toHaveBeenCalledWith({
       url: 'ha.lan:8123',
-      port: undefined,
       token: `Bearer ${TOKEN}`,
     });
     expect(await screen.findByText(/Saved\. HA Tray is connecting/)).toBeInTheDocument();
@@ -173,18 +287,16 @@ describe('ConnectionPage', () => {
 
   it('after Save moves focus to what it said, which goes once connected or when a field changes', async () => {
     const status = appStatus();
-    const fake = installFakeBridge(status);
+    // Favourites already chosen: nothing to lead on to.
+    const fake = installFakeBridge(status, {
+      ...DEFAULT_SETTINGS,
+      favourites: [{ entityId: 'light.kitchen' }],
+    });
     const user = userEvent.setup();
     const view = render(<ConnectionPage status={status} />);
     fake.api.testConnection.mockResolvedValue({ ok: true, value: success });
     fake.api.saveConnection.mockResolvedValue({ ok: true, value: status });
-    await user.type(screen.getByLabelText('Home Assistant address'), 'ha.lan:8123');
-    await user.click(screen.getByLabelText('Long-lived access token'));
-    await user.paste(TOKEN);
-    await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    const save = screen.getByRole('button', { name: 'Save' });
-    await waitFor(() => expect(save).toBeEnabled());
-    await user.click(save);
+    await testAndSave(user);
     const saved = await screen.findByText(/Saved\. HA Tray is connecting/);
     await waitFor(() => expect(saved).toHaveFocus());
 
@@ -208,14 +320,11 @@ describe('ConnectionPage', () => {
       ok: false,
       error: { code: 'failed', message: 'The keyring is locked.' },
     });
-    await user.type(screen.getByLabelText('Home Assistant address'), 'ha.lan:8123');
-    await user.click(screen.getByLabelText('Long-lived access token'));
-    await user.paste(TOKEN);
-    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    await typeAndTest(user);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Save' })).toBeEnabled());
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('The keyring is locked.')).toBeInTheDocument();
-    await user.type(screen.getByLabelText('Port (optional)'), '8');
+    await user.type(screen.getByLabelText('Home Assistant address'), '4');
     expect(screen.queryByText('The keyring is locked.')).not.toBeInTheDocument();
   });
 
@@ -229,9 +338,7 @@ describe('ConnectionPage', () => {
         message: 'ha.lan refused the connection on port 8123.',
       },
     });
-    await user.type(screen.getByLabelText('Home Assistant address'), 'ha.lan:8123');
-    await user.type(screen.getByLabelText('Long-lived access token'), TOKEN);
-    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    await typeAndTest(user);
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'ha.lan refused the connection on port 8123.',
     );
@@ -253,7 +360,6 @@ describe('ConnectionPage', () => {
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(api.testConnection).toHaveBeenCalledWith({
       url: 'http://ha.lan:8123',
-      port: undefined,
       token: undefined,
     });
   });
@@ -266,7 +372,6 @@ describe('ConnectionPage', () => {
     await user.click(link);
     expect(api.openTokenPage).toHaveBeenCalledWith({
       url: 'homeassistant.local:8123',
-      port: undefined,
     });
   });
 

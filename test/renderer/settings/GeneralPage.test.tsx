@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { GeneralPage } from '../../../src/renderer/settings/pages/GeneralPage';
@@ -46,7 +46,17 @@ describe('GeneralPage: start at login', () => {
 });
 
 describe('GeneralPage: shortcut editor', () => {
-  const recorder = () => screen.getByRole('button', { name: 'Open the panel from anywhere' });
+  /** The first button of the group named by the label: its own name is what it shows. */
+  const recorder = () =>
+    within(screen.getByRole('group', { name: 'Open the panel from anywhere' })).getAllByRole(
+      'button',
+    )[0]!;
+
+  it('names the recorder by the combination it shows (label in name), its group by the label', () => {
+    setup();
+    expect(recorder()).toHaveAccessibleName('Ctrl+Alt+H');
+    expect(recorder()).toHaveAccessibleDescription(/Click to record/);
+  });
 
   it('records a combination with a modifier and hands it to main', async () => {
     const { user, api } = setup();

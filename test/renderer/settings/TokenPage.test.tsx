@@ -32,6 +32,7 @@ const status = (overrides: Partial<TokenStatus> = {}): TokenStatus => ({
     savedAt: Date.now() - 97 * DAY,
     ageDays: 97,
   },
+  rejected: false,
   reminder,
   rotation: { phase: 'idle' },
   ...overrides,
@@ -65,7 +66,7 @@ async function setup(token = status()) {
   const fake = installFakeBridge(connected);
   const user = userEvent.setup();
   render(<TokenPage token={token} settings={DEFAULT_SETTINGS} />);
-  await screen.findByRole('heading', { name: 'Rotate' });
+  await screen.findByRole('heading', { name: 'Your long-lived tokens' });
   return { ...fake, user };
 }
 
@@ -81,6 +82,149 @@ async function pasteAnotherUsersToken(
   await user.type(screen.getByLabelText('New long-lived access token'), 'abc.def.ghi');
   await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
 }
+
+/** The audit as main lists it: the token in use first. */
+function auditOf(...rows: Array<{ id: string; name: string; used?: boolean }>) {
+  return {
+    ok: true,
+    value: {
+      state: 'loaded',
+      loadedAt: 0,
+      rows: rows.map(({ id, name, used = false }) => ({
+        id,
+        name,
+        createdAt: 0,
+        expiresAt: null,
+        usedByThisApp: used,
+        olderThanInterval: false,
+        revocable: !used,
+      })),
+    },
+  } as never;
+}
+
+const expiring: ReminderStatus = {
+  ...reminder,
+  dueReason: 'expiring',
+  dueAt: Date.now() - 20 * DAY,
+  expiresAt: Date.now() + 10 * DAY,
+  expiringSoon: true,
+  headline: 'Token expires in 10 days',
+  menuLine: 'Token expires in 10 days - Rotate…',
+};
+const notDue: ReminderStatus = {
+  ...reminder,
+  state: 'scheduled',
+  dueReason: null,
+  dueAt: Date.now() + 90 * DAY,
+  attention: false,
+  headline: null,
+  menuLine: null,
+};
+
+describe('TokenPage: rotating from the reminder', () => {
+  it('the "expires in 10 days" box offers Rotate now beside its snoozes, once on the page', async () => {
+    const { user, api } = await setup(status({ reminder: expiring }));
+    const box = screen.getByText('Token expires in 10 days').closest('.notice') as HTMLElement;
+    expect(
+      within(box)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Rotate now', 'Remind me tomorrow', 'Remind me in a week']);
+    expect(screen.getAllByRole('button', { name: 'Rotate now' })).toHaveLength(1);
+    await user.click(within(box).getByRole('button', { name: 'Rotate now' }));
+    expect(api.rotateToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('the schedule says the rotation is due now, never a date after the expiry', async () => {
+    await setup(status({ reminder: expiring }));
+    expect(screen.getByText('Next rotation').nextElementSibling).toHaveTextContent(/^now$/);
+  });
+
+  it('without a due reminder, Rotate now stays in its own section', async () => {
+    await setup(status({ reminder: notDue }));
+    expect(screen.getAllByRole('button', { name: 'Rotate now' })).toHaveLength(1);
+    expect(screen.queryByText('Remind me tomorrow')).not.toBeInTheDocument();
+  });
+
+  it('once rotated, the box goes, focus goes to what happened, and the token list is loaded again', async () => {
+    const fake = installFakeBridge(connected);
+    fake.api.loadTokenAudit
+      .mockResolvedValueOnce(auditOf({ id: 'old', name: 'Expiring soon', used: true }))
+      .mockResolvedValueOnce(auditOf({ id: 'new', name: 'HA Tray on laptop', used: true }));
+    const user = userEvent.setup();
+    // One token until the rotation saves another.
+    const { facts } = status();
+    const view = render(
+      <TokenPage token={status({ facts, reminder: expiring })} settings={DEFAULT_SETTINGS} />,
+    );
+    const oldRow = (await screen.findByText('Expiring soon')).closest('tr')!;
+    expect(oldRow).toHaveTextContent('used by this app');
+    await user.click(screen.getByRole('button', { name: 'Rotate now' }));
+    view.rerender(
+      <TokenPage
+        token={status({
+          facts,
+          reminder: expiring,
+          rotation: { phase: 'running', step: 'revoking' },
+        })}
+        settings={DEFAULT_SETTINGS}
+      />,
+    );
+    view.rerender(
+      <TokenPage
+        token={status({
+          facts: { ...facts!, savedAt: Date.now() },
+          reminder: notDue,
+          rotation: { phase: 'rotated', at: Date.now(), tokenName: 'HA Tray on laptop' },
+        })}
+        settings={DEFAULT_SETTINGS}
+      />,
+    );
+    await waitFor(() => expect(screen.queryByText('Expiring soon')).not.toBeInTheDocument());
+    expect(
+      screen.getByText('HA Tray on laptop', { selector: 'td' }).closest('tr'),
+    ).toHaveTextContent('used by this app');
+    expect(fake.api.loadTokenAudit).toHaveBeenCalledTimes(2);
+    expect(screen.getByText(/^Rotated\./).closest('[tabindex="-1"]')).toHaveFocus();
+  });
+
+  it('revoking the replaced token loads the list again', async () => {
+    const { user, api } = await setup();
+    api.loadTokenAudit
+      .mockResolvedValueOnce(auditOf({ id: 'old', name: 'Old token' }))
+      .mockResolvedValueOnce(auditOf());
+    api.replaceToken.mockResolvedValueOnce({
+      ok: true,
+      value: { kind: 'replaced', canRevokeOld: true, message: 'HA Tray now uses the new token.' },
+    });
+    await user.type(screen.getByLabelText('New long-lived access token'), 'a-new-token');
+    await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
+    await user.click(await screen.findByRole('button', { name: 'Revoke the old token' }));
+    await waitFor(() => expect(api.loadTokenAudit).toHaveBeenCalledTimes(2));
+  });
+
+  it('a token Home Assistant rejected: says so, leads to the Connection page, offers no rotation', async () => {
+    installFakeBridge(
+      appStatus({ connection: { state: 'auth_failed', message: 'Invalid access token' } }),
+    );
+    render(
+      <TokenPage
+        token={status({ rejected: true, reminder: expiring })}
+        settings={DEFAULT_SETTINGS}
+      />,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Home Assistant rejected this token. It may have been revoked or have expired: paste a new one on the Connection page.',
+    );
+    expect(
+      within(alert).getByRole('link', { name: 'paste a new one on the Connection page' }),
+    ).toHaveAttribute('href', '#/connection');
+    expect(screen.queryByText(/need a connection/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Rotate now' })).not.toBeInTheDocument();
+  });
+});
 
 describe('TokenPage', () => {
   it('shows the name, age, expiry and the due reminder with snooze', async () => {

@@ -76,7 +76,8 @@ export function AboutPage({ status }: { status: AppStatus }) {
       <h2>Connection history</h2>
       {about && about.history.length === 0 && <p className="muted">Nothing happened yet.</p>}
       {about && about.history.length > 0 && (
-        <ol className="history" aria-label="Connection history, newest first">
+        // It scrolls once long: focusable, so that the keyboard scrolls it too.
+        <ol className="history" aria-label="Connection history, newest first" tabIndex={0}>
           {[...about.history].reverse().map((event, index) => (
             <li key={`${event.at}-${index}`} className={`history-${event.kind}`}>
               <time dateTime={new Date(event.at).toISOString()}>{time(event.at)}</time>{' '}

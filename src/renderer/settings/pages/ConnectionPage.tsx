@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppStatus } from '../../../shared/app-status';
 import { normaliseInstanceUrl } from '../../../shared/instance-url';
 import { BAN_HELP } from '../../../shared/connection-words';
@@ -10,15 +10,21 @@ import { ConfirmStep } from '../../components/controls/ConfirmStep';
 import { useNow } from '../../hooks/useNow';
 import { useSettings } from '../../hooks/useSettings';
 import { runDetached } from '../../detached';
+import { fieldAtFault } from './field-at-fault';
 
 type Test =
   { state: 'idle' } | { state: 'testing' } | { state: 'done'; result: ProbeResult; key: string };
 
 export function ConnectionPage({ status }: { status: AppStatus }) {
-  const ids = { url: useId(), port: useId(), token: useId(), urlHint: useId(), tokenHint: useId() };
+  const ids = {
+    url: useId(),
+    token: useId(),
+    urlHint: useId(),
+    tokenHint: useId(),
+    failure: useId(),
+  };
   const now = useNow();
   const [url, setUrl] = useState(status.instance?.origin ?? '');
-  const [port, setPort] = useState('');
   const [token, setToken] = useState('');
   const [test, setTest] = useState<Test>({ state: 'idle' });
   const [saving, setSaving] = useState(false);
@@ -30,20 +36,30 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
   } | null>(null);
   const messageBox = useRef<HTMLParagraphElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const urlField = useRef<HTMLInputElement>(null);
+  const tokenField = useRef<HTMLInputElement>(null);
+  const nextStep = useRef<HTMLAnchorElement>(null);
   const focusMessage = useRef(false);
   const hadMessage = useRef(false);
   const [confirmWeak, setConfirmWeak] = useState(false);
   const storage = useRef<HTMLDivElement>(null);
-  const trust = useSettings()?.trust;
+  const settings = useSettings();
+  const trust = settings?.trust;
 
-  const urlCheck = url.trim() === '' ? null : normaliseInstanceUrl(url, port);
+  const urlCheck = url.trim() === '' ? null : normaliseInstanceUrl(url);
   const tokenCheck = token.trim() === '' ? null : normaliseTokenInput(token);
   const hasSavedToken = status.token.present && status.token.state === 'ready';
-  const key = JSON.stringify([url, port, token]);
+  const key = JSON.stringify([url, token]);
   const canTest =
     urlCheck?.ok === true && (tokenCheck?.ok === true || (tokenCheck === null && hasSavedToken));
   const passed = test.state === 'done' && test.result.ok && test.key === key;
+  const failure = test.state === 'done' && test.key === key && !test.result.ok ? test.result : null;
+  // A failure about a field is said at that field, which is marked invalid and takes focus.
+  const fault = failure ? fieldAtFault(failure.reason) : null;
   const { connection } = status;
+  // Once connected with nothing chosen yet, the panel is empty: the page leads on to Favourites.
+  const offerFavourites =
+    connection.state === 'connected' && settings !== null && settings.favourites.length === 0;
   const say = (kind: 'ok' | 'error', text: string, about = key) =>
     setMessage({ kind, text, key: about });
   const shown = message !== null && message.key === key ? message : null;
@@ -56,26 +72,38 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
   }
   useEffect(() => {
     // After Save the button is disabled: focus goes to what Save said, and from there (once it
-    // is gone) to the page heading, never to the page body.
+    // is gone) on to the favourites or to the page heading, never to the page body.
     if (focusMessage.current && messageBox.current) {
       focusMessage.current = false;
       messageBox.current.focus();
     } else if (!shown && hadMessage.current && document.activeElement === document.body) {
-      heading.current?.focus();
+      (nextStep.current ?? heading.current)?.focus();
     }
     hadMessage.current = shown !== null;
   }, [shown]);
+  // Opened as the window opens (focus on the body): a first run starts typing the address; a
+  // configured app starts at the heading, one Tab before the address. A click in the sidebar
+  // keeps its focus there.
+  const firstRun = status.instance === null;
+  useEffect(() => {
+    if (document.activeElement !== document.body) return;
+    (firstRun ? urlField.current : heading.current)?.focus();
+    // Only as the page opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (test.state === 'done' && !test.result.ok) {
+      const field = fieldAtFault(test.result.reason);
+      if (field) (field === 'url' ? urlField : tokenField).current?.focus();
+    }
+  }, [test]);
 
   async function runTest(event: FormEvent) {
     event.preventDefault();
     if (!canTest) return;
     setMessage(null);
     setTest({ state: 'testing' });
-    const reply = await bridge().testConnection({
-      url,
-      port: port || undefined,
-      token: token || undefined,
-    });
+    const reply = await bridge().testConnection({ url, token: token || undefined });
     setTest(
       reply.ok
         ? { state: 'done', result: reply.value, key }
@@ -89,17 +117,13 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
 
   async function save() {
     setSaving(true);
-    const reply = await bridge().saveConnection({
-      url,
-      port: port || undefined,
-      token: token || undefined,
-    });
+    const reply = await bridge().saveConnection({ url, token: token || undefined });
     setSaving(false);
     focusMessage.current = true;
     if (reply.ok) {
       setToken('');
       setTest({ state: 'idle' });
-      say('ok', 'Saved. HA Tray is connecting to Home Assistant.', JSON.stringify([url, port, '']));
+      say('ok', 'Saved. HA Tray is connecting to Home Assistant.', JSON.stringify([url, '']));
     } else {
       say('error', reply.error.message);
     }
@@ -107,14 +131,14 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
 
   /** Main asks again in a native dialog; then the same values are tested once more. */
   async function allowPlainHttp(event: FormEvent) {
-    const reply = await bridge().allowPlainHttp({ url, port: port || undefined });
+    const reply = await bridge().allowPlainHttp({ url });
     if (!reply.ok) say('error', reply.error.message);
     else if (reply.value) await runTest(event);
   }
 
   /** Main shows the certificate's fingerprint in a native dialog; then the values are tested again. */
   async function trustCertificate(event: FormEvent) {
-    const reply = await bridge().trustCertificate({ url, port: port || undefined });
+    const reply = await bridge().trustCertificate({ url });
     if (!reply.ok) say('error', reply.error.message);
     else if (reply.value) await runTest(event);
   }
@@ -140,45 +164,57 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
       {status.settingsNotice && <p className="notice warn">{status.settingsNotice}</p>}
 
       <form onSubmit={(e) => runDetached(runTest(e), 'Testing the connection')} noValidate>
-        <div className="field-row">
-          <div className="field grow">
-            <label htmlFor={ids.url}>Home Assistant address</label>
-            <input
-              id={ids.url}
-              type="url"
-              inputMode="url"
-              autoComplete="url"
-              spellCheck={false}
-              placeholder="http://homeassistant.local:8123"
-              value={url}
-              onChange={(e) => setUrl(e.target.value)}
-              aria-invalid={urlCheck?.ok === false}
-              aria-describedby={ids.urlHint}
-            />
-            <span id={ids.urlHint} className={urlCheck?.ok === false ? 'error' : 'hint'}>
-              {urlCheck?.ok === false
-                ? urlCheck.error
-                : urlCheck?.ok
-                  ? `HA Tray will connect to ${urlCheck.value.origin}`
-                  : 'Your Home Assistant on the network (192.168.1.10:8123, homeassistant.local:8123) or through Nabu Casa (https://xxxx.ui.nabu.casa).'}
-            </span>
-          </div>
-          <div className="field port">
-            <label htmlFor={ids.port}>Port (optional)</label>
-            <input
-              id={ids.port}
-              inputMode="numeric"
-              placeholder="8123"
-              value={port}
-              onChange={(e) => setPort(e.target.value)}
-            />
-          </div>
+        <div className="field">
+          <label htmlFor={ids.url}>Home Assistant address</label>
+          <input
+            id={ids.url}
+            ref={urlField}
+            type="url"
+            inputMode="url"
+            autoComplete="url"
+            spellCheck={false}
+            placeholder="http://homeassistant.local:8123"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            aria-invalid={urlCheck?.ok === false || fault === 'url'}
+            aria-describedby={fault === 'url' ? `${ids.failure} ${ids.urlHint}` : ids.urlHint}
+          />
+          {failure && fault === 'url' && (
+            <FieldFailure id={ids.failure} message={failure.message}>
+              {isPinnableCertificateFailure(failure.reason) && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={(e) => runDetached(trustCertificate(e), 'Trusting the certificate')}
+                >
+                  Compare and trust this certificate…
+                </button>
+              )}
+              {failure.reason === 'insecure_http' && (
+                <button
+                  type="button"
+                  className="button danger"
+                  onClick={(e) => runDetached(allowPlainHttp(e), 'Allowing plain http')}
+                >
+                  Send my token unencrypted to this address…
+                </button>
+              )}
+            </FieldFailure>
+          )}
+          <span id={ids.urlHint} className={urlCheck?.ok === false ? 'error' : 'hint'}>
+            {urlCheck?.ok === false
+              ? urlCheck.error
+              : urlCheck?.ok
+                ? `HA Tray will connect to ${urlCheck.value.origin}`
+                : 'Your Home Assistant on the network (192.168.1.10:8123, homeassistant.local:8123) or through Nabu Casa (https://xxxx.ui.nabu.casa). Without a port, HA Tray uses 8123.'}
+          </span>
         </div>
 
         <div className="field">
           <label htmlFor={ids.token}>Long-lived access token</label>
           <input
             id={ids.token}
+            ref={tokenField}
             type="password"
             autoComplete="off"
             spellCheck={false}
@@ -187,9 +223,12 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
             }
             value={token}
             onChange={(e) => setToken(e.target.value)}
-            aria-invalid={tokenCheck?.ok === false}
-            aria-describedby={ids.tokenHint}
+            aria-invalid={tokenCheck?.ok === false || fault === 'token'}
+            aria-describedby={fault === 'token' ? `${ids.failure} ${ids.tokenHint}` : ids.tokenHint}
           />
+          {failure && fault === 'token' && (
+            <FieldFailure id={ids.failure} message={failure.message} />
+          )}
           <span id={ids.tokenHint} className={tokenCheck?.ok === false ? 'error' : 'hint'}>
             {tokenCheck?.ok === false
               ? tokenCheck.error
@@ -206,12 +245,7 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
             type="button"
             className="link-button"
             disabled={urlCheck?.ok !== true}
-            onClick={() =>
-              runDetached(
-                bridge().openTokenPage({ url, port: port || undefined }),
-                'Opening the token page',
-              )
-            }
+            onClick={() => runDetached(bridge().openTokenPage({ url }), 'Opening the token page')}
           >
             Create a token in Home Assistant
           </button>
@@ -233,35 +267,21 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
       </form>
 
       <div aria-live="polite">
-        {test.state === 'done' && test.key === key && <TestResult result={test.result} />}
-        {test.state === 'done' &&
-          test.key === key &&
-          !test.result.ok &&
-          isPinnableCertificateFailure(test.result.reason) && (
-            <button
-              type="button"
-              className="button"
-              onClick={(e) => runDetached(trustCertificate(e), 'Trusting the certificate')}
-            >
-              Compare and trust this certificate…
-            </button>
-          )}
-        {test.state === 'done' &&
-          test.key === key &&
-          !test.result.ok &&
-          test.result.reason === 'insecure_http' && (
-            <button
-              type="button"
-              className="button danger"
-              onClick={(e) => runDetached(allowPlainHttp(e), 'Allowing plain http')}
-            >
-              Send my token unencrypted to this address…
-            </button>
-          )}
+        {test.state === 'done' && test.key === key && fault === null && (
+          <TestResult result={test.result} />
+        )}
         {shown && (
           <p className={`notice ${shown.kind}`} ref={messageBox} tabIndex={-1}>
             {shown.text}
           </p>
+        )}
+        {offerFavourites && !shown && (
+          <div className="notice ok">
+            <p>Connected. Next, choose what the panel shows.</p>
+            <a className="button primary" href="#/favourites" ref={nextStep}>
+              Choose favourites
+            </a>
+          </div>
         )}
       </div>
 
@@ -302,6 +322,26 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
         />
       )}
     </section>
+  );
+}
+
+/** Why the test failed, under the field at fault, with what the user can do about it. */
+function FieldFailure({
+  id,
+  message,
+  children,
+}: {
+  id: string;
+  message: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="field-failure">
+      <p className="error" role="alert" id={id}>
+        Could not connect. {message}
+      </p>
+      {children}
+    </div>
   );
 }
 

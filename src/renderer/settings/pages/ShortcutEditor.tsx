@@ -44,11 +44,11 @@ export function ShortcutEditor({ shortcut, mac }: { shortcut: ShortcutState; mac
       <span className="label" id="shortcut-label">
         Open the panel from anywhere
       </span>
-      <div className="shortcut-row">
+      {/* The group carries the label, so the button's name is the text it shows (WCAG 2.5.3). */}
+      <div className="shortcut-row" role="group" aria-labelledby="shortcut-label">
         <button
           type="button"
           className={`shortcut-key${recording ? ' recording' : ''}`}
-          aria-labelledby="shortcut-label"
           aria-describedby="shortcut-hint"
           onClick={() => {
             setMessage(null);

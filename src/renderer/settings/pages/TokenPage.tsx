@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { Settings } from '../../../shared/settings';
 import {
   ROTATION_INTERVALS,
@@ -25,7 +25,19 @@ const STEP_WORDS: Record<string, string> = {
   rolling_back: 'Undoing the rotation…',
 };
 
-function RotationMessage({ rotation, onRetry }: { rotation: RotationStatus; onRetry: () => void }) {
+const ROTATION_EXPLAINED =
+  'HA Tray creates a new token in Home Assistant, checks it, switches to it without disconnecting and revokes the old one. The new token is never shown.';
+
+/** How the last rotation went; `outcome` takes focus when a finished rotation was asked here. */
+function RotationMessage({
+  rotation,
+  onRetry,
+  outcome,
+}: {
+  rotation: RotationStatus;
+  onRetry: () => void;
+  outcome: RefObject<HTMLDivElement | null>;
+}) {
   switch (rotation.phase) {
     case 'idle':
       return null;
@@ -37,14 +49,14 @@ function RotationMessage({ rotation, onRetry }: { rotation: RotationStatus; onRe
       );
     case 'rotated':
       return (
-        <p className="notice ok" role="status">
-          Rotated. HA Tray now uses “{rotation.tokenName}”, and the old token is revoked.
-        </p>
+        <div className="notice ok" role="status" ref={outcome} tabIndex={-1}>
+          <p>Rotated. HA Tray now uses “{rotation.tokenName}”, and the old token is revoked.</p>
+        </div>
       );
     case 'revoke_failed':
     case 'incomplete':
       return (
-        <div className="notice warn" role="alert">
+        <div className="notice warn" role="alert" ref={outcome} tabIndex={-1}>
           <p>{rotation.message}</p>
           <button type="button" className="button" onClick={onRetry}>
             Retry
@@ -53,9 +65,9 @@ function RotationMessage({ rotation, onRetry }: { rotation: RotationStatus; onRe
       );
     default:
       return (
-        <p className="notice error" role="alert">
-          {rotation.message}
-        </p>
+        <div className="notice error" role="alert" ref={outcome} tabIndex={-1}>
+          <p>{rotation.message}</p>
+        </div>
       );
   }
 }
@@ -92,24 +104,67 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
   const [pasted, setPasted] = useState('');
   const [manual, setManual] = useState<ManualRotationResult | null>(null);
   const [revokeOldMessage, setRevokeOldMessage] = useState<string | null>(null);
+  /** Counts the old tokens revoked here: each changes the token list. */
+  const [oldRevoked, setOldRevoked] = useState(0);
   const replaced = useRef<HTMLDivElement>(null);
+  const rotationOutcome = useRef<HTMLDivElement>(null);
+  const focusRotationOutcome = useRef(false);
   const { facts, reminder, rotation } = token;
   const status = useAppStatus();
   // Rotating, replacing and the token list all talk to Home Assistant: without a connection the
   // page says so once, calmly, instead of offering forms that can only fail.
   const connected = status?.connection.state === 'connected';
   const pasteError = manual && (manual.kind === 'invalid' || manual.kind === 'unavailable');
+  // The due reminder offers the rotation itself, where the user reads why it is due.
+  const rotateInReminder = connected && reminder.headline !== null && !reminder.expired;
+  // A new token in use, a finished rotation or a revoked old token changes which tokens exist.
+  const listVersion = JSON.stringify([
+    facts?.savedAt,
+    facts?.issuedAt,
+    rotation.phase === 'running' || rotation.phase === 'idle' ? null : rotation,
+    oldRevoked,
+  ]);
   // A replacement empties the field, which disables the button that had focus: focus goes to
   // what happened instead.
   useEffect(() => {
     if (manual?.kind === 'replaced') replaced.current?.focus();
   }, [manual]);
+  // A rotation started here ends with its button gone from the due reminder (or disabled until
+  // then): focus goes to what happened.
+  useEffect(() => {
+    if (rotation.phase === 'running' || rotation.phase === 'idle') return;
+    if (focusRotationOutcome.current && rotationOutcome.current) {
+      focusRotationOutcome.current = false;
+      rotationOutcome.current.focus();
+    }
+  }, [rotation]);
 
   async function rotate() {
     setRotating(true);
+    focusRotationOutcome.current = true;
     await bridge().rotateToken();
     setRotating(false);
   }
+
+  const rotateButton = (
+    <button
+      type="button"
+      className="button primary"
+      disabled={facts === null || rotating || rotation.phase === 'running'}
+      onClick={() => runDetached(rotate(), 'Rotating the token')}
+    >
+      {rotating ? 'Rotating…' : 'Rotate now'}
+    </button>
+  );
+  const rotationMessage = (
+    <div aria-live="polite">
+      <RotationMessage
+        rotation={rotation}
+        onRetry={() => runDetached(rotate(), 'Rotating the token')}
+        outcome={rotationOutcome}
+      />
+    </div>
+  );
 
   async function replace(confirmDifferent: boolean) {
     const reply = await bridge().replaceToken({ token: pasted, confirmDifferent });
@@ -129,13 +184,22 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
           : reply.value.message
         : reply.error.message,
     );
-    if (reply.ok && reply.value.ok) setManual(null);
+    if (reply.ok && reply.value.ok) {
+      setManual(null);
+      setOldRevoked((n) => n + 1);
+    }
   }
 
   return (
     <section aria-labelledby="token-title" className="page">
       <h1 id="token-title">Token</h1>
-      {status && !connected && (
+      {token.rejected && (
+        <p className="notice error" role="alert">
+          Home Assistant rejected this token. It may have been revoked or have expired:{' '}
+          <a href="#/connection">paste a new one on the Connection page</a>.
+        </p>
+      )}
+      {status && !connected && !token.rejected && (
         <p className="notice" role="status">
           {facts === null ? 'No token is saved yet. ' : ''}
           Rotating, replacing and listing tokens need a connection to Home Assistant:{' '}
@@ -156,14 +220,22 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
           <dd>{facts.expiresAt === null ? 'unknown' : day(facts.expiresAt)}</dd>
           <HaExpiry facts={facts} />
           <dt>Next rotation</dt>
-          <dd>{reminder.dueAt === null ? 'no reminder' : day(reminder.dueAt)}</dd>
+          <dd>
+            {reminder.dueReason !== null
+              ? 'now'
+              : reminder.dueAt === null
+                ? 'no reminder'
+                : day(reminder.dueAt)}
+          </dd>
         </dl>
       )}
 
       {reminder.headline && (
         <div className="notice warn">
           <p className="notice-title">{reminder.headline}</p>
+          {rotateInReminder && <p>{ROTATION_EXPLAINED}</p>}
           <div className="actions">
+            {rotateInReminder && rotateButton}
             <button
               type="button"
               className="button"
@@ -185,6 +257,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
           </div>
         </div>
       )}
+      {rotateInReminder && rotationMessage}
 
       <div className="field">
         <label htmlFor={ids.interval}>Remind me to rotate it</label>
@@ -215,27 +288,14 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
 
       {connected && (
         <>
-          <h2>Rotate</h2>
-          <p className="muted">
-            HA Tray creates a new token in Home Assistant, checks it, switches to it without
-            disconnecting and revokes the old one. The new token is never shown.
-          </p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button primary"
-              disabled={facts === null || rotating || rotation.phase === 'running'}
-              onClick={() => runDetached(rotate(), 'Rotating the token')}
-            >
-              {rotating ? 'Rotating…' : 'Rotate now'}
-            </button>
-          </div>
-          <div aria-live="polite">
-            <RotationMessage
-              rotation={rotation}
-              onRetry={() => runDetached(rotate(), 'Rotating the token')}
-            />
-          </div>
+          {!rotateInReminder && (
+            <>
+              <h2>Rotate</h2>
+              <p className="muted">{ROTATION_EXPLAINED}</p>
+              <div className="actions">{rotateButton}</div>
+              {rotationMessage}
+            </>
+          )}
 
           <h2>Replace with a token you made</h2>
           <div className="field">
@@ -301,20 +361,22 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
             {revokeOldMessage && <p className="notice">{revokeOldMessage}</p>}
           </div>
 
-          <TokenAudit />
+          <TokenAudit listVersion={listVersion} />
         </>
       )}
     </section>
   );
 }
 
-function TokenAudit() {
+/** The user's long-lived tokens, listed again whenever `listVersion` says they changed. */
+function TokenAudit({ listVersion }: { listVersion: string }) {
   const [audit, setAudit] = useState<AuditView | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   /** An object, so that the same words after another revocation still take focus. */
   const [result, setResult] = useState<{ text: string } | null>(null);
   const resultBox = useRef<HTMLParagraphElement>(null);
+  const title = useId();
   // Revoking empties the selection, which disables the button that had focus: focus goes to
   // what happened instead.
   useEffect(() => {
@@ -322,8 +384,15 @@ function TokenAudit() {
   }, [result]);
 
   const show = (reply: Awaited<ReturnType<ReturnType<typeof bridge>['loadTokenAudit']>>) => {
-    setAudit(reply.ok ? reply.value : { state: 'error', message: reply.error.message });
-    setChosen(new Set());
+    const view: AuditView = reply.ok
+      ? reply.value
+      : { state: 'error', message: reply.error.message };
+    setAudit(view);
+    // A choice survives a new list only while its token can still be revoked.
+    const revocable = new Set(
+      view.state === 'loaded' ? view.rows.filter((r) => r.revocable).map((r) => r.id) : [],
+    );
+    setChosen((before) => new Set([...before].filter((id) => revocable.has(id))));
   };
   const load = async () => show(await bridge().loadTokenAudit());
   useEffect(() => {
@@ -339,7 +408,7 @@ function TokenAudit() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [listVersion]);
 
   async function revoke() {
     setConfirming(false);
@@ -356,7 +425,7 @@ function TokenAudit() {
 
   return (
     <>
-      <h2>Your long-lived tokens</h2>
+      <h2 id={title}>Your long-lived tokens</h2>
       <p className="muted">
         Home Assistant does not record when a long-lived token was last used, so neither can HA
         Tray.
@@ -365,50 +434,54 @@ function TokenAudit() {
       {audit?.state === 'error' && <p className="notice error">{audit.message}</p>}
       {audit?.state === 'loaded' && (
         <>
-          <table className="audit">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">Select</span>
-                </th>
-                <th scope="col">Name</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Note</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.rows.map((row) => (
-                <tr key={row.id} className={row.olderThanInterval ? 'old' : undefined}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${row.name ?? row.id}`}
-                      disabled={!row.revocable}
-                      checked={chosen.has(row.id)}
-                      onChange={(e) => {
-                        const next = new Set(chosen);
-                        if (e.target.checked) next.add(row.id);
-                        else next.delete(row.id);
-                        setChosen(next);
-                      }}
-                    />
-                  </td>
-                  <td>{row.name ?? '(no name)'}</td>
-                  <td>{day(row.createdAt)}</td>
-                  <td>{row.expiresAt === null ? 'unknown' : day(row.expiresAt)}</td>
-                  <td>
-                    {[
-                      row.usedByThisApp ? 'used by this app' : null,
-                      row.olderThanInterval ? 'older than your rotation interval' : null,
-                    ]
-                      .filter(Boolean)
-                      .join(', ')}
-                  </td>
+          {/* When narrow the table scrolls sideways: a keyboard user scrolls it from here
+              (the current token's row has no enabled control to focus). */}
+          <div className="audit-scroll" role="region" aria-labelledby={title} tabIndex={0}>
+            <table className="audit">
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">Select</span>
+                  </th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Note</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {audit.rows.map((row) => (
+                  <tr key={row.id} className={row.olderThanInterval ? 'old' : undefined}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${row.name ?? row.id}`}
+                        disabled={!row.revocable}
+                        checked={chosen.has(row.id)}
+                        onChange={(e) => {
+                          const next = new Set(chosen);
+                          if (e.target.checked) next.add(row.id);
+                          else next.delete(row.id);
+                          setChosen(next);
+                        }}
+                      />
+                    </td>
+                    <td>{row.name ?? '(no name)'}</td>
+                    <td>{day(row.createdAt)}</td>
+                    <td>{row.expiresAt === null ? 'unknown' : day(row.expiresAt)}</td>
+                    <td>
+                      {[
+                        row.usedByThisApp ? 'used by this app' : null,
+                        row.olderThanInterval ? 'older than your rotation interval' : null,
+                      ]
+                        .filter(Boolean)
+                        .join(', ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <div className="actions">
             <button
               type="button"
