@@ -26,8 +26,9 @@ const rowLabel = (favourite: Favourite, entity: EntityView | undefined, loaded: 
     : `${favourite.label ?? favourite.entityId}: ${missingText(loaded)}`;
 
 /**
- * Enter or Space on a row does what its main control does (the switch, or the button such as
- * "Play" or "Unlock…"), through that control, so that its pending state and confirm step apply.
+ * Space on a row does what its main control does (the switch, or the button such as "Play" or
+ * "Unlock…"), through that control, so that its pending state and confirm step apply. Enter on
+ * a row is kept for opening its detail view (RovingList's `onOpen`), which the panel has not yet.
  */
 const activatePrimary = (_favourite: Favourite, row: HTMLElement) =>
   row.querySelector<HTMLElement>('[role="switch"], [data-primary]')?.click();

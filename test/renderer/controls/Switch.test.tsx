@@ -16,6 +16,22 @@ describe('Switch', () => {
     expect(onCommit).toHaveBeenCalledTimes(2);
   });
 
+  it('Enter toggles it as Space does, and leaves the other keys to what is around it', async () => {
+    const onCommit = vi.fn();
+    const around = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <div onKeyDown={(event) => around(event.key)}>
+        <Switch label="Kitchen lights" value={false} onCommit={onCommit} />
+      </div>,
+    );
+    screen.getByRole('switch', { name: 'Kitchen lights' }).focus();
+    await user.keyboard('{Enter}');
+    expect(onCommit.mock.calls).toEqual([[true]]);
+    await user.keyboard('{ArrowDown}');
+    expect(around.mock.calls).toEqual([['ArrowDown']]);
+  });
+
   it('shows what Home Assistant reports, and says it is waiting while pending', () => {
     const { rerender } = render(
       <Switch label="Kitchen lights" value={false} onCommit={() => undefined} pending />,

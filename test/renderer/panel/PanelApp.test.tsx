@@ -156,25 +156,40 @@ describe('PanelApp', () => {
     expect(api.closePanel).toHaveBeenCalledOnce();
   });
 
-  it('Enter on a row runs its primary action through its control (switch, button, confirm step)', async () => {
+  it('Space on a row runs its primary action through its control (switch, button, confirm step); Enter on a row is kept for its detail view', async () => {
     const { user, api } = setup();
     const rows = await screen.findAllByRole('listitem');
     rows[4]!.focus();
-    await user.keyboard('{Enter}');
+    await user.keyboard(' ');
     expect(api.actOnEntity).toHaveBeenCalledWith({
       entityId: 'media_player.speaker',
       action: { kind: 'primary' },
     });
     rows[0]!.focus();
-    await user.keyboard('{Enter}');
+    await user.keyboard(' ');
     expect(api.actOnEntity).toHaveBeenLastCalledWith({
       entityId: 'light.kitchen',
       action: { kind: 'primary' },
     });
     rows[1]!.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     await user.keyboard(' ');
     expect(screen.getByRole('alertdialog', { name: 'Unlock Front door?' })).toBeInTheDocument();
     expect(api.actOnEntity).toHaveBeenCalledTimes(2);
+  });
+
+  it('Enter or Space on a switch toggles it; the arrows on it move to the next row', async () => {
+    const { user, api } = setup();
+    const rows = await screen.findAllByRole('listitem');
+    screen.getByRole('switch', { name: 'Kitchen lights' }).focus();
+    await user.keyboard('{Enter}');
+    expect(api.actOnEntity).toHaveBeenLastCalledWith({
+      entityId: 'light.kitchen',
+      action: { kind: 'primary' },
+    });
+    await user.keyboard('{ArrowDown}');
+    expect(rows[1]).toHaveFocus();
   });
 
   it('leads from the empty state to the favourites editor', async () => {
