@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeJourney, journeyApp } from '../journey';
+import { focusedName } from '../keyboard';
 
 /** Twelve favourites of every kind of control: more than the 520 px panel shows at once. */
 const TWELVE = [
@@ -20,22 +21,21 @@ const TWELVE = [
 
 const PANEL = { width: 360, height: 520 } as const;
 
+// In-page expressions are strings: the node test project has no DOM types.
+
 /** How tall the panel document is, how far it is scrolled, and where the header is. */
 const pageGeometry = (page: Page) =>
-  page.evaluate(() => {
-    const header = document.querySelector('.panel-header')!.getBoundingClientRect();
-    return {
-      documentHeight: document.documentElement.scrollHeight,
-      documentScrolled: document.scrollingElement!.scrollTop,
-      headerTop: Math.round(header.top),
-    };
-  });
+  page.evaluate(`({
+    documentHeight: document.documentElement.scrollHeight,
+    documentScrolled: document.scrollingElement.scrollTop,
+    headerTop: Math.round(document.querySelector('.panel-header').getBoundingClientRect().top),
+  })`);
 
 const listScroll = (page: Page) =>
-  page.evaluate(() => {
-    const list = document.querySelector('.panel-main')!;
+  page.evaluate<{ top: number; max: number }>(`(() => {
+    const list = document.querySelector('.panel-main');
     return { top: list.scrollTop, max: list.scrollHeight - list.clientHeight };
-  });
+  })()`);
 
 /** The middle of an element, for the mouse. */
 async function centreOf(page: Page, selector: string): Promise<{ x: number; y: number }> {
@@ -95,9 +95,7 @@ describeJourney(
 
       // The Unlock question at the end of the list takes focus, and the page stays put.
       await panel.getByRole('button', { name: 'Unlock…' }).click();
-      await expect
-        .poll(() => panel.evaluate(() => document.activeElement?.textContent))
-        .toBe('Cancel');
+      await expect.poll(() => focusedName(panel)).toBe('Cancel');
       await panel.mouse.move(list.x, list.y);
       await panel.mouse.wheel(0, 4000);
       await settleWheels(panel);
