@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeJourney, journeyApp } from '../journey';
 import { focusedName } from '../keyboard';
+import { waitFor } from '../../support/wait-for';
 
 /** Twelve favourites of every kind of control: more than the 520 px panel shows at once. */
 const TWELVE = [
@@ -104,6 +105,30 @@ describeJourney(
         documentScrolled: 0,
         headerTop: 0,
       });
+      await panel.close();
+    }, 180_000);
+
+    it('a toggle shows that it is on its way at once, before Home Assistant has answered', async () => {
+      const panel = await app.harness.open('panel', { size: PANEL });
+      const toggle = panel.getByRole('switch', { name: 'Coffee machine' });
+      await panel.getByRole('switch', { name: 'Coffee machine', checked: false }).waitFor();
+      const drawn = panel.locator('label.switch-control', { has: toggle });
+      app.sim.holdServiceCalls();
+      try {
+        await drawn.click();
+        await waitFor(() => app.sim.heldServiceCalls === 1, 'the call reaching Home Assistant');
+        // Held: Home Assistant has neither changed the state nor answered, yet the knob is on the
+        // asked side and the switch says it is waiting.
+        await expect.poll(() => drawn.locator('.switch').getAttribute('data-on')).toBe('true');
+        expect(await drawn.getAttribute('class')).toContain('pending');
+        expect(await toggle.isChecked()).toBe(false);
+        expect(await panel.getByText('Waiting for Home Assistant…').count()).toBe(1);
+        expect(app.sim.getState('switch.coffee_machine')!.state).toBe('off');
+      } finally {
+        app.sim.releaseServiceCalls();
+      }
+      await panel.getByRole('switch', { name: 'Coffee machine', checked: true }).waitFor();
+      await expect.poll(() => drawn.getAttribute('class')).not.toContain('pending');
       await panel.close();
     }, 180_000);
   },

@@ -44,6 +44,25 @@ describe('Switch', () => {
     expect(toggle).not.toHaveAccessibleDescription();
   });
 
+  it('draws the knob on the asked side at once while pending; checked stays what Home Assistant reports', async () => {
+    const user = userEvent.setup();
+    const view = (pending: boolean, value = false) => (
+      <Switch label="Kitchen lights" value={value} onCommit={() => undefined} pending={pending} />
+    );
+    const { rerender, container } = render(view(false));
+    const knob = () => container.querySelector('.switch')!.getAttribute('data-on');
+    const toggle = screen.getByRole('switch', { name: 'Kitchen lights' });
+    await user.click(toggle);
+    rerender(view(true));
+    expect(knob()).toBe('true');
+    expect(toggle).not.toBeChecked();
+    // Home Assistant refused (the attempt ends without a change): back to what it reports.
+    rerender(view(false));
+    expect(knob()).toBeNull();
+    rerender(view(true));
+    expect(knob()).toBeNull();
+  });
+
   it('when disabled says why and does nothing', async () => {
     const onCommit = vi.fn();
     render(
