@@ -56,6 +56,25 @@ async function settleWheels(page: Page): Promise<void> {
   await expect.poll(async () => (await listScroll(page)).top).toBeLessThan(before);
 }
 
+/** How many rows the list shows whole, and every shown name that takes more than one line. */
+const rowFit = (page: Page) =>
+  page.evaluate<{ whole: number; wrapped: string[]; untitled: string[] }>(`(() => {
+    const box = document.querySelector('.panel-main').getBoundingClientRect();
+    const rows = [...document.querySelectorAll('li.favourite')];
+    const whole = rows.filter((row) => {
+      const r = row.getBoundingClientRect();
+      return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    });
+    const names = rows.map((row) => row.querySelector('.favourite-name'));
+    return {
+      whole: whole.length,
+      wrapped: names
+        .filter((n) => n.getBoundingClientRect().height > parseFloat(getComputedStyle(n).lineHeight) * 1.5)
+        .map((n) => n.textContent),
+      untitled: names.filter((n) => n.title !== n.textContent).map((n) => n.textContent),
+    };
+  })()`);
+
 describeJourney(
   'the panel',
   (peer, browser) => {
@@ -108,6 +127,38 @@ describeJourney(
       await panel.close();
     }, 180_000);
 
+    it('with 12 favourites at least 10 rows fit, each name on one line, and a filter box narrows them', async () => {
+      const panel = await app.harness.open('panel', { size: PANEL });
+      await panel.getByRole('switch', { name: 'Kitchen lights', checked: true }).waitFor();
+      const filter = panel.getByRole('searchbox', { name: 'Filter favourites' });
+      await filter.waitFor();
+      const shot = peer.screenshot('panel-many-favourites');
+      if (shot) await panel.screenshot({ path: shot });
+      const fit = await rowFit(panel);
+      expect(fit.whole).toBeGreaterThanOrEqual(10);
+      expect(fit.wrapped).toEqual([]);
+      expect(fit.untitled).toEqual([]);
+      // A slider says its unit.
+      expect(
+        await panel
+          .getByRole('slider', { name: 'Kitchen lights brightness' })
+          .getAttribute('aria-valuetext'),
+      ).toMatch(/^\d+%$/);
+
+      await filter.fill('lamp');
+      await expect
+        .poll(() => panel.locator('li.favourite .favourite-name').allTextContents())
+        .toEqual(['Reading lamp', 'Desk lamp']);
+      // Escape clears the filter first, and only then closes the panel.
+      await filter.focus();
+      await panel.keyboard.press('Escape');
+      await expect.poll(() => panel.locator('li.favourite').count()).toBe(TWELVE.length);
+      expect(app.harness.windowRequests).not.toContain('hide-panel');
+      await panel.keyboard.press('Escape');
+      await expect.poll(() => app.harness.windowRequests).toContain('hide-panel');
+      await panel.close();
+    }, 180_000);
+
     it('a toggle shows that it is on its way at once, before Home Assistant has answered', async () => {
       const panel = await app.harness.open('panel', { size: PANEL });
       const toggle = panel.getByRole('switch', { name: 'Coffee machine' });
@@ -129,6 +180,57 @@ describeJourney(
       }
       await panel.getByRole('switch', { name: 'Coffee machine', checked: true }).waitFor();
       await expect.poll(() => drawn.getAttribute('class')).not.toContain('pending');
+      await panel.close();
+    }, 180_000);
+
+    it('an action Home Assistant does not answer ends with its reason under the row', async () => {
+      const panel = await app.harness.open('panel', { size: PANEL });
+      const toggle = panel.getByRole('switch', { name: 'TV socket', checked: true });
+      await toggle.waitFor();
+      app.sim.holdServiceCalls();
+      try {
+        await panel.locator('label.switch-control', { has: toggle }).click();
+        await panel.getByRole('alert').waitFor({ timeout: 15_000 });
+        expect(await panel.getByRole('alert').textContent()).toMatch(/did not answer/);
+        const shot = peer.screenshot('panel-action-error');
+        if (shot) await panel.screenshot({ path: shot });
+      } finally {
+        app.sim.releaseServiceCalls();
+      }
+      await panel.close();
+    }, 180_000);
+
+    it('an unavailable favourite keeps its control, disabled with the reason; a removed one is a whole row that offers to remove it', async () => {
+      app.harness.services.settings.update({
+        favourites: [
+          { entityId: 'light.garage' },
+          { entityId: 'switch.old_heater', label: 'Old heater' },
+          { entityId: 'light.kitchen' },
+        ],
+      });
+      const panel = await app.harness.open('panel', { size: PANEL });
+      const garage = panel.getByRole('switch', { name: 'Garage light' });
+      await garage.waitFor();
+      expect(await garage.isDisabled()).toBe(true);
+      const describedBy = await garage.getAttribute('aria-describedby');
+      expect(await panel.locator(`[id="${describedBy}"]`).textContent()).toBe('Unavailable');
+
+      const missing = panel.getByRole('listitem', { name: /^Old heater:/ });
+      expect(await missing.getAttribute('aria-label')).toBe(
+        'Old heater: Not found in Home Assistant',
+      );
+      // Laid out as every row: the name in the text column, right of the icon.
+      const icon = (await missing.locator('.entity-icon').boundingBox())!;
+      const name = (await missing.locator('.favourite-name').boundingBox())!;
+      expect(name.x).toBeGreaterThanOrEqual(icon.x + icon.width);
+      expect(await missing.locator('.favourite-state').textContent()).toBe(
+        'Not found in Home Assistant (switch.old_heater)',
+      );
+      await missing.getByRole('button', { name: 'Remove Old heater from favourites' }).click();
+      await expect
+        .poll(() => app.harness.services.settings.get().favourites.map((f) => f.entityId))
+        .toEqual(['light.garage', 'light.kitchen']);
+      await expect.poll(() => panel.getByRole('listitem').count()).toBe(2);
       await panel.close();
     }, 180_000);
   },
