@@ -21,6 +21,8 @@ const TWELVE = [
 ].map((entityId) => ({ entityId }));
 
 const PANEL = { width: 360, height: 520 } as const;
+/** The page as it should stay: no taller than the window, not scrolled, the header at the top. */
+const IN_PLACE = { documentHeight: PANEL.height, documentScrolled: 0, headerTop: 0 };
 
 // In-page expressions are strings: the node test project has no DOM types.
 
@@ -75,6 +77,13 @@ const rowFit = (page: Page) =>
     };
   })()`);
 
+/** A long wheel down at `point`, then every wheel handled (see settleWheels). */
+async function wheelDownAt(page: Page, point: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(point.x, point.y);
+  await page.mouse.wheel(0, 4000);
+  await settleWheels(page);
+}
+
 describeJourney(
   'the panel',
   (peer, browser) => {
@@ -85,11 +94,7 @@ describeJourney(
     it('with 12 favourites only the list scrolls: a wheel past its end, over the header or with the Unlock question open leaves the header in place', async () => {
       const panel = await app.harness.open('panel', { size: PANEL });
       await panel.getByRole('switch', { name: 'Kitchen lights', checked: true }).waitFor();
-      expect(await pageGeometry(panel)).toEqual({
-        documentHeight: PANEL.height,
-        documentScrolled: 0,
-        headerTop: 0,
-      });
+      expect(await pageGeometry(panel)).toEqual(IN_PLACE);
 
       // Over the list, to its end and past it.
       const list = await centreOf(panel, '.panel-main');
@@ -103,27 +108,14 @@ describeJourney(
         .toBe(true);
       await panel.mouse.wheel(0, 4000);
       // Over the header.
-      const header = await centreOf(panel, '.panel-header');
-      await panel.mouse.move(header.x, header.y);
-      await panel.mouse.wheel(0, 4000);
-      await settleWheels(panel);
-      expect(await pageGeometry(panel)).toEqual({
-        documentHeight: PANEL.height,
-        documentScrolled: 0,
-        headerTop: 0,
-      });
+      await wheelDownAt(panel, await centreOf(panel, '.panel-header'));
+      expect(await pageGeometry(panel)).toEqual(IN_PLACE);
 
       // The Unlock question at the end of the list takes focus, and the page stays put.
       await panel.getByRole('button', { name: 'Unlock…' }).click();
       await expect.poll(() => focusedName(panel)).toBe('Cancel');
-      await panel.mouse.move(list.x, list.y);
-      await panel.mouse.wheel(0, 4000);
-      await settleWheels(panel);
-      expect(await pageGeometry(panel)).toEqual({
-        documentHeight: PANEL.height,
-        documentScrolled: 0,
-        headerTop: 0,
-      });
+      await wheelDownAt(panel, list);
+      expect(await pageGeometry(panel)).toEqual(IN_PLACE);
       await panel.close();
     }, 180_000);
 
@@ -197,6 +189,22 @@ describeJourney(
       } finally {
         app.sim.releaseServiceCalls();
       }
+      await panel.close();
+    }, 180_000);
+
+    it('keyboard: the arrows move between rows from a switch; Enter on a switch toggles it', async () => {
+      const panel = await app.harness.open('panel', { size: PANEL });
+      const hallway = panel.getByRole('switch', { name: 'Hallway light', checked: false });
+      await hallway.waitFor();
+      await hallway.focus();
+      await panel.keyboard.press('ArrowDown');
+      expect(await focusedName(panel)).toBe('Desk lamp: Off');
+      await panel.keyboard.press('ArrowUp');
+      expect(await focusedName(panel)).toBe('Hallway light: Off');
+      await hallway.focus();
+      await panel.keyboard.press('Enter');
+      await waitFor(() => app.sim.getState('light.hallway')?.state === 'on', 'the light to go on');
+      await panel.getByRole('switch', { name: 'Hallway light', checked: true }).waitFor();
       await panel.close();
     }, 180_000);
 
