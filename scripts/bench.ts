@@ -7,6 +7,7 @@ import '../test/bench/support/electron-alias';
 import { ingestBench } from '../test/bench/ingest';
 import { idleBench } from '../test/bench/idle';
 import { latencyBench } from '../test/bench/latency';
+import { panelBench } from '../test/bench/panel';
 import { pollingBench } from '../test/bench/polling';
 import { reconnectBench } from '../test/bench/reconnect';
 import { rendererBench } from '../test/bench/renderer';
@@ -21,6 +22,7 @@ const MODULES: Array<[string, BenchModule]> = [
   ['polling', pollingBench],
   ['idle', idleBench],
   ['renderer', rendererBench],
+  ['panel', panelBench],
   ['reconnect', reconnectBench],
 ];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RawClient } from '../support/raw-ws-client';
+import { waitFor } from '../support/wait-for';
 import { bearer, useSimulator } from './test-helpers';
 
 const { start, login, connect } = useSimulator();
@@ -117,6 +118,27 @@ describe('slow responses and malformed frames', () => {
     expect((await authenticated.command({ type: 'ping' })).type).toBe('pong');
     expect(authenticated.frames.some((f) => f === '{"id": 1, "type": "res')).toBe(true);
     expect(waiting.frames).toHaveLength(1);
+  });
+});
+
+describe('held service calls', () => {
+  it('holds call_service until released: no state change and no answer meanwhile, then both', async () => {
+    const sim = await start();
+    const client = await login(sim);
+    sim.holdServiceCalls();
+    const reply = client.command({
+      type: 'call_service',
+      domain: 'light',
+      service: 'turn_off',
+      target: { entity_id: 'light.kitchen' },
+    });
+    await waitFor(() => sim.heldServiceCalls === 1, 'the call to be held');
+    expect(sim.getState('light.kitchen')!.state).toBe('on');
+    expect(sim.serviceCalls).toEqual([]);
+    sim.releaseServiceCalls();
+    expect((await reply).success).toBe(true);
+    expect(sim.getState('light.kitchen')!.state).toBe('off');
+    expect(sim.heldServiceCalls).toBe(0);
   });
 });
 

@@ -11,4 +11,15 @@ export class Faults {
   halfOpen = false;
   /** Every WebSocket result (and pong) goes out this much later. */
   responseDelayMs = 0;
+  /**
+   * While set, a WebSocket `call_service` waits here before its service runs (no state change,
+   * no answer): each waiting call is one release function, run by `releaseServiceCalls`.
+   */
+  serviceCallHold: Array<() => void> | null = null;
+
+  /** Resolves at once, or, while calls are held, when they are released. */
+  serviceCallGate(): Promise<void> {
+    const held = this.serviceCallHold;
+    return held ? new Promise((release) => held.push(release)) : Promise.resolve();
+  }
 }

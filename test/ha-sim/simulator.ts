@@ -315,6 +315,26 @@ export class HaSimulator {
     return dropped;
   }
 
+  /**
+   * Holds every WebSocket `call_service` from now on: accepted, but its service does not run and
+   * nothing is answered until `releaseServiceCalls` (for tests of what a client shows meanwhile).
+   */
+  holdServiceCalls(): void {
+    this.context.faults.serviceCallHold ??= [];
+  }
+
+  /** How many `call_service` commands wait for `releaseServiceCalls`. */
+  get heldServiceCalls(): number {
+    return this.context.faults.serviceCallHold?.length ?? 0;
+  }
+
+  /** Runs the held calls, in the order they came, and stops holding. */
+  releaseServiceCalls(): void {
+    const held = this.context.faults.serviceCallHold ?? [];
+    this.context.faults.serviceCallHold = null;
+    for (const release of held) release();
+  }
+
   /** Sends a frame that is not JSON to every authenticated client. */
   sendMalformedFrame(): void {
     for (const conn of this.http.connections())

@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import type { PanelControl } from '../../shared/domains/domain';
 import { temperatureRange, temperatureUnit } from '../../shared/domains/climate';
-import { panelControls, planAction, type EntityAction } from '../../shared/domains/registry';
+import {
+  isUnavailable,
+  panelControls,
+  planAction,
+  primaryLabel,
+  type EntityAction,
+} from '../../shared/domains/registry';
 import type { EntityView } from '../../shared/entity-view';
 import { friendlyName, stateText } from '../../shared/state-text';
 import { EntityIcon } from '../components/EntityIcon';
@@ -20,6 +26,9 @@ export interface RowProps {
   disabled?: boolean;
   reason?: string;
 }
+
+/** Why an unavailable entity's controls are disabled: Home Assistant's own word for its state. */
+const UNAVAILABLE = 'Unavailable';
 
 const asContext = (entity: EntityView) => ({
   ...entity,
@@ -68,12 +77,21 @@ export function FavouriteRow({ entity, label, act, disabled, reason }: RowProps)
     if (failure) setError(failure);
   }
 
-  const state = { disabled: disabled || entity.state === 'unavailable', reason, pending };
+  // As Home Assistant's cards do: an unavailable entity keeps its controls, disabled, with why.
+  const unavailable = isUnavailable(entity);
+  const state = {
+    disabled: disabled || unavailable,
+    reason: disabled ? reason : unavailable ? UNAVAILABLE : undefined,
+    pending,
+  };
   return (
     <>
       <EntityIcon entity={entity} />
       <div className="favourite-text">
-        <span className="favourite-name">{name}</span>
+        {/* One line with an ellipsis where the panel is wide enough; the full name on hover. */}
+        <span className="favourite-name" title={name}>
+          {name}
+        </span>
         <span className="favourite-state">{stateText(entity)}</span>
       </div>
       <div className="favourite-control">
@@ -146,6 +164,7 @@ function Control({
           value={control.value}
           min={control.min}
           max={control.max}
+          formatOptions={{ style: 'unit', unit: control.unit }}
           onCommit={(value) => commit(control.set(value))}
           {...state}
         />
@@ -187,8 +206,8 @@ function PrimaryButton({
   reason,
   pending,
 }: { entity: EntityView; onRun: () => void } & ControlState) {
-  const plan = planAction(asContext(entity), { kind: 'primary' });
-  if (!plan.ok) return null;
+  const label = primaryLabel(asContext(entity));
+  if (label === null) return null;
   return (
     <button
       type="button"
@@ -198,7 +217,7 @@ function PrimaryButton({
       disabled={disabled}
       title={disabled ? reason : undefined}
     >
-      {plan.plan.label}
+      {label}
     </button>
   );
 }

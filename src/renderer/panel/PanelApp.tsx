@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Input, SearchField } from 'react-aria-components';
 import type { EntityAction } from '../../shared/domains/registry';
 import type { EntityView } from '../../shared/entity-view';
 import { groupByFloor } from '../../shared/floor-groups';
@@ -12,13 +13,29 @@ import { useFavouriteEntities } from '../hooks/useFavouriteEntities';
 import { useNow } from '../hooks/useNow';
 import { useSettings } from '../hooks/useSettings';
 import { FavouriteRow } from './FavouriteRow';
+import { MissingRow, NOT_FOUND } from './MissingRow';
 import { runDetached } from '../detached';
 
 /** Why the controls are disabled while not connected, read out with each control. */
 const NOT_CONNECTED = 'Not connected to Home Assistant';
 
 /** What a row says without its entity: still loading, or gone from Home Assistant. */
-const missingText = (loaded: boolean) => (loaded ? 'Not in Home Assistant' : 'Loading…');
+const missingText = (loaded: boolean) => (loaded ? NOT_FOUND : 'Loading…');
+
+/** Above this many favourites the panel offers a filter box. */
+export const FILTER_FROM = 11;
+
+/** The favourites whose name (label or friendly name), id or area has every typed word. */
+function matches(favourite: Favourite, entity: EntityView | undefined, query: string): boolean {
+  const text = [favourite.label, entity && friendlyName(entity), favourite.entityId, entity?.area]
+    .filter(Boolean)
+    .join(' ')
+    .toLocaleLowerCase();
+  return query
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .every((word) => text.includes(word));
+}
 
 const rowLabel = (favourite: Favourite, entity: EntityView | undefined, loaded: boolean) =>
   entity
@@ -26,8 +43,9 @@ const rowLabel = (favourite: Favourite, entity: EntityView | undefined, loaded: 
     : `${favourite.label ?? favourite.entityId}: ${missingText(loaded)}`;
 
 /**
- * Enter or Space on a row does what its main control does (the switch, or the button such as
- * "Play" or "Unlock…"), through that control, so that its pending state and confirm step apply.
+ * Space on a row does what its main control does (the switch, or the button such as "Play" or
+ * "Unlock…"), through that control, so that its pending state and confirm step apply. Enter on
+ * a row is kept for opening its detail view (RovingList's `onOpen`), which the panel has not yet.
  */
 const activatePrimary = (_favourite: Favourite, row: HTMLElement) =>
   row.querySelector<HTMLElement>('[role="switch"], [data-primary]')?.click();
@@ -56,7 +74,13 @@ export function PanelApp() {
   const now = useNow();
   const panel = useRef<HTMLDivElement>(null);
   const byId = new Map<string, EntityView>((entities ?? []).map((e) => [e.entity_id, e]));
-  const favourites = settings?.favourites ?? [];
+  const [query, setQuery] = useState('');
+  const saved = settings?.favourites ?? [];
+  const filtering = saved.length >= FILTER_FROM;
+  const favourites =
+    filtering && query.trim() !== ''
+      ? saved.filter((f) => matches(f, byId.get(f.entityId), query.trim()))
+      : saved;
   // In the user's order, with the floor's name wherever it changes (a home with floors).
   const floors = groupByFloor(favourites, (f) => byId.get(f.entityId), { order: 'kept' });
   const reasonId = useId();
@@ -64,7 +88,7 @@ export function PanelApp() {
   // While not connected the rows keep their last-known state, dimmed, and their controls are
   // disabled with the reason (one line above the list, and its description).
   const stale = connection !== undefined && connection !== 'connected';
-  const rowCount = entities === null ? 0 : favourites.length;
+  const rowCount = entities === null ? 0 : saved.length;
   const loaded = settings !== null;
 
   // The panel opens with focus on the first favourite, and again each time it is shown.
@@ -84,6 +108,12 @@ export function PanelApp() {
     return reply.ok ? null : reply.error.message;
   };
 
+  const remove = (entityId: string) =>
+    runDetached(
+      bridge().updateSettings({ favourites: saved.filter((f) => f.entityId !== entityId) }),
+      'Removing a favourite',
+    );
+
   // Escape closes the panel - unless a control inside (a slider, a confirm step) already used it.
   // The list moves between favourites with the arrows (RovingList).
   const onKeyDown = (event: KeyboardEvent) => {
@@ -96,7 +126,10 @@ export function PanelApp() {
       <header className="panel-header">
         <div>
           <h1>{status?.instance?.locationName ?? 'Home Assistant'}</h1>
-          {status && <StatusLine status={status.connection} now={now} brief />}
+          {/* Before the first connection the panel's body says what is needed. */}
+          {status && connection !== 'not_configured' && (
+            <StatusLine status={status.connection} now={now} brief />
+          )}
         </div>
         <button
           type="button"
@@ -111,7 +144,10 @@ export function PanelApp() {
       </header>
       {status?.connection.state === 'not_configured' ? (
         <main className="panel-empty">
-          <p>HA Tray is not connected to Home Assistant yet.</p>
+          <p>
+            To show your favourites here, HA Tray needs the address of your Home Assistant and a
+            long-lived access token from your profile there.
+          </p>
           <button
             type="button"
             className="button primary"
@@ -120,7 +156,7 @@ export function PanelApp() {
             Connect to Home Assistant
           </button>
         </main>
-      ) : settings && favourites.length === 0 ? (
+      ) : settings && saved.length === 0 ? (
         <main className="panel-empty">
           <p>No favourites yet</p>
           <button
@@ -135,6 +171,21 @@ export function PanelApp() {
         // While the controls are disabled nothing in the list takes focus, so the scrolling
         // region itself does: keyboard users can still scroll through the last known states.
         <main className="panel-main" tabIndex={stale ? 0 : undefined}>
+          {filtering && (
+            <SearchField
+              className="panel-filter"
+              aria-label="Filter favourites"
+              value={query}
+              onChange={setQuery}
+            >
+              <Input placeholder="Filter favourites" />
+            </SearchField>
+          )}
+          {favourites.length === 0 && (
+            <p className="panel-reason" role="status">
+              No favourite matches “{query.trim()}”.
+            </p>
+          )}
           {stale && (
             <p className="panel-reason" id={reasonId}>
               Not connected: these are the last known states. The controls come back when HA Tray
@@ -162,12 +213,12 @@ export function PanelApp() {
                 const entity = byId.get(favourite.entityId);
                 if (!entity) {
                   return (
-                    <>
-                      <span className="favourite-name">
-                        {favourite.label ?? favourite.entityId}
-                      </span>
-                      <span className="favourite-state">{missingText(entities !== null)}</span>
-                    </>
+                    <MissingRow
+                      entityId={favourite.entityId}
+                      label={favourite.label}
+                      loaded={entities !== null}
+                      onRemove={() => remove(favourite.entityId)}
+                    />
                   );
                 }
                 return (

@@ -64,6 +64,7 @@ export const cover = defineDomain({
       controls.push({
         kind: 'slider',
         label: 'position',
+        unit: 'percent',
         min: 0,
         max: 100,
         value: entity.attributes.current_position,

@@ -46,6 +46,8 @@ export type PanelControl =
       min: number;
       max: number;
       value: number;
+      /** The value's unit, as Intl names it: every slider so far is a percentage. */
+      unit: 'percent';
       set(value: number): ControlChange;
     }
   | {

@@ -31,6 +31,7 @@ export const fan = defineDomain({
       controls.push({
         kind: 'slider',
         label: 'speed',
+        unit: 'percent',
         min: 0,
         max: 100,
         value: Number(entity.attributes.percentage) || 0,

@@ -31,6 +31,7 @@ export const light = defineDomain({
       controls.push({
         kind: 'slider',
         label: 'brightness',
+        unit: 'percent',
         min: 1,
         max: 100,
         value: Math.round(((Number(entity.attributes.brightness) || 0) * 100) / 255),

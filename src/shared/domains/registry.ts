@@ -111,9 +111,11 @@ export function trayItemKind(entity: Pick<EntityView, 'entity_id'>): TrayItemKin
   return moduleOf(entity)?.tray ?? 'history';
 }
 
-/** The panel's controls for the entity; none while it is unavailable. */
+/**
+ * The panel's controls for the entity. An unavailable entity keeps them, for the panel to show
+ * disabled with the reason, as Home Assistant's own cards do.
+ */
 export function panelControls(entity: EntityView): PanelControl[] {
-  if (isUnavailable(entity)) return [];
   return moduleOf(entity)?.controls(entity) ?? [];
 }
 
@@ -135,6 +137,15 @@ function nameOf(entity: EntityState): string {
 
 const ownKinds = (module: DomainModule) =>
   new Set((module.actions ?? []).map((schema) => schema.shape.kind.value));
+
+/**
+ * The word on the entity's main button ("Unlock…", "Run"), also while it is unavailable and
+ * cannot be planned; null when it has none.
+ */
+export function primaryLabel(entity: EntityState): string | null {
+  const planned = moduleOf(entity)?.primary?.(entity, nameOf(entity));
+  return planned?.ok ? planned.plan.label : null;
+}
 
 /** Turns an action on an entity into the Home Assistant service call that performs it. */
 export function planAction(entity: EntityState, action: EntityAction): ActionPlanResult {

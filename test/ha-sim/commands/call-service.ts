@@ -32,6 +32,7 @@ export const callServiceCommand: Command = {
     const data = msg.service_data as Record<string, unknown> | undefined;
     const target = msg.target as Record<string, unknown> | undefined;
     const context = newContext(user.id);
+    await sim.faults.serviceCallGate();
     try {
       const response = await sim.services.call(domain, service, {
         data,

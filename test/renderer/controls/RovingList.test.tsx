@@ -18,6 +18,8 @@ function setup() {
         renderItem={(name) =>
           name === 'Blinds' ? (
             <input type="range" aria-label="Blinds position" defaultValue={50} />
+          ) : name === 'Front door' ? (
+            <input type="checkbox" role="switch" aria-label="Front door lock" />
           ) : (
             <button type="button">{`Toggle ${name}`}</button>
           )
@@ -42,9 +44,21 @@ describe('RovingList', () => {
     expect(row('Blinds')).toHaveFocus();
     await user.keyboard('{Home}{ArrowUp}');
     expect(row('Kitchen lights')).toHaveFocus();
-    await user.keyboard('{ArrowDown}');
     await user.tab();
-    expect(screen.getByRole('button', { name: 'Toggle Front door' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Toggle Kitchen lights' })).toHaveFocus();
+  });
+
+  it('moves between rows from any control in a row that has no use for the arrows (a switch)', async () => {
+    const { user, row } = setup();
+    screen.getByRole('button', { name: 'Toggle Kitchen lights' }).focus();
+    await user.keyboard('{ArrowDown}');
+    expect(row('Front door')).toHaveFocus();
+    screen.getByRole('switch', { name: 'Front door lock' }).focus();
+    await user.keyboard('{ArrowDown}');
+    expect(row('Blinds')).toHaveFocus();
+    screen.getByRole('switch', { name: 'Front door lock' }).focus();
+    await user.keyboard('{ArrowUp}');
+    expect(row('Kitchen lights')).toHaveFocus();
   });
 
   it('comes back to the row last visited, and leaves with one Tab', async () => {
@@ -69,9 +83,9 @@ describe('RovingList', () => {
 });
 
 describe('RovingList activation', () => {
-  it('Enter or Space on a row runs its main action, keys on a control in the row do not', async () => {
+  it('Space on a row runs its main action, Enter opens it; keys on a control in the row do neither', async () => {
     const user = userEvent.setup();
-    const activated: string[] = [];
+    const done: string[] = [];
     render(
       <RovingList
         label="Favourites"
@@ -79,7 +93,8 @@ describe('RovingList activation', () => {
         itemKey={(name) => name}
         itemLabel={(name) => `${name}: On`}
         renderItem={(name) => <button type="button">{`Toggle ${name}`}</button>}
-        onActivate={(name) => activated.push(name)}
+        onActivate={(name) => done.push(`activate ${name}`)}
+        onOpen={(name) => done.push(`open ${name}`)}
       />,
     );
     screen.getByRole('listitem', { name: 'Front door: On' }).focus();
@@ -88,7 +103,7 @@ describe('RovingList activation', () => {
     await user.keyboard(' ');
     screen.getByRole('button', { name: 'Toggle Kitchen lights' }).focus();
     await user.keyboard('{Enter}');
-    expect(activated).toEqual(['Front door', 'Blinds']);
+    expect(done).toEqual(['open Front door', 'activate Blinds']);
   });
 });
 

@@ -61,7 +61,7 @@ describe('PanelApp', () => {
       'Thermostat: Heat 21 °C',
       'Speaker: Paused',
       'Blinds: Open',
-      'switch.gone: Not in Home Assistant',
+      'switch.gone: Not found in Home Assistant',
     ]);
     expect(screen.getByRole('switch', { name: 'Kitchen lights' })).toBeChecked();
     expect(screen.getByRole('slider', { name: 'Kitchen lights brightness' })).toHaveValue('50');
@@ -156,25 +156,95 @@ describe('PanelApp', () => {
     expect(api.closePanel).toHaveBeenCalledOnce();
   });
 
-  it('Enter on a row runs its primary action through its control (switch, button, confirm step)', async () => {
+  it('Space on a row runs its primary action through its control (switch, button, confirm step); Enter on a row is kept for its detail view', async () => {
     const { user, api } = setup();
     const rows = await screen.findAllByRole('listitem');
     rows[4]!.focus();
-    await user.keyboard('{Enter}');
+    await user.keyboard(' ');
     expect(api.actOnEntity).toHaveBeenCalledWith({
       entityId: 'media_player.speaker',
       action: { kind: 'primary' },
     });
     rows[0]!.focus();
-    await user.keyboard('{Enter}');
+    await user.keyboard(' ');
     expect(api.actOnEntity).toHaveBeenLastCalledWith({
       entityId: 'light.kitchen',
       action: { kind: 'primary' },
     });
     rows[1]!.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     await user.keyboard(' ');
     expect(screen.getByRole('alertdialog', { name: 'Unlock Front door?' })).toBeInTheDocument();
     expect(api.actOnEntity).toHaveBeenCalledTimes(2);
+  });
+
+  it('Enter or Space on a switch toggles it; the arrows on it move to the next row', async () => {
+    const { user, api } = setup();
+    const rows = await screen.findAllByRole('listitem');
+    screen.getByRole('switch', { name: 'Kitchen lights' }).focus();
+    await user.keyboard('{Enter}');
+    expect(api.actOnEntity).toHaveBeenLastCalledWith({
+      entityId: 'light.kitchen',
+      action: { kind: 'primary' },
+    });
+    await user.keyboard('{ArrowDown}');
+    expect(rows[1]).toHaveFocus();
+  });
+
+  it('offers to remove a favourite Home Assistant no longer has, through the settings', async () => {
+    const { user, api } = setup();
+    const gone = await screen.findByRole('listitem', {
+      name: 'switch.gone: Not found in Home Assistant',
+    });
+    await user.click(
+      within(gone).getByRole('button', { name: 'Remove switch.gone from favourites' }),
+    );
+    expect(api.updateSettings).toHaveBeenCalledWith({
+      favourites: favourites.filter((f) => f.entityId !== 'switch.gone'),
+    });
+  });
+
+  it('shows an unavailable favourite’s control disabled, saying why', async () => {
+    installFakeBridge(
+      connected,
+      { ...DEFAULT_SETTINGS, favourites: [{ entityId: 'light.porch' }] },
+      [entityView('light.porch', 'unavailable', { friendly_name: 'Porch' })],
+    );
+    render(<PanelApp />);
+    const toggle = await screen.findByRole('switch', { name: 'Porch' });
+    expect(toggle).toBeDisabled();
+    expect(toggle).toHaveAccessibleDescription('Unavailable');
+  });
+
+  it('offers a filter above 10 favourites, by name, id or area', async () => {
+    const many = Array.from({ length: 11 }, (_, i) =>
+      entityView(`switch.s${i}`, 'off', { friendly_name: i === 7 ? 'Garden pump' : `Socket ${i}` }),
+    );
+    installFakeBridge(
+      connected,
+      { ...DEFAULT_SETTINGS, favourites: many.map((e) => ({ entityId: e.entity_id })) },
+      many,
+    );
+    const user = userEvent.setup();
+    render(<PanelApp />);
+    const filter = await screen.findByRole('searchbox', { name: 'Filter favourites' });
+    await user.type(filter, 'pump');
+    expect(screen.getAllByRole('listitem').map((r) => r.getAttribute('aria-label'))).toEqual([
+      'Garden pump: Off',
+    ]);
+    await user.clear(filter);
+    await user.type(filter, 'nothing like it');
+    expect(screen.getByText('No favourite matches “nothing like it”.')).toHaveAttribute(
+      'role',
+      'status',
+    );
+  });
+
+  it('has no filter with 10 favourites or fewer', async () => {
+    setup();
+    await screen.findAllByRole('listitem');
+    expect(screen.queryByRole('searchbox')).not.toBeInTheDocument();
   });
 
   it('leads from the empty state to the favourites editor', async () => {
@@ -191,7 +261,11 @@ describe('PanelApp', () => {
     await waitFor(() => expect(connect).toHaveFocus());
     await user.keyboard('{Enter}');
     expect(fake.api.openSettings).toHaveBeenCalledWith('connection');
-    expect(screen.getByRole('main')).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveTextContent(
+      /needs the address of your Home Assistant and a long-lived access token/,
+    );
+    // Said once, by the body: the header has no status line of its own yet.
+    expect(screen.queryByText(/not connected/i)).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Choose favourites' })).not.toBeInTheDocument();
   });
 
@@ -291,7 +365,7 @@ describe('PanelApp in a home with floors', () => {
       'Temperature: 21.5',
       '# No floor',
       'Outside: 4',
-      'switch.gone: Not in Home Assistant',
+      'switch.gone: Not found in Home Assistant',
     ]);
     expect(screen.getByRole('list', { name: 'First floor' })).toContainElement(
       screen.getByRole('listitem', { name: 'Bedroom light: Off' }),

@@ -3,6 +3,7 @@ import {
   entityActionSchema,
   isReadOnly,
   panelControls,
+  primaryLabel,
   planAction,
   suggestedRuleStates,
   trayItemKind,
@@ -173,7 +174,7 @@ describe('the tray and the panel read the same table', () => {
     expect(trayItemKind(entity(id, 'on'))).toBe(kind);
   });
 
-  it('lists the panel controls per domain, none while unavailable', () => {
+  it('lists the panel controls per domain, the same while unavailable (shown disabled)', () => {
     const controls = (e: EntityState) =>
       panelControls(e).map((c) => ('label' in c ? `${c.kind}:${c.label}` : c.kind));
     expect(controls(entity('light.a', 'on', { supported_color_modes: ['brightness'] }))).toEqual([
@@ -191,7 +192,10 @@ describe('the tray and the panel read the same table', () => {
       'temperature',
     ]);
     expect(controls(entity('sensor.a', '3'))).toEqual([]);
-    expect(controls(entity('light.a', 'unavailable'))).toEqual([]);
+    expect(controls(entity('light.a', 'unavailable'))).toEqual(['switch']);
+    expect(controls(entity('lock.a', 'unavailable'))).toEqual(['primary_button']);
+    expect(primaryLabel(entity('lock.a', 'unavailable'))).toBe('Lock');
+    expect(primaryLabel(entity('sensor.a', '1'))).toBeNull();
   });
 
   it('a slider says which action its value runs and how the row looks meanwhile', () => {

@@ -31,20 +31,27 @@ export interface RovingListProps<T> {
   renderItem: (item: T) => ReactNode;
   className?: string;
   itemClassName?: (item: T) => string;
-  /** Enter or Space on a row itself (not on a control in it): the row's main action. */
+  /** Space on a row itself (not on a control in it): the row's main action. */
   onActivate?: (item: T, row: HTMLElement) => void;
+  /** Enter on a row itself: opens the row (its detail view), where a list has one. */
+  onOpen?: (item: T, row: HTMLElement) => void;
 }
 
-/** Keys that belong to a control inside a row (a slider, a number field, a text box). */
-const OWN_KEYS = 'input, textarea, select, [role="slider"], [role="spinbutton"]';
+/**
+ * Controls inside a row that use the arrow keys themselves (a slider, a number field, a text
+ * box, a select). A switch or a checkbox does not: from there the arrows move between rows.
+ */
+const OWN_KEYS =
+  'input:not([type="checkbox"]), textarea, select, [role="slider"], [role="spinbutton"]';
 
 /** A row (`data-roving-row`): the arrows find the rows also inside sections. */
 const ROW = '[data-roving-row]';
 
 /**
  * A list with one Tab stop (WAI-ARIA roving tabindex): Tab reaches the current row, ArrowUp /
- * ArrowDown / Home / End move between rows, Tab again goes into the row's controls. Keys that a
- * control in the row uses for itself are left to it.
+ * ArrowDown / Home / End move between rows - from the row or from a control in it - and Tab
+ * again goes into the row's controls. Keys that a control in the row uses for itself are left
+ * to it. On the row itself Space activates it and Enter opens it.
  */
 export function RovingList<T>({
   label,
@@ -56,6 +63,7 @@ export function RovingList<T>({
   className,
   itemClassName,
   onActivate,
+  onOpen,
 }: RovingListProps<T>) {
   const [current, setCurrent] = useState<string | null>(null);
   const headingId = useId();
@@ -113,10 +121,11 @@ export function RovingList<T>({
           if (event.target === event.currentTarget) setCurrent(key);
         }}
         onKeyDown={(event) => {
-          if (!onActivate || event.target !== event.currentTarget) return;
-          if (event.key !== 'Enter' && event.key !== ' ') return;
+          if (event.target !== event.currentTarget) return;
+          const handler = { ' ': onActivate, Enter: onOpen }[event.key];
+          if (!handler) return;
           event.preventDefault();
-          onActivate(item, event.currentTarget);
+          handler(item, event.currentTarget);
         }}
       >
         {renderItem(item)}
