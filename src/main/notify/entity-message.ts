@@ -9,7 +9,7 @@ import type { EntityFacts } from '../../shared/domains/domain';
 import { withHomeTemperatureUnit } from '../../shared/domains/climate';
 import { domainModule } from '../../shared/domains/registry';
 import type { TemperatureUnit } from '../../shared/unit-system';
-import { entityFacts, formatValue, stateWord } from './state-words';
+import { entityFacts, formatValue, stateWord } from '../../shared/state-text';
 
 /** A notification's text: the title says what happened, the body adds context. */
 export interface NotificationText {
