@@ -80,3 +80,14 @@ export function stateText(entity: EntityView): string {
   if (state === 'unavailable' || (state === 'unknown' && !runs)) return COMMON[state]!;
   return module?.stateText?.(entity) ?? stateLabel(entityFacts(entity), state);
 }
+
+/**
+ * An attribute's name as Home Assistant's English frontend shows it: the domain's own where it has
+ * one (a thermostat's "temperature" is its "Target temperature"), else the key in words.
+ */
+export function attributeName(domain: string, attribute: string): string {
+  const own = domainModule(domain)?.attributeNames?.[attribute];
+  if (own !== undefined) return own;
+  const words = attribute.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

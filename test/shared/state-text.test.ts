@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityView } from '../../src/shared/entity-view';
 import {
+  attributeName,
   entityFacts,
   friendlyName,
   stateLabel,
@@ -87,5 +88,13 @@ describe('the words for any state of an entity (the rule editor, the preview, th
   ])('%o, %s: "%s" as a choice, "%s" in a sentence', (facts, state, label, word) => {
     expect(stateLabel(facts, state)).toBe(label);
     expect(stateWord(facts, state)).toBe(word);
+  });
+});
+
+describe('attributeName', () => {
+  it("says an attribute as Home Assistant does, in its domain's words where the key says it badly", () => {
+    expect(attributeName('climate', 'current_temperature')).toBe('Current temperature');
+    expect(attributeName('climate', 'temperature')).toBe('Target temperature');
+    expect(attributeName('sensor', 'temperature')).toBe('Temperature');
   });
 });

@@ -11,7 +11,10 @@ describeJourney('notifications', (peer, browser) => {
     });
     await page.getByRole('button', { name: 'Add a rule' }).click();
     await page.getByLabel('Entity').fill('binary_sensor.front_door');
-    await page.getByLabel('States (separated by commas)').fill('on');
+    await page
+      .getByRole('group', { name: 'States' })
+      .getByRole('checkbox', { name: 'Open' })
+      .check();
     await expect
       .poll(() => page.getByLabel('Preview').textContent())
       .toContain('Front door opened');
