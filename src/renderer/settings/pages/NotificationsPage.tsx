@@ -132,7 +132,7 @@ export function NotificationsPage({
       )}
 
       <h2>Quiet hours</h2>
-      <div className="field-row">
+      <div className="field-row quiet-hours">
         <label className="inline">
           <input
             type="checkbox"
@@ -307,8 +307,8 @@ function RuleEditor({
         invalid={invalid}
         onChange={(key, value) => set({ values: { ...draft.values, [key]: value } })}
       />
-      <div className="field-row">
-        <div className="field grow">
+      <div className="rule-fields">
+        <div className="field">
           <label htmlFor={ids.hold}>Only if it stays so for (seconds, optional)</label>
           <input
             id={ids.hold}
@@ -318,7 +318,7 @@ function RuleEditor({
             {...invalid('forSeconds')}
           />
         </div>
-        <div className="field grow">
+        <div className="field">
           <label htmlFor={ids.cooldown}>Then stay quiet for (seconds)</label>
           <input
             id={ids.cooldown}
