@@ -94,6 +94,8 @@ describeJourney(
     }, 300_000);
 
     it('the rule editor open, on a door and on a thermostat, light and dark, 280 px and text at 200 %', async () => {
+      if (app.harness.services.supervisor.getStatus().state !== 'connected')
+        await app.harness.connectTo(app.sim.url, app.sim.token);
       for (const scheme of SCHEMES)
         for (const [entityId, kind] of [
           ['binary_sensor.front_door', 'transition'],
