@@ -37,10 +37,11 @@ function setup(notifications: NotificationSettings = DEFAULT_NOTIFICATION_SETTIN
 }
 
 describe('NotificationsPage', () => {
+  // The file's first test also pays the page's first render and user-event's start on a busy machine.
   it('adds a rule with a preview and a test notification', async () => {
     const { user, api } = setup();
     await user.click(screen.getByRole('button', { name: 'Add a rule' }));
-    await user.type(screen.getByLabelText('Entity'), 'binary_sensor.front_door');
+    await chooseEntity(user, 'binary_sensor.front_door');
     expect(screen.getByText('Front door is closed now')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save rule' })).toBeDisabled();
     await user.click(screen.getByRole('checkbox', { name: 'Open' }));
@@ -67,12 +68,12 @@ describe('NotificationsPage', () => {
         ],
       },
     });
-  });
+  }, 15_000);
 
   it('offers thresholds for numeric entities and explains what is missing', async () => {
     const { user } = setup();
     await user.click(screen.getByRole('button', { name: 'Add a rule' }));
-    await user.type(screen.getByLabelText('Entity'), 'sensor.temp');
+    await chooseEntity(user, 'sensor.temp');
     expect(screen.getByLabelText('Notify when')).toHaveValue('becomes');
     await user.selectOptions(screen.getByLabelText('Notify when'), 'threshold');
     expect(screen.getByLabelText('Value (°C)')).toBeInTheDocument();
@@ -84,7 +85,7 @@ describe('NotificationsPage', () => {
   it('offers "outside a range" for numbers, drawn from its fields, and saves it', async () => {
     const { user, api } = setup();
     await user.click(screen.getByRole('button', { name: 'Add a rule' }));
-    await user.type(screen.getByLabelText('Entity'), 'sensor.temp');
+    await chooseEntity(user, 'sensor.temp');
     await user.selectOptions(screen.getByLabelText('Notify when'), 'outside_range');
     expect(
       screen.getByRole('option', { name: 'A number goes outside a range' }),
@@ -140,7 +141,7 @@ describe('NotificationsPage', () => {
   it("ties a field's error to the field: aria-invalid, and the sentence as its description", async () => {
     const { user } = setup();
     await user.click(screen.getByRole('button', { name: 'Add a rule' }));
-    await user.type(screen.getByLabelText('Entity'), 'sensor.temp');
+    await chooseEntity(user, 'sensor.temp');
     await user.selectOptions(screen.getByLabelText('Notify when'), 'threshold');
     const value = screen.getByLabelText('Value (°C)');
     expect(value).toHaveAttribute('aria-invalid', 'true');
@@ -184,7 +185,7 @@ describe('NotificationsPage', () => {
     it("offers a door's states as Open and Closed, and a motion sensor's as Detected and Clear", async () => {
       const { user } = setup();
       await user.click(screen.getByRole('button', { name: 'Add a rule' }));
-      await user.type(screen.getByLabelText('Entity'), 'binary_sensor.front_door');
+      await chooseEntity(user, 'binary_sensor.front_door');
       const states = screen.getByRole('group', { name: 'States' });
       expect(
         within(states)
@@ -193,7 +194,7 @@ describe('NotificationsPage', () => {
       ).toEqual(expect.arrayContaining(['Open', 'Closed']));
       expect(within(states).queryByRole('checkbox', { name: 'on' })).not.toBeInTheDocument();
       await user.clear(screen.getByLabelText('Entity'));
-      await user.type(screen.getByLabelText('Entity'), 'binary_sensor.hall_motion');
+      await chooseEntity(user, 'binary_sensor.hall_motion');
       expect(screen.getByText('Hall motion is clear now')).toBeInTheDocument();
       expect(screen.getByRole('checkbox', { name: 'Detected' })).toBeInTheDocument();
       expect(screen.getByRole('checkbox', { name: 'Clear' })).toBeInTheDocument();
@@ -202,7 +203,7 @@ describe('NotificationsPage', () => {
     it('offers "from" and "to" as words and saves the raw states', async () => {
       const { user, api } = setup();
       await user.click(screen.getByRole('button', { name: 'Add a rule' }));
-      await user.type(screen.getByLabelText('Entity'), 'binary_sensor.front_door');
+      await chooseEntity(user, 'binary_sensor.front_door');
       await user.selectOptions(screen.getByLabelText('Notify when'), 'transition');
       await user.selectOptions(screen.getByLabelText('From'), 'Closed');
       await user.selectOptions(screen.getByLabelText('To'), 'Open');
@@ -256,7 +257,7 @@ describe('NotificationsPage', () => {
   it('labels the above/below choice visibly and offers it in words', async () => {
     const { user } = setup();
     await user.click(screen.getByRole('button', { name: 'Add a rule' }));
-    await user.type(screen.getByLabelText('Entity'), 'sensor.temp');
+    await chooseEntity(user, 'sensor.temp');
     await user.selectOptions(screen.getByLabelText('Notify when'), 'threshold');
     const direction = screen.getByRole('combobox', { name: 'Goes' });
     expect(screen.getByText('Goes', { selector: 'label' })).toHaveAttribute('for', direction.id);
@@ -270,7 +271,7 @@ describe('NotificationsPage', () => {
   it('edits the hysteresis, with a sentence for a value it cannot take', async () => {
     const { user, api } = setup();
     await user.click(screen.getByRole('button', { name: 'Add a rule' }));
-    await user.type(screen.getByLabelText('Entity'), 'sensor.temp');
+    await chooseEntity(user, 'sensor.temp');
     await user.selectOptions(screen.getByLabelText('Notify when'), 'threshold');
     await user.type(screen.getByLabelText('Value (°C)'), '25');
     const hysteresis = screen.getByLabelText('Hysteresis (°C)');
@@ -300,7 +301,7 @@ describe('NotificationsPage', () => {
   it('offers a thermostat a rule on its current temperature, chosen from its numeric attributes', async () => {
     const { user, api } = setup();
     await user.click(screen.getByRole('button', { name: 'Add a rule' }));
-    await user.type(screen.getByLabelText('Entity'), 'climate.living_room');
+    await chooseEntity(user, 'climate.living_room');
     expect(screen.getByText('Living room is heat now')).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Notify when'), 'threshold');
     const watched = screen.getByRole('combobox', { name: 'Value to watch' });
@@ -354,6 +355,12 @@ describe('NotificationsPage', () => {
     expect(watched).not.toHaveAccessibleDescription();
   });
 });
+
+/** Types the entity id at once (pasted), as picking it from the list does. */
+async function chooseEntity(user: ReturnType<typeof userEvent.setup>, entityId: string) {
+  await user.click(screen.getByLabelText('Entity'));
+  await user.paste(entityId);
+}
 
 /** What a screen reader calls the element (its label's text). */
 function accessibleName(element: HTMLElement): string {
