@@ -30,3 +30,19 @@ export function watchedText(source: WatchedSource, entity: EntityState): string 
   const raw = watchedRaw(source, entity);
   return typeof raw === 'string' || typeof raw === 'number' ? String(raw) : 'unknown';
 }
+
+/**
+ * Attributes that describe the entity rather than measure something: its feature bits, its limits
+ * and steps ("min_temp", "target_temp_step"). A rule on them would never fire.
+ */
+const NOT_MEASURED = /^(supported_features|(min|max)_.*|.*_step)$/;
+
+/** The entity's attributes that hold a number now and measure something, in Home Assistant's order. */
+export function numericAttributes(entity: Pick<EntityState, 'attributes'>): string[] {
+  return Object.entries(entity.attributes)
+    .filter(
+      ([key, value]) =>
+        typeof value === 'number' && Number.isFinite(value) && !NOT_MEASURED.test(key),
+    )
+    .map(([key]) => key);
+}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityView } from '../../src/shared/entity-view';
-import { friendlyName, stateText } from '../../src/shared/state-text';
+import {
+  attributeName,
+  entityFacts,
+  friendlyName,
+  stateLabel,
+  stateText,
+  stateWord,
+} from '../../src/shared/state-text';
 
 const e = (
   entity_id: string,
@@ -37,6 +44,9 @@ describe('stateText', () => {
     [e('climate.a', 'heat', { temperature: 21 }), 'Heat 21 °C'],
     [e('climate.a', 'heat', { temperature: 70, max_temp: 95 }), 'Heat 70 °F'],
     [e('weather.home', 'partlycloudy'), 'partlycloudy'],
+    // The panel writes values as the notifications do (and Home Assistant's frontend): "45%".
+    [e('sensor.h', '45', { unit_of_measurement: '%' }), '45%'],
+    [e('sensor.wind', 'north_west'), 'north west'],
   ])('%o -> %s', (entity, text) => {
     expect(stateText(entity)).toBe(text);
   });
@@ -55,5 +65,36 @@ describe('friendlyName', () => {
   it('falls back to the entity id', () => {
     expect(friendlyName(e('light.a', 'on', { friendly_name: 'Lamp' }))).toBe('Lamp');
     expect(friendlyName(e('light.a', 'on', { friendly_name: '  ' }))).toBe('light.a');
+  });
+});
+
+describe('the words for any state of an entity (the rule editor, the preview, the messages)', () => {
+  const door = entityFacts(e('binary_sensor.front_door', 'off', { device_class: 'door' }));
+  const motion = entityFacts(e('binary_sensor.hall', 'off', { device_class: 'motion' }));
+  const plain = entityFacts(e('binary_sensor.x', 'off'));
+  const problem = entityFacts(e('binary_sensor.p', 'off', { device_class: 'problem' }));
+
+  it.each([
+    [door, 'on', 'Open', 'open'],
+    [door, 'off', 'Closed', 'closed'],
+    [motion, 'on', 'Detected', 'detected'],
+    [motion, 'off', 'Clear', 'clear'],
+    [plain, 'on', 'On', 'on'],
+    [door, 'unavailable', 'Unavailable', 'unavailable'],
+    [problem, 'off', 'OK', 'OK'],
+    [entityFacts(e('person.anna', 'home')), 'not_home', 'Away', 'away'],
+    [entityFacts(e('sensor.t', '21', { unit_of_measurement: '°C' })), '25.5', '25.5 °C', '25.5 °C'],
+    [entityFacts(e('weather.home', 'sunny')), 'partly_cloudy', 'partly cloudy', 'partly cloudy'],
+  ])('%o, %s: "%s" as a choice, "%s" in a sentence', (facts, state, label, word) => {
+    expect(stateLabel(facts, state)).toBe(label);
+    expect(stateWord(facts, state)).toBe(word);
+  });
+});
+
+describe('attributeName', () => {
+  it("says an attribute as Home Assistant does, in its domain's words where the key says it badly", () => {
+    expect(attributeName('climate', 'current_temperature')).toBe('Current temperature');
+    expect(attributeName('climate', 'temperature')).toBe('Target temperature');
+    expect(attributeName('sensor', 'temperature')).toBe('Temperature');
   });
 });

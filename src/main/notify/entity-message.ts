@@ -9,7 +9,7 @@ import type { EntityFacts } from '../../shared/domains/domain';
 import { withHomeTemperatureUnit } from '../../shared/domains/climate';
 import { domainModule } from '../../shared/domains/registry';
 import type { TemperatureUnit } from '../../shared/unit-system';
-import { entityFacts, formatValue, stateWord } from './state-words';
+import { attributeName, entityFacts, formatValue, stateWord } from '../../shared/state-text';
 
 /** A notification's text: the title says what happened, the body adds context. */
 export interface NotificationText {
@@ -45,7 +45,7 @@ function subject(
             withHomeTemperatureUnit(current, temperatureUnit),
             attribute,
           ),
-          name: `${facts.name} ${attribute.replaceAll('_', ' ')}`,
+          name: `${facts.name} ${attributeName(facts.domain, attribute).toLowerCase()}`,
         };
   const bound = boundPassed(watched, watchedValue(watched, current));
   return {

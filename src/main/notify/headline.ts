@@ -1,6 +1,6 @@
 import type { EntityFacts } from '../../shared/domains/domain';
 import { domainModule } from '../../shared/domains/registry';
-import { stateWord } from './state-words';
+import { stateWord } from '../../shared/state-text';
 
 /**
  * The default headline for a state change: the domain's own sentence where it has one (see

@@ -64,6 +64,14 @@ const TEMPERATURE_ATTRIBUTES = new Set([
   'max_temp',
 ]);
 
+/** Home Assistant's English names of a thermostat's attributes that the key says badly. */
+const ATTRIBUTE_NAMES: Record<string, string> = {
+  temperature: 'Target temperature',
+  target_temp_high: 'Upper target temperature',
+  target_temp_low: 'Lower target temperature',
+  humidity: 'Target humidity',
+};
+
 /** The entity with the home's temperature unit when it is a thermostat; any other as it is. */
 export function withHomeTemperatureUnit<T extends Pick<EntityView, 'entity_id'>>(
   entity: T,
@@ -119,6 +127,7 @@ export const climate = defineDomain({
   controls: (entity) => (hasFeature(entity, TARGET_TEMPERATURE) ? [{ kind: 'temperature' }] : []),
   attributeUnit: (entity, attribute) =>
     TEMPERATURE_ATTRIBUTES.has(attribute) ? temperatureUnit(entity) : undefined,
+  attributeNames: ATTRIBUTE_NAMES,
   stateWord: (state) => WORDS[state],
   stateText: (entity) =>
     typeof entity.attributes.temperature === 'number'

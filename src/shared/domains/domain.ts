@@ -100,6 +100,8 @@ export interface DomainModule<S extends readonly ActionSchema[] = readonly Actio
    * 80 °F"); Home Assistant's states give attributes no unit.
    */
   attributeUnit?(entity: EntityView, attribute: string): string | undefined;
+  /** Home Assistant's English names of attributes whose key says it badly ("Target temperature"). */
+  readonly attributeNames?: Readonly<Record<string, string>>;
   /**
    * The notification headline for a change, when the domain has a better one than "X changed to
    * Y". `words.state` is the new state as a sentence word, `words.note` " (above 25 °C)" or "".

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ruleBase, stateName } from './rule-base';
-import { defineRuleKind } from './rule-kind';
+import { defineRuleKind, listFromField, listToField } from './rule-kind';
 import { stateWatch } from './state-watch';
 
 /** The state becomes one of `states` (from any other state). */
@@ -17,15 +17,10 @@ export const becomes = defineRuleKind({
     })
     .strict(),
   label: 'Becomes one of these states',
-  fields: [{ key: 'states', label: 'States (separated by commas)', hint: 'states' }],
-  toFields: (rule) => ({ states: rule.states.join(', ') }),
-  fromFields: (values) => ({
-    states: (values.states ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  }),
-  describe: (rule) => `When it becomes ${rule.states.join(' or ')}`,
+  fields: [{ key: 'states', label: 'States', input: 'states' }],
+  toFields: (rule) => ({ states: listToField(rule.states) }),
+  fromFields: (values) => ({ states: listFromField(values.states) }),
+  describe: (rule, say) => `When it becomes ${rule.states.map(say).join(' or ')}`,
   watch: stateWatch({
     matches: (rule, t) => t.from !== undefined && t.from !== t.to && rule.states.includes(t.to),
   }),

@@ -5,8 +5,11 @@ import {
   attributeFromFields,
   attributeToFields,
   defineRuleKind,
+  HYSTERESIS_FIELD,
   numberOrUndefined,
+  WATCHED_FIELD,
 } from './rule-kind';
+import { watchedSubject } from './watched-subject';
 
 const schema = z
   .object({
@@ -45,8 +48,10 @@ export const outsideRange = defineRuleKind({
   label: 'A number goes outside a range',
   forNumbers: true,
   fields: [
-    { key: 'min', label: 'Lowest', hint: 'unit', numeric: true },
-    { key: 'max', label: 'Highest', hint: 'unit', numeric: true },
+    WATCHED_FIELD,
+    { key: 'min', label: 'Lowest', input: 'number', unit: true },
+    { key: 'max', label: 'Highest', input: 'number', unit: true },
+    HYSTERESIS_FIELD,
   ],
   defaults: { hysteresis: '0' },
   toFields: (rule) => ({
@@ -62,7 +67,7 @@ export const outsideRange = defineRuleKind({
     ...attributeFromFields(values),
   }),
   describe: (rule) =>
-    `When ${rule.attribute ?? 'it'} goes outside ${rule.min} to ${rule.max}${rule.hysteresis ? ` (±${rule.hysteresis})` : ''}`,
+    `When ${watchedSubject(rule)} goes outside ${rule.min} to ${rule.max}${rule.hysteresis ? ` (±${rule.hysteresis})` : ''}`,
   ...numberWatch((rule: z.infer<typeof schema>) => ({
     attribute: rule.attribute,
     bounds: [

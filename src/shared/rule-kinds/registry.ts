@@ -33,7 +33,7 @@ export interface RuleKindView {
   defaults: FieldValues;
   toFields(rule: Rule): FieldValues;
   fromFields(values: FieldValues): Record<string, unknown>;
-  describe(rule: Rule): string;
+  describe(rule: Rule, say: (state: string) => string): string;
   watch(rule: Rule): RuleWatch;
   preview(rule: Rule, entity: EntityState): PreviewChange;
   watchedNumber?(rule: Rule): WatchedNumber;
@@ -48,7 +48,7 @@ const VIEWS: readonly RuleKindView[] = RULE_KINDS.map((kind) => ({
   defaults: 'defaults' in kind && kind.defaults ? kind.defaults : {},
   toFields: kind.toFields as (rule: Rule) => FieldValues,
   fromFields: kind.fromFields,
-  describe: kind.describe as (rule: Rule) => string,
+  describe: kind.describe as RuleKindView['describe'],
   watch: kind.watch as (rule: Rule) => RuleWatch,
   preview: kind.preview as (rule: Rule, entity: EntityState) => PreviewChange,
   ...('watchedNumber' in kind

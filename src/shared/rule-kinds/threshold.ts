@@ -5,8 +5,11 @@ import {
   attributeFromFields,
   attributeToFields,
   defineRuleKind,
+  HYSTERESIS_FIELD,
   numberOrUndefined,
+  WATCHED_FIELD,
 } from './rule-kind';
+import { watchedSubject } from './watched-subject';
 
 const schema = z
   .object({
@@ -28,8 +31,18 @@ export const threshold = defineRuleKind({
   label: 'A number goes above or below a value',
   forNumbers: true,
   fields: [
-    { key: 'direction', label: 'Direction', choices: ['above', 'below'] },
-    { key: 'threshold', label: 'Value', hint: 'unit', numeric: true },
+    WATCHED_FIELD,
+    {
+      key: 'direction',
+      label: 'Goes',
+      input: 'choice',
+      choices: [
+        { value: 'above', label: 'Above' },
+        { value: 'below', label: 'Below' },
+      ],
+    },
+    { key: 'threshold', label: 'Value', input: 'number', unit: true },
+    HYSTERESIS_FIELD,
   ],
   defaults: { direction: 'above', hysteresis: '0' },
   toFields: (rule) => ({
@@ -45,7 +58,7 @@ export const threshold = defineRuleKind({
     ...attributeFromFields(values),
   }),
   describe: (rule) =>
-    `When ${rule.attribute ?? 'it'} goes ${rule.direction} ${rule.threshold}${rule.hysteresis ? ` (±${rule.hysteresis})` : ''}`,
+    `When ${watchedSubject(rule)} goes ${rule.direction} ${rule.threshold}${rule.hysteresis ? ` (±${rule.hysteresis})` : ''}`,
   // The rule is its own one bound: direction, threshold and hysteresis.
   ...numberWatch((rule: z.infer<typeof schema>) => ({ attribute: rule.attribute, bounds: [rule] })),
 });

@@ -15,12 +15,12 @@ export const transition = defineRuleKind({
     }),
   label: 'Changes from one state to another',
   fields: [
-    { key: 'from', label: 'From' },
-    { key: 'to', label: 'To' },
+    { key: 'from', label: 'From', input: 'state' },
+    { key: 'to', label: 'To', input: 'state' },
   ],
   toFields: (rule) => ({ from: rule.from, to: rule.to }),
   fromFields: (values) => ({ from: (values.from ?? '').trim(), to: (values.to ?? '').trim() }),
-  describe: (rule) => `When it goes from ${rule.from} to ${rule.to}`,
+  describe: (rule, say) => `When it goes from ${say(rule.from)} to ${say(rule.to)}`,
   watch: stateWatch({
     // "From unavailable to on" means the raw state, not the last real one.
     fromRawState: (rule) => isPlaceholderState(rule.from),

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, expect, it } from 'vitest';
 import { axeViolations } from '../axe';
 import { describeJourney, journeyApp } from '../journey';
+import { doubleTextSize } from '../layout-check';
 
 const SCHEMES = ['light', 'dark'] as const;
 const SETTINGS_PAGES = [
@@ -29,10 +30,10 @@ const FAVOURITES = [
 let found: Record<string, string[]> = {};
 
 /** Checks the page as it is, then closes it (a dozen open tabs slow the shared machine down). */
-async function check(state: string, page: Page): Promise<void> {
+async function check(state: string, page: Page, close = true): Promise<void> {
   const violations = await axeViolations(page);
   if (violations.length > 0) found[state] = violations;
-  await page.close();
+  if (close) await page.close();
 }
 
 describeJourney(
@@ -96,6 +97,32 @@ describeJourney(
         await revoking.getByRole('alertdialog', { name: 'Revoke 1 token?' }).waitFor();
         await check(`settings token, asking to confirm, ${scheme}`, revoking);
       }
+      expect(found).toEqual({});
+    }, 300_000);
+
+    it('the rule editor open, on a door and on a thermostat, light and dark, 280 px and text at 200 %', async () => {
+      if (app.harness.services.supervisor.getStatus().state !== 'connected')
+        await app.harness.connectTo(app.sim.url, app.sim.token);
+      for (const scheme of SCHEMES)
+        for (const [entityId, kind] of [
+          ['binary_sensor.front_door', 'transition'],
+          ['climate.living_room', 'threshold'],
+        ] as const)
+          for (const size of ['wide', '280 px', 'text 200 %'] as const) {
+            const tab = await app.harness.open('settings', {
+              hash: '/notifications',
+              colorScheme: scheme,
+              size: { width: size === '280 px' ? 280 : 760, height: 700 },
+            });
+            if (size === 'text 200 %') await doubleTextSize(tab);
+            await tab.getByRole('button', { name: 'Add a rule' }).click();
+            await tab.getByLabel('Entity').fill(entityId);
+            await tab.getByRole('group', { name: 'States' }).waitFor();
+            // With a problem shown (no state or value chosen yet) and then the kind's own fields.
+            await check(`rule editor, ${entityId}, becomes, ${size}, ${scheme}`, tab, false);
+            await tab.getByLabel('Notify when').selectOption(kind);
+            await check(`rule editor, ${entityId}, ${kind}, ${size}, ${scheme}`, tab);
+          }
       expect(found).toEqual({});
     }, 300_000);
 

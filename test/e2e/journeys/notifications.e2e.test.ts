@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeJourney, journeyApp } from '../journey';
 import { nextSnapshot } from '../../support/supervised-store';
@@ -12,7 +13,10 @@ describeJourney('notifications', (peer, browser) => {
     });
     await page.getByRole('button', { name: 'Add a rule' }).click();
     await page.getByLabel('Entity').fill('binary_sensor.front_door');
-    await page.getByLabel('States (separated by commas)').fill('on');
+    await page
+      .getByRole('group', { name: 'States' })
+      .getByRole('checkbox', { name: 'Open' })
+      .check();
     await expect
       .poll(() => page.getByLabel('Preview').textContent())
       .toContain('Front door opened');
@@ -62,3 +66,117 @@ describeJourney('notifications', (peer, browser) => {
     expect(app.harness.logLines.filter((l) => l.startsWith('PAGE ERROR'))).toEqual([]);
   });
 });
+
+describeJourney(
+  'the rule editor and quiet hours as a person sees them',
+  (peer, browser) => {
+    const app = journeyApp(peer, browser);
+
+    async function editor(entityId: string, width = 760): Promise<Page> {
+      const page = await app.harness.open('settings', {
+        hash: '/notifications',
+        size: { width, height: 900 },
+      });
+      await page.getByRole('button', { name: 'Add a rule' }).click();
+      await page.getByLabel('Entity').fill(entityId);
+      return page;
+    }
+
+    /** The top of each control, to see that a row lines them up. */
+    const tops = (page: Page, labels: string[]) =>
+      Promise.all(labels.map(async (label) => (await page.getByLabel(label).boundingBox())!.y));
+
+    it('says the door is closed, offers Open, previews and lists it in the same words', async () => {
+      const page = await editor('binary_sensor.front_door');
+      await page.getByText('Front door is closed now').waitFor();
+      const states = page.getByRole('group', { name: 'States' });
+      await states.getByRole('checkbox', { name: 'Closed' }).waitFor();
+      await states.getByRole('checkbox', { name: 'Open' }).check();
+      await expect
+        .poll(() => page.getByLabel('Preview').textContent())
+        .toContain('Front door opened');
+      await page.getByRole('button', { name: 'Save rule' }).click();
+      await page.getByRole('checkbox', { name: 'When it becomes open' }).waitFor();
+      expect(app.harness.services.settings.get().notifications.rules).toEqual([
+        expect.objectContaining({ kind: 'becomes', states: ['on'] }),
+      ]);
+      await page.close();
+    });
+
+    it('offers a thermostat a rule on its current temperature, with a hysteresis', async () => {
+      const page = await editor('climate.living_room');
+      await page.getByLabel('Notify when').selectOption('threshold');
+      const watched = page.getByLabel('Value to watch');
+      await expect.poll(() => watched.inputValue()).toBe('current_temperature');
+      expect(await watched.locator('option:checked').textContent()).toMatch(
+        /^Current temperature \([\d.]+ °C\)$/,
+      );
+      await page.getByLabel('Value (°C)').fill('30');
+      await page.getByLabel('Hysteresis (°C)').fill('-1');
+      await page.getByText('The hysteresis cannot be negative').waitFor();
+      await page.getByLabel('Hysteresis (°C)').fill('0.5');
+      await expect
+        .poll(() => page.getByLabel('Preview').textContent())
+        .toContain('current temperature is');
+      await page.close();
+    });
+
+    it('lines up the controls of a row however its labels wrap, and labels "above or below"', async () => {
+      const page = await editor('sensor.outside_temperature');
+      const [hold, cooldown] = await tops(page, [
+        'Only if it stays so for (seconds, optional)',
+        'Then stay quiet for (seconds)',
+      ]);
+      expect(hold).toBe(cooldown);
+      await page.getByLabel('Notify when').selectOption('threshold');
+      expect(await page.locator('label', { hasText: /^Goes$/ }).isVisible()).toBe(true);
+      // Two fields a row: what to watch and which way, then the value and the hysteresis.
+      const [watched, goes] = await tops(page, ['Value to watch', 'Goes']);
+      expect(goes).toBe(watched);
+      const [value, hysteresis] = await tops(page, ['Value (°C)', 'Hysteresis (°C)']);
+      expect(hysteresis).toBe(value);
+      await page.close();
+    });
+
+    // Chromium keeps a time field out of :focus-visible when Shift+Tab enters it from behind (at
+    // its end, past AM/PM), so the field the keyboard is in showed no ring.
+    it('draws a focus ring on a quiet-hours time entered from behind with Shift+Tab', async () => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await app.harness.open('settings', { hash: '/notifications', colorScheme });
+        const until = page.getByLabel('Quiet until');
+        await until.waitFor();
+        await page.getByRole('checkbox', { name: /Tell me when the connection/ }).focus();
+        await page.keyboard.press('Shift+Tab');
+        const ring = (await page.evaluate(
+          `(${FOCUS_RING})(document.querySelector('input[aria-label="Quiet until"]'))`,
+        )) as Record<string, string | boolean>;
+        expect(ring.focused).toBe(true);
+        expect(ring.style).toBe('solid');
+        expect(ring.width).toBe('2px');
+        expect(ring.colour).toBe(ring.focus);
+        await page.close();
+      }
+    });
+  },
+  { generations: ['2024.1'] },
+);
+
+/**
+ * The element's outline, whether it has the focus, and the page's focus colour (--focus) as the
+ * browser computes a colour; run in the page (a string: this file is typed without the DOM).
+ */
+const FOCUS_RING = `(element) => {
+  const style = getComputedStyle(element);
+  const probe = document.createElement('span');
+  probe.style.color = getComputedStyle(document.documentElement).getPropertyValue('--focus');
+  document.body.append(probe);
+  const focus = getComputedStyle(probe).color;
+  probe.remove();
+  return {
+    focused: document.activeElement === element,
+    style: style.outlineStyle,
+    width: style.outlineWidth,
+    colour: style.outlineColor,
+    focus,
+  };
+}`;

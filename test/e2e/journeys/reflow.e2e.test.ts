@@ -122,6 +122,31 @@ describeJourney(
       }
       expect(found).toEqual(expected);
     }, 600_000);
+
+    it('the rule editor at 280 px and with text at 200 %: nothing cut, sticking out or overlapping', async () => {
+      const found: Record<string, string[]> = {};
+      for (const [entityId, kind] of [
+        ['binary_sensor.front_door', 'becomes'],
+        ['binary_sensor.front_door', 'transition'],
+        ['climate.living_room', 'threshold'],
+        ['climate.living_room', 'outside_range'],
+      ] as const)
+        for (const size of ['280 px', 'text 200 %'] as const) {
+          const tab = await app.harness.open('settings', {
+            hash: '/notifications',
+            size: { width: size === '280 px' ? 280 : 760, height: 700 },
+          });
+          await tab.getByRole('heading', { level: 1 }).first().waitFor();
+          if (size === 'text 200 %') await doubleTextSize(tab);
+          await tab.getByRole('button', { name: 'Add a rule' }).click();
+          await tab.getByLabel('Entity').fill(entityId);
+          await tab.getByLabel('Notify when').selectOption(kind);
+          await tab.getByRole('button', { name: 'Save rule' }).waitFor();
+          found[`${entityId} ${kind}, ${size}`] = await layoutProblems(tab);
+          await tab.close();
+        }
+      expect(Object.entries(found).filter(([, problems]) => problems.length > 0)).toEqual([]);
+    }, 180_000);
   },
   { generations: ['2024.1'] },
 );

@@ -25,4 +25,22 @@ describe('kindsFor', () => {
       expect(kindsFor(entityView('sensor.odd', state))).not.toContain('threshold');
     expect(kindsFor(entityView('binary_sensor.door', 'off'))).not.toContain('threshold');
   });
+
+  it('offers a thermostat the kinds on a number after the others, for its temperatures', () => {
+    const thermostat = entityView('climate.hall', 'heat', {
+      current_temperature: 20.5,
+      min_temp: 7,
+      supported_features: 1,
+    });
+    expect(kindsFor(thermostat)).toEqual([
+      'becomes',
+      'transition',
+      'any_change',
+      'threshold',
+      'outside_range',
+    ]);
+    // Limits and feature bits measure nothing: a thermostat with only those gets no such rule.
+    const bare = entityView('climate.hall', 'heat', { min_temp: 7, supported_features: 1 });
+    expect(kindsFor(bare)).not.toContain('threshold');
+  });
 });

@@ -18,16 +18,18 @@ describe('the "becomes" rule kind, in its own file', () => {
     expect(ruleKinds().map((k) => k.name)).toContain('becomes');
     expect(ruleKind('becomes')).toMatchObject({
       label: 'Becomes one of these states',
-      fields: [{ key: 'states', label: 'States (separated by commas)', hint: 'states' }],
+      fields: [{ key: 'states', label: 'States', input: 'states' }],
     });
   });
 
-  it('turns its field into states and back, and describes itself', () => {
-    expect(becomes.toFields(rule)).toEqual({ states: 'unlocked, jammed' });
-    expect(becomes.fromFields({ states: ' unlocked ,, jammed ' })).toEqual({
-      states: ['unlocked', 'jammed'],
-    });
-    expect(becomes.describe(rule)).toBe('When it becomes unlocked or jammed');
+  it('turns its field into states and back, and describes itself in the words it is given', () => {
+    expect(becomes.fromFields(becomes.toFields(rule))).toEqual({ states: ['unlocked', 'jammed'] });
+    // A state may hold a comma (a sensor's text): it stays one state.
+    const odd = { ...rule, states: ['a, b', 'c'] };
+    expect(becomes.fromFields(becomes.toFields(odd))).toEqual({ states: ['a, b', 'c'] });
+    expect(becomes.describe(rule, (s) => s.toUpperCase())).toBe(
+      'When it becomes UNLOCKED or JAMMED',
+    );
   });
 
   it('checks its states with a message for the user', () => {

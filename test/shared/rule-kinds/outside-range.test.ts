@@ -42,8 +42,10 @@ describe('the "outside a range" rule kind, in its own file', () => {
       label: 'A number goes outside a range',
       forNumbers: true,
       fields: [
-        { key: 'min', label: 'Lowest', hint: 'unit', numeric: true },
-        { key: 'max', label: 'Highest', hint: 'unit', numeric: true },
+        { key: 'attribute', input: 'attribute' },
+        { key: 'min', label: 'Lowest', input: 'number', unit: true },
+        { key: 'max', label: 'Highest', input: 'number', unit: true },
+        { key: 'hysteresis', input: 'number', unit: true },
       ],
     });
   });
@@ -67,15 +69,20 @@ describe('the "outside a range" rule kind, in its own file', () => {
       max: 24,
       hysteresis: 0,
     });
+    // The editor's "State" choice is no attribute.
+    expect(outsideRange.fromFields({ min: '1', max: '2', attribute: '' })).not.toHaveProperty(
+      'attribute',
+    );
   });
 
   it('describes itself in one line', () => {
-    expect(ruleKind('outside_range').describe(comfort)).toBe(
+    const say = (state: string) => state;
+    expect(ruleKind('outside_range').describe(comfort, say)).toBe(
       'When it goes outside 18 to 24 (±0.5)',
     );
     expect(
-      outsideRange.describe({ ...comfort, hysteresis: 0, attribute: 'current_temperature' }),
-    ).toBe('When current_temperature goes outside 18 to 24');
+      outsideRange.describe({ ...comfort, hysteresis: 0, attribute: 'current_temperature' }, say),
+    ).toBe('When the current temperature goes outside 18 to 24');
   });
 
   it('checks the range with a message for the user', () => {

@@ -2,10 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import type { EntityView } from '../../../shared/entity-view';
 import type { NotificationPreview } from '../../../shared/ipc/contract';
 import type { NotificationRule, NotificationSettings } from '../../../shared/notification-rules';
-import { friendlyName } from '../../../shared/state-text';
+import { entityFacts, friendlyName, stateWord } from '../../../shared/state-text';
 import { bridge } from '../../bridge';
 import { ruleKind } from '../../../shared/rule-kinds/registry';
-import type { EditorField } from '../../../shared/rule-kinds/rule-kind';
 import {
   describeRule,
   draftOf,
@@ -13,9 +12,9 @@ import {
   kindsFor,
   newDraft,
   ruleFromDraft,
-  suggestedStates,
   type RuleDraft,
 } from './rule-draft';
+import { KindFields, type Invalid } from './KindFields';
 import { runDetached } from '../../detached';
 
 /** Rules per entity, quiet hours and connection alerts. Every change is saved at once. */
@@ -77,7 +76,7 @@ export function NotificationsPage({
                       )
                     }
                   />
-                  {describeRule(rule)}
+                  {describeRule(rule, byId.get(entityId))}
                 </label>
                 <button
                   type="button"
@@ -89,7 +88,7 @@ export function NotificationsPage({
                 <button
                   type="button"
                   className="button small danger"
-                  aria-label={`Remove rule: ${describeRule(rule)}`}
+                  aria-label={`Remove rule: ${describeRule(rule, byId.get(entityId))}`}
                   onClick={() =>
                     runDetached(
                       save({
@@ -133,7 +132,7 @@ export function NotificationsPage({
       )}
 
       <h2>Quiet hours</h2>
-      <div className="field-row">
+      <div className="field-row quiet-hours">
         <label className="inline">
           <input
             type="checkbox"
@@ -226,7 +225,7 @@ function RuleEditor({
   const [draft, setDraft] = useState(initial);
   const [preview, setPreview] = useState<NotificationPreview | string | null>(null);
   const entity = entities.find((e) => e.entity_id === draft.entityId.trim());
-  const checked = ruleFromDraft(draft);
+  const checked = ruleFromDraft(draft, entity);
   const set = (patch: Partial<RuleDraft>) => setDraft({ ...draft, ...patch });
   const ruleJson = checked.ok ? JSON.stringify(checked.rule) : null;
 
@@ -282,7 +281,7 @@ function RuleEditor({
         </datalist>
         {entity && (
           <span className="hint">
-            {friendlyName(entity)} is {entity.state} now
+            {friendlyName(entity)} is {stateWord(entityFacts(entity), entity.state)} now
           </span>
         )}
       </div>
@@ -302,14 +301,14 @@ function RuleEditor({
       </div>
       <KindFields
         fields={ruleKind(draft.kind).fields}
-        values={kindValues(draft)}
+        values={kindValues(draft, entity)}
         idPrefix={ids.field}
         entity={entity}
         invalid={invalid}
         onChange={(key, value) => set({ values: { ...draft.values, [key]: value } })}
       />
-      <div className="field-row">
-        <div className="field grow">
+      <div className="rule-fields">
+        <div className="field">
           <label htmlFor={ids.hold}>Only if it stays so for (seconds, optional)</label>
           <input
             id={ids.hold}
@@ -319,7 +318,7 @@ function RuleEditor({
             {...invalid('forSeconds')}
           />
         </div>
-        <div className="field grow">
+        <div className="field">
           <label htmlFor={ids.cooldown}>Then stay quiet for (seconds)</label>
           <input
             id={ids.cooldown}
@@ -385,64 +384,4 @@ function RuleEditor({
       </div>
     </form>
   );
-}
-
-/** A field's error state: aria-invalid and the id of the sentence that explains it, if any. */
-type Invalid = (key: string) => { 'aria-invalid'?: true; 'aria-describedby'?: string };
-
-/** The fields of the chosen rule kind, drawn from its description in src/shared/rule-kinds/. */
-function KindFields({
-  fields,
-  values,
-  idPrefix,
-  entity,
-  invalid,
-  onChange,
-}: {
-  fields: readonly EditorField[];
-  values: Record<string, string>;
-  idPrefix: string;
-  entity: EntityView | undefined;
-  invalid: Invalid;
-  onChange: (key: string, value: string) => void;
-}) {
-  if (fields.length === 0) return null;
-  const unit = entity?.attributes.unit_of_measurement;
-  const drawn = fields.map((field) => {
-    const id = `${idPrefix}-${field.key}`;
-    const value = values[field.key] ?? '';
-    if (field.choices)
-      return (
-        <select
-          key={field.key}
-          aria-label={field.label}
-          value={value}
-          onChange={(e) => onChange(field.key, e.target.value)}
-          {...invalid(field.key)}
-        >
-          {field.choices.map((choice) => (
-            <option key={choice} value={choice}>
-              {choice}
-            </option>
-          ))}
-        </select>
-      );
-    return (
-      <div key={field.key} className={fields.length > 1 ? 'field grow' : 'field'}>
-        <label htmlFor={id}>
-          {field.label}
-          {field.hint === 'unit' && typeof unit === 'string' ? ` (${unit})` : ''}
-        </label>
-        <input
-          id={id}
-          value={value}
-          {...(field.numeric ? { inputMode: 'decimal' as const } : {})}
-          {...(field.hint === 'states' ? { placeholder: suggestedStates(entity).join(', ') } : {})}
-          onChange={(e) => onChange(field.key, e.target.value)}
-          {...invalid(field.key)}
-        />
-      </div>
-    );
-  });
-  return fields.length > 1 ? <div className="field-row">{drawn}</div> : drawn[0];
 }
