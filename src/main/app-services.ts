@@ -286,8 +286,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       notifications.dispose();
       pageEntities.dispose();
       registries.stop();
-      supervisor.dispose();
-      await Promise.all([tokens.dispose(), vault!.dispose()]);
+      await Promise.all([supervisor.dispose(), tokens.dispose(), vault!.dispose()]);
       await flushAllJsonFiles();
     },
   };

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY } from '../../src/main/ha/backoff';
 import { ipcContract } from '../../src/shared/ipc/contract';
 import { eventChannel, requestChannel } from '../../src/shared/ipc/define';
@@ -18,7 +18,6 @@ const TRAY_STATES = ['connected', 'connecting', 'disconnected', 'error'];
 export function describeBoot(name: string, mode: () => BootMode): void {
   describe(name, () => {
     const booted: BootedMain[] = [];
-    const finished: BootedMain[] = [];
     let sim: HaSimulator | null = null;
     const boot = (options?: BootOptions) => {
       const main = new BootedMain(mode(), options);
@@ -43,15 +42,14 @@ export function describeBoot(name: string, mode: () => BootMode): void {
 
     afterEach(async () => {
       for (const main of booted.splice(0)) {
-        main.dispose();
-        finished.push(main);
+        await main.dispose();
+        main.removeUserData();
         expect(main.fake.log.unknown, 'Electron APIs the fake lacks').toEqual([]);
         expect(main.readsOutside.join('\n'), 'files read outside the app and its data').toBe('');
       }
       await sim?.close();
       sim = null;
     });
-    afterAll(() => finished.forEach((main) => main.removeUserData()));
 
     it('takes the single-instance lock; a second instance quits at once', () => {
       const second = boot({ singleInstanceLock: false });
@@ -228,7 +226,37 @@ export function describeBoot(name: string, mode: () => BootMode): void {
       await waitFor(() => sim.stats.openSockets === 0, 'the connection closed');
       expect(main.pendingTimers()).toEqual([]);
     });
+
+    it('quit waits for the connection to end: a request in flight is answered and logged before, nothing after', async () => {
+      const { main, sim } = await connectedMain();
+      await waitFor(
+        () => (lastEvent<{ size: number }>(main, 'entityListChanged')?.size ?? 0) > 0,
+        'the entities known',
+      );
+      // The request stays in flight until the app quits.
+      sim.setResponseDelay(60_000);
+      let answered = false;
+      const action = main
+        .page()
+        .actOnEntity({ entityId: 'light.kitchen', action: { kind: 'primary' } })
+        .finally(() => (answered = true));
+      await waitFor(() => sim.serviceCalls.length > 0, 'the service call sent');
+      let atQuit: { answered: boolean; log: string } | null = null;
+      main.fake.module.app.on('quit', () => (atQuit = { answered, log: readLog(main) }));
+      main.fake.module.app.quit();
+      await waitFor(() => atQuit !== null, 'quit after disposal');
+      expect(atQuit!.answered, 'the request answered before the quit').toBe(true);
+      expect(await action).toMatchObject({ ok: false });
+      await waitFor(() => sim.stats.openSockets === 0, 'the socket gone on the server too');
+      expect(main.pendingTimers()).toEqual([]);
+      expect(readLog(main), 'lines logged after the quit').toBe(atQuit!.log);
+    });
   });
+}
+
+function readLog(main: BootedMain): string {
+  const file = join(main.userDataDir, 'logs', 'ha-tray.log');
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
 function trayIcon(main: BootedMain): string {

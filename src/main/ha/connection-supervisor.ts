@@ -22,6 +22,7 @@ import type { OpenedSocket, SocketFailure } from './ha-socket';
 import { SocketOpenError } from './ha-socket';
 import { checkLiveness, type Liveness } from './liveness';
 import { isLocalAddress } from './local-address';
+import { closeConnection } from './socket-close';
 import { openConnection, verifyToken, type OpenOptions, type VerifiedUser } from './verify-token';
 import type { TlsOptions } from '../tls/tls-policy';
 
@@ -64,6 +65,9 @@ export interface ConnectionSupervisorOptions {
   tlsFor?: (origin: string) => TlsOptions | undefined;
 }
 
+/** How long a closing socket may take over its close handshake before it is cut off. */
+const CLOSE_GRACE_MS = 1_000;
+
 const reasonOf = (failure: SocketFailure): string => {
   switch (failure.kind) {
     case 'network':
@@ -90,7 +94,9 @@ const reasonOf = (failure: SocketFailure): string => {
  */
 export class ConnectionSupervisor {
   private credentials: Credentials | null = null;
-  private current: { conn: Connection; socket: OpenedSocket } | null = null;
+  private current: OpenedConnection | null = null;
+  /** Sockets closed and not yet gone: a dispose waits for them. */
+  private readonly closing = new Set<Promise<void>>();
   private status: ConnectionStatus = { state: 'not_configured' };
   private readonly statusChanges: Emitter<ConnectionStatus>;
   private attempt = 0;
@@ -292,12 +298,17 @@ export class ConnectionSupervisor {
     return conn.sendMessagePromise<T>(message);
   }
 
-  dispose(): void {
+  /**
+   * Stops for good; resolves once the socket has closed, so that what its end sets off (requests
+   * in flight rejected, their log lines) has happened when the app quits.
+   */
+  async dispose(): Promise<void> {
     this.generation++;
     this.clearRetry();
     this.dropCurrent();
     this.credentials = null;
     this.statusChanges.clear();
+    await Promise.all(this.closing);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -316,10 +327,7 @@ export class ConnectionSupervisor {
     if (!credentials) return;
     try {
       const opened = await this.open(credentials);
-      if (generation !== this.generation) {
-        opened.conn.close();
-        return;
-      }
+      if (generation !== this.generation) return this.close(opened);
       this.adopt(opened, this.clock.now());
     } catch (error) {
       if (generation !== this.generation) return;
@@ -523,8 +531,14 @@ export class ConnectionSupervisor {
     this.current = null;
     this.activeEntities = null;
     this.pendingEntities = null;
-    // close() also stops the library's own reconnect loop (it checks closeRequested).
-    current?.conn.close();
+    if (current) this.close(current);
+  }
+
+  private close(opened: OpenedConnection): void {
+    const closed = closeConnection(opened, this.clock, CLOSE_GRACE_MS).finally(() =>
+      this.closing.delete(closed),
+    );
+    this.closing.add(closed);
   }
 
   private canRetry(): boolean {

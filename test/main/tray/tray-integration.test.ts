@@ -61,7 +61,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   tray.dispose();
-  supervisor.dispose();
+  await supervisor.dispose();
   await sim.close();
 });
 
