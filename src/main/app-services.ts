@@ -108,15 +108,22 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       connection?.heldToken(),
       ...handledSecrets.values(),
     ].filter((t): t is string => typeof t === 'string');
-  const logger = createLogger(platform.logSink, { secrets });
-  const settings = SettingsStore.open({ cwd: platform.userDataDir, logger });
+  // Debug lines only when the user switched them on (Settings > About); info and above always.
+  let debugLog = false;
+  const logger = createLogger(platform.logSink, {
+    secrets,
+    threshold: () => (debugLog ? 'debug' : 'info'),
+  });
+  const settings = SettingsStore.open({ cwd: platform.userDataDir, logger: logger.child('settings') });
+  debugLog = settings.get().diagnostics.debugLog;
+  settings.onChange((value) => (debugLog = value.diagnostics.debugLog));
   const clock = platform.clock ?? systemClock;
   vault = new TokenVault({
     clock,
     dir: platform.userDataDir,
     secrets: platform.secrets,
     weakStorageAllowed: () => settings.get().storage.allowWeakEncryption,
-    logger,
+    logger: logger.child('vault'),
   });
   const store = new EntityStore();
   const cas = options.trustedCas ?? cachedCaSource();
@@ -178,7 +185,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     supervisor,
     settings,
     notifier: platform.notifier,
-    logger,
+    logger: logger.child('notify'),
     openHaPage: (path) =>
       void openHaPage(settings.get().connection?.origin, path, platform.shell).catch(
         (error: unknown) => logger.warn('Could not open Home Assistant', error),
@@ -201,7 +208,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     interval,
     notifyReminder: (status) =>
       notifications.showOncePerDay('token_rotation_due', reminderNotification(status)),
-    logger,
+    logger: logger.child('tokens'),
   });
   settings.onChange(() => tokens.setInterval(interval()));
   const desktop = new DesktopService({
@@ -243,7 +250,11 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       diagnostics,
       clipboard: platform.desktop.clipboard,
     }),
-    { isTrustedSender: createSenderPolicy(platform.pageOrigins), logger, handledSecrets },
+    {
+      isTrustedSender: createSenderPolicy(platform.pageOrigins),
+      logger: logger.child('ipc'),
+      handledSecrets,
+    },
   );
 
   const send = platform.sendToPages;

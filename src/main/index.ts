@@ -5,6 +5,7 @@ import { createAppServices, type AppServices } from './app-services';
 import { systemClock } from './ha/clock';
 import { orderlyQuit } from './lifecycle/orderly-quit';
 import { fileLogSink } from './log/file-sink';
+import { logFilePath } from './log/log-file-path';
 import { registerAppScheme, serveAppPages } from './adapters/electron/electron-app-protocol';
 import { createElectronDialogs } from './adapters/electron/electron-dialogs';
 import { registerIpcHandlers } from './adapters/electron/electron-ipc';
@@ -66,11 +67,14 @@ async function start(): Promise<void> {
   let trayHost: TrayHost | null = null;
   const openPanel = () => windows?.togglePanel(trayHost?.getBounds() ?? null);
 
+  const logSink = fileLogSink(logFilePath(userDataDir), {
+    onWriteError: (error) => console.error('HA Tray cannot write its log file', error),
+  });
   const services: AppServices = createAppServices({
     userDataDir,
     secrets: createElectronSecretStore(),
     shell,
-    logSink: fileLogSink(join(userDataDir, 'logs', 'ha-tray.log')),
+    logSink,
     pageOrigins: devServer ? [APP_ORIGIN, devServer] : [APP_ORIGIN],
     sendToPages: (channel, payload) => windows?.broadcast(channel, payload),
     notifier,
@@ -136,6 +140,7 @@ async function start(): Promise<void> {
         tray.dispose();
         trayHost?.destroy();
         await services.dispose();
+        await logSink.close();
       },
       quit: () => app.quit(),
       clock: systemClock,

@@ -31,6 +31,7 @@ const SECTION_WORDS: Record<SettingsSection, string> = {
   trust: 'trusted certificates and plain-http addresses',
   notifications: 'notification rules and quiet hours',
   ui: 'the shortcut and start at login',
+  diagnostics: 'the debug log switch',
 };
 
 /** Makes settings of whatever the settings file holds (`null`: there is no file). Never throws. */
