@@ -16,6 +16,8 @@ import { createSenderPolicy } from './ipc/sender-policy';
 import { runDetached } from './detached';
 import { HandledSecrets } from './log/handled-secrets';
 import { createLogger, type LogSink } from './log/logger';
+import { logFilePath } from './log/log-file-path';
+import { createPageErrorLog } from './crash/page-error-log';
 import type { SecretStore } from './vault/secret-store';
 import type { Shell } from './windows/shell';
 import type { Dialogs } from './windows/dialogs';
@@ -69,6 +71,8 @@ export interface AppPlatform {
   clock?: Clock;
   /** The desktop around the app: login item, global shortcut, clipboard, versions. */
   desktop: DesktopPlatform;
+  /** Why this start must not connect (the crash-loop guard's sentence), or null. */
+  startNotice?: string | null;
 }
 
 export interface DesktopPlatform {
@@ -114,7 +118,10 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     secrets,
     threshold: () => (debugLog ? 'debug' : 'info'),
   });
-  const settings = SettingsStore.open({ cwd: platform.userDataDir, logger: logger.child('settings') });
+  const settings = SettingsStore.open({
+    cwd: platform.userDataDir,
+    logger: logger.child('settings'),
+  });
   debugLog = settings.get().diagnostics.debugLog;
   settings.onChange((value) => (debugLog = value.diagnostics.debugLog));
   const clock = platform.clock ?? systemClock;
@@ -169,6 +176,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     logger,
     confirm: (question, detail, label) => platform.dialogs.confirm(question, detail, label),
     resolveHost: options.resolveHost ?? systemResolve,
+    heldBack: platform.startNotice ?? null,
     presentedCertificate: (origin) => fetchPresentedCertificate(origin, timeoutMs),
     probe: (instance, token) =>
       probeConnection(instance, token, {
@@ -226,6 +234,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     secrets,
     onConnection: (listener) => supervisor.onStatus(listener),
     onTokens: (listener) => tokens.onStatus(listener),
+    logFile: logFilePath(platform.userDataDir),
   });
 
   const table: HandlerTable = createHandlerTable(
@@ -249,6 +258,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       desktop,
       diagnostics,
       clipboard: platform.desktop.clipboard,
+      pageErrors: createPageErrorLog({ logger: logger.child('page'), clock }),
     }),
     {
       isTrustedSender: createSenderPolicy(platform.pageOrigins),

@@ -6,6 +6,9 @@ import { systemClock } from './ha/clock';
 import { orderlyQuit } from './lifecycle/orderly-quit';
 import { fileLogSink } from './log/file-sink';
 import { logFilePath } from './log/log-file-path';
+import { fileCrashJournal } from './crash/crash-journal';
+import { CRASH_LOOP_NOTICE, inCrashLoop } from './crash/crash-policy';
+import { createCrashReporter } from './crash/crash-reporter';
 import { registerAppScheme, serveAppPages } from './adapters/electron/electron-app-protocol';
 import { createElectronDialogs } from './adapters/electron/electron-dialogs';
 import { registerIpcHandlers } from './adapters/electron/electron-ipc';
@@ -70,8 +73,11 @@ async function start(): Promise<void> {
   const logSink = fileLogSink(logFilePath(userDataDir), {
     onWriteError: (error) => console.error('HA Tray cannot write its log file', error),
   });
+  const crashJournal = fileCrashJournal(join(userDataDir, 'crashes.json'));
+  const heldBackByGuard = inCrashLoop(crashJournal.crashes(), Date.now());
   const services: AppServices = createAppServices({
     userDataDir,
+    startNotice: heldBackByGuard ? CRASH_LOOP_NOTICE : null,
     secrets: createElectronSecretStore(),
     shell,
     logSink,
@@ -93,6 +99,23 @@ async function start(): Promise<void> {
       hidePanel: () => windows?.hidePanel(),
     },
   });
+
+  const crashes = createCrashReporter({
+    logger: services.logger.child('crash'),
+    journal: crashJournal,
+    now: () => Date.now(),
+    heldBackByGuard,
+    flushLog: () => logSink.flush(),
+    relaunch: () => app.relaunch(),
+    exit: (code) => app.exit(code),
+  });
+  process.on('uncaughtException', crashes.uncaughtException);
+  process.on('unhandledRejection', crashes.unhandledRejection);
+  app.on('render-process-gone', (_event, _contents, details) =>
+    crashes.processGone("page's renderer", details),
+  );
+  app.on('child-process-gone', (_event, details) => crashes.processGone(details.type, details));
+  if (heldBackByGuard) services.logger.child('crash').warn(CRASH_LOOP_NOTICE);
 
   serveAppPages(join(__dirname, '../renderer'));
   denyAllPermissions(session.defaultSession);
@@ -140,6 +163,9 @@ async function start(): Promise<void> {
         tray.dispose();
         trayHost?.destroy();
         await services.dispose();
+        // Last: a crash while disposing is still logged.
+        process.off('uncaughtException', crashes.uncaughtException);
+        process.off('unhandledRejection', crashes.unhandledRejection);
         await logSink.close();
       },
       quit: () => app.quit(),

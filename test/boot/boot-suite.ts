@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY } from '../../src/main/ha/backoff';
@@ -41,7 +41,8 @@ export function describeBoot(name: string, mode: () => BootMode): void {
     };
 
     afterEach(async () => {
-      for (const main of booted.splice(0)) {
+      // The latest first: a later boot may run on an earlier one's user data.
+      for (const main of booted.splice(0).reverse()) {
         await main.dispose();
         main.removeUserData();
         expect(main.fake.log.unknown, 'Electron APIs the fake lacks').toEqual([]);
@@ -250,6 +251,62 @@ export function describeBoot(name: string, mode: () => BootMode): void {
       await waitFor(() => sim.stats.openSockets === 0, 'the socket gone on the server too');
       expect(main.pendingTimers()).toEqual([]);
       expect(readLog(main), 'lines logged after the quit').toBe(atQuit!.log);
+    });
+
+    it('a page whose renderer crashed is loaded again once, then shows the error page', async () => {
+      const main = await startedMain();
+      await waitFor(() => main.fake.windows.length === 1, 'the first-run window');
+      const win = main.fake.windows[0]!;
+      const gone = { reason: 'crashed', exitCode: 133 };
+      const crash = () => {
+        main.fake.emitApp('render-process-gone', {}, {}, gone);
+        win.contentsEvents.emit('render-process-gone', {}, gone);
+      };
+      crash();
+      await waitFor(() => win.loads.length === 2, 'the page loaded again');
+      expect(win.loads[1]!.url).toBe(win.loads[0]!.url);
+      crash();
+      await waitFor(() => win.loads[2]?.status === 200, 'the error page served');
+      expect(win.loads[2]!.url).toBe('ha-tray://app/error.html');
+      const errorPage = await (await main.fake.fetchAppPage('ha-tray://app/error.html')).text();
+      expect(errorPage).toContain('Copy diagnostics');
+      await waitFor(
+        () => readLog(main).includes("The page's renderer process is gone: crashed, exit code 133"),
+        'the crash logged',
+      );
+    });
+
+    it('an uncaught exception in main is logged with its stack, recorded, and the app relaunches once', async () => {
+      const before = new Set(process.listeners('uncaughtException'));
+      const main = await startedMain();
+      const handler = process.listeners('uncaughtException').find((l) => !before.has(l))!;
+      handler(new Error('Drawing the tray failed'), 'uncaughtException');
+      await waitFor(() => main.fake.state.exitCode === 1, 'the exit');
+      expect(main.fake.log.of('app.relaunch')).toHaveLength(1);
+      expect(readLog(main)).toMatch(
+        /ERROR \[crash\] Uncaught exception in the main process Error: Drawing the tray failed\n {2}at /,
+      );
+      const journal = JSON.parse(readFileSync(join(main.userDataDir, 'crashes.json'), 'utf8'));
+      expect(journal.crashes).toHaveLength(1);
+      process.off('uncaughtException', handler);
+    });
+
+    it('the third start within two minutes after two crashes does not connect, and says why', async () => {
+      const { main: first } = await connectedMain();
+      await first.dispose();
+      const now = Date.now();
+      writeFileSync(
+        join(first.userDataDir, 'crashes.json'),
+        JSON.stringify({ version: 1, crashes: [now - 60_000, now - 5_000] }),
+      );
+      const main = await startedMain({ userDataDir: first.userDataDir });
+      const status = await main.page().getStatus();
+      expect(status.ok && status.value.startNotice).toMatch(/started without connecting/);
+      expect(status.ok && status.value.connection.state).toBe('not_configured');
+      await waitFor(
+        () => readLog(main).includes('WARN [crash] HA Tray closed unexpectedly 3 times'),
+        'the reason logged',
+      );
     });
   });
 }

@@ -65,6 +65,7 @@ const SHAPES: Record<
   closePanel: { arity: 0 },
   openInHomeAssistant: { arity: 1 },
   getDesktopStatus: { arity: 0 },
+  reportPageError: { arity: 1, keys: ['page', 'kind', 'message', 'stack'] },
   setStartAtLogin: { arity: 1, oneOf: [true, false] },
   setGlobalShortcut: { arity: 1, maxString: 60 },
   getAbout: { arity: 0 },

@@ -70,6 +70,8 @@ export function AboutPage({ status }: { status: AppStatus }) {
           <dd>{about.versions.node}</dd>
           <dt>System</dt>
           <dd>{about.platform}</dd>
+          <dt>Log file</dt>
+          <dd className="path">{about.logFile}</dd>
         </dl>
       )}
 
