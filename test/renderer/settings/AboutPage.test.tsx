@@ -67,4 +67,12 @@ describe('AboutPage', () => {
     expect(screen.getByLabelText('Copied text')).toHaveTextContent('Address: http://ha.lan:8123');
     expect(screen.getByText('The token is never included.')).toBeInTheDocument();
   });
+
+  it('switches debug lines in the log on through the settings', async () => {
+    const { user, api } = setup();
+    const box = await screen.findByRole('checkbox', { name: /Write debug lines too/ });
+    expect(box).not.toBeChecked();
+    await user.click(box);
+    expect(api.updateSettings).toHaveBeenCalledWith({ diagnostics: { debugLog: true } });
+  });
 });
