@@ -29,6 +29,8 @@ export default defineConfig({
         input: {
           settings: resolve(__dirname, 'src/renderer/settings.html'),
           panel: resolve(__dirname, 'src/renderer/panel.html'),
+          // Shown in a window whose page crashed twice (src/main/crash/crash-policy.ts).
+          error: resolve(__dirname, 'src/renderer/error.html'),
         },
       },
     },

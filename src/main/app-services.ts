@@ -17,6 +17,8 @@ import { createHandlers } from './ipc/handlers';
 import { createSenderPolicy } from './ipc/sender-policy';
 import { HandledSecrets } from './log/handled-secrets';
 import { createLogger, type LogSink } from './log/logger';
+import { logFilePath } from './log/log-file-path';
+import { createPageErrorLog } from './crash/page-error-log';
 import type { SecretStore } from './vault/secret-store';
 import type { Shell } from './windows/shell';
 import type { Dialogs } from './windows/dialogs';
@@ -71,6 +73,8 @@ export interface AppPlatform {
   clock?: Clock;
   /** The desktop around the app: login item, global shortcut, clipboard, versions. */
   desktop: DesktopPlatform;
+  /** Why this start must not connect (the crash-loop guard's sentence), or null. */
+  startNotice?: string | null;
 }
 
 export interface DesktopPlatform {
@@ -110,15 +114,25 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       connection?.heldToken(),
       ...handledSecrets.values(),
     ].filter((t): t is string => typeof t === 'string');
-  const logger = createLogger(platform.logSink, { secrets });
-  const settings = SettingsStore.open({ cwd: platform.userDataDir, logger });
+  // Debug lines only when the user switched them on (Settings > About); info and above always.
+  let debugLog = false;
+  const logger = createLogger(platform.logSink, {
+    secrets,
+    threshold: () => (debugLog ? 'debug' : 'info'),
+  });
+  const settings = SettingsStore.open({
+    cwd: platform.userDataDir,
+    logger: logger.child('settings'),
+  });
+  debugLog = settings.get().diagnostics.debugLog;
+  settings.onChange((value) => (debugLog = value.diagnostics.debugLog));
   const clock = platform.clock ?? systemClock;
   vault = new TokenVault({
     clock,
     dir: platform.userDataDir,
     secrets: platform.secrets,
     weakStorageAllowed: () => settings.get().storage.allowWeakEncryption,
-    logger,
+    logger: logger.child('vault'),
   });
   const store = new EntityStore();
   const cas = options.trustedCas ?? cachedCaSource();
@@ -169,6 +183,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     logger,
     confirm: (question, detail, label) => platform.dialogs.confirm(question, detail, label),
     resolveHost: options.resolveHost ?? systemResolve,
+    heldBack: platform.startNotice ?? null,
     presentedCertificate: (origin) => fetchPresentedCertificate(origin, timeoutMs),
     probe: (instance, token) =>
       probeConnection(instance, token, {
@@ -185,7 +200,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     supervisor,
     settings,
     notifier: platform.notifier,
-    logger,
+    logger: logger.child('notify'),
     openHaPage: (path) =>
       void openSavedHaPage(settings, path, platform.shell).catch((error: unknown) =>
         logger.warn('Could not open Home Assistant', error),
@@ -208,7 +223,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     interval,
     notifyReminder: (status) =>
       notifications.showOncePerDay('token_rotation_due', reminderNotification(status)),
-    logger,
+    logger: logger.child('tokens'),
   });
   settings.onChange(() => tokens.setInterval(interval()));
   const desktop = new DesktopService({
@@ -226,6 +241,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     secrets,
     onConnection: (listener) => supervisor.onStatus(listener),
     onTokens: (listener) => tokens.onStatus(listener),
+    logFile: logFilePath(platform.userDataDir),
   });
 
   const table: HandlerTable = createHandlerTable(
@@ -249,8 +265,13 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       desktop,
       diagnostics,
       clipboard: platform.desktop.clipboard,
+      pageErrors: createPageErrorLog({ logger: logger.child('page'), clock }),
     }),
-    { isTrustedSender: createSenderPolicy(platform.pageOrigins), logger, handledSecrets },
+    {
+      isTrustedSender: createSenderPolicy(platform.pageOrigins),
+      logger: logger.child('ipc'),
+      handledSecrets,
+    },
   );
 
   const send = platform.sendToPages;
@@ -290,8 +311,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       pageEntities.dispose();
       registries.stop();
       subscriptions.dispose();
-      supervisor.dispose();
-      await Promise.all([tokens.dispose(), vault!.dispose()]);
+      await Promise.all([supervisor.dispose(), tokens.dispose(), vault!.dispose()]);
       await flushAllJsonFiles();
     },
   };

@@ -5,6 +5,11 @@ import { createAppServices, type AppServices } from './app-services';
 import { systemClock } from './ha/clock';
 import { orderlyQuit } from './lifecycle/orderly-quit';
 import { fileLogSink } from './log/file-sink';
+import { logFilePath } from './log/log-file-path';
+import { fileCrashJournal } from './crash/crash-journal';
+import { APP_FILES } from './storage/layout';
+import { CRASH_LOOP_NOTICE, inCrashLoop } from './crash/crash-policy';
+import { createCrashReporter } from './crash/crash-reporter';
 import { registerAppScheme, serveAppPages } from './adapters/electron/electron-app-protocol';
 import { createElectronDialogs } from './adapters/electron/electron-dialogs';
 import { registerIpcHandlers } from './adapters/electron/electron-ipc';
@@ -66,11 +71,17 @@ async function start(): Promise<void> {
   let trayHost: TrayHost | null = null;
   const openPanel = () => windows?.togglePanel(trayHost?.getBounds() ?? null);
 
+  const logSink = fileLogSink(logFilePath(userDataDir), {
+    onWriteError: (error) => console.error('HA Tray cannot write its log file', error),
+  });
+  const crashJournal = fileCrashJournal(join(userDataDir, APP_FILES.crashJournal));
+  const heldBackByGuard = inCrashLoop(crashJournal.crashes(), Date.now());
   const services: AppServices = createAppServices({
     userDataDir,
+    startNotice: heldBackByGuard ? CRASH_LOOP_NOTICE : null,
     secrets: createElectronSecretStore(),
     shell,
-    logSink: fileLogSink(join(userDataDir, 'logs', 'ha-tray.log')),
+    logSink,
     pageOrigins: devServer ? [APP_ORIGIN, devServer] : [APP_ORIGIN],
     sendToPages: (channel, payload) => windows?.broadcast(channel, payload),
     notifier,
@@ -89,6 +100,23 @@ async function start(): Promise<void> {
       hidePanel: () => windows?.hidePanel(),
     },
   });
+
+  const crashes = createCrashReporter({
+    logger: services.logger.child('crash'),
+    journal: crashJournal,
+    now: () => Date.now(),
+    heldBackByGuard,
+    flushLog: () => logSink.flush(),
+    relaunch: () => app.relaunch(),
+    exit: (code) => app.exit(code),
+  });
+  process.on('uncaughtException', crashes.uncaughtException);
+  process.on('unhandledRejection', crashes.unhandledRejection);
+  app.on('render-process-gone', (_event, _contents, details) =>
+    crashes.processGone("page's renderer", details),
+  );
+  app.on('child-process-gone', (_event, details) => crashes.processGone(details.type, details));
+  if (heldBackByGuard) services.logger.child('crash').warn(CRASH_LOOP_NOTICE);
 
   serveAppPages(join(__dirname, '../renderer'));
   denyAllPermissions(session.defaultSession);
@@ -136,6 +164,10 @@ async function start(): Promise<void> {
         tray.dispose();
         trayHost?.destroy();
         await services.dispose();
+        // Last: a crash while disposing is still logged.
+        process.off('uncaughtException', crashes.uncaughtException);
+        process.off('unhandledRejection', crashes.unhandledRejection);
+        await logSink.close();
       },
       quit: () => app.quit(),
       clock: systemClock,

@@ -9,6 +9,8 @@ export interface AppStatus {
   token: TokenMetadata;
   /** Set when the settings file had to be repaired at start, or a newer HA Tray wrote it: main's sentences. */
   settingsNotice: string | null;
+  /** Set while the crash-loop guard holds the connection back (src/main/crash/crash-policy.ts). */
+  startNotice: string | null;
 }
 
 /** A connection the user is trying out on the Connection page. The token is optional on a re-test. */

@@ -33,6 +33,8 @@ export interface AboutInfo {
   /** "linux x64", "darwin arm64". */
   platform: string;
   history: HistoryEntry[];
+  /** Where the log file is, for the user to attach to a bug report (not in the diagnostics text). */
+  logFile: string;
 }
 
 /** What "Copy diagnostics" leaves out besides the token, which is never in it. */

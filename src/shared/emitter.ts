@@ -2,13 +2,24 @@
 export type ListenerErrorHandler<T> = (error: unknown, value: T) => void;
 
 /**
+ * A listener's error thrown again by `throwLater`: main's crash handler logs it as a listener's
+ * bug and keeps the app running (src/main/crash/crash-reporter.ts), unlike another uncaught error.
+ */
+export class ListenerError extends Error {
+  constructor(cause: unknown) {
+    super('A listener failed', { cause });
+    this.name = 'ListenerError';
+  }
+}
+
+/**
  * The default for a listener's error: thrown again on a task of its own, so it surfaces as an
  * uncaught error (and fails a test) like any other bug, without stopping the other listeners or
  * the code that emitted.
  */
 export function throwLater(error: unknown): void {
   queueMicrotask(() => {
-    throw error;
+    throw new ListenerError(error);
   });
 }
 

@@ -110,6 +110,12 @@ export const settingsSections = {
       traySensor: entityId.nullable().default(null),
     })
     .strict(),
+  /** What goes into the log file (src/main/log/): debug lines only when the user asks for them. */
+  diagnostics: z
+    .object({
+      debugLog: z.boolean().default(false),
+    })
+    .strict(),
 };
 export type SettingsSection = keyof typeof settingsSections;
 
@@ -128,6 +134,7 @@ export const DEFAULT_SETTINGS: Settings = {
   trust: settingsSections.trust.parse({}),
   notifications: DEFAULT_NOTIFICATION_SETTINGS,
   ui: settingsSections.ui.parse({}),
+  diagnostics: settingsSections.diagnostics.parse({}),
 };
 
 /**
@@ -140,6 +147,7 @@ export const settingsPatchSchema = z
     tokenReminder: settingsSections.tokenReminder,
     notifications: notificationSettingsSchema,
     ui: settingsSections.ui,
+    diagnostics: settingsSections.diagnostics,
   })
   .partial()
   .strict();

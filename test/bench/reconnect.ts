@@ -78,7 +78,7 @@ async function realOutage(sim: HaSimulator, outageMs: number, clients: number) {
       (await Promise.all(times)).map((t) => Math.max(0, t - backAt));
     return { ours: await delays(ours), library: await delays(theirs) };
   } finally {
-    supervisors.forEach((supervisor) => supervisor.dispose());
+    await Promise.all(supervisors.map((supervisor) => supervisor.dispose()));
     libraries.forEach((conn) => conn.close());
   }
 }
@@ -102,7 +102,7 @@ async function fakeOutage(outageMs: number): Promise<number> {
     while (supervisor.getStatus().state !== 'connected') await clock.advanceAsync(1);
     return clock.now() - backAt;
   } finally {
-    supervisor.dispose();
+    await supervisor.dispose();
   }
 }
 

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY } from '../../src/main/ha/backoff';
 import { ipcContract } from '../../src/shared/ipc/contract';
 import { eventChannel, requestChannel } from '../../src/shared/ipc/define';
@@ -18,7 +18,6 @@ const TRAY_STATES = ['connected', 'connecting', 'disconnected', 'error'];
 export function describeBoot(name: string, mode: () => BootMode): void {
   describe(name, () => {
     const booted: BootedMain[] = [];
-    const finished: BootedMain[] = [];
     let sim: HaSimulator | null = null;
     const boot = (options?: BootOptions) => {
       const main = new BootedMain(mode(), options);
@@ -42,16 +41,16 @@ export function describeBoot(name: string, mode: () => BootMode): void {
     };
 
     afterEach(async () => {
-      for (const main of booted.splice(0)) {
-        main.dispose();
-        finished.push(main);
+      // The latest first: a later boot may run on an earlier one's user data.
+      for (const main of booted.splice(0).reverse()) {
+        await main.dispose();
+        main.removeUserData();
         expect(main.fake.log.unknown, 'Electron APIs the fake lacks').toEqual([]);
         expect(main.readsOutside.join('\n'), 'files read outside the app and its data').toBe('');
       }
       await sim?.close();
       sim = null;
     });
-    afterAll(() => finished.forEach((main) => main.removeUserData()));
 
     it('takes the single-instance lock; a second instance quits at once', () => {
       const second = boot({ singleInstanceLock: false });
@@ -249,7 +248,93 @@ export function describeBoot(name: string, mode: () => BootMode): void {
       await waitFor(() => sim.stats.openSockets === 0, 'the connection closed');
       expect(main.pendingTimers()).toEqual([]);
     });
+
+    it('quit waits for the connection to end: a request in flight is answered and logged before, nothing after', async () => {
+      const { main, sim } = await connectedMain();
+      await waitFor(
+        () => (lastEvent<{ size: number }>(main, 'entityListChanged')?.size ?? 0) > 0,
+        'the entities known',
+      );
+      // The request stays in flight until the app quits.
+      sim.setResponseDelay(60_000);
+      let answered = false;
+      const action = main
+        .page()
+        .actOnEntity({ entityId: 'light.kitchen', action: { kind: 'primary' } })
+        .finally(() => (answered = true));
+      await waitFor(() => sim.serviceCalls.length > 0, 'the service call sent');
+      let atQuit: { answered: boolean; log: string } | null = null;
+      main.fake.module.app.on('quit', () => (atQuit = { answered, log: readLog(main) }));
+      main.fake.module.app.quit();
+      await waitFor(() => atQuit !== null, 'quit after disposal');
+      expect(atQuit!.answered, 'the request answered before the quit').toBe(true);
+      expect(await action).toMatchObject({ ok: false });
+      await waitFor(() => sim.stats.openSockets === 0, 'the socket gone on the server too');
+      expect(main.pendingTimers()).toEqual([]);
+      expect(readLog(main), 'lines logged after the quit').toBe(atQuit!.log);
+    });
+
+    it('a page whose renderer crashed is loaded again once, then shows the error page', async () => {
+      const main = await startedMain();
+      await waitFor(() => main.fake.windows.length === 1, 'the first-run window');
+      const win = main.fake.windows[0]!;
+      const gone = { reason: 'crashed', exitCode: 133 };
+      const crash = () => {
+        main.fake.emitApp('render-process-gone', {}, {}, gone);
+        win.contentsEvents.emit('render-process-gone', {}, gone);
+      };
+      crash();
+      await waitFor(() => win.loads.length === 2, 'the page loaded again');
+      expect(win.loads[1]!.url).toBe(win.loads[0]!.url);
+      crash();
+      await waitFor(() => win.loads[2]?.status === 200, 'the error page served');
+      expect(win.loads[2]!.url).toBe('ha-tray://app/error.html');
+      const errorPage = await (await main.fake.fetchAppPage('ha-tray://app/error.html')).text();
+      expect(errorPage).toContain('Copy diagnostics');
+      await waitFor(
+        () => readLog(main).includes("The page's renderer process is gone: crashed, exit code 133"),
+        'the crash logged',
+      );
+    });
+
+    it('an uncaught exception in main is logged with its stack, recorded, and the app relaunches once', async () => {
+      const before = new Set(process.listeners('uncaughtException'));
+      const main = await startedMain();
+      const handler = process.listeners('uncaughtException').find((l) => !before.has(l))!;
+      handler(new Error('Drawing the tray failed'), 'uncaughtException');
+      await waitFor(() => main.fake.state.exitCode === 1, 'the exit');
+      expect(main.fake.log.of('app.relaunch')).toHaveLength(1);
+      expect(readLog(main)).toMatch(
+        /ERROR \[crash\] Uncaught exception in the main process Error: Drawing the tray failed\n {2}at /,
+      );
+      const journal = JSON.parse(readFileSync(join(main.userDataDir, 'crashes.json'), 'utf8'));
+      expect(journal.crashes).toHaveLength(1);
+      process.off('uncaughtException', handler);
+    });
+
+    it('the third start within two minutes after two crashes does not connect, and says why', async () => {
+      const { main: first } = await connectedMain();
+      await first.dispose();
+      const now = Date.now();
+      writeFileSync(
+        join(first.userDataDir, 'crashes.json'),
+        JSON.stringify({ version: 1, crashes: [now - 60_000, now - 5_000] }),
+      );
+      const main = await startedMain({ userDataDir: first.userDataDir });
+      const status = await main.page().getStatus();
+      expect(status.ok && status.value.startNotice).toMatch(/started without connecting/);
+      expect(status.ok && status.value.connection.state).toBe('not_configured');
+      await waitFor(
+        () => readLog(main).includes('WARN [crash] HA Tray closed unexpectedly 3 times'),
+        'the reason logged',
+      );
+    });
   });
+}
+
+function readLog(main: BootedMain): string {
+  const file = join(main.userDataDir, 'logs', 'ha-tray.log');
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
 function trayIcon(main: BootedMain): string {

@@ -140,17 +140,17 @@ export class BootedMain {
     return this.timers.pending();
   }
 
-  /** Quits the app if a test did not, and undoes every hook. */
-  dispose(): void {
-    if (this.fake.state.ready && !this.fake.state.quit) this.fake.module.app.quit();
+  /** Quits the app if a test did not, waits until it has quit, and undoes every hook. */
+  async dispose(): Promise<void> {
+    if (this.fake.state.ready && !this.fake.state.quit) {
+      this.fake.module.app.quit();
+      await waitFor(() => this.fake.state.quit, 'the app quit');
+    }
     this.undo.reverse().forEach((undo) => undo());
     delete nodeRequire.cache[this.bundle];
   }
 
-  /**
-   * Deletes the user data this boot made. Separate from dispose: sockets main closed on quit
-   * still report (and log) for a moment, and their log lines need the folder.
-   */
+  /** Deletes the user data this boot made (an app that has quit writes nothing more). */
   removeUserData(): void {
     if (this.ownsUserData) rmSync(this.userDataDir, { recursive: true, force: true });
     rmSync(this.configHome, { recursive: true, force: true });

@@ -6,8 +6,8 @@ import { BootedMain } from './built-main';
 describeBoot('built main, run from source (out/)', () => ({ kind: 'development' }));
 
 let main: BootedMain | null = null;
-afterEach(() => {
-  main?.dispose();
+afterEach(async () => {
+  await main?.dispose();
   main?.removeUserData();
 });
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { ELECTRON_STORE_CHANNEL } from '../../src/main/ipc/stray-channels';
 import { startSimulator, type HaSimulator } from '../ha-sim';
@@ -15,13 +15,14 @@ import { APP_PAGE, BootedMain, PROJECT_DIR, type BootOptions } from './built-mai
 const packaged = () => ({ kind: 'packaged' as const, resources: inject('packagedResources') });
 
 let booted: BootedMain[] = [];
-const disposed: BootedMain[] = [];
 let sim: HaSimulator | null = null;
 afterEach(async () => {
   const finished = booted;
   booted = [];
-  finished.forEach((main) => main.dispose());
-  disposed.push(...finished);
+  for (const main of finished) {
+    await main.dispose();
+    main.removeUserData();
+  }
   await sim?.close();
   sim = null;
   for (const main of finished) {
@@ -29,9 +30,6 @@ afterEach(async () => {
     expect(main.readsOutside.join('\n'), 'files read outside the app and its data').toBe('');
   }
 });
-
-// Not at dispose: a socket main closed on quit still logs for a moment, into the user data.
-afterAll(() => disposed.forEach((main) => main.removeUserData()));
 
 async function started(options?: BootOptions, mode: 'packaged' | 'development' = 'packaged') {
   const main = new BootedMain(mode === 'packaged' ? packaged() : { kind: 'development' }, options);

@@ -286,7 +286,7 @@ export function conformanceScenarios(
           15_000,
         );
       } finally {
-        supervisor.dispose();
+        await supervisor.dispose();
       }
     });
   });

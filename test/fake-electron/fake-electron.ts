@@ -175,6 +175,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
       state.quit = true;
       appEvents.emit('quit', newQuitEvent(), 0);
     },
+    relaunch: () => undefined,
     exit: (code = 0) => {
       state.exitCode = code;
       state.quit = true;

@@ -39,6 +39,7 @@ export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
     instance: null,
     token: noToken,
     settingsNotice: null,
+    startNotice: null,
     ...overrides,
   };
 }
@@ -91,6 +92,7 @@ export function installFakeBridge(
     setGlobalShortcut: vi.fn(),
     getAbout: vi.fn<() => Promise<unknown>>(() => new Promise(() => undefined)),
     copyDiagnostics: vi.fn(),
+    reportPageError: vi.fn(() => okReply(undefined)),
     onStatus: vi.fn(on('status')),
     onFavouriteEntities: vi.fn(on('favouriteEntities')),
     onEntityListChanged: vi.fn(on('entityListChanged')),

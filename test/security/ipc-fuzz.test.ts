@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../src/main/app-services';
-import { fileLogSink } from '../../src/main/log/file-sink';
+import { fileLogSink, type FileLogSink } from '../../src/main/log/file-sink';
 import { ipcContract } from '../../src/shared/ipc/contract';
 import { requestChannel } from '../../src/shared/ipc/define';
 import type { IpcResult } from '../../src/shared/ipc/result';
@@ -35,7 +35,10 @@ const SHAPES: Record<
 > = {
   getStatus: { arity: 0 },
   getSettings: { arity: 0 },
-  updateSettings: { arity: 1, keys: ['favourites', 'tokenReminder', 'notifications', 'ui'] },
+  updateSettings: {
+    arity: 1,
+    keys: ['favourites', 'tokenReminder', 'notifications', 'ui', 'diagnostics'],
+  },
   testConnection: { arity: 1, keys: ['url', 'port', 'token'] },
   saveConnection: { arity: 1, keys: ['url', 'port', 'token'] },
   allowWeakStorage: { arity: 1, oneOf: [true] },
@@ -62,6 +65,7 @@ const SHAPES: Record<
   closePanel: { arity: 0 },
   openInHomeAssistant: { arity: 1 },
   getDesktopStatus: { arity: 0 },
+  reportPageError: { arity: 1, keys: ['page', 'kind', 'message', 'stack'] },
   setStartAtLogin: { arity: 1, oneOf: [true, false] },
   setGlobalShortcut: { arity: 1, maxString: 60 },
   getAbout: { arity: 0 },
@@ -96,6 +100,7 @@ function isSentence(text: unknown): boolean {
 
 let sim: HaSimulator;
 let dir: string;
+let logSink: FileLogSink;
 let app: AppServices;
 let guard: NetworkGuard;
 const replies: unknown[] = [];
@@ -120,7 +125,7 @@ beforeAll(async () => {
   app = createAppServices(
     testPlatform(dir, {
       secrets: new FakeSecretStore('gnome_libsecret'),
-      logSink: fileLogSink(join(dir, 'logs', 'ha-tray.log')),
+      logSink: (logSink = fileLogSink(join(dir, 'logs', 'ha-tray.log'))),
       shell: { openExternal: async (url) => void opened.push(url) },
       sendToPages: (channel, payload) => void events.push({ channel, payload }),
     }),
@@ -204,7 +209,8 @@ describe('IPC fuzz of every contract channel', () => {
       expect(url).toMatch(/^https?:\/\/[^/]+\/profile\/security$|^http:\/\/127\.0\.0\.1/);
   });
 
-  it('left no token in replies, events, logs or files, and every file private', () => {
+  it('left no token in replies, events, logs or files, and every file private', async () => {
+    await logSink.flush();
     const token = sim.token;
     expect(JSON.stringify(replies)).not.toContain(token);
     expect(JSON.stringify(events)).not.toContain(token);
@@ -224,6 +230,7 @@ describe('IPC fuzz of every contract channel', () => {
     expect(Object.keys(raw).sort()).toEqual(
       [
         'connection',
+        'diagnostics',
         'favourites',
         'notifications',
         'schemaVersion',

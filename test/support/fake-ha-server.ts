@@ -59,6 +59,7 @@ export class FakeHaServer {
 
   private connection(): OpenedConnection {
     const listeners: Array<() => void> = [];
+    const closeListeners: Array<() => void> = [];
     const drop = () => listeners.forEach((listener) => listener());
     this.open.add(drop);
     const conn = {
@@ -72,9 +73,18 @@ export class FakeHaServer {
       },
       ping: async () => undefined,
       sendMessagePromise: async () => ({}),
-      close: () => this.open.delete(drop),
+      close: () => {
+        this.open.delete(drop);
+        // No handshake here: the socket is gone at once.
+        queueMicrotask(() => closeListeners.forEach((listener) => listener()));
+      },
     };
-    const socket = { terminate: drop };
+    const socket = {
+      terminate: drop,
+      addEventListener: (type: string, listener: () => void) => {
+        if (type === 'close') closeListeners.push(listener);
+      },
+    };
     return {
       conn: conn as unknown as Connection,
       socket: socket as unknown as OpenedSocket,

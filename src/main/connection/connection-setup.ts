@@ -29,6 +29,8 @@ export interface ConnectionSetupDeps {
   resolveHost: ResolveHost;
   /** The certificate an https:// server presents, read without sending it anything. */
   presentedCertificate: (origin: string) => Promise<PresentedCertificate>;
+  /** Why this start does not connect (the crash-loop guard), until the user saves a connection. */
+  heldBack?: string | null;
 }
 
 /**
@@ -48,8 +50,10 @@ export class ConnectionSetup {
   private locationName: string | null = null;
   /** The origin whose last test failed on its certificate: the only one that may be pinned. */
   private certificateProblem: string | null = null;
+  private heldBack: string | null;
 
   constructor(private readonly deps: ConnectionSetupDeps) {
+    this.heldBack = deps.heldBack ?? null;
     deps.supervisor.onStatus((status) => {
       if (status.state === 'connected')
         runDetached(this.refreshLocationName(), deps.logger, 'Reading the location name');
@@ -66,6 +70,11 @@ export class ConnectionSetup {
    * `restart`: the user saved tested credentials, so a connection that gave up tries them again.
    */
   connectIfReady({ restart = false } = {}): void {
+    if (this.heldBack && !restart) return;
+    if (this.heldBack) {
+      this.heldBack = null;
+      this.emit();
+    }
     const origin = this.deps.settings.get().connection?.origin;
     const token = this.deps.vault.token();
     const { supervisor } = this.deps;
@@ -88,6 +97,7 @@ export class ConnectionSetup {
       instance: origin ? { origin, locationName: this.locationName } : null,
       token: this.deps.vault.metadata(),
       settingsNotice: this.deps.settings.notice(),
+      startNotice: this.heldBack,
     };
   }
 

@@ -17,6 +17,7 @@ export interface DiagnosticsDeps {
   secrets: () => string[];
   onConnection: (listener: (status: ConnectionStatus) => void) => () => void;
   onTokens: (listener: (status: TokenStatus) => void) => () => void;
+  logFile: string;
 }
 
 /** The About page's facts and the "Copy diagnostics" text, from a history kept since start. */
@@ -49,6 +50,7 @@ export class Diagnostics {
       homeAssistant: connection.state === 'connected' ? connection.haVersion : null,
       platform: this.deps.appInfo.platform,
       history: this.history.entries(),
+      logFile: this.deps.logFile,
     };
   }
 

@@ -18,6 +18,7 @@ import {
 import { Heartbeat, type HeartbeatOptions } from './heartbeat';
 import { TokenSwitch } from './token-switch';
 import { isLocalAddress } from './local-address';
+import { closeConnection } from './socket-close';
 import type { VerifiedUser } from './verify-token';
 
 export interface ConnectionSupervisorOptions
@@ -26,6 +27,9 @@ export interface ConnectionSupervisorOptions
   random?: () => number;
   retry?: Partial<RetryPolicy>;
 }
+
+/** How long a closing socket may take over its close handshake before it is cut off. */
+const CLOSE_GRACE_MS = 1_000;
 
 /**
  * One persistent WebSocket to Home Assistant, on home-assistant-js-websocket. The library's own
@@ -39,6 +43,8 @@ export interface ConnectionSupervisorOptions
 export class ConnectionSupervisor {
   private credentials: Credentials | null = null;
   private current: OpenedConnection | null = null;
+  /** Sockets closed and not yet gone: a dispose waits for them. */
+  private readonly closing = new Set<Promise<void>>();
   private status: ConnectionStatus = { state: 'not_configured' };
   private readonly statusChanges: Emitter<ConnectionStatus>;
   private readonly connections: Emitter<Connection | null>;
@@ -167,7 +173,8 @@ export class ConnectionSupervisor {
     return conn.sendMessagePromise<T>(message);
   }
 
-  dispose(): void {
+  /** Stops for good; resolves once the socket closed and what that sets off (rejected requests) ran. */
+  async dispose(): Promise<void> {
     this.generation++;
     this.retries.cancel();
     this.dropCurrent();
@@ -175,6 +182,7 @@ export class ConnectionSupervisor {
     this.statusChanges.clear();
     this.connections.clear();
     this.instanceChanges.clear();
+    await Promise.all(this.closing);
   }
 
   private tryNow(how: 'look' | 'login'): void {
@@ -213,7 +221,7 @@ export class ConnectionSupervisor {
       if (liveness && !liveness.alive) throw new SocketOpenError(liveness.failure);
       if (generation !== this.generation) return;
       const opened = await this.dialer.open(credentials);
-      if (generation !== this.generation) return opened.conn.close();
+      if (generation !== this.generation) return this.close(opened);
       this.adopt(opened, this.clock.now());
     } catch (error) {
       if (generation !== this.generation) return;
@@ -268,9 +276,15 @@ export class ConnectionSupervisor {
     const current = this.current;
     if (!current) return;
     this.current = null;
-    // close() also stops the library's own reconnect loop (it checks closeRequested).
-    current.conn.close();
+    this.close(current);
     this.connections.emit(null);
+  }
+
+  private close(opened: OpenedConnection): void {
+    const closed = closeConnection(opened, this.clock, CLOSE_GRACE_MS).finally(() =>
+      this.closing.delete(closed),
+    );
+    this.closing.add(closed);
   }
 
   private canRetry(): boolean {

@@ -18,6 +18,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { TokenLifecycle } from '../token-lifecycle/token-lifecycle';
 import type { NotificationService } from '../notify/notification-service';
 import { previewMessage } from '../notify/preview';
+import type { PageErrorLog } from '../crash/page-error-log';
 
 export interface PageWindows {
   showSettings(page?: SettingsPage): void;
@@ -26,6 +27,8 @@ export interface PageWindows {
 }
 
 export interface HandlerDeps {
+  /** Where the pages' own errors go: main's log, rate-limited. */
+  pageErrors: PageErrorLog;
   connection: ConnectionSetup;
   supervisor: ConnectionSupervisor;
   store: EntityStore;
@@ -73,6 +76,7 @@ export function createHandlers({
   desktop,
   diagnostics,
   clipboard,
+  pageErrors,
 }: HandlerDeps): Handlers<IpcContract> {
   return {
     getStatus: () => connection.status(),
@@ -120,6 +124,7 @@ export function createHandlers({
     setStartAtLogin: (enabled) => desktop.setStartAtLogin(enabled),
     setGlobalShortcut: (accelerator) => desktop.setShortcut(accelerator),
     getAbout: () => diagnostics.about(),
+    reportPageError: (report) => pageErrors.report(report),
     copyDiagnostics: async (options) => {
       const text = diagnostics.report(options);
       await clipboard.writeText(text);

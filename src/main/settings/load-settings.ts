@@ -32,6 +32,7 @@ const SECTION_WORDS: Record<SettingsSection, string> = {
   trust: 'trusted certificates and plain-http addresses',
   notifications: 'notification rules and quiet hours',
   ui: 'the shortcut and start at login',
+  diagnostics: 'the debug log switch',
 };
 
 /**

@@ -9,6 +9,7 @@
  */
 export const APP_FILES = {
   settings: 'settings.json',
+  crashJournal: 'crashes.json',
 } as const;
 
 export const INSTANCE_FILES = {

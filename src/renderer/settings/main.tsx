@@ -3,10 +3,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../styles/theme.css';
 import '../styles/settings.css';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { reportUncaughtErrors } from '../report-errors';
 import { SettingsApp } from './SettingsApp';
+
+reportUncaughtErrors('settings');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SettingsApp />
+    <ErrorBoundary page="settings">
+      <SettingsApp />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -8,6 +8,7 @@ import type { ProbeResult } from '../probe';
 import type { Settings } from '../settings';
 import { settingsPatchSchema } from '../settings';
 import { notificationRuleSchema } from '../notification-rules';
+import { pageErrorSchema } from '../page-error';
 
 /** The title and body of a notification, as the preview shows them. */
 export interface NotificationPreview {
@@ -121,6 +122,8 @@ export const ipcContract = {
     getAbout: request<AboutInfo>()(z.tuple([])),
     /** Puts the diagnostics text on the clipboard and returns it, so the page can show it. */
     copyDiagnostics: request<string>()(z.tuple([diagnosticsOptionsSchema])),
+    /** An error the page could not handle, for main's log: capped here, rate-limited in main. */
+    reportPageError: request<void>()(z.tuple([pageErrorSchema])),
   },
   events: {
     status: event<AppStatus>(),

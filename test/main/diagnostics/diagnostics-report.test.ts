@@ -11,6 +11,7 @@ const input: ReportInput = {
     versions: TEST_VERSIONS,
     homeAssistant: '2024.1.6',
     platform: 'linux x64',
+    logFile: '/home/alice/.config/HA Tray/logs/ha-tray.log',
     history: [
       {
         at: Date.UTC(2026, 11, 2, 9),
@@ -50,6 +51,8 @@ describe('diagnosticsReport', () => {
   it('never contains the token, whatever the user chose', () => {
     const text = diagnosticsReport(input, { redactAddress: false, redactEntityNames: false });
     expect(text).not.toContain(TOKEN);
+    // The log file's path names the user's home folder: the About page shows it, the report not.
+    expect(text).not.toContain('alice');
     expect(text).not.toContain('c2lnbmF0dXJlLXNpZ25hdHVyZQ');
   });
 

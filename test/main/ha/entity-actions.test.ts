@@ -19,7 +19,7 @@ beforeEach(async () => {
   deps = { store, connection: () => supervisor.connection(), timeoutMs: 300 };
 });
 afterEach(async () => {
-  supervisor.dispose();
+  await supervisor.dispose();
   await sim.close();
 });
 
@@ -143,7 +143,7 @@ describe('runEntityAction against Home Assistant 2026.2', () => {
         message: expect.stringContaining('Accepted range is 7.0 to 35.0'),
       });
     } finally {
-      connected.supervisor.dispose();
+      await connected.supervisor.dispose();
       await sim2026.close();
     }
   });

@@ -23,12 +23,26 @@ describe('redact', () => {
     expect(redact(`GET /x?t=${plain.replaceAll('.', '%2e')}`)).toBe(`GET /x?t=${REDACTED}`);
   });
 
+  it('removes partial tokens: header and payload without a signature, a signature alone', () => {
+    const [header, payload, signature] = plain.split('.') as [string, string, string];
+    const realSignature = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+    expect(redact(`cut at ${header}.${payload}. here`)).toBe(`cut at ${REDACTED} here`);
+    expect(redact(`cut at ${header}.${payload}`)).toBe(`cut at ${REDACTED}`);
+    expect(redact(`signature ${realSignature} here`)).toBe(`signature ${REDACTED} here`);
+    expect(redact(`sig=${realSignature}&next`)).toBe(`sig=${REDACTED}&next`);
+    expect(signature).toHaveLength(43);
+  });
+
   it('keeps host names, entity ids and versions readable', () => {
     for (const text of [
       'http://homeassistant.local:8123',
       'https://abcdefghijklmnop.ui.nabu.casa',
       'light.kitchen_ceiling_lamp',
       'Home Assistant 2024.1.6',
+      'binary_sensor.front_door_contact_sensor_12',
+      'sensor.living_room_air_quality_monitor_pm25_concentration',
+      'sensor.outdoor_temperature_sensor_with_a_long_name_43',
+      'fingerprint 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
     ])
       expect(redact(text)).toBe(text);
   });

@@ -10,6 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fileCrashJournal } from '../../../src/main/crash/crash-journal';
 import { APP_FILES, INSTANCE_FILES } from '../../../src/main/storage/layout';
 import { SettingsStore } from '../../../src/main/settings/settings-store';
 import { fileReminderMemoryStore } from '../../../src/main/token-lifecycle/reminder-memory-store';
@@ -73,6 +74,12 @@ describe.each(SETS)('the files of fixture set %s', (set) => {
     );
     const reminder = fileReminderMemoryStore(join(dir, INSTANCE_FILES.rotationReminder), logger);
     expect(await reminder.read()).toEqual(FIXTURE_CONTENT.reminder);
+    // The crash journal came with v2; an older set has none, which reads as no crash.
+    const hasCrashes = existsSync(join(dir, APP_FILES.crashJournal));
+    expect(hasCrashes).toBe(Number(set.slice(1)) >= 2);
+    expect(fileCrashJournal(join(dir, APP_FILES.crashJournal)).crashes()).toEqual(
+      hasCrashes ? FIXTURE_CONTENT.crashes : [],
+    );
     expect(logger.lines.filter((line) => /^(warn|error)/.test(line))).toEqual([]);
   });
 });

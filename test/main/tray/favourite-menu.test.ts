@@ -50,6 +50,7 @@ function menu(favourites: Favourite[], connected = true, home = HOME): MenuItemS
       instance: { origin: 'http://ha.lan:8123', locationName: 'Home' },
       token: READY_TOKEN,
       settingsNotice: null,
+      startNotice: null,
     },
     favourites,
     entity: (id) => home.find(([e]) => e.entity_id === id)?.[0],

@@ -40,6 +40,7 @@ beforeEach(async () => {
     instance: { origin: sim.url, locationName: 'Home' },
     token: READY_TOKEN,
     settingsNotice: null,
+    startNotice: null,
   });
   tray.setFavourites([
     { entityId: 'light.kitchen' },
@@ -61,7 +62,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   tray.dispose();
-  supervisor.dispose();
+  await supervisor.dispose();
   await sim.close();
 });
 

@@ -23,6 +23,7 @@ const status = (
   instance,
   token: READY_TOKEN,
   settingsNotice: null,
+  startNotice: null,
 });
 const entity = (
   entity_id: string,

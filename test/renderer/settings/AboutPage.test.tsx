@@ -9,6 +9,7 @@ const about: AboutInfo = {
   versions: { app: '0.1.0', electron: '45.4.1', chromium: '142.0.7444.265', node: '22.20.0' },
   homeAssistant: '2024.1.6',
   platform: 'linux x64',
+  logFile: '/home/alice/.config/HA Tray/logs/ha-tray.log',
   history: [
     {
       at: Date.UTC(2026, 11, 2, 9),
@@ -34,6 +35,9 @@ describe('AboutPage', () => {
     expect(await screen.findByText('45.4.1')).toBeInTheDocument();
     for (const text of ['0.1.0', '2024.1.6', '142.0.7444.265', '22.20.0', 'linux x64'])
       expect(screen.getByText(text)).toBeInTheDocument();
+    expect(screen.getByText('Log file').nextElementSibling).toHaveTextContent(
+      '/home/alice/.config/HA Tray/logs/ha-tray.log',
+    );
     const events = within(screen.getByRole('list', { name: /Connection history/ })).getAllByRole(
       'listitem',
     );
@@ -62,5 +66,13 @@ describe('AboutPage', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Copied');
     expect(screen.getByLabelText('Copied text')).toHaveTextContent('Address: http://ha.lan:8123');
     expect(screen.getByText('The token is never included.')).toBeInTheDocument();
+  });
+
+  it('switches debug lines in the log on through the settings', async () => {
+    const { user, api } = setup();
+    const box = await screen.findByRole('checkbox', { name: /Write debug lines too/ });
+    expect(box).not.toBeChecked();
+    await user.click(box);
+    expect(api.updateSettings).toHaveBeenCalledWith({ diagnostics: { debugLog: true } });
   });
 });

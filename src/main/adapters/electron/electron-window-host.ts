@@ -1,4 +1,5 @@
 import { BrowserWindow, screen } from 'electron';
+import { afterPageGone } from '../../crash/crash-policy';
 import { guardContents } from '../../windows/guards';
 import { nextZoomFactor, PANEL_SIZE, panelPosition, panelSize } from '../../windows/panel-position';
 import { secureWebPreferences } from '../../windows/web-preferences';
@@ -10,7 +11,7 @@ import type { SettingsPage } from '../../../shared/ipc/contract';
 export interface WindowHostOptions {
   preloadPath: string;
   /** The URL of an app page: ha-tray://app/<page>.html, or the dev server's. */
-  pageUrl: (page: 'settings' | 'panel') => string;
+  pageUrl: (page: 'settings' | 'panel' | 'error') => string;
   logger: Logger;
   /** False in a packaged build. */
   devTools: boolean;
@@ -26,6 +27,20 @@ export function createElectronWindowHost({
   let panel: BrowserWindow | null = null;
   const denied = (what: string, url?: string) => logger.warn(`Denied ${what}`, { url });
 
+  /**
+   * A page whose renderer process died is loaded again once; if it dies again, the window shows
+   * the static error page (with "Copy diagnostics") instead of crashing in a loop.
+   * `render-process-gone` itself is logged by the crash reporter (src/main/index.ts).
+   */
+  function recoverFromCrashes(win: BrowserWindow, url: () => string): void {
+    let crashes = 0;
+    win.webContents.on('render-process-gone', () => {
+      if (win.isDestroyed()) return;
+      const next = afterPageGone(crashes++) === 'reload' ? url() : pageUrl('error');
+      runDetached(win.loadURL(next), logger, 'Loading the page again after its crash');
+    });
+  }
+
   function createSettings(page: SettingsPage): BrowserWindow {
     const win = new BrowserWindow({
       width: 760,
@@ -38,6 +53,7 @@ export function createElectronWindowHost({
       webPreferences: secureWebPreferences(preloadPath, devTools),
     });
     guardContents(win.webContents, denied);
+    recoverFromCrashes(win, () => `${pageUrl('settings')}#/${page}`);
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => (settings = null));
     runDetached(win.loadURL(`${pageUrl('settings')}#/${page}`), logger, 'Loading the settings');
@@ -60,6 +76,7 @@ export function createElectronWindowHost({
       webPreferences: secureWebPreferences(preloadPath, devTools),
     });
     guardContents(win.webContents, denied);
+    recoverFromCrashes(win, () => pageUrl('panel'));
     // A popover closes when the user looks elsewhere.
     win.on('blur', () => win.hide());
     // Ctrl with the mouse wheel, or a pinch: the page zooms and the window grows with it, so the

@@ -3,6 +3,7 @@ import type { AppStatus } from '../../../shared/app-status';
 import type { AboutInfo, DiagnosticsOptions } from '../../../shared/diagnostics';
 import { bridge } from '../../bridge';
 import { runDetached } from '../../detached';
+import { useSettings } from '../../hooks/useSettings';
 
 const time = (at: number) =>
   new Date(at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
@@ -16,6 +17,7 @@ export function AboutPage({ status }: { status: AppStatus }) {
   });
   const [copied, setCopied] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const settings = useSettings();
 
   // Each status change adds to the history: load it again.
   useEffect(() => {
@@ -70,6 +72,8 @@ export function AboutPage({ status }: { status: AppStatus }) {
           <dd>{about.versions.node}</dd>
           <dt>System</dt>
           <dd>{about.platform}</dd>
+          <dt>Log file</dt>
+          <dd className="path">{about.logFile}</dd>
         </dl>
       )}
 
@@ -117,6 +121,22 @@ export function AboutPage({ status }: { status: AppStatus }) {
           </pre>
         </>
       )}
+
+      <h2>Logging</h2>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={settings?.diagnostics.debugLog ?? false}
+          disabled={!settings}
+          onChange={(e) =>
+            runDetached(
+              bridge().updateSettings({ diagnostics: { debugLog: e.target.checked } }),
+              'Saving the debug log switch',
+            )
+          }
+        />
+        Write debug lines too (for a bug report; the log grows faster)
+      </label>
     </section>
   );
 }
