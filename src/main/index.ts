@@ -72,7 +72,6 @@ async function start(): Promise<void> {
     shell,
     logSink: fileLogSink(join(userDataDir, 'logs', 'ha-tray.log')),
     pageOrigins: devServer ? [APP_ORIGIN, devServer] : [APP_ORIGIN],
-    sendToPages: (channel, payload) => windows?.broadcast(channel, payload),
     notifier,
     dialogs,
     power,

@@ -11,6 +11,7 @@ import { useAppStatus } from '../hooks/useAppStatus';
 import { useFavouriteEntities } from '../hooks/useFavouriteEntities';
 import { useNow } from '../hooks/useNow';
 import { useSettings } from '../hooks/useSettings';
+import { LoadingValues } from '../components/LoadingValues';
 import { FavouriteRow } from './FavouriteRow';
 import { runDetached } from '../detached';
 
@@ -109,6 +110,7 @@ export function PanelApp() {
           </svg>
         </button>
       </header>
+      <LoadingValues names={['status', 'settings', 'favouriteEntities']} quiet />
       {status?.connection.state === 'not_configured' ? (
         <main className="panel-empty">
           <p>HA Tray is not connected to Home Assistant yet.</p>
