@@ -12,6 +12,7 @@ import { FakeSecretStore } from '../../fakes/secret-store';
 import { tamper } from '../../support/tamper';
 import { waitFor } from '../../support/wait-for';
 import { fastRetry } from '../../support/fast-retry';
+import { followEveryStream } from '../../support/stream-pages';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/connection', isMainFrame: true };
 
@@ -30,7 +31,6 @@ function boot(): AppServices {
       secrets,
       shell: { openExternal: async (url) => void opened.push(url) },
       logSink: { write: (line) => void logLines.push(line) },
-      sendToPages: (channel, payload) => void pageMessages.push({ channel, payload }),
     }),
     {
       connection: { retry: fastRetry(10, 50) },
@@ -39,6 +39,7 @@ function boot(): AppServices {
     },
   );
   running.push(app);
+  followEveryStream(app.table, (event) => pageMessages.push(event));
   return app;
 }
 
