@@ -34,6 +34,9 @@ export function describeBoot(name: string, mode: () => BootMode): void {
       sim = await startSimulator({ locationName: 'Home' });
       const main = await startedMain();
       const page = main.page();
+      // As the settings window does: main sends a page only the streams it follows.
+      page.onStatus(() => undefined);
+      page.onEntityListChanged(() => undefined);
       const candidate = { url: sim.url, token: sim.token };
       expect(await page.testConnection(candidate)).toMatchObject({ ok: true, value: { ok: true } });
       expect(await page.saveConnection(candidate)).toMatchObject({ ok: true });
@@ -257,10 +260,10 @@ function trayIcon(main: BootedMain): string {
   return basename(images.at(-1)?.path ?? '').replace(/\..*$/, '');
 }
 
-/** The last payload main sent the pages on an event channel. */
+/** The last payload main sent the test's page on an event channel. */
 function lastEvent<T>(main: BootedMain, event: string): T | undefined {
   const channel = eventChannel(event);
-  const sent = main.fake.windows.flatMap((win) => win.sent).filter((s) => s.channel === channel);
+  const sent = main.fake.pageSent.filter((s) => s.channel === channel);
   return sent.at(-1)?.payload as T | undefined;
 }
 
