@@ -3,7 +3,12 @@ import { basename, dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY } from '../../src/main/ha/backoff';
 import { ipcContract } from '../../src/shared/ipc/contract';
-import { eventChannel, requestChannel } from '../../src/shared/ipc/define';
+import {
+  eventChannel,
+  requestChannel,
+  SUBSCRIBE_CHANNEL,
+  valueGetterName,
+} from '../../src/shared/ipc/define';
 import { startSimulator, type HaSimulator } from '../ha-sim';
 import { decodeImage } from '../fake-electron/native-image';
 import { waitFor } from '../support/wait-for';
@@ -137,9 +142,11 @@ export function describeBoot(name: string, mode: () => BootMode): void {
     it('registers every IPC contract channel exactly once', async () => {
       const main = await startedMain();
       const registered = main.fake.log.of('ipcMain.handle').map(([channel]) => channel);
-      expect(registered.toSorted()).toEqual(
-        Object.keys(ipcContract.requests).map(requestChannel).toSorted(),
-      );
+      const served = [
+        ...Object.keys(ipcContract.requests),
+        ...Object.keys(ipcContract.values).map(valueGetterName),
+      ].map(requestChannel);
+      expect(registered.toSorted()).toEqual([...served, SUBSCRIBE_CHANNEL].toSorted());
     });
 
     it('ha-tray:// serves the built pages and nothing outside them', async () => {
