@@ -216,6 +216,9 @@ export function describeBoot(name: string, mode: () => BootMode): void {
         () => lastEvent<{ size: number }>(main, 'entityListChanged')?.size === sim.states().length,
         'the pages told of every entity',
       );
+      // The settings window opened at first run, but its page (no preload here) followed nothing.
+      expect(main.fake.windows.length).toBeGreaterThan(0);
+      expect(main.fake.windows.flatMap((win) => win.sent)).toEqual([]);
       for (const file of readdirSync(main.userDataDir, { recursive: true, withFileTypes: true }))
         if (file.isFile())
           expect(readFileSync(join(file.parentPath, file.name), 'utf8')).not.toContain(sim.token);
