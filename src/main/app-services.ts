@@ -14,6 +14,7 @@ import { SubscriptionLayer } from './ha/subscription-layer';
 import { verifyToken } from './ha/verify-token';
 import { createHandlerTable, type HandlerTable } from './ipc/handler-table';
 import { createHandlers } from './ipc/handlers';
+import { createPageStreams } from './ipc/page-streams';
 import { createSenderPolicy } from './ipc/sender-policy';
 import { HandledSecrets } from './log/handled-secrets';
 import { createLogger, type LogSink } from './log/logger';
@@ -51,7 +52,6 @@ import { toEntityView } from '../shared/entity-view';
 import { withHomeTemperatureUnit } from '../shared/domains/climate';
 import type { Settings } from '../shared/settings';
 import { ipcContract } from '../shared/ipc/contract';
-import { eventChannel } from '../shared/ipc/define';
 
 export interface AppPlatform {
   userDataDir: string;
@@ -60,8 +60,6 @@ export interface AppPlatform {
   logSink: LogSink;
   /** Origins of the app's own pages, trusted as IPC senders. */
   pageOrigins: string[];
-  /** Sends an event to every app page. */
-  sendToPages: (channel: string, payload: unknown) => void;
   /** What pages may ask of the windows: open settings on a page, open or close the panel. */
   windows: PageWindows;
   notifier: Notifier;
@@ -152,10 +150,11 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       units.temperatureUnit(),
     );
   const entityViews = () => store.all().map(view);
+  const streams = createPageStreams(ipcContract, logger);
   const pageEntities = new PageEntityEvents({
     store,
     view,
-    send: platform.sendToPages,
+    send: streams.publish,
     clock,
     intervalMs: options.entityEventDelayMs ?? 200,
   });
@@ -270,16 +269,17 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     {
       isTrustedSender: createSenderPolicy(platform.pageOrigins),
       logger: logger.child('ipc'),
+      streams,
       handledSecrets,
     },
   );
 
-  const send = platform.sendToPages;
+  const send = streams.publish;
   units.onChange(() => pageEntities.viewsChanged());
-  connection.onStatus((status) => send(eventChannel('status'), status));
-  settings.onChange((value) => send(eventChannel('settings'), value));
-  tokens.onStatus((status) => send(eventChannel('tokenStatus'), status));
-  desktop.onStatus((status) => send(eventChannel('desktopStatus'), status));
+  connection.onStatus((status) => send('status', status));
+  settings.onChange((value) => send('settings', value));
+  tokens.onStatus((status) => send('tokenStatus', status));
+  desktop.onStatus((status) => send('desktopStatus', status));
 
   return {
     logger,

@@ -83,7 +83,6 @@ async function start(): Promise<void> {
     shell,
     logSink,
     pageOrigins: devServer ? [APP_ORIGIN, devServer] : [APP_ORIGIN],
-    sendToPages: (channel, payload) => windows?.broadcast(channel, payload),
     notifier,
     dialogs,
     power,

@@ -3,7 +3,12 @@ import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY } from '../../src/main/ha/backoff';
 import { ipcContract } from '../../src/shared/ipc/contract';
-import { eventChannel, requestChannel } from '../../src/shared/ipc/define';
+import {
+  eventChannel,
+  requestChannel,
+  SUBSCRIBE_CHANNEL,
+  valueGetterName,
+} from '../../src/shared/ipc/define';
 import { startSimulator, type HaSimulator } from '../ha-sim';
 import { decodeImage } from '../fake-electron/native-image';
 import { waitFor } from '../support/wait-for';
@@ -33,6 +38,9 @@ export function describeBoot(name: string, mode: () => BootMode): void {
       sim = await startSimulator({ locationName: 'Home' });
       const main = await startedMain();
       const page = main.page();
+      // As the settings window does: main sends a page only the streams it follows.
+      page.onStatus(() => undefined);
+      page.onEntityListChanged(() => undefined);
       const candidate = { url: sim.url, token: sim.token };
       expect(await page.testConnection(candidate)).toMatchObject({ ok: true, value: { ok: true } });
       expect(await page.saveConnection(candidate)).toMatchObject({ ok: true });
@@ -133,9 +141,11 @@ export function describeBoot(name: string, mode: () => BootMode): void {
     it('registers every IPC contract channel exactly once', async () => {
       const main = await startedMain();
       const registered = main.fake.log.of('ipcMain.handle').map(([channel]) => channel);
-      expect(registered.toSorted()).toEqual(
-        Object.keys(ipcContract.requests).map(requestChannel).toSorted(),
-      );
+      const served = [
+        ...Object.keys(ipcContract.requests),
+        ...Object.keys(ipcContract.values).map(valueGetterName),
+      ].map(requestChannel);
+      expect(registered.toSorted()).toEqual([...served, SUBSCRIBE_CHANNEL].toSorted());
     });
 
     it('ha-tray:// serves the built pages and nothing outside them', async () => {
@@ -205,6 +215,9 @@ export function describeBoot(name: string, mode: () => BootMode): void {
         () => lastEvent<{ size: number }>(main, 'entityListChanged')?.size === sim.states().length,
         'the pages told of every entity',
       );
+      // The settings window opened at first run, but its page (no preload here) followed nothing.
+      expect(main.fake.windows.length).toBeGreaterThan(0);
+      expect(main.fake.windows.flatMap((win) => win.sent)).toEqual([]);
       for (const file of readdirSync(main.userDataDir, { recursive: true, withFileTypes: true }))
         if (file.isFile())
           expect(readFileSync(join(file.parentPath, file.name), 'utf8')).not.toContain(sim.token);
@@ -342,10 +355,10 @@ function trayIcon(main: BootedMain): string {
   return basename(images.at(-1)?.path ?? '').replace(/\..*$/, '');
 }
 
-/** The last payload main sent the pages on an event channel. */
+/** The last payload main sent the test's page on an event channel. */
 function lastEvent<T>(main: BootedMain, event: string): T | undefined {
   const channel = eventChannel(event);
-  const sent = main.fake.windows.flatMap((win) => win.sent).filter((s) => s.channel === channel);
+  const sent = main.fake.pageSent.filter((s) => s.channel === channel);
   return sent.at(-1)?.payload as T | undefined;
 }
 

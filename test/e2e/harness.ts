@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createAppServices, type AppServices } from '../../src/main/app-services';
+import type { StreamPage } from '../../src/main/ipc/page-streams';
 import { normaliseInstanceUrl } from '../../src/shared/instance-url';
 import type { DesktopNotification } from '../../src/main/notify/notifier';
 import type { MenuItemSpec, TrayHost, TrayIconSpec } from '../../src/main/tray/tray-host';
@@ -39,6 +40,7 @@ export interface E2eOptions {
  * the real main-process services with recording fakes for the keyring, shell and log.
  */
 export class E2eHarness {
+  /** What main sent the pages, each page only the streams it follows. */
   readonly sentToPages: Array<{ channel: string; payload: unknown }> = [];
   readonly logLines: string[] = [];
   readonly opened: string[] = [];
@@ -74,6 +76,7 @@ export class E2eHarness {
   private server!: { origin: string; close(): Promise<void> };
   private bridgeScript = '';
   private entityEventDelayMs = 50;
+  private nextPageId = 1;
 
   static async start(options: E2eOptions): Promise<E2eHarness> {
     ensureRendererBuilt();
@@ -109,20 +112,6 @@ export class E2eHarness {
           showSettings: (page) => void this.windowRequests.push(`settings:${page ?? ''}`),
           togglePanel: () => void this.windowRequests.push('panel'),
           hidePanel: () => void this.windowRequests.push('hide-panel'),
-        },
-        sendToPages: (channel, payload) => {
-          this.sentToPages.push({ channel, payload });
-          for (const page of this.pages) {
-            void page
-              .evaluate(
-                ([c, p]) =>
-                  (
-                    globalThis as unknown as { __haTrayEmit(c: string, p: unknown): void }
-                  ).__haTrayEmit(c, p),
-                [channel, payload] as const,
-              )
-              .catch(() => undefined);
-          }
         },
       },
       {
@@ -193,10 +182,11 @@ export class E2eHarness {
       colorScheme: options.colorScheme ?? 'light',
       viewport: options.size ?? { width: 760, height: 560 },
     });
+    const streamPage = this.streamPage(tab);
     await tab.exposeBinding('__haTrayInvoke', ({ frame }, channel: string, args: unknown[]) =>
       this.services.table.handle(
         channel,
-        { url: frame.url(), isMainFrame: frame === tab.mainFrame() },
+        { url: frame.url(), isMainFrame: frame === tab.mainFrame(), page: streamPage },
         args,
       ),
     );
@@ -206,6 +196,28 @@ export class E2eHarness {
     this.pages.push(tab);
     await tab.goto(`${this.server.origin}/${page}.html${options.hash ? `#${options.hash}` : ''}`);
     return tab;
+  }
+
+  /** A tab as main's page streams see it: what it subscribed to is sent to its bridge. */
+  private streamPage(tab: Page): StreamPage {
+    return {
+      id: this.nextPageId++,
+      send: (channel, payload) => {
+        this.sentToPages.push({ channel, payload });
+        tab
+          .evaluate(
+            ([c, p]) =>
+              (globalThis as unknown as { __haTrayEmit(c: string, p: unknown): void }).__haTrayEmit(
+                c,
+                p,
+              ),
+            [channel, payload] as const,
+          )
+          .catch(() => undefined);
+      },
+      isGone: () => tab.isClosed(),
+      onGone: (listener) => void tab.once('close', listener),
+    };
   }
 
   private async recordProblems(tab: Page, page: string): Promise<void> {

@@ -103,6 +103,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
   const notifications: Array<Record<string, unknown>> = [];
   const opened: string[] = [];
   const pageListeners = new Set<(channel: string, payload: unknown) => void>();
+  /** Events main sent the page that `invoke` speaks for. */
+  const pageSent: Array<{ channel: string; payload: unknown }> = [];
   const images = new WeakMap<object, FakeImageInfo>();
 
   let markReady: () => void = () => undefined;
@@ -202,6 +204,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     win.destroyed = true;
     win.visible = false;
     win.events.emit('closed');
+    win.contentsEvents.emit('destroyed');
   }
 
   async function fetchAppPage(url: string): Promise<Response> {
@@ -278,6 +281,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
         destroy: () => {
           record.destroyed = true;
           events.emit('closed');
+          contentsEvents.emit('destroyed');
         },
         removeMenu: () => undefined,
       });
@@ -352,6 +356,16 @@ export function createFakeElectron(options: FakeElectronOptions) {
       }
     },
   );
+
+  const pageContents = log.api('page.webContents', {
+    ...log.events(),
+    id: 0,
+    send: (channel: string, payload: unknown) => {
+      pageSent.push({ channel, payload });
+      for (const listener of pageListeners) listener(channel, payload);
+    },
+    isDestroyed: () => false,
+  });
 
   const ipcMain = log.api('ipcMain', {
     ...log.events(),
@@ -524,13 +538,17 @@ export function createFakeElectron(options: FakeElectronOptions) {
       state.darkTheme = dark;
       nativeTheme.emit('updated');
     },
-    /** A page's `ipcRenderer.invoke(channel, args)`, sent from a main frame at `senderUrl`. */
+    /**
+     * A page's `ipcRenderer.invoke(channel, args)`, sent from a main frame at `senderUrl`, by a
+     * page of its own (not one of the windows): what main sends it is in `pageSent`.
+     */
     invoke(channel: string, args: unknown[], senderUrl: string): Promise<unknown> {
       const handler = ipcHandlers.get(channel);
       if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
-      const event = { senderFrame: { url: senderUrl, parent: null }, sender: {} };
+      const event = { senderFrame: { url: senderUrl, parent: null }, sender: pageContents };
       return Promise.resolve(handler(event, args));
     },
+    pageSent,
     /** Sees every event main sends to any page (`webContents.send`). */
     onPageEvent(listener: (channel: string, payload: unknown) => void): () => void {
       pageListeners.add(listener);

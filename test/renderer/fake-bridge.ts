@@ -67,7 +67,7 @@ export function installFakeBridge(
     allowPlainHttp: vi.fn(() => okReply(true)),
     trustCertificate: vi.fn(() => okReply(true)),
     listEntities: vi.fn(() => okReply(entities)),
-    listFavouriteEntities: vi.fn(() =>
+    getFavouriteEntities: vi.fn(() =>
       okReply(entities.filter((e) => settings.favourites.some((f) => f.entityId === e.entity_id))),
     ),
     setEntityListOpen: vi.fn(() => okReply(undefined)),

@@ -5,18 +5,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../src/main/app-services';
 import { fileLogSink, type FileLogSink } from '../../src/main/log/file-sink';
 import { ipcContract } from '../../src/shared/ipc/contract';
-import { requestChannel } from '../../src/shared/ipc/define';
+import {
+  requestChannel,
+  streamNames,
+  SUBSCRIBE_CHANNEL,
+  valueGetterName,
+} from '../../src/shared/ipc/define';
 import type { IpcResult } from '../../src/shared/ipc/result';
 import { startSimulator, type HaSimulator } from '../ha-sim';
 import { FakeSecretStore } from '../fakes/secret-store';
 import { fastRetry } from '../support/fast-retry';
+import { fakeStreamPage } from '../support/stream-pages';
 import { testPlatform } from '../support/app-platform';
 import { installNetworkGuard, type NetworkGuard } from '../support/network-guard';
 import { snapshotIn } from '../support/supervised-store';
 import { mutate, randomPayload, seededRandom } from './fuzz-values';
 
 const PAYLOADS_PER_CHANNEL = 1000;
-const TRUSTED = { url: 'ha-tray://app/settings.html', isMainFrame: true };
+const events: unknown[] = [];
+/** The page's subscriptions go to it: events main sends it are kept to be searched for the token. */
+const TRUSTED = {
+  url: 'ha-tray://app/settings.html',
+  isMainFrame: true,
+  page: fakeStreamPage((event) => events.push(event)),
+};
 const UNTRUSTED = [
   { url: 'https://evil.example/', isMainFrame: true },
   { url: 'ha-tray://app/settings.html', isMainFrame: false },
@@ -31,8 +43,10 @@ const UNTRUSTED = [
  */
 const SHAPES: Record<
   string,
-  { arity: number; keys?: string[]; oneOf?: unknown[]; maxString?: number }
+  { arity: number; keys?: string[]; oneOf?: unknown[]; maxString?: number; second?: unknown[] }
 > = {
+  /** A page follows a stream (true) or leaves it (false). */
+  subscribe: { arity: 2, keys: ['stream', 'instance'], second: [true, false] },
   getStatus: { arity: 0 },
   getSettings: { arity: 0 },
   updateSettings: {
@@ -45,7 +59,7 @@ const SHAPES: Record<
   allowPlainHttp: { arity: 1, keys: ['url', 'port'] },
   trustCertificate: { arity: 1, keys: ['url', 'port'] },
   listEntities: { arity: 0 },
-  listFavouriteEntities: { arity: 0 },
+  getFavouriteEntities: { arity: 0 },
   setEntityListOpen: { arity: 1, oneOf: [true, false] },
   actOnEntity: { arity: 1, keys: ['entityId', 'action', 'confirmed'] },
   openTokenPage: { arity: 1, keys: ['url', 'port'] },
@@ -72,9 +86,20 @@ const SHAPES: Record<
   copyDiagnostics: { arity: 1, keys: ['redactAddress', 'redactEntityNames'] },
 };
 
+/** Every channel a page can call, by the name SHAPES knows it by. */
+const CHANNELS: Record<string, string> = Object.fromEntries([
+  ...Object.keys(ipcContract.requests).map((name) => [name, requestChannel(name)]),
+  ...Object.keys(ipcContract.values).map((value) => [
+    valueGetterName(value),
+    requestChannel(valueGetterName(value)),
+  ]),
+  ['subscribe', SUBSCRIBE_CHANNEL],
+]);
+
 function fitsShape(name: string, args: unknown): boolean {
   const shape = SHAPES[name]!;
   if (!Array.isArray(args) || args.length !== shape.arity) return false;
+  if (shape.second && !shape.second.includes(args[1])) return false;
   if (shape.oneOf) return shape.oneOf.includes(args[0]);
   if (shape.maxString !== undefined)
     return typeof args[0] === 'string' && args[0].length <= shape.maxString;
@@ -104,7 +129,6 @@ let logSink: FileLogSink;
 let app: AppServices;
 let guard: NetworkGuard;
 const replies: unknown[] = [];
-const events: unknown[] = [];
 const opened: string[] = [];
 const rejections: unknown[] = [];
 const onRejection = (reason: unknown) => void rejections.push(reason);
@@ -127,7 +151,6 @@ beforeAll(async () => {
       secrets: new FakeSecretStore('gnome_libsecret'),
       logSink: (logSink = fileLogSink(join(dir, 'logs', 'ha-tray.log'))),
       shell: { openExternal: async (url) => void opened.push(url) },
-      sendToPages: (channel, payload) => void events.push({ channel, payload }),
     }),
     {
       // Bounds the fuzzed connection tests, many of which go nowhere; nothing waits on it.
@@ -137,6 +160,8 @@ beforeAll(async () => {
       entityEventDelayMs: 10,
     },
   );
+  for (const stream of streamNames(ipcContract))
+    await app.table.handle(SUBSCRIBE_CHANNEL, TRUSTED, [{ stream }, true]);
   await app.start();
   // Connected as a saved connection connects at start, without a probe (its short timeout is
   // for the fuzz), and ready once the entities are in: "connected" is said before they arrive.
@@ -156,7 +181,8 @@ afterAll(async () => {
 
 describe('IPC fuzz of every contract channel', () => {
   it('knows the shape of every channel the contract has', () => {
-    expect(Object.keys(SHAPES).sort()).toEqual(Object.keys(ipcContract.requests).sort());
+    expect(Object.keys(CHANNELS).sort()).toEqual(Object.keys(SHAPES).sort());
+    expect(Object.values(CHANNELS).sort()).toEqual([...app.table.channels].sort());
   });
 
   it('survives random and malformed payloads from trusted and untrusted senders', async () => {
@@ -170,11 +196,11 @@ describe('IPC fuzz of every contract channel', () => {
       openInHomeAssistant: ['/profile/security'],
       snoozeTokenReminder: ['day'],
       openSettings: ['token'],
+      subscribe: [{ stream: 'favouriteEntities' }, true],
     };
     const random = seededRandom(20261202);
     const acceptedInvalid: string[] = [];
-    for (const name of Object.keys(ipcContract.requests)) {
-      const channel = requestChannel(name);
+    for (const [name, channel] of Object.entries(CHANNELS)) {
       for (let i = 0; i < PAYLOADS_PER_CHANNEL; i++) {
         const sample = samples[name];
         const payload = sample && i % 4 === 0 ? mutate(sample, random) : randomPayload(random);
@@ -213,6 +239,7 @@ describe('IPC fuzz of every contract channel', () => {
     await logSink.flush();
     const token = sim.token;
     expect(JSON.stringify(replies)).not.toContain(token);
+    expect(events.length, 'events the page followed').toBeGreaterThan(0);
     expect(JSON.stringify(events)).not.toContain(token);
     const files = filesUnder(dir);
     expect(files.some((file) => file.endsWith('ha-tray.log'))).toBe(true);

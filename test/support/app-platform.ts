@@ -20,7 +20,6 @@ export function testPlatform(
     power: { onResume: () => () => undefined },
     hostname: 'laptop',
     pageOrigins: ['ha-tray://app'],
-    sendToPages: () => undefined,
     windows: {
       showSettings: () => undefined,
       togglePanel: () => undefined,

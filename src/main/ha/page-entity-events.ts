@@ -1,6 +1,7 @@
 import type { EntityState } from '../../shared/entity';
 import type { EntityView } from '../../shared/entity-view';
-import { eventChannel } from '../../shared/ipc/define';
+import type { IpcContract } from '../../shared/ipc/contract';
+import type { Publish } from '../../shared/ipc/define';
 import { LeadingThrottle } from '../leading-throttle';
 import type { Clock } from './clock';
 import type { EntityStore } from './entity-store';
@@ -9,7 +10,8 @@ export interface PageEntityEventsOptions {
   store: EntityStore;
   /** An entity as pages see it, with its area. */
   view: (state: EntityState) => EntityView;
-  send: (channel: string, payload: unknown) => void;
+  /** To the pages that follow the stream. */
+  send: Publish<IpcContract>;
   clock: Clock;
   /** Events go out at once after a quiet spell, then at most once per this interval. */
   intervalMs: number;
@@ -33,10 +35,10 @@ export class PageEntityEvents {
   constructor(private readonly options: PageEntityEventsOptions) {
     const { clock, intervalMs, send, store } = options;
     this.favouritesChanged = new LeadingThrottle(clock, intervalMs, () =>
-      send(eventChannel('favouriteEntities'), this.favouriteViews()),
+      send('favouriteEntities', this.favouriteViews()),
     );
     this.listChanged = new LeadingThrottle(clock, intervalMs, () =>
-      send(eventChannel('entityListChanged'), { size: store.size }),
+      send('entityListChanged', { size: store.size }),
     );
     this.offUpdate = store.onUpdate((update) => {
       if (update.membership) this.listChanged.request();

@@ -88,7 +88,7 @@ export function createHandlers({
     allowPlainHttp: (address) => connection.allowPlainHttp(address),
     trustCertificate: (address) => connection.trustCertificate(address),
     listEntities: () => entityViews(),
-    listFavouriteEntities: () => favouriteViews(),
+    getFavouriteEntities: () => favouriteViews(),
     setEntityListOpen: (open) => setEntityListOpen(open),
     actOnEntity: ({ entityId, action, confirmed }) =>
       runEntityAction({ store, connection: () => supervisor.connection() }, entityId, action, {

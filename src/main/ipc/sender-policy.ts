@@ -1,9 +1,13 @@
+import type { StreamPage } from './page-streams';
+
 /** The frame an IPC message came from, as read from `event.senderFrame` before any await. */
 export interface IpcSender {
   /** The frame's URL; undefined when the frame is gone (senderFrame can be null). */
   url: string | undefined;
   /** Subframes are never trusted: the app's pages have none of their own. */
   isMainFrame: boolean;
+  /** The page the frame belongs to, which a subscription sends its stream to. */
+  page?: StreamPage;
 }
 
 /**

@@ -14,6 +14,4 @@ export interface WindowHost {
   /** Opens the panel next to the tray icon, or near the screen corner when bounds are unknown. */
   togglePanel(trayBounds: Rect | null): void;
   hidePanel(): void;
-  /** Sends an event to every open app window. */
-  broadcast(channel: string, payload: unknown): void;
 }

@@ -1,10 +1,4 @@
-import type { DesktopStatus } from '../../shared/desktop-status';
-import { bridge } from '../bridge';
-import { useBridgeValue } from './useBridgeValue';
+import { useMainValue } from './useMainValue';
 
-export function useDesktopStatus(): DesktopStatus | null {
-  return useBridgeValue(
-    () => bridge().getDesktopStatus(),
-    (listener) => bridge().onDesktopStatus(listener),
-  );
-}
+/** Start at login and the global shortcut as the system reports them, kept live. */
+export const useDesktopStatus = () => useMainValue('desktopStatus');

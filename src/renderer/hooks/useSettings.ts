@@ -1,10 +1,4 @@
-import type { Settings } from '../../shared/settings';
-import { bridge } from '../bridge';
-import { useBridgeValue } from './useBridgeValue';
+import { useMainValue } from './useMainValue';
 
-export function useSettings(): Settings | null {
-  return useBridgeValue(
-    () => bridge().getSettings(),
-    (listener) => bridge().onSettings(listener),
-  );
-}
+/** The settings, kept live. */
+export const useSettings = () => useMainValue('settings');

@@ -1,10 +1,4 @@
-import type { TokenStatus } from '../../shared/token-status';
-import { bridge } from '../bridge';
-import { useBridgeValue } from './useBridgeValue';
+import { useMainValue } from './useMainValue';
 
-export function useTokenStatus(): TokenStatus | null {
-  return useBridgeValue(
-    () => bridge().getTokenStatus(),
-    (listener) => bridge().onTokenStatus(listener),
-  );
-}
+/** The token's facts, reminder and rotation, kept live. */
+export const useTokenStatus = () => useMainValue('tokenStatus');

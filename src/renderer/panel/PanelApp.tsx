@@ -12,6 +12,7 @@ import { useAppStatus } from '../hooks/useAppStatus';
 import { useFavouriteEntities } from '../hooks/useFavouriteEntities';
 import { useNow } from '../hooks/useNow';
 import { useSettings } from '../hooks/useSettings';
+import { LoadingValues } from '../components/LoadingValues';
 import { FavouriteRow } from './FavouriteRow';
 import { MissingRow, NOT_FOUND } from './MissingRow';
 import { runDetached } from '../detached';
@@ -142,6 +143,7 @@ export function PanelApp() {
           </svg>
         </button>
       </header>
+      <LoadingValues names={['status', 'settings', 'favouriteEntities']} quiet />
       {status?.connection.state === 'not_configured' ? (
         <main className="panel-empty">
           <p>

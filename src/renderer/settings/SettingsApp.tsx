@@ -11,6 +11,8 @@ import { useEntities } from '../hooks/useEntities';
 import { useEntityListOpen } from '../hooks/useEntityListOpen';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { useSettings } from '../hooks/useSettings';
+import type { MainValueName } from '../hooks/useMainValue';
+import { LoadingValues } from '../components/LoadingValues';
 
 const PAGES = [
   { id: 'connection', label: 'Connection' },
@@ -21,6 +23,14 @@ const PAGES = [
   { id: 'about', label: 'About' },
 ] as const;
 type PageId = (typeof PAGES)[number]['id'];
+
+/** What a page needs before it shows anything: every page the status and the settings, some more. */
+const pageNeeds = (page: PageId): MainValueName[] =>
+  page === 'token'
+    ? ['status', 'settings', 'tokenStatus']
+    : page === 'general'
+      ? ['status', 'settings', 'desktopStatus']
+      : ['status', 'settings'];
 
 /** The settings window: a sidebar of pages, the page in the URL hash so main can open one. */
 export function SettingsApp() {
@@ -55,7 +65,7 @@ export function SettingsApp() {
         </ul>
       </nav>
       <main className="content">
-        {!ready && <p className="muted">Loading…</p>}
+        <LoadingValues names={pageNeeds(page)} />
         {ready && page === 'connection' && <ConnectionPage status={status} />}
         {ready && page === 'favourites' && (
           <FavouritesPage favourites={settings.favourites} entities={entities} />

@@ -1,17 +1,28 @@
 import type { BridgeApi, ContractShape } from './define';
-import { eventChannel, eventListenerName, requestChannel } from './define';
+import {
+  eventListenerName,
+  requestChannel,
+  streamChannel,
+  streamNames,
+  SUBSCRIBE_CHANNEL,
+  valueGetterName,
+} from './define';
 import type { IpcResult } from './result';
 
 /** How a bridge reaches main: ipcRenderer in the preload, a Playwright binding in e2e tests. */
 export interface BridgeTransport {
   invoke(channel: string, args: unknown[]): Promise<IpcResult<unknown>>;
+  /** Listens on this page's side only; main is asked for the stream through `invoke`. */
   subscribe(channel: string, listener: (payload: unknown) => void): () => void;
 }
 
 /**
- * Builds the page-facing API from the contract: a named function per request and an `onX`
- * subscription per event that returns its own unsubscribe function. There is deliberately no
- * generic `invoke(channel)` for page code to call.
+ * Builds the page-facing API from the contract: a named function per request, a `getX` per value
+ * and an `onX` subscription per event and value that returns its own unsubscribe function. There
+ * is deliberately no generic `invoke(channel)` for page code to call.
+ *
+ * Main sends a stream only to the pages that asked for it: the first listener of a stream on
+ * this page subscribes, the last one to leave unsubscribes.
  */
 export function createBridgeApi<C extends ContractShape>(
   contract: C,
@@ -22,11 +33,37 @@ export function createBridgeApi<C extends ContractShape>(
     const channel = requestChannel(name);
     api[name] = (...args: unknown[]) => transport.invoke(channel, args);
   }
-  for (const name of Object.keys(contract.events)) {
-    const channel = eventChannel(name);
-    api[eventListenerName(name)] = (listener: (payload: unknown) => void) => {
+  for (const name of Object.keys(contract.values)) {
+    const channel = requestChannel(valueGetterName(name));
+    api[valueGetterName(name)] = () => transport.invoke(channel, []);
+  }
+  const listening = new Map<string, number>();
+  const ask = (stream: string, on: boolean): void => {
+    transport.invoke(SUBSCRIBE_CHANNEL, [{ stream }, on]).then(
+      (result) => {
+        if (!result.ok)
+          console.error(`HA Tray could not follow ${stream}: ${result.error.message}`);
+      },
+      (error: unknown) => console.error(`HA Tray could not follow ${stream}`, error),
+    );
+  };
+  for (const stream of streamNames(contract)) {
+    const channel = streamChannel({ stream });
+    api[eventListenerName(stream)] = (listener: (payload: unknown) => void) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
-      return transport.subscribe(channel, (payload) => listener(payload));
+      const off = transport.subscribe(channel, (payload) => listener(payload));
+      const count = listening.get(stream) ?? 0;
+      listening.set(stream, count + 1);
+      if (count === 0) ask(stream, true);
+      let subscribed = true;
+      return () => {
+        if (!subscribed) return;
+        subscribed = false;
+        off();
+        const left = listening.get(stream)! - 1;
+        listening.set(stream, left);
+        if (left === 0) ask(stream, false);
+      };
     };
   }
   return Object.freeze(api) as BridgeApi<C>;

@@ -6,7 +6,7 @@ import { diagnosticsOptionsSchema, type AboutInfo } from '../diagnostics';
 import type { EntityView } from '../entity-view';
 import type { ProbeResult } from '../probe';
 import type { Settings } from '../settings';
-import { settingsPatchSchema } from '../settings';
+import { settingsPatchSchema, settingsSchema } from '../settings';
 import { notificationRuleSchema } from '../notification-rules';
 import { pageErrorSchema } from '../page-error';
 
@@ -26,7 +26,13 @@ import {
   type RotationStatus,
   type TokenStatus,
 } from '../token-status';
-import { event, request } from './define';
+import { event, request, value } from './define';
+import {
+  appStatusSchema,
+  desktopStatusSchema,
+  entityViewSchema,
+  tokenStatusSchema,
+} from './payloads';
 
 export const SETTINGS_PAGES = [
   'connection',
@@ -58,13 +64,12 @@ const entityIdSchema = z
   .max(255);
 
 /**
- * Every request the pages can make and every event main sends them. Request arguments are
- * validated at runtime in main; responses and events are typed here for both sides.
+ * Every request the pages can make, every event main sends them and every value main owns.
+ * Request arguments are validated at runtime in main, and so are events and values before they
+ * leave main; responses are typed here for both sides.
  */
 export const ipcContract = {
   requests: {
-    getStatus: request<AppStatus>()(z.tuple([])),
-    getSettings: request<Settings>()(z.tuple([])),
     updateSettings: request<Settings>()(z.tuple([settingsPatchSchema])),
     /** Tests a URL, port and token without saving anything. */
     testConnection: request<ProbeResult>()(z.tuple([candidateSchema])),
@@ -74,8 +79,6 @@ export const ipcContract = {
     allowWeakStorage: request<AppStatus>()(z.tuple([z.literal(true)])),
     /** Every entity, for the settings pages' lists: read on demand, never pushed. */
     listEntities: request<EntityView[]>()(z.tuple([])),
-    /** The favourites Home Assistant has, in the user's order: what the panel shows. */
-    listFavouriteEntities: request<EntityView[]>()(z.tuple([])),
     /**
      * A page that lists every entity is open (true) or closed (false). Otherwise HA Tray subscribes
      * only to the entities it watches (favourites, rule entities).
@@ -98,7 +101,6 @@ export const ipcContract = {
     allowPlainHttp: request<boolean>()(z.tuple([addressSchema])),
     /** "Compare and trust this certificate": main shows its fingerprint in a native dialog. */
     trustCertificate: request<boolean>()(z.tuple([addressSchema])),
-    getTokenStatus: request<TokenStatus>()(z.tuple([])),
     /** "Rotate now", also "Retry" of an unfinished rotation. */
     rotateToken: request<RotationStatus>()(z.tuple([])),
     snoozeTokenReminder: request<TokenStatus>()(z.tuple([snoozeDurationSchema])),
@@ -114,8 +116,6 @@ export const ipcContract = {
     closePanel: request<void>()(z.tuple([])),
     /** Opens a page of the configured Home Assistant in the browser: "/profile/security". */
     openInHomeAssistant: request<void>()(z.tuple([z.string().startsWith('/').max(512)])),
-    /** Start at login (as the system reports it) and the global shortcut's registration. */
-    getDesktopStatus: request<DesktopStatus>()(z.tuple([])),
     setStartAtLogin: request<DesktopStatus>()(z.tuple([z.boolean()])),
     /** Registers a new shortcut and saves it, or refuses it with the reason; "" disables it. */
     setGlobalShortcut: request<DesktopStatus>()(z.tuple([z.string().max(60)])),
@@ -126,14 +126,18 @@ export const ipcContract = {
     reportPageError: request<void>()(z.tuple([pageErrorSchema])),
   },
   events: {
-    status: event<AppStatus>(),
-    /** A favourite changed: the favourites' views, as listFavouriteEntities answers. */
-    favouriteEntities: event<EntityView[]>(),
     /** Entities came or went (or a new snapshot, or new areas): read listEntities again. */
-    entityListChanged: event<{ size: number }>(),
-    settings: event<Settings>(),
-    tokenStatus: event<TokenStatus>(),
-    desktopStatus: event<DesktopStatus>(),
+    entityListChanged: event(z.strictObject({ size: z.number().int().nonnegative() })),
+  },
+  /** What main owns and pages show live: `getX()` reads it, `onX` follows its changes. */
+  values: {
+    status: value(appStatusSchema),
+    settings: value(settingsSchema),
+    tokenStatus: value(tokenStatusSchema),
+    /** Start at login (as the system reports it) and the global shortcut's registration. */
+    desktopStatus: value(desktopStatusSchema),
+    /** The favourites Home Assistant has, in the user's order: what the panel shows. */
+    favouriteEntities: value(z.array(entityViewSchema)),
   },
 };
 

@@ -16,6 +16,11 @@ export type IpcErrorCode =
 export interface IpcError {
   code: IpcErrorCode;
   message: string;
+  /**
+   * With `failed`: the stable reason a service gave (`UserFacingError`'s `reason`), so a page can
+   * react to a specific failure; absent when the failure was not one written for the user.
+   */
+  reason?: string;
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -24,6 +29,6 @@ export function ok<T>(value: T): IpcResult<T> {
   return { ok: true, value };
 }
 
-export function fail(code: IpcErrorCode, message: string): IpcResult<never> {
-  return { ok: false, error: { code, message } };
+export function fail(code: IpcErrorCode, message: string, reason?: string): IpcResult<never> {
+  return { ok: false, error: reason === undefined ? { code, message } : { code, message, reason } };
 }

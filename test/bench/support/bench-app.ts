@@ -11,6 +11,7 @@ import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { requestChannel } from '../../../src/shared/ipc/define';
 import { testPlatform } from '../../support/app-platform';
 import { snapshotIn } from '../../support/supervised-store';
+import { followEveryStream } from '../../support/stream-pages';
 
 const SETTINGS_PAGE = { url: 'ha-tray://app/settings.html', isMainFrame: true };
 
@@ -88,19 +89,16 @@ export class BenchApp {
   private readonly dir = mkdtempSync(join(tmpdir(), 'ha-tray-bench-'));
 
   constructor() {
-    this.services = createAppServices(
-      testPlatform(this.dir, {
-        sendToPages: (channel, payload) => {
-          const text = JSON.stringify(payload);
-          this.pageEvents.push({
-            channel,
-            bytes: Buffer.byteLength(text),
-            at: hrMs(),
-            ...(this.keepText ? { text } : {}),
-          });
-        },
-      }),
-    );
+    this.services = createAppServices(testPlatform(this.dir));
+    followEveryStream(this.services.table, ({ channel, payload }) => {
+      const text = JSON.stringify(payload);
+      this.pageEvents.push({
+        channel,
+        bytes: Buffer.byteLength(text),
+        at: hrMs(),
+        ...(this.keepText ? { text } : {}),
+      });
+    });
     this.tray = createTray(this.services, {
       host: {
         setIcon: () => undefined,

@@ -13,6 +13,7 @@ import { tamper } from '../../support/tamper';
 import { waitFor } from '../../support/wait-for';
 import { fastRetry } from '../../support/fast-retry';
 import { snapshotIn } from '../../support/supervised-store';
+import { followEveryStream } from '../../support/stream-pages';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/connection', isMainFrame: true };
 
@@ -31,7 +32,6 @@ function boot(): AppServices {
       secrets,
       shell: { openExternal: async (url) => void opened.push(url) },
       logSink: { write: (line) => void logLines.push(line) },
-      sendToPages: (channel, payload) => void pageMessages.push({ channel, payload }),
     }),
     {
       connection: { retry: fastRetry(10, 50) },
@@ -40,6 +40,7 @@ function boot(): AppServices {
     },
   );
   running.push(app);
+  followEveryStream(app.table, (event) => pageMessages.push(event));
   return app;
 }
 

@@ -15,6 +15,7 @@ import { RecordingTrayHost } from '../../fakes/tray-host';
 import { fastRetry } from '../../support/fast-retry';
 import { testPlatform } from '../../support/app-platform';
 import { waitFor } from '../../support/wait-for';
+import { followEveryStream } from '../../support/stream-pages';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/general', isMainFrame: true };
 let dir: string;
@@ -33,7 +34,6 @@ async function boot(prepare: (desktop: FakeDesktopPlatform) => void = () => unde
   app = createAppServices(
     testPlatform(dir, {
       desktop,
-      sendToPages: (channel, payload) => void events.push({ channel, payload }),
       windows: {
         showSettings: () => undefined,
         togglePanel: () => void panelOpened++,
@@ -42,6 +42,7 @@ async function boot(prepare: (desktop: FakeDesktopPlatform) => void = () => unde
     }),
     { connection: { retry: fastRetry(10, 40) } },
   );
+  followEveryStream(app.table, (event) => events.push(event));
   await app.start();
 }
 

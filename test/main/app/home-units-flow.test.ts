@@ -8,6 +8,7 @@ import type { NotificationRule } from '../../../src/shared/notification-rules';
 import { HA_GENERATIONS, HA_RELEASE, startSimulator, type HaSimulator } from '../../ha-sim';
 import { appForSimulator } from '../../support/connected-app';
 import { waitFor } from '../../support/wait-for';
+import { followEveryStream } from '../../support/stream-pages';
 
 const PAGE = { url: 'ha-tray://app/panel.html', isMainFrame: true };
 const THERMOSTAT = 'climate.living_room';
@@ -49,13 +50,13 @@ describe.each(HA_GENERATIONS)(
       ({ app, dispose } = await appForSimulator(sim, {
         platform: {
           notifier: { isSupported: () => true, show: (n) => void shown.push(n) },
-          sendToPages: (channel, payload) => {
-            if (channel === eventChannel('favouriteEntities'))
-              favouriteEvents.push(payload as EntityView[]);
-          },
         },
         beforeConnect: async (started) => {
           app = started;
+          followEveryStream(app.table, ({ channel, payload }) => {
+            if (channel === eventChannel('favouriteEntities'))
+              favouriteEvents.push(payload as EntityView[]);
+          });
           await ask('updateSettings', {
             favourites: [{ entityId: THERMOSTAT }, { entityId: 'light.kitchen' }],
             notifications: { ...app.settings.get().notifications, rules: [warmRule] },
@@ -64,7 +65,7 @@ describe.each(HA_GENERATIONS)(
       }));
       const unitOfFavourite = () => favouriteEvents.at(-1)?.[0]?.temperatureUnit;
       await waitFor(() => unitOfFavourite() === '°F', 'the favourite in °F');
-      const [favourite] = await ask<EntityView[]>('listFavouriteEntities');
+      const [favourite] = await ask<EntityView[]>('getFavouriteEntities');
       expect(favourite?.temperatureUnit).toBe('°F');
       const listed = await ask<EntityView[]>('listEntities');
       expect(listed.find((e) => e.entity_id === THERMOSTAT)?.temperatureUnit).toBe('°F');

@@ -12,6 +12,7 @@ import { fastRetry } from '../../support/fast-retry';
 import { testPlatform } from '../../support/app-platform';
 import { waitFor } from '../../support/wait-for';
 import { snapshotIn } from '../../support/supervised-store';
+import { followEveryStream } from '../../support/stream-pages';
 
 const PAGE = { url: 'ha-tray://app/panel.html', isMainFrame: true };
 let sim: HaSimulator;
@@ -23,10 +24,11 @@ beforeEach(async () => {
   sim = await startSimulator();
   dir = mkdtempSync(join(tmpdir(), 'ha-tray-page-events-'));
   sent = [];
-  app = createAppServices(
-    testPlatform(dir, { sendToPages: (channel, payload) => void sent.push({ channel, payload }) }),
-    { connection: { retry: fastRetry(10, 40) }, entityEventDelayMs: 10 },
-  );
+  app = createAppServices(testPlatform(dir), {
+    connection: { retry: fastRetry(10, 40) },
+    entityEventDelayMs: 10,
+  });
+  followEveryStream(app.table, (event) => sent.push(event));
   await app.start();
   app.settings.update({ favourites: [{ entityId: 'light.kitchen' }] });
   const instance = normaliseInstanceUrl(sim.url);
@@ -75,7 +77,7 @@ it('sends the pages only the favourites, and only when a favourite changes', asy
 it('answers the panel with the favourites and the settings pages with every entity', async () => {
   const ask = async (name: string) =>
     (await app.table.handle(requestChannel(name), PAGE, [])) as IpcResult<EntityView[]>;
-  const favourites = await ask('listFavouriteEntities');
+  const favourites = await ask('getFavouriteEntities');
   const all = await ask('listEntities');
   expect(favourites.ok && favourites.value.map((v) => v.entity_id)).toEqual(['light.kitchen']);
   expect(all.ok && all.value).toHaveLength(sim.states().length);

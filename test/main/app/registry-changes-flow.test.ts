@@ -6,6 +6,7 @@ import type { IpcResult } from '../../../src/shared/ipc/result';
 import { HA_RELEASE, startSimulator, type HaSimulator } from '../../ha-sim';
 import { appForSimulator } from '../../support/connected-app';
 import { waitFor } from '../../support/wait-for';
+import { followEveryStream } from '../../support/stream-pages';
 
 const PAGE = { url: 'ha-tray://app/settings.html', isMainFrame: true };
 let sim: HaSimulator | undefined;
@@ -34,13 +35,11 @@ async function connectedApp(generation: keyof typeof HA_RELEASE) {
   const favourites: EntityView[][] = [];
   let listChanges = 0;
   ({ app, dispose } = await appForSimulator(sim, {
-    platform: {
-      sendToPages: (channel, payload) => {
+    beforeConnect: async (started) => {
+      followEveryStream(started.table, ({ channel, payload }) => {
         if (channel === eventChannel('favouriteEntities')) favourites.push(payload as EntityView[]);
         if (channel === eventChannel('entityListChanged')) listChanges++;
-      },
-    },
-    beforeConnect: async (started) => {
+      });
       started.settings.update({
         favourites: ['light.kitchen', 'sensor.office_co2', 'switch.tv_socket'].map((entityId) => ({
           entityId,

@@ -3,6 +3,7 @@ import { EntityStore } from '../../../src/main/ha/entity-store';
 import { PageEntityEvents } from '../../../src/main/ha/page-entity-events';
 import { toEntityView } from '../../../src/shared/entity-view';
 import { FakeClock } from '../../support/fake-clock';
+import { eventChannel } from '../../../src/shared/ipc/define';
 
 function setup() {
   const clock = new FakeClock(0);
@@ -16,7 +17,7 @@ function setup() {
   const events = new PageEntityEvents({
     store,
     view: (state) => toEntityView(state, { area: 'Kitchen' }),
-    send: (channel, payload) => sent.push({ channel, payload }),
+    send: (stream, payload) => void sent.push({ channel: eventChannel(stream), payload }),
     clock,
     intervalMs: 200,
   });

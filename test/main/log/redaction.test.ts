@@ -5,6 +5,7 @@ import { HandledSecrets, tokensIn } from '../../../src/main/log/handled-secrets'
 import { createLogger } from '../../../src/main/log/logger';
 import { REDACTED, redact } from '../../../src/main/log/redact';
 import { request, requestChannel } from '../../../src/shared/ipc/define';
+import { createPageStreams } from '../../../src/main/ipc/page-streams';
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** A JWT whose header does not start with "eyJ" (a space before the first key). */
@@ -66,6 +67,7 @@ describe('tokens a page sends', () => {
     const contract = {
       requests: { replace: request<void>()(z.tuple([z.object({ token: z.string() })])) },
       events: {},
+      values: {},
     };
     const table = createHandlerTable(
       contract,
@@ -75,7 +77,12 @@ describe('tokens a page sends', () => {
           throw new Error(`Home Assistant refused ${token.slice(7)}`);
         },
       },
-      { isTrustedSender: () => true, logger, handledSecrets: handled },
+      {
+        isTrustedSender: () => true,
+        logger,
+        streams: createPageStreams(contract, logger),
+        handledSecrets: handled,
+      },
     );
     const notAJwt = 'Bearer opaque-long-lived-token-0123456789';
     await table.handle(requestChannel('replace'), { url: 'ha-tray://app/', isMainFrame: true }, [

@@ -1,45 +1,84 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createBridgeApi, type BridgeTransport } from '../../../src/shared/ipc/bridge';
-import { event, eventChannel, request, requestChannel } from '../../../src/shared/ipc/define';
+import {
+  event,
+  eventChannel,
+  request,
+  requestChannel,
+  SUBSCRIBE_CHANNEL,
+  value,
+} from '../../../src/shared/ipc/define';
 
 const contract = {
   requests: { toggleEntity: request<void>()(z.tuple([z.string()])) },
-  events: { status: event<string>() },
+  events: { status: event(z.string()) },
+  values: { settings: value(z.object({ theme: z.string() })) },
 };
 
+function transport() {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const invoke = vi.fn(async (..._: unknown[]) => ({ ok: true as const, value: undefined }));
+  const bridge: BridgeTransport = {
+    invoke,
+    subscribe: (channel, listener) => {
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel)!.add(listener);
+      return () => listeners.get(channel)!.delete(listener);
+    },
+  };
+  const emit = (channel: string, payload: unknown) =>
+    listeners.get(channel)?.forEach((listener) => listener(payload));
+  const subscriptions = () =>
+    invoke.mock.calls.filter(([channel]) => channel === SUBSCRIBE_CHANNEL).map(([, args]) => args);
+  return { bridge, invoke, emit, subscriptions };
+}
+
 describe('createBridgeApi', () => {
-  it('exposes one named function per request, forwarding arguments to its channel', async () => {
-    const transport: BridgeTransport = {
-      invoke: vi.fn(async () => ({ ok: true as const, value: undefined })),
-      subscribe: vi.fn(() => () => {}),
-    };
-    const api = createBridgeApi(contract, transport);
+  it('exposes one named function per request, a getter per value and onX per stream', async () => {
+    const { bridge, invoke } = transport();
+    const api = createBridgeApi(contract, bridge);
     await api.toggleEntity('light.kitchen');
-    expect(transport.invoke).toHaveBeenCalledWith(requestChannel('toggleEntity'), [
-      'light.kitchen',
+    expect(invoke).toHaveBeenCalledWith(requestChannel('toggleEntity'), ['light.kitchen']);
+    await api.getSettings();
+    expect(invoke).toHaveBeenCalledWith(requestChannel('getSettings'), []);
+    expect(Object.keys(api).sort()).toEqual([
+      'getSettings',
+      'onSettings',
+      'onStatus',
+      'toggleEntity',
     ]);
-    expect(Object.keys(api).sort()).toEqual(['onStatus', 'toggleEntity']);
     expect(Object.isFrozen(api)).toBe(true);
   });
 
   it('gives each subscription its own unsubscribe and passes only the payload', () => {
-    const listeners = new Map<string, (payload: unknown) => void>();
-    const off = vi.fn();
-    const transport: BridgeTransport = {
-      invoke: vi.fn(),
-      subscribe: (channel, listener) => {
-        listeners.set(channel, listener);
-        return off;
-      },
-    };
-    const api = createBridgeApi(contract, transport);
+    const { bridge, emit } = transport();
+    const api = createBridgeApi(contract, bridge);
     const seen: string[] = [];
     const unsubscribe = api.onStatus((s) => seen.push(s));
-    listeners.get(eventChannel('status'))!('connected');
+    emit(eventChannel('status'), 'connected');
     expect(seen).toEqual(['connected']);
     unsubscribe();
-    expect(off).toHaveBeenCalledOnce();
+    emit(eventChannel('status'), 'offline');
+    expect(seen).toEqual(['connected']);
     expect(() => api.onStatus('nope' as never)).toThrow(TypeError);
+  });
+
+  it('asks main for a stream with its first listener and leaves it with its last', () => {
+    const { bridge, subscriptions } = transport();
+    const api = createBridgeApi(contract, bridge);
+    const first = api.onSettings(() => undefined);
+    const second = api.onSettings(() => undefined);
+    expect(subscriptions()).toEqual([[{ stream: 'settings' }, true]]);
+    first();
+    first();
+    expect(subscriptions()).toHaveLength(1);
+    second();
+    expect(subscriptions()).toEqual([
+      [{ stream: 'settings' }, true],
+      [{ stream: 'settings' }, false],
+    ]);
+    api.onSettings(() => undefined);
+    expect(subscriptions()).toHaveLength(3);
   });
 });

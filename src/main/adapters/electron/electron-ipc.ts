@@ -1,6 +1,17 @@
-import { ipcMain } from 'electron';
+import { ipcMain, type WebContents } from 'electron';
 import type { HandlerTable } from '../../ipc/handler-table';
+import type { StreamPage } from '../../ipc/page-streams';
 import { strayIpcChannels } from '../../ipc/stray-channels';
+
+/** A window's web contents as the page streams see it. */
+function streamPage(contents: WebContents): StreamPage {
+  return {
+    id: contents.id,
+    send: (channel, payload) => contents.send(channel, payload),
+    isGone: () => contents.isDestroyed(),
+    onGone: (listener) => void contents.once('destroyed', listener),
+  };
+}
 
 /**
  * Registers every channel of the handler table with ipcMain, and removes every other listener
@@ -13,7 +24,11 @@ export function registerIpcHandlers(table: HandlerTable): void {
   for (const channel of table.channels) {
     ipcMain.handle(channel, (event, args: unknown) => {
       const frame = event.senderFrame;
-      const sender = { url: frame?.url, isMainFrame: frame !== null && frame.parent === null };
+      const sender = {
+        url: frame?.url,
+        isMainFrame: frame !== null && frame.parent === null,
+        page: streamPage(event.sender),
+      };
       return table.handle(channel, sender, args);
     });
   }

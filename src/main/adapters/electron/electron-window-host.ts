@@ -134,10 +134,5 @@ export function createElectronWindowHost({
     hidePanel() {
       panel?.hide();
     },
-    broadcast(channel, payload) {
-      for (const win of [settings, panel]) {
-        if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
-      }
-    },
   };
 }

@@ -1,0 +1,89 @@
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { LoadingValues } from '../../../src/renderer/components/LoadingValues';
+import { useMainValue } from '../../../src/renderer/hooks/useMainValue';
+import { useSettings } from '../../../src/renderer/hooks/useSettings';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { appStatus, installFakeBridge } from '../fake-bridge';
+
+const failed = (message: string) => ({
+  ok: false as const,
+  error: { code: 'failed' as const, message, reason: 'locked' },
+});
+
+describe('useMainValue', () => {
+  it('reads a value once, follows its changed event, and shares both across components', async () => {
+    const { api, emit } = installFakeBridge(appStatus());
+    const { result } = renderHook(() => ({ a: useMainValue('status'), b: useMainValue('status') }));
+    await waitFor(() => expect(result.current.a?.connection.state).toBe('not_configured'));
+    expect(result.current.b).toBe(result.current.a);
+    expect(api.getStatus).toHaveBeenCalledOnce();
+    expect(api.onStatus).toHaveBeenCalledOnce();
+
+    const next = appStatus({ connection: { state: 'connecting' } });
+    act(() => emit('status', next));
+    expect(result.current.a).toEqual(next);
+  });
+
+  it('subscribes before it reads, and keeps a change that came before the answer', async () => {
+    const { api, emit } = installFakeBridge();
+    let answer: (value: unknown) => void = () => undefined;
+    api.getSettings.mockImplementation(
+      () => new Promise((resolve) => (answer = resolve as (value: unknown) => void)),
+    );
+    const { result } = renderHook(() => useSettings());
+    expect(api.onSettings.mock.invocationCallOrder[0]).toBeLessThan(
+      api.getSettings.mock.invocationCallOrder[0]!,
+    );
+    const changed = { ...DEFAULT_SETTINGS, favourites: [{ entityId: 'light.kitchen' }] };
+    act(() => emit('settings', changed));
+    await act(async () => answer({ ok: true, value: DEFAULT_SETTINGS }));
+    expect(result.current).toEqual(changed);
+  });
+
+  it('stops following when the last component goes', async () => {
+    const { api } = installFakeBridge();
+    const off = vi.fn();
+    api.onSettings.mockReturnValue(off);
+    const { unmount } = renderHook(() => useSettings());
+    await waitFor(() => expect(api.getSettings).toHaveBeenCalled());
+    unmount();
+    expect(off).toHaveBeenCalledOnce();
+  });
+});
+
+describe('LoadingValues', () => {
+  it('says "Loading…" until the values are there, then nothing', async () => {
+    installFakeBridge();
+    const { container } = render(<LoadingValues names={['status', 'settings']} />);
+    expect(screen.getByText('Loading…')).toBeInTheDocument();
+    await waitFor(() => expect(container).toBeEmptyDOMElement());
+  });
+
+  it('shows why a load failed instead of "Loading…" forever, and "Try again" reads again', async () => {
+    const { api } = installFakeBridge();
+    api.getSettings.mockResolvedValueOnce(
+      failed('The settings file cannot be read. Check its permissions.') as never,
+    );
+    const user = userEvent.setup();
+    const { container } = render(<LoadingValues names={['status', 'settings']} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The settings file cannot be read. Check its permissions.');
+    expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(api.getSettings).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(container).toBeEmptyDOMElement());
+  });
+
+  it('stays silent while loading when quiet, and still shows a failure', async () => {
+    const { api } = installFakeBridge();
+    api.getFavouriteEntities.mockResolvedValueOnce(
+      failed('Home Assistant did not answer.') as never,
+    );
+    render(<LoadingValues names={['favouriteEntities']} quiet />);
+    expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
+    expect(await screen.findByRole('alert')).toHaveTextContent('Home Assistant did not answer.');
+  });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { ipcContract } from '../../../src/shared/ipc/contract';
+import {
+  streamChannel,
+  streamNames,
+  streamSchema,
+  subscribeArgsSchema,
+} from '../../../src/shared/ipc/define';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+
+const noToken = {
+  present: false,
+  state: 'empty',
+  protection: 'GNOME Keyring (libsecret)',
+  weakProtection: false,
+  savedAt: null,
+  issuedAt: null,
+  expiresAt: null,
+  name: null,
+  message: null,
+};
+const appStatus = (overrides: object) => ({
+  connection: { state: 'not_configured' },
+  instance: null,
+  token: noToken,
+  settingsNotice: null,
+  ...overrides,
+});
+const entityView = (
+  entity_id: string,
+  state: string,
+  attributes: Record<string, unknown> = {},
+  area?: string,
+) => ({
+  entity_id,
+  state,
+  attributes,
+  last_changed: '2026-11-23T10:00:00Z',
+  last_updated: '2026-11-23T10:00:00Z',
+  ...(area ? { area } : {}),
+});
+
+const desktop = {
+  startAtLogin: false,
+  shortcut: { accelerator: '', registered: false, message: null },
+  mac: false,
+};
+const tokenStatus = {
+  facts: null,
+  reminder: {
+    state: 'no_token',
+    dueReason: null,
+    interval: 90,
+    ageDays: null,
+    savedDaysAgo: null,
+    dueAt: null,
+    expiresAt: null,
+    expiringSoon: false,
+    expired: false,
+    snoozedUntil: null,
+    attention: false,
+    headline: null,
+    menuLine: null,
+  },
+  rotation: { phase: 'running', step: 'verifying' },
+};
+
+/** One payload of each stream as main sends it. */
+const valid: Record<string, unknown> = {
+  status: appStatus({
+    connection: { state: 'reconnecting', attempt: 2, nextRetryAt: 1, reason: 'Lost' },
+    instance: { origin: 'http://ha.local:8123', locationName: 'Home' },
+  }),
+  settings: DEFAULT_SETTINGS,
+  tokenStatus,
+  desktopStatus: desktop,
+  favouriteEntities: [entityView('light.kitchen', 'on', { brightness: 200 }, 'Kitchen')],
+  entityListChanged: { size: 12 },
+};
+
+describe('the IPC contract: events and values', () => {
+  it('has a runtime schema for every stream, and each accepts what main sends', () => {
+    expect(streamNames(ipcContract).sort()).toEqual(Object.keys(valid).sort());
+    for (const [stream, payload] of Object.entries(valid))
+      expect(streamSchema(ipcContract, stream)!.safeParse(payload).success, stream).toBe(true);
+  });
+
+  it('refuses a payload of the wrong shape, and any field it does not declare', () => {
+    const refused: Array<[string, unknown]> = [
+      ['status', { ...(valid.status as object), token: { ...noToken, value: 'eyJ.secret' } }],
+      ['status', { ...(valid.status as object), connection: { state: 'sleeping' } }],
+      ['status', { ...(valid.status as object), accessToken: 'eyJ.secret' }],
+      ['tokenStatus', { ...tokenStatus, rotation: { phase: 'running', step: 'dancing' } }],
+      ['desktopStatus', { ...desktop, mac: 'yes' }],
+      ['favouriteEntities', [{ entity_id: 'light.kitchen', state: 'on' }]],
+      ['favouriteEntities', [{ ...entityView('light.a', 'on'), context: { id: 'x' } }]],
+      ['settings', { ...DEFAULT_SETTINGS, favourites: 'all' }],
+      ['entityListChanged', { size: -1 }],
+      ['entityListChanged', null],
+    ];
+    for (const [stream, payload] of refused)
+      expect(
+        streamSchema(ipcContract, stream)!.safeParse(payload).success,
+        JSON.stringify(payload),
+      ).toBe(false);
+  });
+
+  it('subscribes by a key that names the stream and, later, an instance', () => {
+    const args = subscribeArgsSchema(ipcContract);
+    expect(args.safeParse([{ stream: 'status' }, true]).success).toBe(true);
+    expect(
+      args.safeParse([{ stream: 'favouriteEntities', instance: 'home-2' }, false]).success,
+    ).toBe(true);
+    for (const bad of [
+      [{ stream: 'nope' }, true],
+      [{ stream: 'status', extra: 1 }, true],
+      [{ stream: 'status', instance: '../x' }, true],
+      [{ stream: 'status' }, 'yes'],
+      [{ stream: 'status' }],
+      'status',
+    ])
+      expect(args.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    expect(streamChannel({ stream: 'status' })).toBe('ha-tray:event:status');
+    expect(streamChannel({ stream: 'status', instance: 'home-2' })).not.toBe(
+      streamChannel({ stream: 'status' }),
+    );
+  });
+});
