@@ -104,7 +104,10 @@ export function trayModel(
   now: number,
 ): TrayModel {
   const place = status.instance?.locationName ?? 'Home Assistant';
-  const words = connectionWords(status.connection, now).brief;
+  // Held back by the crash-loop guard, the connection reads "not set up": say the real reason.
+  const words = status.startNotice
+    ? 'Not connecting after repeated crashes'
+    : connectionWords(status.connection, now).brief;
   const connected = status.connection.state === 'connected';
   const items: MenuItemSpec[] = [
     { type: 'normal', id: 'status', label: `${place} – ${words}`, enabled: false },

@@ -152,6 +152,15 @@ describe('trayModel', () => {
     expect(ids(offline.items)).toContain('reconnect');
   });
 
+  it('held back by the crash-loop guard: says so, not "Not set up"', () => {
+    const held = { ...status({ state: 'not_configured' }), startNotice: 'Closed 3 times.' };
+    const model = trayModel(input({ status: held }), 0);
+    expect(byId(model.items, 'status')).toMatchObject({
+      label: 'Cottage – Not connecting after repeated crashes',
+    });
+    expect(model.tooltip).toBe('HA Tray – Cottage: Not connecting after repeated crashes');
+  });
+
   it('reconnecting: counts down and offers Reconnect now', () => {
     const model = trayModel(
       input({

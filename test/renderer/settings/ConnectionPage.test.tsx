@@ -462,6 +462,13 @@ describe('ConnectionPage', () => {
     expect(screen.getByText(sentence)).toHaveClass('notice', 'warn');
   });
 
+  it('says why it started without connecting when the crash-loop guard held it back', () => {
+    const sentence =
+      'HA Tray closed unexpectedly 3 times within two minutes, so it started without connecting.';
+    setup(appStatus({ startNotice: sentence }));
+    expect(screen.getByText(sentence)).toHaveClass('notice', 'error');
+  });
+
   it('shows no notice about the settings file when all was well', () => {
     setup();
     expect(screen.queryByText(/settings file/)).not.toBeInTheDocument();

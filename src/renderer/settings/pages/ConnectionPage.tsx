@@ -161,6 +161,7 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
       </h1>
       <StatusLine status={connection} now={now} />
       {connection.state === 'banned' && <p className="notice error">{BAN_HELP}</p>}
+      {status.startNotice && <p className="notice error">{status.startNotice}</p>}
       {status.settingsNotice && <p className="notice warn">{status.settingsNotice}</p>}
 
       <form onSubmit={(e) => runDetached(runTest(e), 'Testing the connection')} noValidate>
