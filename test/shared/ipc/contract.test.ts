@@ -24,6 +24,7 @@ const appStatus = (overrides: object) => ({
   instance: null,
   token: noToken,
   settingsNotice: null,
+  startNotice: null,
   ...overrides,
 });
 const entityView = (
@@ -47,6 +48,7 @@ const desktop = {
 };
 const tokenStatus = {
   facts: null,
+  rejected: false,
   reminder: {
     state: 'no_token',
     dueReason: null,
