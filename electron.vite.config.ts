@@ -24,6 +24,10 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react()],
+    // zod, configured jitless before any schema is built (see the file).
+    resolve: {
+      alias: [{ find: /^zod$/, replacement: resolve(__dirname, 'src/renderer/zod-jitless.ts') }],
+    },
     build: {
       rollupOptions: {
         input: {
