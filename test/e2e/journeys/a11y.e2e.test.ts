@@ -3,16 +3,9 @@ import { beforeEach, expect, it } from 'vitest';
 import { axeViolations } from '../axe';
 import { describeJourney, journeyApp } from '../journey';
 import { doubleTextSize } from '../layout-check';
+import { SETTINGS_PAGES } from '../../../src/shared/ipc/contract';
 
 const SCHEMES = ['light', 'dark'] as const;
-const SETTINGS_PAGES = [
-  'connection',
-  'favourites',
-  'notifications',
-  'token',
-  'general',
-  'about',
-] as const;
 /** One of each kind of row the panel draws, including an unavailable one and a missing one. */
 const FAVOURITES = [
   'light.kitchen',

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { axeViolations } from '../axe';
 import { describeJourney, journeyApp } from '../journey';
 import { doubleTextSize, layoutProblems } from '../layout-check';
+import { SETTINGS_PAGES } from '../../../src/shared/ipc/contract';
 
 /** Long names, a slider, a stepper, a lock and an unavailable light: the rows that used to break. */
 const FAVOURITES = [
@@ -13,14 +14,6 @@ const FAVOURITES = [
   { entityId: 'light.living_room_lamp', label: 'The reading lamp next to the big sofa' },
   { entityId: 'light.garage' },
 ];
-const SETTINGS_PAGES = [
-  'connection',
-  'favourites',
-  'notifications',
-  'token',
-  'general',
-  'about',
-] as const;
 type SettingsPage = (typeof SETTINGS_PAGES)[number];
 
 /** Waits for what a page loads after its heading: the token list, the shortcut recorder. */
