@@ -36,3 +36,6 @@ export function toEntityView(
 /** "Kitchen, Ground floor": the area with its floor, for lists that show where an entity is. */
 export const placeText = ({ area, floor }: EntityPlace): string =>
   [area, floor].filter(Boolean).join(', ');
+
+/** What a favourite says, in the panel and on the Favourites page, when Home Assistant has no such entity (removed or renamed). */
+export const NOT_FOUND = 'Not found in Home Assistant';

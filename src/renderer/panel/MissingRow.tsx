@@ -1,7 +1,5 @@
 import { mdiHelpCircleOutline } from '@mdi/js';
-
-/** What a favourite's row says when Home Assistant has no such entity (removed or renamed). */
-export const NOT_FOUND = 'Not found in Home Assistant';
+import { NOT_FOUND } from '../../shared/entity-view';
 
 /**
  * The contents of a favourite Home Assistant does not have (its list item is the RovingList's):

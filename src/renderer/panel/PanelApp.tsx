@@ -14,7 +14,8 @@ import { useNow } from '../hooks/useNow';
 import { useSettings } from '../hooks/useSettings';
 import { LoadingValues } from '../components/LoadingValues';
 import { FavouriteRow } from './FavouriteRow';
-import { MissingRow, NOT_FOUND } from './MissingRow';
+import { NOT_FOUND } from '../../shared/entity-view';
+import { MissingRow } from './MissingRow';
 import { runDetached } from '../detached';
 
 /** Why the controls are disabled while not connected, read out with each control. */

@@ -55,12 +55,12 @@ describeJourney(
         'Binary sensor · Bedroom, First floor · Closed',
         'Light · Office, First floor · Off',
         'Light · Garage · Unavailable',
-        'Not in Home Assistant any more',
+        'Not found in Home Assistant',
       ]);
       // Unavailable and gone are flagged, and both can go.
       expect(await list.locator('.missing-flag').allTextContents()).toEqual([
         'Unavailable',
-        'Not in Home Assistant any more',
+        'Not found in Home Assistant',
       ]);
       for (const name of ['Garage light', 'switch.removed_long_ago'])
         expect(await page.getByRole('button', { name: `Remove ${name}` }).isEnabled()).toBe(true);

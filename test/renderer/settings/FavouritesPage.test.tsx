@@ -111,7 +111,7 @@ describe('FavouritesPage', () => {
 
   it('flags a favourite whose entity disappeared instead of dropping it', () => {
     setup([{ entityId: 'switch.old_plug' }]);
-    expect(screen.getByText('Not in Home Assistant any more')).toBeInTheDocument();
+    expect(screen.getByText('Not found in Home Assistant')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Remove switch.old_plug' })).toBeInTheDocument();
   });
 

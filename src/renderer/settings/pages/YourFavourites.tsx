@@ -4,6 +4,7 @@ import type { Favourite } from '../../../shared/settings';
 import { friendlyName, stateText } from '../../../shared/state-text';
 import { EntityIcon } from '../../components/EntityIcon';
 import { entityLines } from './entity-line';
+import { NOT_FOUND } from '../../../shared/entity-view';
 
 interface Props {
   favourites: readonly Favourite[];
@@ -80,7 +81,7 @@ export function YourFavourites({ favourites, byId, move, remove, rename, focusKe
               />
               <span className="favourite-state">
                 {!entity ? (
-                  <strong className="missing-flag">Not in Home Assistant any more</strong>
+                  <strong className="missing-flag">{NOT_FOUND}</strong>
                 ) : entity.state === 'unavailable' ? (
                   <>
                     {lineOf.get(entity.entity_id)} ·{' '}
