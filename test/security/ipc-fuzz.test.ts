@@ -159,8 +159,6 @@ beforeAll(async () => {
       shell: { openExternal: async (url) => void opened.push(url) },
     }),
     {
-      // Bounds the fuzzed connection tests, many of which go nowhere; nothing waits on it.
-      probeTimeoutMs: 200,
       resolveHost: async () => ['203.0.113.50'],
       connection: { retry: fastRetry(10, 50) },
       entityEventDelayMs: 10,
@@ -169,8 +167,8 @@ beforeAll(async () => {
   for (const stream of streamNames(ipcContract))
     await app.table.handle(SUBSCRIBE_CHANNEL, TRUSTED, [{ stream }, true]);
   await app.start();
-  // Connected as a saved connection connects at start, without a probe (its short timeout is
-  // for the fuzz), and ready once the entities are in: "connected" is said before they arrive.
+  // Connected as a saved connection connects at start, without a probe, and ready once the
+  // entities are in: "connected" is said before they arrive.
   await app.vault.save(sim.token);
   app.settings.setConnection(sim.url);
   app.connection.connectIfReady();
