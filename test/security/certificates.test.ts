@@ -90,7 +90,7 @@ function boot(trustedCas: TrustedCaSource): AppServices {
         showError: () => undefined,
       },
     }),
-    { trustedCas, probeTimeoutMs: 2000, connection: { retry: fastRetry(10, 50) } },
+    { trustedCas, connection: { retry: fastRetry(10, 50) } },
   );
   return app;
 }

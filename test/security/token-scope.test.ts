@@ -29,7 +29,6 @@ beforeEach(async () => {
   stranger = await startSimulator({ locationName: 'Stranger' });
   dir = mkdtempSync(join(tmpdir(), 'ha-tray-scope-'));
   app = createAppServices(testPlatform(dir), {
-    probeTimeoutMs: 500,
     connection: { retry: fastRetry(10, 50) },
   });
   await app.start();

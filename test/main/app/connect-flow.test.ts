@@ -35,7 +35,6 @@ function boot(): AppServices {
     }),
     {
       connection: { retry: fastRetry(10, 50) },
-      probeTimeoutMs: 2000,
       entityEventDelayMs: 10,
     },
   );

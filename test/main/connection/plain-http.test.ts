@@ -87,7 +87,7 @@ describe('plain http to a remote address', () => {
       testPlatform(dir, {
         dialogs: { confirm: async (q) => (asked.push(q), answer), showError: () => undefined },
       }),
-      { resolveHost, probeTimeoutMs: 300 },
+      { resolveHost },
     );
     await app.start();
   });

@@ -8,6 +8,34 @@ import { tamper } from '../../support/tamper';
 import { snapshotIn, supervisedStore } from '../../support/supervised-store';
 import { waitFor } from '../../support/wait-for';
 import { fastRetry } from '../../support/fast-retry';
+import { FakeClock } from '../../support/fake-clock';
+import { socketTransport, type HaTransport } from '../../../src/main/ha/ha-transport';
+
+/**
+ * The real sockets, counting each login and each look as it starts. The supervisor starts every
+ * attempt synchronously (at once or from a timer of its clock), so an unchanged count right after
+ * a call, with no retry pending on the fake clock, proves that no attempt came of it: no test
+ * waits for a while to see that nothing happens.
+ */
+function countingTransport() {
+  const dials = { logins: 0, looks: 0 };
+  const transport: HaTransport = {
+    open: (credentials, options) => {
+      dials.logins++;
+      return socketTransport.open(credentials, options);
+    },
+    checkLiveness: (instance, timeoutMs, tls) => {
+      dials.looks++;
+      return socketTransport.checkLiveness(instance, timeoutMs, tls);
+    },
+  };
+  return { dials, transport };
+}
+
+/** Retries on a clock that moves only when told: a retry planned is a timer pending on it. */
+function stoppedClock() {
+  return new FakeClock(Date.now());
+}
 
 const sims: HaSimulator[] = [];
 const supervisors: ConnectionSupervisor[] = [];
@@ -23,8 +51,10 @@ async function setup(
 ) {
   const sim = await startSimulator(simOptions);
   sims.push(sim);
+  const { dials, transport } = countingTransport();
   const { store, logger, supervisor, entities } = supervisedStore({
     retry: fastRetry(5, 20),
+    transport,
     ...supervisorOptions,
   });
   supervisors.push(supervisor);
@@ -35,7 +65,19 @@ async function setup(
   const connect = (token = sim.token) =>
     supervisor.setCredentials({ instance: instance.value, token });
   const snapshot = () => snapshotIn(entities);
-  return { sim, store, logger, supervisor, statuses, connect, snapshot, instance: instance.value };
+  const dialled = () => dials.logins + dials.looks;
+  return {
+    sim,
+    store,
+    logger,
+    supervisor,
+    statuses,
+    connect,
+    snapshot,
+    dials,
+    dialled,
+    instance: instance.value,
+  };
 }
 
 const storeMatchesServer = (store: EntityStore, sim: HaSimulator) => {
@@ -60,44 +102,56 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('token revoked while connected: auth_failed after at most one further auth attempt', async () => {
-    const { sim, supervisor, connect, snapshot } = await setup();
+    const clock = stoppedClock();
+    const { sim, supervisor, connect, snapshot, dials, dialled } = await setup({}, { clock });
     connect();
     await snapshot();
     const attemptsBefore = sim.stats.authAttempts;
     sim.revokeToken(sim.token);
+    await waitFor(() => supervisor.getStatus().state === 'reconnecting', 'connection dropped');
+    const logins = dials.logins;
+    await clock.advanceAsync(20);
     await waitFor(() => supervisor.getStatus().state === 'auth_failed', 'auth_failed');
     expect(supervisor.getStatus()).toEqual({
       state: 'auth_failed',
       message: 'Invalid access token or password',
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(dials.logins - logins).toBe(1);
     expect(sim.stats.authAttempts - attemptsBefore).toBe(1);
+    expect(clock.pendingTimers()).toBe(0);
     // Waking from sleep never tries a rejected token again.
+    const before = dialled();
     supervisor.wake();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(sim.stats.authAttempts - attemptsBefore).toBe(1);
+    expect(dialled()).toBe(before);
+    expect(clock.pendingTimers()).toBe(0);
   });
 
   it('token rejected: "Reconnect now" makes exactly one attempt, then stops again', async () => {
-    const { sim, supervisor, connect } = await setup();
+    const clock = stoppedClock();
+    const { sim, supervisor, connect, dialled } = await setup({}, { clock });
     connect(tamper(sim.token));
     await waitFor(() => supervisor.getStatus().state === 'auth_failed', 'auth_failed');
     const attempts = sim.stats.authAttempts;
+    const before = dialled();
     supervisor.reconnectNow();
-    await waitFor(() => sim.stats.authAttempts === attempts + 1, 'one attempt');
+    expect(dialled()).toBe(before + 1);
+    expect(supervisor.getStatus().state).toBe('connecting');
     await waitFor(() => supervisor.getStatus().state === 'auth_failed', 'auth_failed again');
-    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sim.stats.authAttempts).toBe(attempts + 1);
+    expect(dialled()).toBe(before + 1);
+    expect(clock.pendingTimers()).toBe(0);
   });
 
   it('token rejected: saving the same credentials again (Test + Save) makes one attempt', async () => {
-    const { sim, supervisor, instance } = await setup();
+    const { sim, supervisor, instance, dialled } = await setup();
     supervisor.setCredentials({ instance, token: tamper(sim.token) });
     await waitFor(() => supervisor.getStatus().state === 'auth_failed', 'auth_failed');
     const attempts = sim.stats.authAttempts;
     // Without a restart request the same credentials are left alone...
+    const before = dialled();
     supervisor.setCredentials({ instance, token: tamper(sim.token) });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(dialled()).toBe(before);
+    expect(supervisor.getStatus().state).toBe('auth_failed');
     expect(sim.stats.authAttempts).toBe(attempts);
     // ...with one (Test + Save), exactly one attempt is made.
     supervisor.setCredentials({ instance, token: tamper(sim.token) }, { restart: true });
@@ -105,27 +159,41 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('short outages on real sockets: each recovery logs in once; the looks in between send no token', async () => {
-    const { sim, supervisor, connect, snapshot } = await setup({}, { retry: undefined });
+    const clock = stoppedClock();
+    const { sim, supervisor, connect, snapshot, dials } = await setup(
+      {},
+      { retry: undefined, clock },
+    );
     connect();
     await snapshot();
     for (let i = 0; i < 3; i++) {
-      const { authAttempts, upgradeRequests } = sim.stats;
+      const { authAttempts } = sim.stats;
+      const { logins, looks } = dials;
       await sim.stop();
-      await waitFor(() => sim.stats.upgradeRequests >= upgradeRequests, 'looks while down');
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      await waitFor(() => supervisor.getStatus().state === 'reconnecting', 'lost');
+      // Three looks while down, each refused and followed by the next one planned (the quick
+      // looks of DEFAULT_RETRY come within 500 ms).
+      while (dials.looks < looks + 3) {
+        await waitFor(() => clock.pendingTimers() === 1, 'the next look planned');
+        await clock.advanceAsync(500);
+      }
+      await waitFor(() => clock.pendingTimers() === 1, 'the look after them planned');
+      expect(dials.logins).toBe(logins);
       await sim.start();
+      await clock.advanceAsync(500);
       await waitFor(() => supervisor.getStatus().state === 'connected', 'back');
       expect(sim.stats.authAttempts - authAttempts).toBe(1);
     }
   });
 
   it('a bad token never retries', async () => {
-    const { sim, supervisor, connect } = await setup();
+    const clock = stoppedClock();
+    const { sim, supervisor, connect, dialled } = await setup({}, { clock });
     connect(tamper(sim.token));
     await waitFor(() => supervisor.getStatus().state === 'auth_failed', 'auth_failed');
-    const attempts = sim.stats.authAttempts;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(sim.stats.authAttempts).toBe(attempts);
+    expect(sim.stats.authAttempts).toBe(1);
+    expect(dialled()).toBe(1);
+    expect(clock.pendingTimers()).toBe(0);
   });
 
   it('survives 20 restarts with changes during the downtime: the store equals the server', async () => {
@@ -178,16 +246,19 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('detects a half-open socket with its ping and reconnects', async () => {
-    const { sim, supervisor, statuses, connect, snapshot } = await setup(
-      {},
-      { pingIntervalMs: 30, pingTimeoutMs: 30, connectTimeoutMs: 200 },
-    );
+    // The ping's interval and timeout run on the fake clock: a slow answer on a busy machine
+    // cannot pass for a half-open socket, and the test moves time instead of waiting for it.
+    const clock = stoppedClock();
+    const { sim, supervisor, statuses, connect, snapshot } = await setup({}, { clock });
     connect();
     await snapshot();
     const opened = sim.stats.connectionsOpened;
     sim.setHalfOpen(true);
+    await clock.advanceAsync(30_000);
+    await clock.advanceAsync(10_000);
     await waitFor(() => statuses.some((s) => s.state === 'reconnecting'), 'half-open detected');
     sim.setHalfOpen(false);
+    await clock.advanceAsync(20);
     await waitFor(
       () => supervisor.getStatus().state === 'connected' && sim.stats.connectionsOpened > opened,
       'reconnected',
@@ -195,27 +266,33 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('banned: stops with status banned and makes no more attempts', async () => {
-    const { sim, supervisor, connect } = await setup({ banThreshold: 1 });
+    const clock = stoppedClock();
+    const { sim, supervisor, connect, dialled } = await setup({ banThreshold: 1 }, { clock });
     await fetch(`${sim.url}/api/`, { headers: { Authorization: 'Bearer wrong' } });
     connect();
     await waitFor(() => supervisor.getStatus().state === 'banned', 'banned');
-    const upgrades = sim.stats.upgradeRequests;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const before = dialled();
+    expect(clock.pendingTimers()).toBe(0);
     supervisor.wake();
-    expect(sim.stats.upgradeRequests).toBe(upgrades);
+    expect(dialled()).toBe(before);
+    expect(clock.pendingTimers()).toBe(0);
   });
 
   it('ban still in place: "Reconnect now" makes one attempt, then stops', async () => {
-    const { sim, supervisor, connect } = await setup({ banThreshold: 1 });
+    const clock = stoppedClock();
+    const { sim, supervisor, connect, dialled } = await setup({ banThreshold: 1 }, { clock });
     await fetch(`${sim.url}/api/`, { headers: { Authorization: 'Bearer wrong' } });
     connect();
     await waitFor(() => supervisor.getStatus().state === 'banned', 'banned');
     const upgrades = sim.stats.upgradeRequests;
+    const before = dialled();
     supervisor.reconnectNow();
-    await waitFor(() => sim.stats.upgradeRequests === upgrades + 1, 'one attempt');
+    expect(dialled()).toBe(before + 1);
+    expect(supervisor.getStatus().state).toBe('connecting');
     await waitFor(() => supervisor.getStatus().state === 'banned', 'banned again');
-    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sim.stats.upgradeRequests).toBe(upgrades + 1);
+    expect(dialled()).toBe(before + 1);
+    expect(clock.pendingTimers()).toBe(0);
   });
 
   it('ban lifted: one click on "Reconnect now" connects', async () => {
@@ -274,15 +351,16 @@ describe('ConnectionSupervisor against the simulator', () => {
   });
 
   it('offline: waits without attempts and reconnects when back online', async () => {
-    const { sim, supervisor, connect, snapshot } = await setup();
+    const clock = stoppedClock();
+    const { sim, supervisor, connect, snapshot, dialled } = await setup({}, { clock });
     connect();
     await snapshot();
     supervisor.setOnline(false);
+    const before = dialled();
     await sim.restart({ downMs: 1 });
     await waitFor(() => supervisor.getStatus().state === 'offline', 'offline');
-    const upgrades = sim.stats.upgradeRequests;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(sim.stats.upgradeRequests).toBe(upgrades);
+    expect(dialled()).toBe(before);
+    expect(clock.pendingTimers()).toBe(0);
     supervisor.setOnline(true);
     await waitFor(() => supervisor.getStatus().state === 'connected', 'back online');
   });

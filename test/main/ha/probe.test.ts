@@ -31,8 +31,9 @@ const instance = (url: string): InstanceUrl => {
   return result.value;
 };
 const options = (extra: Partial<ProbeOptions> = {}): ProbeOptions => ({
-  timeoutMs: 2000,
-  verifyUser: (target, token) => verifyToken(target, token, { timeoutMs: 2000 }),
+  // Long enough that a busy machine never trips it; the test of a silent server sets its own.
+  timeoutMs: 10_000,
+  verifyUser: (target, token) => verifyToken(target, token, { timeoutMs: 10_000 }),
   ...extra,
 });
 
