@@ -48,7 +48,7 @@ const RULES: { concept: string; home: string[]; pattern: RegExp }[] = [
   },
   {
     concept: 'which Home Assistant a page opens on: use openSavedHaPage',
-    home: ['src/main/connection/open-ha-page.ts'],
+    home: ['src/main/setup/open-ha-page.ts'],
     pattern: /connection\?\.origin,\s*path/,
   },
 ];

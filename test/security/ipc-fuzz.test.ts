@@ -167,7 +167,7 @@ beforeAll(async () => {
   // for the fuzz), and ready once the entities are in: "connected" is said before they arrive.
   await app.vault.save(sim.token);
   app.settings.setConnection(sim.url);
-  app.connection.connectIfReady();
+  app.setup.connectIfReady();
   await snapshotIn(app.entities);
 });
 

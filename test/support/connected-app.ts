@@ -28,7 +28,7 @@ export async function appForSimulator(
   await app.vault.save(sim.token);
   app.settings.setConnection(instance.value.origin);
   await options.beforeConnect?.(app);
-  app.connection.connectIfReady();
+  app.setup.connectIfReady();
   return {
     app,
     dispose: async () => {

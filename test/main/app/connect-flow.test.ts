@@ -150,7 +150,7 @@ describe('connect flow against the simulator', () => {
       'reconnected after restart',
     );
     await waitFor(
-      () => (again.connection.status().instance?.locationName ?? '') === 'Cottage',
+      () => (again.setup.status().instance?.locationName ?? '') === 'Cottage',
       'location name',
     );
 

@@ -161,7 +161,7 @@ describe('about and diagnostics', () => {
     await app.vault.save(sim.token);
     app.settings.setConnection(instance.value.origin);
     app.settings.update({ favourites: [{ entityId: 'light.kitchen' }] });
-    app.connection.connectIfReady();
+    app.setup.connectIfReady();
     await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected');
 
     const about = await ask<AboutInfo>('getAbout');

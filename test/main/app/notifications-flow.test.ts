@@ -80,7 +80,7 @@ beforeEach(async () => {
   if (!instance.ok) throw new Error(instance.error);
   await app.vault.save(sim.token);
   app.settings.setConnection(instance.value.origin);
-  app.connection.connectIfReady();
+  app.setup.connectIfReady();
   await snapshotIn(app.entities);
   const notifications = app.settings.get().notifications;
   expect(

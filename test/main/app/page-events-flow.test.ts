@@ -35,7 +35,7 @@ beforeEach(async () => {
   if (!instance.ok) throw new Error(instance.error);
   await app.vault.save(sim.token);
   app.settings.setConnection(instance.value.origin);
-  app.connection.connectIfReady();
+  app.setup.connectIfReady();
   await snapshotIn(app.entities);
   // A settings page that lists every entity is open, so the whole home is subscribed to: the
   // panel must still get only its favourites.

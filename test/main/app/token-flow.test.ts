@@ -47,7 +47,7 @@ beforeEach(async () => {
   await app.vault.save(sim.token);
   app.settings.setConnection(instance.value.origin);
   app.supervisor.onStatus((s) => statuses.push(s));
-  app.connection.connectIfReady();
+  app.setup.connectIfReady();
   await snapshotIn(app.entities);
 });
 afterEach(async () => {

@@ -17,7 +17,7 @@ import type { ResolveHost } from './address-class';
 import { plainHttpRefusal } from './plain-http';
 import { savedTokenMayGoTo } from './token-scope';
 
-export interface ConnectionSetupDeps {
+export interface InstanceSetupDeps {
   supervisor: ConnectionSupervisor;
   vault: TokenVault;
   settings: SettingsStore;
@@ -38,7 +38,7 @@ export interface ConnectionSetupDeps {
  * token) without saving it, saving it only after that exact candidate passed a test, and
  * connecting whenever a URL and a readable token are both there.
  */
-export class ConnectionSetup {
+export class InstanceSetup {
   private readonly changes = new Emitter<AppStatus>();
   /** Fingerprint of the last candidate that passed a test: "Save" is refused for anything else. */
   private lastPassed: {
@@ -52,7 +52,7 @@ export class ConnectionSetup {
   private certificateProblem: string | null = null;
   private heldBack: string | null;
 
-  constructor(private readonly deps: ConnectionSetupDeps) {
+  constructor(private readonly deps: InstanceSetupDeps) {
     this.heldBack = deps.heldBack ?? null;
     deps.supervisor.onStatus((status) => {
       if (status.state === 'connected')
