@@ -75,7 +75,7 @@ export class InstanceSetup {
       this.heldBack = null;
       this.emit();
     }
-    const origin = this.deps.settings.get().connection?.origin;
+    const origin = this.deps.settings.get().instance?.origin;
     const token = this.deps.vault.token();
     const { supervisor } = this.deps;
     if (!origin || !token) {
@@ -91,7 +91,7 @@ export class InstanceSetup {
   }
 
   status(): AppStatus {
-    const origin = this.deps.settings.get().connection?.origin ?? null;
+    const origin = this.deps.settings.get().instance?.origin ?? null;
     return {
       connection: this.deps.supervisor.getStatus(),
       instance: origin ? { origin, locationName: this.locationName } : null,
@@ -151,7 +151,7 @@ export class InstanceSetup {
       );
     }
     if (passed.token !== this.deps.vault.token()) await this.deps.vault.save(passed.token);
-    this.deps.settings.setConnection(passed.origin);
+    this.deps.settings.setInstance(passed.origin);
     this.locationName = passed.locationName;
     this.lastPassed = null;
     this.connectIfReady({ restart: true });
@@ -281,7 +281,7 @@ export class InstanceSetup {
             message: 'Paste a long-lived access token from your Home Assistant profile.',
           },
         };
-      const savedOrigin = this.deps.settings.get().connection?.origin;
+      const savedOrigin = this.deps.settings.get().instance?.origin;
       if (!savedTokenMayGoTo(savedOrigin, instance.value.origin))
         return {
           failure: {

@@ -148,7 +148,7 @@ export class BenchApp {
     const instance = normaliseInstanceUrl(url);
     if (!instance.ok) throw new Error(instance.error);
     await this.services.vault.save(token);
-    this.services.settings.setConnection(instance.value.origin);
+    this.services.settings.setInstance(instance.value.origin);
     this.services.setup.connectIfReady();
     await snapshotIn(this.services.entities);
     if (this.services.store.size !== entities)

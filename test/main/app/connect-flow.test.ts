@@ -183,7 +183,7 @@ describe('connect flow against the simulator', () => {
       await ask(app, 'actOnEntity', { entityId: 'light.kitchen', action: { kind: 'explode' } }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect(
-      await ask(app, 'updateSettings', { connection: { origin: 'https://evil.example' } }),
+      await ask(app, 'updateSettings', { instance: { origin: 'https://evil.example' } }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect(sim.stats.authAttempts).toBe(0);
   });
