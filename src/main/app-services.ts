@@ -1,6 +1,6 @@
 import dns from 'node:dns';
-import type { ResolveHost } from './connection/address-class';
-import { ConnectionSetup } from './connection/connection-setup';
+import type { ResolveHost } from './setup/address-class';
+import { InstanceSetup } from './setup/instance-setup';
 import { ConnectionSupervisor, type ConnectionSupervisorOptions } from './ha/connection-supervisor';
 import { AreaDirectory } from './ha/area-directory';
 import { entityScope, watchedEntityIds } from './ha/entity-scope';
@@ -38,7 +38,7 @@ import { fileReminderMemoryStore } from './token-lifecycle/reminder-memory-store
 import { fileJournalStore } from './token-lifecycle/rotation-journal';
 import { TokenLifecycle } from './token-lifecycle/token-lifecycle';
 import { createNotifications } from './notify/create-notifications';
-import { openSavedHaPage } from './connection/open-ha-page';
+import { openSavedHaPage } from './setup/open-ha-page';
 import type { PageWindows } from './ipc/handlers';
 import { SettingsStore } from './settings/settings-store';
 import { flushAllJsonFiles } from './storage/json-file-store';
@@ -102,16 +102,13 @@ const systemResolve: ResolveHost = async (hostname) =>
  */
 export function createAppServices(platform: AppPlatform, options: AppServiceOptions = {}) {
   let vault: TokenVault | null = null;
-  let connection: ConnectionSetup | null = null;
+  let setup: InstanceSetup | null = null;
   const handledSecrets = new HandledSecrets();
   // Every token the app holds or handles: stored, pending, tested, pasted for a replacement.
   const secrets = () =>
-    [
-      vault?.token(),
-      vault?.pendingToken(),
-      connection?.heldToken(),
-      ...handledSecrets.values(),
-    ].filter((t): t is string => typeof t === 'string');
+    [vault?.token(), vault?.pendingToken(), setup?.heldToken(), ...handledSecrets.values()].filter(
+      (t): t is string => typeof t === 'string',
+    );
   // Debug lines only when the user switched them on (Settings > About); info and above always.
   let debugLog = false;
   const logger = createLogger(platform.logSink, {
@@ -175,7 +172,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   updateEntityScope();
   settings.onChange(updateEntityScope);
   const timeoutMs = options.probeTimeoutMs ?? 10_000;
-  connection = new ConnectionSetup({
+  setup = new InstanceSetup({
     supervisor,
     vault,
     settings,
@@ -235,7 +232,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const diagnostics = new Diagnostics({
     appInfo: platform.desktop.appInfo,
     now: () => clock.now(),
-    status: () => connection.status(),
+    status: () => setup.status(),
     settings: () => settings.get(),
     secrets,
     onConnection: (listener) => supervisor.onStatus(listener),
@@ -246,7 +243,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const table: HandlerTable = createHandlerTable(
     ipcContract,
     createHandlers({
-      connection,
+      setup,
       supervisor,
       store,
       settings,
@@ -276,7 +273,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
 
   const send = streams.publish;
   units.onChange(() => pageEntities.viewsChanged());
-  connection.onStatus((status) => send('status', status));
+  setup.onStatus((status) => send('status', status));
   settings.onChange((value) => send('settings', value));
   tokens.onStatus((status) => send('tokenStatus', status));
   desktop.onStatus((status) => send('desktopStatus', status));
@@ -290,7 +287,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     entities,
     units,
     supervisor,
-    connection,
+    setup,
     tokens,
     notifications,
     desktop,
@@ -301,7 +298,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       // Before the first connection: the first snapshot is the baseline, never a change.
       notifications.start();
       await tokens.start();
-      connection.connectIfReady();
+      setup.connectIfReady();
     },
     /** Stops everything and resolves once every pending write is on disk. */
     async dispose(): Promise<void> {

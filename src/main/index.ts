@@ -176,6 +176,6 @@ async function start(): Promise<void> {
   );
 
   await services.start();
-  const { connection } = services.settings.get();
-  if (!connection || !services.vault.token()) windows.showSettings('connection');
+  const { instance } = services.settings.get();
+  if (!instance || !services.vault.token()) windows.showSettings('connection');
 }

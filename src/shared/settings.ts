@@ -8,7 +8,7 @@ import { ROTATION_INTERVALS } from './token-status';
  * new version (a file without it gets the default); renaming, moving or re-meaning a value does:
  * bump this and add a migration in src/main/settings/migrations.ts.
  */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 function isHttpOrigin(value: string): boolean {
   try {
@@ -52,8 +52,11 @@ const isoDate = z.iso.datetime({ offset: true }).nullable().default(null);
  * are all shorter than one (and the address must be a bare origin).
  */
 export const settingsSections = {
-  /** The Home Assistant instance: a normalised origin, port included ("http://homeassistant.local:8123"). */
-  connection: z.object({ origin: httpOrigin }).strict().nullable(),
+  /**
+   * The saved Home Assistant instance: a normalised origin, port included
+   * ("http://homeassistant.local:8123"). Called `connection` up to settings version 1.
+   */
+  instance: z.object({ origin: httpOrigin }).strict().nullable(),
   /** In the order the user chose. */
   favourites: z
     .array(favouriteSchema)
@@ -127,7 +130,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** The defaults live in the schema, so a field missing from a file gets the same value. */
 export const DEFAULT_SETTINGS: Settings = {
   schemaVersion: SETTINGS_VERSION,
-  connection: null,
+  instance: null,
   favourites: [],
   tokenReminder: settingsSections.tokenReminder.parse({}),
   storage: settingsSections.storage.parse({}),
@@ -138,7 +141,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /**
- * What the renderer may change directly. The connection changes only through "Save connection";
+ * What the renderer may change directly. The instance changes only through "Save connection";
  * token storage only after main asked the user in a native dialog.
  */
 export const settingsPatchSchema = z

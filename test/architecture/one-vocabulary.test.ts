@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { settingsSections } from '../../src/shared/settings';
 
 /**
  * Each word of the failure vocabulary has one module (docs/architecture.md, "One failure
@@ -48,8 +49,8 @@ const RULES: { concept: string; home: string[]; pattern: RegExp }[] = [
   },
   {
     concept: 'which Home Assistant a page opens on: use openSavedHaPage',
-    home: ['src/main/connection/open-ha-page.ts'],
-    pattern: /connection\?\.origin,\s*path/,
+    home: ['src/main/setup/open-ha-page.ts'],
+    pattern: /instance\?\.origin,\s*path/,
   },
 ];
 
@@ -68,5 +69,60 @@ describe('one failure vocabulary: each concept is defined in one module', () => 
   it('each rule still finds its own definition (a rule that matches nothing guards nothing)', () => {
     for (const { home, pattern } of RULES)
       expect(home.some((file) => pattern.test(readFileSync(file, 'utf8')))).toBe(true);
+  });
+});
+
+/**
+ * "Connection" names the live link to Home Assistant only: the socket, its status, its
+ * supervisor (docs/architecture.md, "Layers"). The Connection page's side is InstanceSetup, and
+ * the saved Home Assistant is the settings' `instance` section; each old name that comes back in
+ * src/ fails here. `reintroduced` is the old code each rule must catch.
+ */
+const RETIRED: { name: string; pattern: RegExp; reintroduced: string[] }[] = [
+  {
+    name: "ConnectionSetup: the Connection page's side is InstanceSetup (src/main/setup/)",
+    pattern: /\bConnectionSetup\b|connection-setup/,
+    reintroduced: [
+      "import { ConnectionSetup } from './connection/connection-setup';",
+      'export class ConnectionSetup {',
+    ],
+  },
+  {
+    name: 'a settings `connection` section: the saved Home Assistant is `instance`',
+    pattern:
+      /settings\.connection\b|get\(\)\.connection\b|\.connection\?\.origin\b|settingsSections\.connection\b|setConnection\(|\{\s*connection\s*\}\s*=\s*[\w.]*settings\b/,
+    reintroduced: [
+      'origin: settings.connection?.origin ?? null,',
+      'const origin = this.deps.settings.get().connection?.origin;',
+      'const parsed = settingsSections.connection.safeParse(origin);',
+      'store.setConnection(origin);',
+      'const { connection } = services.settings.get();',
+    ],
+  },
+];
+
+describe('"connection" names the live link only', () => {
+  it.each(RETIRED)('no $name', ({ pattern }) => {
+    expect(sources.filter((file) => pattern.test(readFileSync(file, 'utf8')))).toEqual([]);
+  });
+
+  it('each rule catches the old code it retires', () => {
+    for (const { pattern, reintroduced } of RETIRED)
+      for (const line of reintroduced) expect(line).toMatch(pattern);
+  });
+
+  it('the live link keeps its name: the supervisor and its status are not caught', () => {
+    const live = [
+      'runEntityAction({ store, connection: () => supervisor.connection() }, entityId, action);',
+      "const connected = status?.connection.state === 'connected';",
+      'deps.supervisor.onStatus((status) => this.emit());',
+    ];
+    for (const line of live) for (const { pattern } of RETIRED) expect(line).not.toMatch(pattern);
+  });
+
+  it('the settings have no `connection` section, and src/main/connection/ is gone', () => {
+    expect(Object.keys(settingsSections)).not.toContain('connection');
+    expect(Object.keys(settingsSections)).toContain('instance');
+    expect(existsSync('src/main/connection')).toBe(false);
   });
 });

@@ -150,8 +150,8 @@ export class E2eHarness {
     const instance = normaliseInstanceUrl(url);
     if (!instance.ok) throw new Error(instance.error);
     await this.services.vault.save(token);
-    this.services.settings.setConnection(instance.value.origin);
-    this.services.connection.connectIfReady();
+    this.services.settings.setInstance(instance.value.origin);
+    this.services.setup.connectIfReady();
     // "Connected" comes before the entities: their snapshot is what the journeys need.
     await snapshotIn(this.services.entities);
   }

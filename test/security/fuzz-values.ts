@@ -23,6 +23,7 @@ const KEYS = [
   'storage',
   'trust',
   'connection',
+  'instance',
   'origin',
   'ids',
   'confirm',

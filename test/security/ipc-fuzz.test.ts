@@ -170,8 +170,8 @@ beforeAll(async () => {
   // Connected as a saved connection connects at start, without a probe, and ready once the
   // entities are in: "connected" is said before they arrive.
   await app.vault.save(sim.token);
-  app.settings.setConnection(sim.url);
-  app.connection.connectIfReady();
+  app.settings.setInstance(sim.url);
+  app.setup.connectIfReady();
   await snapshotIn(app.entities);
 });
 
@@ -256,14 +256,14 @@ describe('IPC fuzz of every contract channel', () => {
     }
   });
 
-  it('kept the settings valid by checks of its own, and the connection and token as they were', () => {
+  it('kept the settings valid by checks of its own, and the instance and token as they were', () => {
     const raw = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<
       string,
       unknown
     >;
     expect(Object.keys(raw).sort()).toEqual(
       [
-        'connection',
+        'instance',
         'diagnostics',
         'favourites',
         'notifications',
@@ -274,7 +274,7 @@ describe('IPC fuzz of every contract channel', () => {
         'ui',
       ].sort(),
     );
-    expect(raw.connection).toEqual({ origin: sim.url });
+    expect(raw.instance).toEqual({ origin: sim.url });
     expect(raw.storage).toEqual({ allowWeakEncryption: false });
     expect(raw.trust).toEqual({ plainHttp: [], certificates: [] });
     const favourites = raw.favourites as Array<{ entityId: string; label?: string }>;

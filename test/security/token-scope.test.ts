@@ -80,6 +80,6 @@ describe('the saved token goes only to the origin it was saved with', () => {
     expect(guard.violations).toEqual([]);
     expect(guard.secretWrites.length).toBeGreaterThan(0);
     expect(guard.secretWrites.filter((write) => write.port !== homePort)).toEqual([]);
-    expect(app.settings.get().connection?.origin).toBe(home.url);
+    expect(app.settings.get().instance?.origin).toBe(home.url);
   });
 });

@@ -26,9 +26,9 @@ export async function appForSimulator(
   const instance = normaliseInstanceUrl(sim.url);
   if (!instance.ok) throw new Error(instance.error);
   await app.vault.save(sim.token);
-  app.settings.setConnection(instance.value.origin);
+  app.settings.setInstance(instance.value.origin);
   await options.beforeConnect?.(app);
-  app.connection.connectIfReady();
+  app.setup.connectIfReady();
   return {
     app,
     dispose: async () => {

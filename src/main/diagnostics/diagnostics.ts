@@ -64,7 +64,7 @@ export class Diagnostics {
       {
         about: this.about(),
         connection: connectionWords(status.connection, this.deps.now()).brief,
-        origin: settings.connection?.origin ?? null,
+        origin: settings.instance?.origin ?? null,
         protection: status.token.protection,
         entityIds,
         secrets: this.deps.secrets(),

@@ -3,8 +3,8 @@ import { normaliseInstanceUrl } from '../../shared/instance-url';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { IpcContract } from '../../shared/ipc/contract';
 import type { EntityView } from '../../shared/entity-view';
-import type { ConnectionSetup } from '../connection/connection-setup';
-import { openSavedHaPage, openTokenCreationPage } from '../connection/open-ha-page';
+import type { InstanceSetup } from '../setup/instance-setup';
+import { openSavedHaPage, openTokenCreationPage } from '../setup/open-ha-page';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { runEntityAction } from '../ha/entity-actions';
 import type { TemperatureUnit } from '../../shared/unit-system';
@@ -29,7 +29,7 @@ export interface PageWindows {
 export interface HandlerDeps {
   /** Where the pages' own errors go: main's log, rate-limited. */
   pageErrors: PageErrorLog;
-  connection: ConnectionSetup;
+  setup: InstanceSetup;
   supervisor: ConnectionSupervisor;
   store: EntityStore;
   settings: SettingsStore;
@@ -61,7 +61,7 @@ function entityFor(store: EntityStore, entityId: string) {
 
 /** What each request of the contract does. Arguments arrive already validated. */
 export function createHandlers({
-  connection,
+  setup,
   supervisor,
   store,
   settings,
@@ -79,14 +79,14 @@ export function createHandlers({
   pageErrors,
 }: HandlerDeps): Handlers<IpcContract> {
   return {
-    getStatus: () => connection.status(),
+    getStatus: () => setup.status(),
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
-    testConnection: (candidate) => connection.test(candidate),
-    saveConnection: (candidate) => connection.save(candidate),
-    allowWeakStorage: () => connection.allowWeakStorage(),
-    allowPlainHttp: (address) => connection.allowPlainHttp(address),
-    trustCertificate: (address) => connection.trustCertificate(address),
+    testConnection: (candidate) => setup.test(candidate),
+    saveConnection: (candidate) => setup.save(candidate),
+    allowWeakStorage: () => setup.allowWeakStorage(),
+    allowPlainHttp: (address) => setup.allowPlainHttp(address),
+    trustCertificate: (address) => setup.trustCertificate(address),
     listEntities: () => entityViews(),
     getFavouriteEntities: () => favouriteViews(),
     setEntityListOpen: (open) => setEntityListOpen(open),

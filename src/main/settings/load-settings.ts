@@ -25,7 +25,7 @@ export interface LoadedSettings {
 export type SettingsShape = Pick<DocumentFormat, 'version' | 'migrations'>;
 
 const SECTION_WORDS: Record<SettingsSection, string> = {
-  connection: 'the Home Assistant address',
+  instance: 'the Home Assistant address',
   favourites: 'favourites',
   tokenReminder: 'the token reminder',
   storage: 'token storage',

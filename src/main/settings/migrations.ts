@@ -7,7 +7,15 @@ import type { DocumentFormat, Migration } from '../storage/document-format';
  * meaning; a new section or a new field with a default needs none. A migration only moves data:
  * the schema checks the result, and anything still wrong falls back to its default.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 2,
+    description: 'the saved Home Assistant moves from "connection" to "instance"',
+    // "connection" now names only the live link to Home Assistant (src/main/ha/).
+    up: ({ connection, ...rest }) =>
+      connection === undefined ? rest : { ...rest, instance: connection },
+  },
+];
 
 /** The version of a file that does not say (written by hand): the first one. */
 export const FIRST_VERSION = 1;

@@ -21,7 +21,7 @@ export const UNKNOWN_ENTRY = '<unknown>';
  * - a valid section is kept as it is;
  * - in a section that is an object, each valid field is kept and each invalid one gets its default;
  * - in a list (the favourites), each valid item is kept in order and an invalid or repeated one is dropped;
- * - anything else invalid (the connection) gets its section's default;
+ * - anything else invalid (the instance) gets its section's default;
  * - a missing section or field gets its default silently (that is how new settings arrive);
  * - entries HA Tray does not know are dropped, which also keeps anything pasted in by hand
  *   (a token, say) from being carried over.

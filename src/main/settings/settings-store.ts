@@ -160,10 +160,10 @@ export class SettingsStore {
   }
 
   /** The instance's origin, after "Save connection"; null forgets it. */
-  setConnection(origin: string | null): Settings {
-    const parsed = settingsSections.connection.safeParse(origin === null ? null : { origin });
+  setInstance(origin: string | null): Settings {
+    const parsed = settingsSections.instance.safeParse(origin === null ? null : { origin });
     if (!parsed.success) throw invalid(parsed.error.issues[0]);
-    return this.write({ ...this.settings, connection: parsed.data });
+    return this.write({ ...this.settings, instance: parsed.data });
   }
 
   onChange(listener: (settings: Settings) => void): () => void {

@@ -1,7 +1,7 @@
 import type { DesktopStatus } from '../../shared/desktop-status';
 import type { Settings } from '../../shared/settings';
 import type { AppServices } from '../app-services';
-import { openSavedHaPage } from '../connection/open-ha-page';
+import { openSavedHaPage } from '../setup/open-ha-page';
 import type { Dialogs } from '../windows/dialogs';
 import type { Shell } from '../windows/shell';
 import type { SystemTheme } from './system-theme';
@@ -65,7 +65,7 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
     tray.setPanelShortcut(shortcut.registered ? shortcut.accelerator : null);
   services.desktop.onStatus(showShortcut);
   showShortcut(services.desktop.status());
-  services.connection.onStatus((status) => tray.setStatus(status));
+  services.setup.onStatus((status) => tray.setStatus(status));
   services.tokens.onStatus((status) => tray.setReminder(status.reminder));
   tray.setReminder(services.tokens.status().reminder);
   services.notifications.onPauseChange((until) => tray.setPausedUntil(until));
@@ -77,6 +77,6 @@ export function createTray(services: AppServices, deps: TrayDeps): TrayService {
   tray.setTemperatureUnit(services.units.temperatureUnit());
   tray.setDark(deps.theme.isDark());
   deps.theme.onChange(() => tray.setDark(deps.theme.isDark()));
-  tray.setStatus(services.connection.status());
+  tray.setStatus(services.setup.status());
   return tray;
 }

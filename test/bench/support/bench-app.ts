@@ -148,8 +148,8 @@ export class BenchApp {
     const instance = normaliseInstanceUrl(url);
     if (!instance.ok) throw new Error(instance.error);
     await this.services.vault.save(token);
-    this.services.settings.setConnection(instance.value.origin);
-    this.services.connection.connectIfReady();
+    this.services.settings.setInstance(instance.value.origin);
+    this.services.setup.connectIfReady();
     await snapshotIn(this.services.entities);
     if (this.services.store.size !== entities)
       throw new Error(`the snapshot has ${this.services.store.size} entities, not ${entities}`);

@@ -149,7 +149,7 @@ describe('connect flow against the simulator', () => {
       'reconnected after restart',
     );
     await waitFor(
-      () => (again.connection.status().instance?.locationName ?? '') === 'Cottage',
+      () => (again.setup.status().instance?.locationName ?? '') === 'Cottage',
       'location name',
     );
 
@@ -182,7 +182,7 @@ describe('connect flow against the simulator', () => {
       await ask(app, 'actOnEntity', { entityId: 'light.kitchen', action: { kind: 'explode' } }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect(
-      await ask(app, 'updateSettings', { connection: { origin: 'https://evil.example' } }),
+      await ask(app, 'updateSettings', { instance: { origin: 'https://evil.example' } }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect(sim.stats.authAttempts).toBe(0);
   });

@@ -159,9 +159,9 @@ describe('about and diagnostics', () => {
     const instance = normaliseInstanceUrl(sim.url);
     if (!instance.ok) throw new Error(instance.error);
     await app.vault.save(sim.token);
-    app.settings.setConnection(instance.value.origin);
+    app.settings.setInstance(instance.value.origin);
     app.settings.update({ favourites: [{ entityId: 'light.kitchen' }] });
-    app.connection.connectIfReady();
+    app.setup.connectIfReady();
     await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected');
 
     const about = await ask<AboutInfo>('getAbout');

@@ -10,7 +10,15 @@ import { FIXTURE_TOKENS } from '../../fixtures/files/write-fixture-set';
 import { testPlatform } from '../../support/app-platform';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/connection', isMainFrame: true };
-const NEWEST_SET = join(import.meta.dirname, '../../fixtures/files/v1');
+const FIXTURES = join(import.meta.dirname, '../../fixtures/files');
+/** The files today's HA Tray writes: a newer one starts from these, so each is one version ahead. */
+const NEWEST_SET = join(
+  FIXTURES,
+  readdirSync(FIXTURES)
+    .filter((name) => /^v\d+$/.test(name))
+    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+    .at(-1)!,
+);
 
 let dir: string;
 let app: AppServices | null = null;

@@ -79,8 +79,8 @@ beforeEach(async () => {
   const instance = normaliseInstanceUrl(sim.url);
   if (!instance.ok) throw new Error(instance.error);
   await app.vault.save(sim.token);
-  app.settings.setConnection(instance.value.origin);
-  app.connection.connectIfReady();
+  app.settings.setInstance(instance.value.origin);
+  app.setup.connectIfReady();
   await snapshotIn(app.entities);
   const notifications = app.settings.get().notifications;
   expect(

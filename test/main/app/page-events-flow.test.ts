@@ -34,8 +34,8 @@ beforeEach(async () => {
   const instance = normaliseInstanceUrl(sim.url);
   if (!instance.ok) throw new Error(instance.error);
   await app.vault.save(sim.token);
-  app.settings.setConnection(instance.value.origin);
-  app.connection.connectIfReady();
+  app.settings.setInstance(instance.value.origin);
+  app.setup.connectIfReady();
   await snapshotIn(app.entities);
   // A settings page that lists every entity is open, so the whole home is subscribed to: the
   // panel must still get only its favourites.

@@ -45,9 +45,9 @@ beforeEach(async () => {
   const instance = normaliseInstanceUrl(sim.url);
   if (!instance.ok) throw new Error(instance.error);
   await app.vault.save(sim.token);
-  app.settings.setConnection(instance.value.origin);
+  app.settings.setInstance(instance.value.origin);
   app.supervisor.onStatus((s) => statuses.push(s));
-  app.connection.connectIfReady();
+  app.setup.connectIfReady();
   await snapshotIn(app.entities);
 });
 afterEach(async () => {

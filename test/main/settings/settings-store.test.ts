@@ -61,7 +61,7 @@ describe('SettingsStore', () => {
     ];
     store.update({ favourites });
     store.update({ favourites });
-    store.setConnection('http://homeassistant.local:8123');
+    store.setInstance('http://homeassistant.local:8123');
     expect(listener).toHaveBeenCalledTimes(2);
     expect(listener).toHaveBeenLastCalledWith(store.get());
     off();
@@ -69,12 +69,12 @@ describe('SettingsStore', () => {
     expect(listener).toHaveBeenCalledTimes(2);
 
     expect(open().get()).toMatchObject({
-      connection: { origin: 'http://homeassistant.local:8123' },
+      instance: { origin: 'http://homeassistant.local:8123' },
       favourites,
       storage: { allowWeakEncryption: true },
     });
-    store.setConnection(null);
-    expect(open().get().connection).toBeNull();
+    store.setInstance(null);
+    expect(open().get().instance).toBeNull();
   });
 
   it('refuses invalid changes with a clear error and keeps what it had', () => {
@@ -83,7 +83,7 @@ describe('SettingsStore', () => {
       { favourites: [{ entityId: 'not an id' }] },
       { favourites: [{ entityId: 'light.a' }, { entityId: 'light.a' }] },
       { tokenReminder: { intervalDays: 45 } },
-      { connection: { origin: 'http://elsewhere' } },
+      { instance: { origin: 'http://elsewhere' } },
       { ui: { globalShortcut: 'x'.repeat(61) } },
       { ui: { globalShortcut: 'H' } },
       { ui: { globalShortcut: 'Shift+H' } },
@@ -95,7 +95,7 @@ describe('SettingsStore', () => {
       expect(() => store.update(patch)).toThrow(/not valid/);
     }
     for (const origin of ['homeassistant.local', 'http://ha.local:8123/lovelace', 'ftp://ha.local'])
-      expect(() => store.setConnection(origin)).toThrow(/not valid/);
+      expect(() => store.setInstance(origin)).toThrow(/not valid/);
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(onDisk()).toEqual(DEFAULT_SETTINGS);
   });
@@ -130,7 +130,7 @@ describe('SettingsStore', () => {
   it('a hand-edited file: keeps what is valid, resets what is not, backs up the original', () => {
     const edited = {
       ...DEFAULT_SETTINGS,
-      connection: { origin: 'http://192.168.1.10:8123' },
+      instance: { origin: 'http://192.168.1.10:8123' },
       favourites: [
         { entityId: 'switch.tv' },
         { entityId: 'Not An Id' },
@@ -144,7 +144,7 @@ describe('SettingsStore', () => {
     const store = open();
     expect(store.get()).toEqual({
       ...DEFAULT_SETTINGS,
-      connection: { origin: 'http://192.168.1.10:8123' },
+      instance: { origin: 'http://192.168.1.10:8123' },
       favourites: [{ entityId: 'switch.tv' }, { entityId: 'light.hall' }],
       tokenReminder: {
         intervalDays: 90,
@@ -197,24 +197,24 @@ describe('SettingsStore', () => {
   });
 
   it('a file from a newer HA Tray: left byte for byte, defaults for this run, and the user is told', () => {
-    const newer = JSON.stringify({ schemaVersion: 2, connection: 'moved elsewhere' }, null, '\t');
+    const newer = JSON.stringify({ schemaVersion: 3, instance: 'moved elsewhere' }, null, '\t');
     writeFileSync(file(), newer, { mode: 0o600 });
     const store = open();
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(store.recovery).toBeNull();
     expect(store.notice()).toBe(
-      'The settings file was saved by a newer version of HA Tray (settings version 2; this one ' +
-        'knows up to 1). HA Tray leaves it untouched and does not save changes to it; update HA ' +
+      'The settings file was saved by a newer version of HA Tray (settings version 3; this one ' +
+        'knows up to 2). HA Tray leaves it untouched and does not save changes to it; update HA ' +
         'Tray to use it again. Until then HA Tray runs with default settings, and what you ' +
         'change is kept only until it quits.',
     );
     // The app keeps running: changes apply for this run, and reach the listeners, not the file.
     const seen: unknown[] = [];
     store.onChange((settings) => seen.push(settings));
-    store.setConnection('http://homeassistant.local:8123');
+    store.setInstance('http://homeassistant.local:8123');
     store.update({ favourites: [{ entityId: 'light.a' }] });
     store.pinCertificate({ origin: 'https://ha.local', sha256: SHA, pem: PEM });
-    expect(store.get().connection).toEqual({ origin: 'http://homeassistant.local:8123' });
+    expect(store.get().instance).toEqual({ origin: 'http://homeassistant.local:8123' });
     expect(seen).toHaveLength(3);
     expect(store.path).toBe(file());
     expect(readFileSync(file(), 'utf8')).toBe(newer);
@@ -316,8 +316,8 @@ describe('SettingsStore', () => {
       { storage: { allowWeakEncryption: true, token } },
     ];
     for (const patch of attempts) expect(() => store.update(patch)).toThrow(/not valid/);
-    expect(() => store.setConnection(`http://ha.local:8123/?token=${token}`)).toThrow(/not valid/);
-    expect(() => store.setConnection(`http://${token}:8123`)).toThrow(/not valid/);
+    expect(() => store.setInstance(`http://ha.local:8123/?token=${token}`)).toThrow(/not valid/);
+    expect(() => store.setInstance(`http://${token}:8123`)).toThrow(/not valid/);
     expect(existsSync(file())).toBe(true);
     expect(readFileSync(file(), 'utf8')).not.toContain(token.slice(0, 40));
   });

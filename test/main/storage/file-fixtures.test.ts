@@ -49,7 +49,7 @@ describe.each(SETS)('the files of fixture set %s', (set) => {
     const settings = SettingsStore.open({ cwd: dir, logger });
     expect(settings.notice()).toBeNull();
     expect(settings.get()).toMatchObject({
-      connection: { origin: FIXTURE_CONTENT.origin },
+      instance: { origin: FIXTURE_CONTENT.origin },
       favourites: FIXTURE_CONTENT.favourites,
       trust: { plainHttp: [FIXTURE_CONTENT.plainHttpOrigin], certificates: [FIXTURE_CONTENT.pin] },
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { savedTokenMayGoTo } from '../../../src/main/connection/token-scope';
+import { savedTokenMayGoTo } from '../../../src/main/setup/token-scope';
 
 describe('savedTokenMayGoTo', () => {
   it.each([

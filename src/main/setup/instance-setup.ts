@@ -17,7 +17,7 @@ import type { ResolveHost } from './address-class';
 import { plainHttpRefusal } from './plain-http';
 import { savedTokenMayGoTo } from './token-scope';
 
-export interface ConnectionSetupDeps {
+export interface InstanceSetupDeps {
   supervisor: ConnectionSupervisor;
   vault: TokenVault;
   settings: SettingsStore;
@@ -38,7 +38,7 @@ export interface ConnectionSetupDeps {
  * token) without saving it, saving it only after that exact candidate passed a test, and
  * connecting whenever a URL and a readable token are both there.
  */
-export class ConnectionSetup {
+export class InstanceSetup {
   private readonly changes = new Emitter<AppStatus>();
   /** Fingerprint of the last candidate that passed a test: "Save" is refused for anything else. */
   private lastPassed: {
@@ -52,7 +52,7 @@ export class ConnectionSetup {
   private certificateProblem: string | null = null;
   private heldBack: string | null;
 
-  constructor(private readonly deps: ConnectionSetupDeps) {
+  constructor(private readonly deps: InstanceSetupDeps) {
     this.heldBack = deps.heldBack ?? null;
     deps.supervisor.onStatus((status) => {
       if (status.state === 'connected')
@@ -75,7 +75,7 @@ export class ConnectionSetup {
       this.heldBack = null;
       this.emit();
     }
-    const origin = this.deps.settings.get().connection?.origin;
+    const origin = this.deps.settings.get().instance?.origin;
     const token = this.deps.vault.token();
     const { supervisor } = this.deps;
     if (!origin || !token) {
@@ -91,7 +91,7 @@ export class ConnectionSetup {
   }
 
   status(): AppStatus {
-    const origin = this.deps.settings.get().connection?.origin ?? null;
+    const origin = this.deps.settings.get().instance?.origin ?? null;
     return {
       connection: this.deps.supervisor.getStatus(),
       instance: origin ? { origin, locationName: this.locationName } : null,
@@ -151,7 +151,7 @@ export class ConnectionSetup {
       );
     }
     if (passed.token !== this.deps.vault.token()) await this.deps.vault.save(passed.token);
-    this.deps.settings.setConnection(passed.origin);
+    this.deps.settings.setInstance(passed.origin);
     this.locationName = passed.locationName;
     this.lastPassed = null;
     this.connectIfReady({ restart: true });
@@ -281,7 +281,7 @@ export class ConnectionSetup {
             message: 'Paste a long-lived access token from your Home Assistant profile.',
           },
         };
-      const savedOrigin = this.deps.settings.get().connection?.origin;
+      const savedOrigin = this.deps.settings.get().instance?.origin;
       if (!savedTokenMayGoTo(savedOrigin, instance.value.origin))
         return {
           failure: {

@@ -3,11 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../src/main/app-services';
-import {
-  classifyHost,
-  isLocalAddress,
-  isLocalName,
-} from '../../../src/main/connection/address-class';
+import { classifyHost, isLocalAddress, isLocalName } from '../../../src/main/setup/address-class';
 import { requestChannel } from '../../../src/shared/ipc/define';
 import { testPlatform } from '../../support/app-platform';
 import { installNetworkGuard, type NetworkGuard } from '../../support/network-guard';

@@ -20,7 +20,7 @@ export function openSavedHaPage(
   path: string,
   shell: Shell,
 ): Promise<void> {
-  return openHaPage(settings.get().connection?.origin, path, shell);
+  return openHaPage(settings.get().instance?.origin, path, shell);
 }
 
 /**
