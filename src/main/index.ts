@@ -1,39 +1,39 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { app, Menu, net, session } from 'electron';
-import { createAppServices, type AppServices } from './app-services';
-import { systemClock } from './ha/clock';
-import { orderlyQuit } from './lifecycle/orderly-quit';
-import { fileLogSink } from './log/file-sink';
-import { logFilePath } from './log/log-file-path';
-import { fileCrashJournal } from './crash/crash-journal';
-import { APP_FILES } from './storage/layout';
-import { CRASH_LOOP_NOTICE, inCrashLoop } from './crash/crash-policy';
-import { createCrashReporter } from './crash/crash-reporter';
 import { registerAppScheme, serveAppPages } from './adapters/electron/electron-app-protocol';
-import { createElectronDialogs } from './adapters/electron/electron-dialogs';
-import { registerIpcHandlers } from './adapters/electron/electron-ipc';
-import { createElectronNotifier } from './adapters/electron/electron-notifier';
-import { createElectronPowerEvents } from './adapters/electron/electron-power-events';
-import { createElectronSecretStore } from './adapters/electron/electron-secret-store';
-import { createElectronShell } from './adapters/electron/electron-shell';
 import {
   electronAppInfo,
   electronClipboard,
   electronSystemTheme,
 } from './adapters/electron/electron-desktop';
+import { createElectronDialogs } from './adapters/electron/electron-dialogs';
+import { registerIpcHandlers } from './adapters/electron/electron-ipc';
 import { createElectronLoginItem } from './adapters/electron/electron-login-item';
+import { createElectronNotifier } from './adapters/electron/electron-notifier';
+import { createElectronPowerEvents } from './adapters/electron/electron-power-events';
+import { createElectronSecretStore } from './adapters/electron/electron-secret-store';
+import { createElectronShell } from './adapters/electron/electron-shell';
 import { createElectronShortcuts } from './adapters/electron/electron-shortcut';
 import { createElectronTrayHost } from './adapters/electron/electron-tray-host';
 import { createElectronWindowHost } from './adapters/electron/electron-window-host';
-import type { TrayHost } from './tray/tray-host';
-import type { WindowHost } from './windows/window-host';
+import { createAppServices, type AppServices } from './app-services';
+import { fileCrashJournal } from './crash/crash-journal';
+import { CRASH_LOOP_NOTICE, inCrashLoop } from './crash/crash-policy';
+import { createCrashReporter } from './crash/crash-reporter';
 import { shellPlan } from './desktop/shell-plan';
+import { systemClock } from './ha/clock';
+import { orderlyQuit } from './lifecycle/orderly-quit';
+import { fileLogSink } from './log/file-sink';
+import { logFilePath } from './log/log-file-path';
+import { APP_FILES } from './storage/layout';
 import { createTray } from './tray/create-tray';
+import type { TrayHost } from './tray/tray-host';
 import { trayIconDir } from './tray/tray-icon-dir';
 import { APP_ORIGIN } from './windows/app-protocol';
 import { denyAllPermissions } from './windows/guards';
 import { applicationMenu, devServerUrl, devToolsAllowed } from './windows/shell-policy';
+import type { WindowHost } from './windows/window-host';
 
 // Composition root: builds the Electron platform and hands it to the services. No logic here.
 registerAppScheme();

@@ -1,5 +1,5 @@
-import type { BridgeApi } from '../shared/ipc/define';
 import type { IpcContract } from '../shared/ipc/contract';
+import type { BridgeApi } from '../shared/ipc/define';
 
 export type HaTrayApi = BridgeApi<IpcContract>;
 

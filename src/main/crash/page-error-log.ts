@@ -11,7 +11,10 @@ export const PAGE_ERROR_WINDOW_MS = 60_000;
  * `PAGE_ERRORS_PER_WINDOW` a minute; the ones dropped are counted in the next line that is
  * written.
  */
-export function createPageErrorLog(deps: { logger: Pick<Logger, 'error'>; clock: Pick<Clock, 'now'> }) {
+export function createPageErrorLog(deps: {
+  logger: Pick<Logger, 'error'>;
+  clock: Pick<Clock, 'now'>;
+}) {
   let windowStart = -Infinity;
   let logged = 0;
   let dropped = 0;
@@ -30,7 +33,9 @@ export function createPageErrorLog(deps: { logger: Pick<Logger, 'error'>; clock:
       const also = dropped > 0 ? ` (${dropped} more reports were dropped before this one)` : '';
       dropped = 0;
       const stack = error.stack ? `\n  ${error.stack.split('\n').join('\n  ')}` : '';
-      deps.logger.error(`The ${error.page} page: ${describeKind(error.kind)}${also}: ${error.message}${stack}`);
+      deps.logger.error(
+        `The ${error.page} page: ${describeKind(error.kind)}${also}: ${error.message}${stack}`,
+      );
     },
   };
 }

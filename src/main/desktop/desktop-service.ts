@@ -1,5 +1,5 @@
-import { Emitter } from '../../shared/emitter';
 import type { DesktopStatus } from '../../shared/desktop-status';
+import { Emitter } from '../../shared/emitter';
 import type { Settings } from '../../shared/settings';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { GlobalShortcuts } from './global-shortcuts';

@@ -1,5 +1,5 @@
-import { checkShortcut, shortcutTakenMessage } from '../../shared/shortcut';
 import type { ShortcutState } from '../../shared/desktop-status';
+import { checkShortcut, shortcutTakenMessage } from '../../shared/shortcut';
 import type { GlobalShortcuts } from './global-shortcuts';
 
 const NONE: ShortcutState = { accelerator: '', registered: false, message: null };

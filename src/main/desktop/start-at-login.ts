@@ -1,5 +1,5 @@
-import { UserFacingError } from '../../shared/user-facing-error';
 import type { Settings } from '../../shared/settings';
+import { UserFacingError } from '../../shared/user-facing-error';
 import type { LoginItem } from './login-item';
 
 export interface StartAtLoginSettings {

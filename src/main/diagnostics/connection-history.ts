@@ -1,5 +1,5 @@
-import type { HistoryEntry, HistoryKind } from '../../shared/diagnostics';
 import { retryInSeconds, type ConnectionStatus } from '../../shared/connection-status';
+import type { HistoryEntry, HistoryKind } from '../../shared/diagnostics';
 import type { TokenStatus } from '../../shared/token-status';
 
 /** The About page keeps this many events: enough for a day of flapping Wi-Fi. */

@@ -1,10 +1,10 @@
 import type { AppStatus } from '../../shared/app-status';
+import type { ConnectionStatus } from '../../shared/connection-status';
+import { connectionWords } from '../../shared/connection-words';
 import type { AboutInfo, DiagnosticsOptions } from '../../shared/diagnostics';
 import type { Settings } from '../../shared/settings';
-import type { ConnectionStatus } from '../../shared/connection-status';
 import type { TokenStatus } from '../../shared/token-status';
 import type { AppInfo } from './app-info';
-import { connectionWords } from '../../shared/connection-words';
 import { ConnectionHistory, connectionEvent, tokenEvent } from './connection-history';
 import { diagnosticsReport } from './diagnostics-report';
 

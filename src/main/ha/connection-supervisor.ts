@@ -1,7 +1,7 @@
 import type { Connection, MessageBase } from 'home-assistant-js-websocket';
-import type { InstanceUrl } from '../../shared/instance-url';
 import { connectionCategory, type ConnectionStatus } from '../../shared/connection-status';
 import { Emitter } from '../../shared/emitter';
+import type { InstanceUrl } from '../../shared/instance-url';
 import { runDetached } from '../detached';
 import { logListenerError } from '../log/listener-errors';
 import { DEFAULT_RETRY, RetrySchedule, type RetryPolicy } from './backoff';
@@ -16,9 +16,9 @@ import {
   type OpenedConnection,
 } from './ha-transport';
 import { Heartbeat, type HeartbeatOptions } from './heartbeat';
-import { TokenSwitch } from './token-switch';
 import { isLocalAddress } from './local-address';
 import { closeConnection } from './socket-close';
+import { TokenSwitch } from './token-switch';
 import type { VerifiedUser } from './verify-token';
 
 export interface ConnectionSupervisorOptions

@@ -1,5 +1,5 @@
-import { Emitter } from '../../shared/emitter';
 import { isDeepStrictEqual } from 'node:util';
+import { Emitter } from '../../shared/emitter';
 import type { EntityState } from '../../shared/entity';
 import type { EntitiesEvent } from './compressed-state';
 import { applyDiff, expandState } from './compressed-state';

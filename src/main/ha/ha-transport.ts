@@ -1,10 +1,10 @@
 import type { Connection } from 'home-assistant-js-websocket';
 import type { InstanceUrl } from '../../shared/instance-url';
 import { UserFacingError } from '../../shared/user-facing-error';
+import type { Logger } from '../log/logger';
 import type { TlsOptions } from '../tls/tls-policy';
 import type { OpenedSocket } from './ha-socket';
 import { checkLiveness, type Liveness } from './liveness';
-import type { Logger } from '../log/logger';
 import { openConnection, verifyToken, type OpenOptions, type VerifiedUser } from './verify-token';
 
 /** Why a token cannot be switched or verified: no Home Assistant is set up. */

@@ -1,8 +1,8 @@
+import type { Connection } from 'home-assistant-js-websocket';
 import { runDetached } from '../detached';
 import type { Logger } from '../log/logger';
 import type { Clock } from './clock';
 import type { OpenedSocket } from './ha-socket';
-import type { Connection } from 'home-assistant-js-websocket';
 
 export interface HeartbeatOptions {
   clock: Clock;

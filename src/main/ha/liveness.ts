@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
+import type { TlsOptions } from '../tls/tls-policy';
 import type { SocketFailure } from './ha-socket';
 import { wsTlsOptions } from './ha-socket';
-import type { TlsOptions } from '../tls/tls-policy';
 
 export type Liveness = { alive: true } | { alive: false; failure: SocketFailure };
 

@@ -1,10 +1,10 @@
 import type { LookupFunction } from 'node:net';
-import type { InstanceUrl } from '../../shared/instance-url';
 import { BAN_HELP } from '../../shared/connection-words';
+import type { InstanceUrl } from '../../shared/instance-url';
 import { httpRefusal, socketRefusal, type LoginRefusal } from '../../shared/login-refusal';
 import type { ProbeFailureReason, ProbeResult } from '../../shared/probe';
-import { SocketOpenError } from './ha-socket';
 import type { TlsOptions } from '../tls/tls-policy';
+import { SocketOpenError } from './ha-socket';
 import { httpGet, type HttpResponse } from './http-get';
 import type { VerifiedUser } from './verify-token';
 

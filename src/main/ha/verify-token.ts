@@ -1,9 +1,9 @@
 import type { Connection } from 'home-assistant-js-websocket';
 import { createConnection, getUser } from 'home-assistant-js-websocket';
 import type { InstanceUrl } from '../../shared/instance-url';
+import type { TlsOptions } from '../tls/tls-policy';
 import type { OpenedSocket } from './ha-socket';
 import { openHaSocket } from './ha-socket';
-import type { TlsOptions } from '../tls/tls-policy';
 
 export interface VerifiedUser {
   id: string;

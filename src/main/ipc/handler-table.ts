@@ -9,8 +9,8 @@ import {
 import type { IpcResult } from '../../shared/ipc/result';
 import { fail, ok } from '../../shared/ipc/result';
 import { isUserFacingError } from '../../shared/user-facing-error';
-import type { Logger } from '../log/logger';
 import { type HandledSecrets, tokensIn } from '../log/handled-secrets';
+import type { Logger } from '../log/logger';
 import { describeInvalidRequest } from './invalid-request';
 import type { PageStreams } from './page-streams';
 import type { IpcSender } from './sender-policy';

@@ -1,12 +1,12 @@
 import type { ConnectionStatus } from '../../shared/connection-status';
 import type { Clock } from '../ha/clock';
-import type { NotificationText } from './entity-message';
 import {
   BAN_DETECTED_TEXT,
   connectionLostText,
   connectionRestoredText,
   TOKEN_REJECTED_TEXT,
 } from './connection-messages';
+import type { NotificationText } from './entity-message';
 
 export type ConnectionAlertKind =
   'connection_lost' | 'connection_restored' | 'token_rejected' | 'ban_detected';

@@ -1,14 +1,14 @@
+import { entityHistoryPath } from '../../shared/ha-page-url';
 import type { Settings } from '../../shared/settings';
 import type { TemperatureUnit } from '../../shared/unit-system';
 import type { Clock } from '../ha/clock';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import type { EntityStore } from '../ha/entity-store';
 import type { Logger } from '../log/logger';
-import type { Notifier } from './notifier';
 import type { SettingsStore } from '../settings/settings-store';
 import { NotificationService } from './notification-service';
-import { entityHistoryPath } from '../../shared/ha-page-url';
 import type { AppNotification } from './notification-sink';
+import type { Notifier } from './notifier';
 import { entityFeedFromStore } from './store-feed';
 
 export interface NotificationDeps {

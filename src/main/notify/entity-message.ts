@@ -1,15 +1,15 @@
+import { withHomeTemperatureUnit } from '../../shared/domains/climate';
+import type { EntityFacts } from '../../shared/domains/domain';
+import { domainModule } from '../../shared/domains/registry';
 import type { MessagePlaceholder } from '../../shared/notification-rules';
-import { defaultHeadline } from './headline';
-import { renderTemplate } from './message-template';
 import { watchedText, watchedValue } from '../../shared/numeric-value';
 import { boundPassed } from '../../shared/rule-kinds/number-watch';
 import { ruleKind } from '../../shared/rule-kinds/registry';
-import type { RuleFiring } from './rules-engine';
-import type { EntityFacts } from '../../shared/domains/domain';
-import { withHomeTemperatureUnit } from '../../shared/domains/climate';
-import { domainModule } from '../../shared/domains/registry';
-import type { TemperatureUnit } from '../../shared/unit-system';
 import { attributeName, entityFacts, formatValue, stateWord } from '../../shared/state-text';
+import type { TemperatureUnit } from '../../shared/unit-system';
+import { defaultHeadline } from './headline';
+import { renderTemplate } from './message-template';
+import type { RuleFiring } from './rules-engine';
 
 /** A notification's text: the title says what happened, the body adds context. */
 export interface NotificationText {

@@ -1,5 +1,5 @@
-import type { EntityState } from '../../shared/entity';
 import type { ConnectionStatus } from '../../shared/connection-status';
+import type { EntityState } from '../../shared/entity';
 
 /** The entity updates the notification service needs; `entityFeedFromStore` adapts the store. */
 export interface EntityFeed {

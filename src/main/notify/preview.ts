@@ -1,9 +1,9 @@
 import type { EntityState } from '../../shared/entity';
 import type { NotificationRule } from '../../shared/notification-rules';
+import { ruleKind } from '../../shared/rule-kinds/registry';
 import type { TemperatureUnit } from '../../shared/unit-system';
 import type { NotificationText } from './entity-message';
 import { entityMessage } from './entity-message';
-import { ruleKind } from '../../shared/rule-kinds/registry';
 
 /**
  * The text a rule would show for `entity` (its current state and attributes), for the settings

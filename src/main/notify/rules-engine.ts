@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { EntityState } from '../../shared/entity';
 import type { NotificationRule } from '../../shared/notification-rules';
-import type { Clock } from '../ha/clock';
 import { isPlaceholderState } from '../../shared/placeholder-state';
 import { ruleKind } from '../../shared/rule-kinds/registry';
 import type { RuleWatch } from '../../shared/rule-kinds/rule-watch';
+import type { Clock } from '../ha/clock';
 
 /** A rule whose condition was met: what the message builder needs. */
 export interface RuleFiring {

@@ -1,8 +1,8 @@
-import { Emitter } from '../../shared/emitter';
 import { chmodSync, copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import ElectronStore from 'electron-store';
+import { Emitter } from '../../shared/emitter';
 import {
   SETTINGS_VERSION,
   settingsPatchSchema,

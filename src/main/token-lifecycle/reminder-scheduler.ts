@@ -2,12 +2,12 @@ import { isDeepStrictEqual } from 'node:util';
 import { Emitter } from '../../shared/emitter';
 import type { ReminderStatus, RotationInterval, SnoozeDuration } from '../../shared/token-status';
 import type { Clock } from '../ha/clock';
-import type { Logger } from '../log/logger';
 import { logListenerError } from '../log/listener-errors';
+import type { Logger } from '../log/logger';
 import type { PowerEvents } from './power-events';
+import type { ReminderMemoryStore } from './reminder-memory-store';
 import type { ReminderMemory } from './reminder-policy';
 import { EMPTY_MEMORY, evaluateReminder, memoryForToken, SNOOZE_MS } from './reminder-policy';
-import type { ReminderMemoryStore } from './reminder-memory-store';
 import type { TokenFacts } from './token-facts';
 
 export interface ReminderSchedulerOptions {

@@ -1,4 +1,3 @@
-import type { Clock } from '../ha/clock';
 import type {
   AuditRow,
   AuditView,
@@ -6,6 +5,7 @@ import type {
   RevokeResult,
   RotationInterval,
 } from '../../shared/token-status';
+import type { Clock } from '../ha/clock';
 import type { Logger } from '../log/logger';
 import { DAY_MS } from './days';
 import type { HaTokenPort, RefreshTokenInfo } from './ports';

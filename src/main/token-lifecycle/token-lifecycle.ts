@@ -1,26 +1,26 @@
+import type { ConnectionStatus } from '../../shared/connection-status';
+import { Emitter } from '../../shared/emitter';
+import { socketRefusal } from '../../shared/login-refusal';
 import type {
   ReminderStatus,
   RotationInterval,
   SnoozeDuration,
   TokenStatus,
 } from '../../shared/token-status';
-import { Emitter } from '../../shared/emitter';
-import type { ConnectionStatus } from '../../shared/connection-status';
-import { socketRefusal } from '../../shared/login-refusal';
+import { runDetached } from '../detached';
 import type { Clock } from '../ha/clock';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { SocketOpenError } from '../ha/ha-socket';
-import { runDetached } from '../detached';
-import type { Logger } from '../log/logger';
 import { logListenerError } from '../log/listener-errors';
-import type { PowerEvents } from './power-events';
+import type { Logger } from '../log/logger';
 import type { TokenVault } from '../vault/token-vault';
 import { haTokenCommands } from './ha-token-commands';
 import { ManualRotation } from './manual-rotation';
 import type { HaTokenPort, RefreshTokenInfo, VerifyOutcome } from './ports';
+import type { PowerEvents } from './power-events';
 import type { ReminderMemoryStore } from './reminder-memory-store';
-import type { JournalStore } from './rotation-journal';
 import { ReminderScheduler } from './reminder-scheduler';
+import type { JournalStore } from './rotation-journal';
 import { TokenAudit } from './token-audit';
 import { tokenFacts, tokenFactsView } from './token-facts';
 import { TokenRotation } from './token-rotation';

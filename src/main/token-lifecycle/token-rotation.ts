@@ -1,8 +1,8 @@
 import { Emitter } from '../../shared/emitter';
-import type { Clock } from '../ha/clock';
 import type { RotationInterval, RotationStatus, RotationStep } from '../../shared/token-status';
-import type { Logger } from '../log/logger';
+import type { Clock } from '../ha/clock';
 import { logListenerError } from '../log/listener-errors';
+import type { Logger } from '../log/logger';
 import { NewerFileError } from '../storage/document-format';
 import { DamagedFileError } from '../storage/json-file-store';
 import type { HaTokenPort, LiveConnection, RotationVault, VerifyOutcome } from './ports';

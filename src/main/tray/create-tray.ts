@@ -1,14 +1,14 @@
 import type { DesktopStatus } from '../../shared/desktop-status';
+import type { SettingsPage } from '../../shared/ipc/contract';
 import type { Settings } from '../../shared/settings';
 import type { AppServices } from '../app-services';
+import { runDetached } from '../detached';
 import { openSavedHaPage } from '../setup/open-ha-page';
 import type { Dialogs } from '../windows/dialogs';
 import type { Shell } from '../windows/shell';
+import { clickFavourite } from './favourite-click';
 import type { SystemTheme } from './system-theme';
 import type { TrayHost } from './tray-host';
-import type { SettingsPage } from '../../shared/ipc/contract';
-import { runDetached } from '../detached';
-import { clickFavourite } from './favourite-click';
 import { TrayService } from './tray-service';
 
 export interface TrayDeps {

@@ -1,5 +1,5 @@
-import { entityHistoryPath } from '../../shared/ha-page-url';
 import { planAction, trayItemKind } from '../../shared/domains/registry';
+import { entityHistoryPath } from '../../shared/ha-page-url';
 import { friendlyName, stateText } from '../../shared/state-text';
 import { isUserFacingError } from '../../shared/user-facing-error';
 import type { EntityActionDeps } from '../ha/entity-actions';

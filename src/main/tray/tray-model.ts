@@ -1,4 +1,6 @@
 import type { AppStatus } from '../../shared/app-status';
+import { connectionCategory, type ConnectionCategory } from '../../shared/connection-status';
+import { connectionWords } from '../../shared/connection-words';
 import type { EntityState } from '../../shared/entity';
 import type { EntityPlace } from '../../shared/entity-view';
 import { groupByFloor } from '../../shared/floor-groups';
@@ -6,8 +8,6 @@ import type { Favourite } from '../../shared/settings';
 import { friendlyName, stateText } from '../../shared/state-text';
 import type { ReminderStatus } from '../../shared/token-status';
 import { favouriteMenu } from './favourite-menu';
-import { connectionCategory, type ConnectionCategory } from '../../shared/connection-status';
-import { connectionWords } from '../../shared/connection-words';
 import type { MenuItemSpec, TrayIconSpec } from './tray-host';
 
 export interface TrayModel {

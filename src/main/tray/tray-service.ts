@@ -1,15 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AppStatus } from '../../shared/app-status';
-import type { EntityPlace } from '../../shared/entity-view';
 import { withHomeTemperatureUnit } from '../../shared/domains/climate';
+import type { EntityPlace } from '../../shared/entity-view';
 import type { Favourite } from '../../shared/settings';
 import type { TemperatureUnit } from '../../shared/unit-system';
 import type { Clock } from '../ha/clock';
 import { systemClock } from '../ha/clock';
-import { LeadingThrottle } from '../leading-throttle';
 import type { EntityStore } from '../ha/entity-store';
-import type { TrayHost } from './tray-host';
+import { LeadingThrottle } from '../leading-throttle';
 import { FAVOURITE_PREFIX } from './favourite-items';
+import type { TrayHost } from './tray-host';
 import { trayModel, type TrayInput } from './tray-model';
 
 export interface TrayActions {

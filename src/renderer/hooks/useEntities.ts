@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { EntityView } from '../../shared/entity-view';
 import { bridge } from '../bridge';
+import { runDetached } from '../detached';
 import { withLiveFavourites } from './live-entities';
 import { useFavouriteEntities } from './useFavouriteEntities';
-import { runDetached } from '../detached';
 
 /**
  * Every entity, for the settings pages' searchable lists: fetched when a page opens and again

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { PanelControl } from '../../shared/domains/domain';
 import { temperatureRange, temperatureUnit } from '../../shared/domains/climate';
+import type { PanelControl } from '../../shared/domains/domain';
 import {
   isUnavailable,
   panelControls,
@@ -10,11 +10,11 @@ import {
 } from '../../shared/domains/registry';
 import type { EntityView } from '../../shared/entity-view';
 import { friendlyName, stateText } from '../../shared/state-text';
-import { EntityIcon } from '../components/EntityIcon';
 import { ConfirmStep } from '../components/controls/ConfirmStep';
 import { Slider } from '../components/controls/Slider';
 import { Stepper } from '../components/controls/Stepper';
 import { Switch } from '../components/controls/Switch';
+import { EntityIcon } from '../components/EntityIcon';
 import { runDetached } from '../detached';
 
 export interface RowProps {

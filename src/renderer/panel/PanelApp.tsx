@@ -2,21 +2,21 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Input, SearchField } from 'react-aria-components';
 import type { EntityAction } from '../../shared/domains/registry';
 import type { EntityView } from '../../shared/entity-view';
+import { NOT_FOUND } from '../../shared/entity-view';
 import { groupByFloor } from '../../shared/floor-groups';
 import type { Favourite } from '../../shared/settings';
 import { friendlyName, stateText } from '../../shared/state-text';
 import { bridge } from '../bridge';
-import { StatusLine } from '../components/StatusLine';
 import { RovingList } from '../components/controls/RovingList';
+import { LoadingValues } from '../components/LoadingValues';
+import { StatusLine } from '../components/StatusLine';
+import { runDetached } from '../detached';
 import { useAppStatus } from '../hooks/useAppStatus';
 import { useFavouriteEntities } from '../hooks/useFavouriteEntities';
 import { useNow } from '../hooks/useNow';
 import { useSettings } from '../hooks/useSettings';
-import { LoadingValues } from '../components/LoadingValues';
 import { FavouriteRow } from './FavouriteRow';
-import { NOT_FOUND } from '../../shared/entity-view';
 import { MissingRow } from './MissingRow';
-import { runDetached } from '../detached';
 
 /** Why the controls are disabled while not connected, read out with each control. */
 const NOT_CONNECTED = 'Not connected to Home Assistant';

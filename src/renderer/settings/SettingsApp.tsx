@@ -1,18 +1,18 @@
-import { AboutPage } from './pages/AboutPage';
-import { ConnectionPage } from './pages/ConnectionPage';
-import { GeneralPage } from './pages/GeneralPage';
-import { FavouritesPage } from './pages/FavouritesPage';
-import { NotificationsPage } from './pages/NotificationsPage';
-import { TokenPage } from './pages/TokenPage';
-import { useTokenStatus } from '../hooks/useTokenStatus';
+import { LoadingValues } from '../components/LoadingValues';
 import { useAppStatus } from '../hooks/useAppStatus';
 import { useDesktopStatus } from '../hooks/useDesktopStatus';
 import { useEntities } from '../hooks/useEntities';
 import { useEntityListOpen } from '../hooks/useEntityListOpen';
 import { useHashRoute } from '../hooks/useHashRoute';
-import { useSettings } from '../hooks/useSettings';
 import type { MainValueName } from '../hooks/useMainValue';
-import { LoadingValues } from '../components/LoadingValues';
+import { useSettings } from '../hooks/useSettings';
+import { useTokenStatus } from '../hooks/useTokenStatus';
+import { AboutPage } from './pages/AboutPage';
+import { ConnectionPage } from './pages/ConnectionPage';
+import { FavouritesPage } from './pages/FavouritesPage';
+import { GeneralPage } from './pages/GeneralPage';
+import { NotificationsPage } from './pages/NotificationsPage';
+import { TokenPage } from './pages/TokenPage';
 
 const PAGES = [
   { id: 'connection', label: 'Connection' },

@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import type { AppStatus } from '../app-status';
-import { entityActionSchema } from '../domains/registry';
 import type { DesktopStatus } from '../desktop-status';
 import { diagnosticsOptionsSchema, type AboutInfo } from '../diagnostics';
+import { entityActionSchema } from '../domains/registry';
 import type { EntityView } from '../entity-view';
+import { notificationRuleSchema } from '../notification-rules';
+import { pageErrorSchema } from '../page-error';
 import type { ProbeResult } from '../probe';
 import type { Settings } from '../settings';
 import { settingsPatchSchema, settingsSchema } from '../settings';
-import { notificationRuleSchema } from '../notification-rules';
-import { pageErrorSchema } from '../page-error';
-
-/** The title and body of a notification, as the preview shows them. */
-export interface NotificationPreview {
-  title: string;
-  body: string;
-}
 import {
   manualRotationRequestSchema,
   revokeRequestSchema,
@@ -33,6 +27,12 @@ import {
   entityViewSchema,
   tokenStatusSchema,
 } from './payloads';
+
+/** The title and body of a notification, as the preview shows them. */
+export interface NotificationPreview {
+  title: string;
+  body: string;
+}
 
 export const SETTINGS_PAGES = [
   'connection',

@@ -1,8 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { Menu, Tray, nativeImage } from 'electron';
 import { Emitter } from '../../../shared/emitter';
-import { trayIconFile } from '../../tray/tray-icon-file';
 import type { MenuItemSpec, TrayHost, TrayIconSpec } from '../../tray/tray-host';
+import { trayIconFile } from '../../tray/tray-icon-file';
 import type { Rect } from '../../windows/window-host';
 
 export function createElectronTrayHost(iconDir: string, initial: TrayIconSpec): TrayHost {

@@ -1,12 +1,12 @@
 import { BrowserWindow, screen } from 'electron';
+import type { SettingsPage } from '../../../shared/ipc/contract';
 import { afterPageGone } from '../../crash/crash-policy';
+import { runDetached } from '../../detached';
+import type { Logger } from '../../log/logger';
 import { guardContents } from '../../windows/guards';
 import { nextZoomFactor, PANEL_SIZE, panelPosition, panelSize } from '../../windows/panel-position';
 import { secureWebPreferences } from '../../windows/web-preferences';
-import { runDetached } from '../../detached';
-import type { Logger } from '../../log/logger';
 import type { Rect, WindowHost } from '../../windows/window-host';
-import type { SettingsPage } from '../../../shared/ipc/contract';
 
 export interface WindowHostOptions {
   preloadPath: string;

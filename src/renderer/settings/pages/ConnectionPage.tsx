@@ -1,15 +1,15 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppStatus } from '../../../shared/app-status';
-import { normaliseInstanceUrl } from '../../../shared/instance-url';
 import { BAN_HELP } from '../../../shared/connection-words';
+import { normaliseInstanceUrl } from '../../../shared/instance-url';
 import { isPinnableCertificateFailure, type ProbeResult } from '../../../shared/probe';
 import { normaliseTokenInput } from '../../../shared/token-input';
 import { bridge } from '../../bridge';
-import { StatusLine } from '../../components/StatusLine';
 import { ConfirmStep } from '../../components/controls/ConfirmStep';
+import { StatusLine } from '../../components/StatusLine';
+import { runDetached } from '../../detached';
 import { useNow } from '../../hooks/useNow';
 import { useSettings } from '../../hooks/useSettings';
-import { runDetached } from '../../detached';
 import { fieldAtFault } from './field-at-fault';
 
 type Test =

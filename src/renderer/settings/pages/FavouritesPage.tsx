@@ -3,10 +3,10 @@ import type { EntityView } from '../../../shared/entity-view';
 import { groupByFloor, hasFloors } from '../../../shared/floor-groups';
 import type { Favourite } from '../../../shared/settings';
 import { bridge } from '../../bridge';
+import { runDetached } from '../../detached';
 import { searchEntities } from './favourite-search';
 import { MatchingEntities } from './MatchingEntities';
 import { YourFavourites } from './YourFavourites';
-import { runDetached } from '../../detached';
 
 const SHOWN = 50;
 

@@ -4,8 +4,8 @@ import type { EntityView } from '../../../shared/entity-view';
 import type { Settings } from '../../../shared/settings';
 import { friendlyName } from '../../../shared/state-text';
 import { bridge } from '../../bridge';
-import { ShortcutEditor } from './ShortcutEditor';
 import { runDetached } from '../../detached';
+import { ShortcutEditor } from './ShortcutEditor';
 
 /** Entities with a value worth showing next to the clock: sensors and anything with a unit. */
 function sensorChoices(entities: EntityView[]): EntityView[] {

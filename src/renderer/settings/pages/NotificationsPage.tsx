@@ -2,9 +2,11 @@ import { useEffect, useId, useState } from 'react';
 import type { EntityView } from '../../../shared/entity-view';
 import type { NotificationPreview } from '../../../shared/ipc/contract';
 import type { NotificationRule, NotificationSettings } from '../../../shared/notification-rules';
+import { ruleKind } from '../../../shared/rule-kinds/registry';
 import { entityFacts, friendlyName, stateWord } from '../../../shared/state-text';
 import { bridge } from '../../bridge';
-import { ruleKind } from '../../../shared/rule-kinds/registry';
+import { runDetached } from '../../detached';
+import { KindFields, type Invalid } from './KindFields';
 import {
   describeRule,
   draftOf,
@@ -14,8 +16,6 @@ import {
   ruleFromDraft,
   type RuleDraft,
 } from './rule-draft';
-import { KindFields, type Invalid } from './KindFields';
-import { runDetached } from '../../detached';
 
 /** Rules per entity, quiet hours and connection alerts. Every change is saved at once. */
 export function NotificationsPage({

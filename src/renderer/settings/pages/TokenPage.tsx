@@ -10,8 +10,8 @@ import {
 } from '../../../shared/token-status';
 import { bridge } from '../../bridge';
 import { ConfirmStep } from '../../components/controls/ConfirmStep';
-import { useAppStatus } from '../../hooks/useAppStatus';
 import { runDetached } from '../../detached';
+import { useAppStatus } from '../../hooks/useAppStatus';
 
 const day = (ms: number | null) =>
   ms === null ? 'unknown' : new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });

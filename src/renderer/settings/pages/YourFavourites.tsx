@@ -1,10 +1,10 @@
 import { useState, type DragEvent } from 'react';
 import type { EntityView } from '../../../shared/entity-view';
+import { NOT_FOUND } from '../../../shared/entity-view';
 import type { Favourite } from '../../../shared/settings';
 import { friendlyName, stateText } from '../../../shared/state-text';
 import { EntityIcon } from '../../components/EntityIcon';
 import { entityLines } from './entity-line';
-import { NOT_FOUND } from '../../../shared/entity-view';
 
 interface Props {
   favourites: readonly Favourite[];

@@ -1,9 +1,9 @@
 import { domainModule, suggestedRuleStates } from '../../../shared/domains/registry';
-import { numericAttributes, toNumber } from '../../../shared/numeric-value';
-import type { EntityView } from '../../../shared/entity-view';
 import { domainOf } from '../../../shared/entity';
+import type { EntityView } from '../../../shared/entity-view';
 import type { NotificationRule, NotificationRuleKind } from '../../../shared/notification-rules';
 import { validateNotificationRule } from '../../../shared/notification-rules';
+import { numericAttributes, toNumber } from '../../../shared/numeric-value';
 import { ruleKind, ruleKinds } from '../../../shared/rule-kinds/registry';
 import type { FieldValues } from '../../../shared/rule-kinds/rule-kind';
 import { numberOrUndefined } from '../../../shared/rule-kinds/rule-kind';
