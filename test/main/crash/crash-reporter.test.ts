@@ -60,7 +60,9 @@ describe('createCrashReporter', () => {
   it("a listener's error is logged with its cause and the app carries on", () => {
     const { lines, calls, journal, reporter } = setup();
     reporter.uncaughtException(new ListenerError(new TypeError('tray listener broke')));
-    expect(lines[0]).toMatch(/ERROR A listener failed; the app carries on TypeError: tray listener broke\n {2}at /);
+    expect(lines[0]).toMatch(
+      /ERROR A listener failed; the app carries on TypeError: tray listener broke\n {2}at /,
+    );
     expect(journal.crashes()).toEqual([]);
     expect(calls).toEqual([]);
   });

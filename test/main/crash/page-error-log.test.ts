@@ -48,6 +48,8 @@ describe('page errors in main log', () => {
     const error = new Error('x'.repeat(5_000));
     const report = pageErrorReport('settings', 'error', error);
     expect(pageErrorSchema.safeParse(report).success).toBe(true);
-    expect(pageErrorSchema.safeParse({ ...report, message: 'x'.repeat(5_000) }).success).toBe(false);
+    expect(pageErrorSchema.safeParse({ ...report, message: 'x'.repeat(5_000) }).success).toBe(
+      false,
+    );
   });
 });
