@@ -135,26 +135,68 @@ describe('ConnectionPage', () => {
     );
   });
 
-  it('after the first Save leads on to the favourites, and focus goes there once connected', async () => {
-    const status = appStatus();
-    const fake = installFakeBridge(status);
+  // Save's answer and the status event travel separately: either may come first.
+  it.each([
+    ['after', true],
+    ['before', false],
+  ])(
+    'after the first Save leads on to the favourites, focus there, when "connected" comes %s the answer',
+    async (_order, answerFirst) => {
+      const status = appStatus();
+      const fake = installFakeBridge(status);
+      const user = userEvent.setup();
+      const view = render(<ConnectionPage status={status} />);
+      fake.api.testConnection.mockResolvedValue({ ok: true, value: success });
+      let answer!: () => void;
+      fake.api.saveConnection.mockReturnValue(
+        new Promise((resolve) => {
+          answer = () => resolve({ ok: true, value: status });
+        }),
+      );
+      await testAndSave(user);
+      await waitFor(() => expect(fake.api.saveConnection).toHaveBeenCalled());
+      if (answerFirst) {
+        await act(async () => answer());
+        await screen.findByText(/Saved\. HA Tray is connecting/);
+      }
+      view.rerender(
+        <ConnectionPage
+          status={appStatus({
+            instance: { origin: 'http://ha.lan:8123', locationName: 'Cottage' },
+            connection: { state: 'connected', since: Date.now(), haVersion: '2024.1.6' },
+          })}
+        />,
+      );
+      if (!answerFirst) await act(async () => answer());
+      const next = await screen.findByRole('link', { name: 'Choose favourites' });
+      expect(next).toHaveAttribute('href', '#/favourites');
+      await waitFor(() => expect(next).toHaveFocus());
+      expect(screen.queryByText(/Saved\. HA Tray is connecting/)).not.toBeInTheDocument();
+    },
+  );
+
+  it('says only "Saved." when the connection made before Save stays up (a new token taken over)', async () => {
+    const connected = appStatus({
+      instance: { origin: 'http://ha.lan:8123', locationName: 'Cottage' },
+      connection: { state: 'connected', since: Date.now() - 60_000, haVersion: '2024.1.6' },
+    });
+    const fake = installFakeBridge(connected, {
+      ...DEFAULT_SETTINGS,
+      favourites: [{ entityId: 'light.kitchen' }],
+    });
     const user = userEvent.setup();
-    const view = render(<ConnectionPage status={status} />);
+    render(<ConnectionPage status={connected} />);
     fake.api.testConnection.mockResolvedValue({ ok: true, value: success });
-    fake.api.saveConnection.mockResolvedValue({ ok: true, value: status });
-    await testAndSave(user);
-    await screen.findByText(/Saved\. HA Tray is connecting/);
-    view.rerender(
-      <ConnectionPage
-        status={appStatus({
-          instance: { origin: 'http://ha.lan:8123', locationName: 'Cottage' },
-          connection: { state: 'connected', since: Date.now(), haVersion: '2024.1.6' },
-        })}
-      />,
-    );
-    const next = await screen.findByRole('link', { name: 'Choose favourites' });
-    expect(next).toHaveAttribute('href', '#/favourites');
-    await waitFor(() => expect(next).toHaveFocus());
+    fake.api.saveConnection.mockResolvedValue({ ok: true, value: connected });
+    await user.click(screen.getByLabelText('Long-lived access token'));
+    await user.paste(TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    const save = screen.getByRole('button', { name: 'Save' });
+    await waitFor(() => expect(save).toBeEnabled());
+    await user.click(save);
+    const saved = await screen.findByText('Saved.');
+    await waitFor(() => expect(saved).toHaveFocus());
+    expect(screen.queryByText(/connecting/)).not.toBeInTheDocument();
   });
 
   it('opens with focus in the address field on a first run', async () => {

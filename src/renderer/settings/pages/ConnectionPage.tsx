@@ -70,17 +70,30 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
     setLastState(connection.state);
     if (connection.state === 'connected' && message?.kind === 'ok') setMessage(null);
   }
+  // Save's answer and the status event travel separately: when the connection Save made is
+  // already up as the answer arrives, there is nothing left to wait for. `since` tells that
+  // connection from one made before Save; the ref reads the latest status, not a stale closure.
+  const connectedSince = useRef<number | null>(null);
+  const since = connection.state === 'connected' ? connection.since : null;
+  useEffect(() => {
+    connectedSince.current = since;
+  }, [since]);
+  const [savedConnected, setSavedConnected] = useState(false);
   useEffect(() => {
     // After Save the button is disabled: focus goes to what Save said, and from there (once it
     // is gone) on to the favourites or to the page heading, never to the page body.
     if (focusMessage.current && messageBox.current) {
       focusMessage.current = false;
       messageBox.current.focus();
-    } else if (!shown && hadMessage.current && document.activeElement === document.body) {
+    } else if (
+      !shown &&
+      (savedConnected || (hadMessage.current && document.activeElement === document.body))
+    ) {
+      setSavedConnected(false);
       (nextStep.current ?? heading.current)?.focus();
     }
     hadMessage.current = shown !== null;
-  }, [shown]);
+  }, [shown, savedConnected]);
   // Opened as the window opens (focus on the body): a first run starts typing the address; a
   // configured app starts at the heading, one Tab before the address. A click in the sidebar
   // keeps its focus there.
@@ -117,14 +130,23 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
 
   async function save() {
     setSaving(true);
+    const asked = Date.now();
     const reply = await bridge().saveConnection({ url, token: token || undefined });
     setSaving(false);
-    focusMessage.current = true;
     if (reply.ok) {
       setToken('');
       setTest({ state: 'idle' });
-      say('ok', 'Saved. HA Tray is connecting to Home Assistant.', JSON.stringify([url, '']));
+      const upSince = connectedSince.current;
+      if (upSince !== null && upSince >= asked) setSavedConnected(true);
+      else {
+        focusMessage.current = true;
+        // Still connected from before: a new token is taken over without a disconnect.
+        const text =
+          upSince === null ? 'Saved. HA Tray is connecting to Home Assistant.' : 'Saved.';
+        say('ok', text, JSON.stringify([url, '']));
+      }
     } else {
+      focusMessage.current = true;
       say('error', reply.error.message);
     }
   }
