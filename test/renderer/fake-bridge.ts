@@ -2,47 +2,13 @@ import { vi } from 'vitest';
 import type { AppStatus } from '../../src/shared/app-status';
 import type { EntityView } from '../../src/shared/entity-view';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
-import type { TokenMetadata } from '../../src/shared/token-metadata';
 import type { HaTrayApi } from '../../src/renderer/bridge';
+import { appStatus } from '../support/page-values';
 
-export const noToken: TokenMetadata = {
-  present: false,
-  state: 'empty',
-  protection: 'GNOME Keyring (libsecret)',
-  weakProtection: false,
-  savedAt: null,
-  issuedAt: null,
-  expiresAt: null,
-  name: null,
-  message: null,
-};
-
-export function entityView(
-  entity_id: string,
-  state: string,
-  attributes: Record<string, unknown> = {},
-  area?: string,
-): EntityView {
-  return {
-    entity_id,
-    state,
-    attributes,
-    last_changed: '2026-11-23T10:00:00Z',
-    last_updated: `2026-11-23T10:00:00Z#${state}`,
-    ...(area ? { area } : {}),
-  };
-}
-
-export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
-  return {
-    connection: { state: 'not_configured' },
-    instance: null,
-    token: noToken,
-    settingsNotice: null,
-    startNotice: null,
-    ...overrides,
-  };
-}
+// The values are shared with node tests (the IPC contract's); component tests import them here.
+export { entityView } from '../support/page-values';
+export { NO_TOKEN as noToken } from '../support/token-metadata';
+export { appStatus };
 
 /** window.haTray for component tests: every request is a vi.fn; events can be emitted. */
 export function installFakeBridge(

@@ -12,3 +12,6 @@ export const READY_TOKEN: TokenMetadata = {
   name: null,
   message: null,
 };
+
+/** No token saved yet: a first run. */
+export const NO_TOKEN: TokenMetadata = { ...READY_TOKEN, present: false, state: 'empty' };

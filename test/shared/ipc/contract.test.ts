@@ -7,39 +7,8 @@ import {
   subscribeArgsSchema,
 } from '../../../src/shared/ipc/define';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
-
-const noToken = {
-  present: false,
-  state: 'empty',
-  protection: 'GNOME Keyring (libsecret)',
-  weakProtection: false,
-  savedAt: null,
-  issuedAt: null,
-  expiresAt: null,
-  name: null,
-  message: null,
-};
-const appStatus = (overrides: object) => ({
-  connection: { state: 'not_configured' },
-  instance: null,
-  token: noToken,
-  settingsNotice: null,
-  startNotice: null,
-  ...overrides,
-});
-const entityView = (
-  entity_id: string,
-  state: string,
-  attributes: Record<string, unknown> = {},
-  area?: string,
-) => ({
-  entity_id,
-  state,
-  attributes,
-  last_changed: '2026-11-23T10:00:00Z',
-  last_updated: '2026-11-23T10:00:00Z',
-  ...(area ? { area } : {}),
-});
+import { appStatus, entityView } from '../../support/page-values';
+import { NO_TOKEN as noToken } from '../../support/token-metadata';
 
 const desktop = {
   startAtLogin: false,

@@ -1,0 +1,32 @@
+import type { AppStatus } from '../../src/shared/app-status';
+import type { EntityView } from '../../src/shared/entity-view';
+import { NO_TOKEN } from './token-metadata';
+
+/** An entity as main sends it to the pages; `last_updated` differs per state, as in Home Assistant. */
+export function entityView(
+  entity_id: string,
+  state: string,
+  attributes: Record<string, unknown> = {},
+  area?: string,
+): EntityView {
+  return {
+    entity_id,
+    state,
+    attributes,
+    last_changed: '2026-11-23T10:00:00Z',
+    last_updated: `2026-11-23T10:00:00Z#${state}`,
+    ...(area ? { area } : {}),
+  };
+}
+
+/** The app's status as the pages see it: a first run unless overridden. */
+export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
+  return {
+    connection: { state: 'not_configured' },
+    instance: null,
+    token: NO_TOKEN,
+    settingsNotice: null,
+    startNotice: null,
+    ...overrides,
+  };
+}
