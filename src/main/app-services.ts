@@ -134,20 +134,26 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   const tlsFor = (origin: string) => tlsOptionsFor(origin, settings.get().trust.certificates, cas);
   const isPinned = (origin: string) =>
     settings.get().trust.certificates.some((pin) => pin.origin === origin);
-  const supervisor = new ConnectionSupervisor({ logger, tlsFor, ...options.connection });
+  const supervisor = new ConnectionSupervisor({
+    logger: logger.child('connection'),
+    tlsFor,
+    ...options.connection,
+  });
   supervisor.onInstanceChange(() => store.clear());
   // Established on every connection in this order: the entities first.
-  const subscriptions = new SubscriptionLayer(logger, supervisor);
-  const entities = new EntitySubscription(store, subscriptions, logger);
-  const units = new HomeUnitSystem(logger, subscriptions);
-  const areas = new AreaDirectory(logger);
+  const subscriptionLog = logger.child('subscriptions');
+  const subscriptions = new SubscriptionLayer(subscriptionLog, supervisor);
+  const entities = new EntitySubscription(store, subscriptions, subscriptionLog);
+  const units = new HomeUnitSystem(subscriptionLog, subscriptions);
+  const registryLog = logger.child('registries');
+  const areas = new AreaDirectory(registryLog);
   const view = (state: EntityState) =>
     withHomeTemperatureUnit(
       toEntityView(state, areas.placeOf(state.entity_id)),
       units.temperatureUnit(),
     );
   const entityViews = () => store.all().map(view);
-  const streams = createPageStreams(ipcContract, logger);
+  const streams = createPageStreams(ipcContract, logger.child('streams'));
   const pageEntities = new PageEntityEvents({
     store,
     view,
@@ -157,7 +163,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   });
   const registries = new RegistryFollower({
     clock,
-    logger,
+    logger: registryLog,
     subscriptions,
     read: async (send, haVersion) => {
       if (await areas.refresh(send, haVersion)) pageEntities.viewsChanged();
@@ -176,7 +182,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     supervisor,
     vault,
     settings,
-    logger,
+    logger: logger.child('setup'),
     confirm: (question, detail, label) => platform.dialogs.confirm(question, detail, label),
     resolveHost: options.resolveHost ?? systemResolve,
     heldBack: platform.startNotice ?? null,
@@ -190,21 +196,23 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
           verifyToken(target, t, { timeoutMs, tls: tlsFor(target.origin) }),
       }),
   });
+  const notifyLog = logger.child('notify');
   const notifications = createNotifications({
     clock,
     store,
     supervisor,
     settings,
     notifier: platform.notifier,
-    logger: logger.child('notify'),
+    logger: notifyLog,
     openHaPage: (path) =>
       void openSavedHaPage(settings, path, platform.shell).catch((error: unknown) =>
-        logger.warn('Could not open Home Assistant', error),
+        notifyLog.warn('Could not open Home Assistant', error),
       ),
     openSettings: (page) => platform.windows.showSettings(page),
     temperatureUnit: () => units.temperatureUnit(),
   });
   const interval = () => settings.get().tokenReminder.intervalDays ?? 'off';
+  const tokenLog = logger.child('tokens');
   const tokens = new TokenLifecycle({
     supervisor,
     vault,
@@ -213,13 +221,13 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     journal: fileJournalStore(join(platform.userDataDir, INSTANCE_FILES.rotationJournal)),
     reminderMemory: fileReminderMemoryStore(
       join(platform.userDataDir, INSTANCE_FILES.rotationReminder),
-      logger,
+      tokenLog,
     ),
     hostname: platform.hostname,
     interval,
     notifyReminder: (status) =>
       notifications.showOncePerDay('token_rotation_due', reminderNotification(status)),
-    logger: logger.child('tokens'),
+    logger: tokenLog,
   });
   settings.onChange(() => tokens.setInterval(interval()));
   const desktop = new DesktopService({

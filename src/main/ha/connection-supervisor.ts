@@ -223,6 +223,7 @@ export class ConnectionSupervisor {
       const opened = await this.dialer.open(credentials);
       if (generation !== this.generation) return this.close(opened);
       this.adopt(opened, this.clock.now());
+      this.options.logger.info(`Connected to Home Assistant ${opened.conn.haVersion}`);
     } catch (error) {
       if (generation !== this.generation) return;
       const outcome = attemptOutcome(error);

@@ -161,6 +161,12 @@ describe('connect flow against the simulator', () => {
     expect(JSON.stringify(pageMessages)).not.toContain(token);
     expect(JSON.stringify(replies)).not.toContain(token);
     expect(pageMessages.length).toBeGreaterThan(0);
+
+    // Every line says which module spoke: "2026-… INFO [connection] Connected …".
+    expect(
+      logLines.filter((line) => line.includes(' INFO [connection] Connected to Home Assistant 20')),
+    ).toHaveLength(2);
+    expect(logLines.filter((line) => !/^\S+ [A-Z]+ \[[a-z]+\] /.test(line))).toEqual([]);
   });
 
   it('refuses foreign senders and invalid payloads without running anything', async () => {
