@@ -244,7 +244,11 @@ export function describeBoot(name: string, mode: () => BootMode): void {
     );
 
     it('quit disposes every service and has written every change first', async () => {
+      const listening = () =>
+        ['uncaughtException', 'unhandledRejection'].map((event) => process.listenerCount(event));
+      const before = listening();
       const { main, sim } = await connectedMain();
+      expect(listening()).toEqual(before.map((count) => count + 1));
       const updated = await main
         .page()
         .updateSettings({ ui: { globalShortcut: 'CommandOrControl+Alt+J', startAtLogin: false } });
@@ -260,6 +264,8 @@ export function describeBoot(name: string, mode: () => BootMode): void {
       expect(main.fake.shortcuts.size).toBe(0);
       await waitFor(() => sim.stats.openSockets === 0, 'the connection closed');
       expect(main.pendingTimers()).toEqual([]);
+      // The crash handlers are the last to go: nothing of the app stays on the process.
+      expect(listening()).toEqual(before);
     });
 
     it('quit waits for the connection to end: a request in flight is answered and logged before, nothing after', async () => {
