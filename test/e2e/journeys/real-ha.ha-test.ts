@@ -103,7 +103,18 @@ describe.skipIf(!browser)('journeys against a real Home Assistant', () => {
     });
     expect(res.status).toBe(200);
     await expect.poll(() => harness.notifications.length, { timeout: 10_000 }).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A later change on the same socket: once it is in the store, any second notification for
+    // the door, sent before it, would have been shown (rules run as the store changes).
+    const kitchen = harness.services.store.get('light.kitchen')?.state;
+    const toggled = await fetch(`${ha.url}/api/services/light/toggle`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ha.token}` },
+      body: JSON.stringify({ entity_id: 'light.kitchen' }),
+    });
+    expect(toggled.status).toBe(200);
+    await expect
+      .poll(() => harness.services.store.get('light.kitchen')?.state, { timeout: 10_000 })
+      .not.toBe(kitchen);
     expect(harness.notifications).toEqual([
       { title: 'Front door opened', body: expect.stringContaining('Previously closed') },
     ]);
