@@ -32,7 +32,7 @@ export function installFakeBridge(
     allowWeakStorage: vi.fn(() => okReply(status)),
     allowPlainHttp: vi.fn(() => okReply(true)),
     trustCertificate: vi.fn(() => okReply(true)),
-    listEntities: vi.fn(() => okReply(entities)),
+    listEntities: vi.fn<() => Promise<unknown>>(() => okReply(entities)),
     getFavouriteEntities: vi.fn(() =>
       okReply(entities.filter((e) => settings.favourites.some((f) => f.entityId === e.entity_id))),
     ),

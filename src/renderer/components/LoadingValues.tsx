@@ -4,6 +4,7 @@ import {
   type MainValueName,
   type MainValueState,
 } from '../hooks/useMainValue';
+import { LoadFailure } from './LoadFailure';
 
 /** The first of the states that failed, with its name, or null. */
 function firstFailure(names: readonly MainValueName[], states: MainValueState<unknown>[]) {
@@ -31,14 +32,7 @@ function LoadingList({ names, quiet = false }: LoadingValuesProps) {
   const states = names.map((name) => useMainValueState(name));
   const failure = firstFailure(names, states);
   if (failure)
-    return (
-      <div className="notice error" role="alert">
-        <p>{failure.message}</p>
-        <button type="button" className="button" onClick={() => retryMainValue(failure.name)}>
-          Try again
-        </button>
-      </div>
-    );
+    return <LoadFailure message={failure.message} onRetry={() => retryMainValue(failure.name)} />;
   if (quiet || states.every((state) => state.value !== null)) return null;
   return <p className="muted">Loading…</p>;
 }

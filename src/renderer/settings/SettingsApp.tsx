@@ -1,3 +1,4 @@
+import { LoadFailure } from '../components/LoadFailure';
 import { LoadingValues } from '../components/LoadingValues';
 import { useAppStatus } from '../hooks/useAppStatus';
 import { useDesktopStatus } from '../hooks/useDesktopStatus';
@@ -36,7 +37,7 @@ const pageNeeds = (page: PageId): MainValueName[] =>
 export function SettingsApp() {
   const status = useAppStatus();
   const settings = useSettings();
-  const entities = useEntities();
+  const { entities, failure: listFailure } = useEntities();
   const token = useTokenStatus();
   const desktop = useDesktopStatus();
   const [page, navigate] = useHashRoute<PageId>(
@@ -68,7 +69,15 @@ export function SettingsApp() {
         <LoadingValues names={pageNeeds(page)} />
         {ready && page === 'connection' && <ConnectionPage status={status} />}
         {ready && page === 'favourites' && (
-          <FavouritesPage favourites={settings.favourites} entities={entities} />
+          <FavouritesPage
+            favourites={settings.favourites}
+            entities={entities}
+            listFailure={listFailure}
+          />
+        )}
+        {/* The other pages that pick entities work without the list, but say why it is missing. */}
+        {ready && listFailure && (page === 'notifications' || page === 'general') && (
+          <LoadFailure message={listFailure.message} onRetry={listFailure.retry} />
         )}
         {ready && page === 'notifications' && (
           <NotificationsPage notifications={settings.notifications} entities={entities} />

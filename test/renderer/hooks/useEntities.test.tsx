@@ -13,15 +13,35 @@ describe('useEntities', () => {
       entityView('sensor.temp', '20'),
     ]);
     const { result } = renderHook(() => useEntities());
-    await waitFor(() => expect(result.current).toHaveLength(2));
+    await waitFor(() => expect(result.current.entities).toHaveLength(2));
     expect(api.listEntities).toHaveBeenCalledTimes(1);
 
     act(() => emit('favouriteEntities', [entityView('light.kitchen', 'off')]));
-    expect(result.current?.find((e) => e.entity_id === 'light.kitchen')?.state).toBe('off');
+    expect(result.current.entities?.find((e) => e.entity_id === 'light.kitchen')?.state).toBe(
+      'off',
+    );
     expect(api.listEntities).toHaveBeenCalledTimes(1);
 
     act(() => emit('entityListChanged', { size: 3 }));
     await waitFor(() => expect(api.listEntities).toHaveBeenCalledTimes(2));
+  });
+
+  it('says why the list could not be read, and reads it again on retry', async () => {
+    const { api } = installFakeBridge(appStatus(), DEFAULT_SETTINGS, [
+      entityView('light.kitchen', 'on'),
+    ]);
+    api.listEntities.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'failed', message: 'HA Tray is not connected to Home Assistant.' },
+    });
+    const { result } = renderHook(() => useEntities());
+    await waitFor(() =>
+      expect(result.current.failure?.message).toBe('HA Tray is not connected to Home Assistant.'),
+    );
+    expect(result.current.entities).toBeNull();
+    act(() => result.current.failure!.retry());
+    await waitFor(() => expect(result.current.entities).toHaveLength(1));
+    expect(result.current.failure).toBeNull();
   });
 });
 

@@ -47,6 +47,25 @@ describe('AboutPage', () => {
     ]);
   });
 
+  it('says why it could not load, never "Loading" for ever, and loads again on "Try again"', async () => {
+    const { api } = installFakeBridge();
+    api.getAbout
+      .mockReturnValueOnce(
+        Promise.resolve({
+          ok: false,
+          error: { code: 'failed', message: 'Could not read the log folder.' },
+        }),
+      )
+      .mockReturnValue(ok(about));
+    const user = userEvent.setup();
+    render(<AboutPage status={appStatus()} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not read the log folder.');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('45.4.1')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('loads the history again when the connection changes', async () => {
     const { api, view } = setup();
     await screen.findByText('45.4.1');

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppStatus } from '../../../shared/app-status';
 import type { AboutInfo, DiagnosticsOptions } from '../../../shared/diagnostics';
 import { bridge } from '../../bridge';
+import { LoadFailure } from '../../components/LoadFailure';
 import { runDetached } from '../../detached';
 import { useSettings } from '../../hooks/useSettings';
 
@@ -19,6 +20,9 @@ export function AboutPage({ status }: { status: AppStatus }) {
   const [error, setError] = useState<string | null>(null);
   const settings = useSettings();
 
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
   // Each status change adds to the history: load it again.
   useEffect(() => {
     let live = true;
@@ -26,14 +30,16 @@ export function AboutPage({ status }: { status: AppStatus }) {
       bridge()
         .getAbout()
         .then((reply) => {
-          if (live && reply.ok) setAbout(reply.value);
+          if (!live) return;
+          if (reply.ok) setAbout(reply.value);
+          setLoadError(reply.ok ? null : reply.error.message);
         }),
       'Loading About',
     );
     return () => {
       live = false;
     };
-  }, [status]);
+  }, [status, attempt]);
 
   async function copy() {
     const reply = await bridge().copyDiagnostics(options);
@@ -58,6 +64,9 @@ export function AboutPage({ status }: { status: AppStatus }) {
   return (
     <section aria-labelledby="about-title" className="page">
       <h1 id="about-title">About</h1>
+      {loadError && about === null && (
+        <LoadFailure message={loadError} onRetry={() => setAttempt((n) => n + 1)} />
+      )}
       {about && (
         <dl className="facts">
           <dt>HA Tray</dt>

@@ -3,7 +3,9 @@ import type { EntityView } from '../../../shared/entity-view';
 import { groupByFloor, hasFloors } from '../../../shared/floor-groups';
 import type { Favourite } from '../../../shared/settings';
 import { bridge } from '../../bridge';
+import { LoadFailure } from '../../components/LoadFailure';
 import { runDetached } from '../../detached';
+import type { EntityList } from '../../hooks/useEntities';
 import { searchEntities } from './favourite-search';
 import { MatchingEntities } from './MatchingEntities';
 import { YourFavourites } from './YourFavourites';
@@ -28,9 +30,12 @@ const focusKey = (what: 'up' | 'down' | 'remove' | 'add', entityId: string) =>
 export function FavouritesPage({
   favourites,
   entities,
+  listFailure = null,
 }: {
   favourites: Favourite[];
   entities: EntityView[] | null;
+  /** Why the entity list could not be read, shown where the list would be. */
+  listFailure?: EntityList['failure'];
 }) {
   const searchId = useId();
   const [query, setQuery] = useState('');
@@ -154,7 +159,9 @@ export function FavouritesPage({
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>
-      {entities === null ? (
+      {listFailure ? (
+        <LoadFailure message={listFailure.message} onRetry={listFailure.retry} />
+      ) : entities === null ? (
         <p className="muted">Loading entities…</p>
       ) : entities.length === 0 ? (
         <p className="muted">No entities yet: connect to Home Assistant first.</p>
