@@ -46,7 +46,9 @@ export function installFakeBridge(
     snoozeTokenReminder: vi.fn(() => okReply(undefined)),
     replaceToken: vi.fn(),
     revokeOldToken: vi.fn(() => okReply({ ok: true })),
-    loadTokenAudit: vi.fn(() => okReply({ state: 'loaded', rows: [], loadedAt: 0 })),
+    loadTokenAudit: vi.fn<() => Promise<unknown>>(() =>
+      okReply({ state: 'loaded', rows: [], loadedAt: 0 }),
+    ),
     revokeTokens: vi.fn(),
     previewNotification: vi.fn(() =>
       okReply({ title: 'Front door opened', body: 'Previously closed.' }),

@@ -189,6 +189,22 @@ describe('TokenPage: rotating from the reminder', () => {
     expect(screen.getByText(/^Rotated\./).closest('[tabindex="-1"]')).toHaveFocus();
   });
 
+  it('a token list that could not be read says why and loads on "Try again"', async () => {
+    const { api } = installFakeBridge(connected);
+    api.loadTokenAudit
+      .mockResolvedValueOnce({
+        ok: false,
+        error: { code: 'failed', message: 'HA Tray is not connected to Home Assistant.' },
+      })
+      .mockResolvedValueOnce(auditOf({ id: 'old', name: 'Old token' }));
+    const user = userEvent.setup();
+    render(<TokenPage token={status()} settings={DEFAULT_SETTINGS} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('HA Tray is not connected to Home Assistant.');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Old token')).toBeInTheDocument();
+  });
+
   it('revoking the replaced token loads the list again', async () => {
     const { user, api } = await setup();
     api.loadTokenAudit

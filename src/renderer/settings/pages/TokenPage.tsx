@@ -10,6 +10,7 @@ import {
 } from '../../../shared/token-status';
 import { bridge } from '../../bridge';
 import { ConfirmStep } from '../../components/controls/ConfirmStep';
+import { LoadFailure } from '../../components/LoadFailure';
 import { runDetached } from '../../detached';
 import { useAppStatus } from '../../hooks/useAppStatus';
 
@@ -431,7 +432,12 @@ function TokenAudit({ listVersion }: { listVersion: string }) {
         Tray.
       </p>
       {audit === null && <p className="muted">Loading…</p>}
-      {audit?.state === 'error' && <p className="notice error">{audit.message}</p>}
+      {audit?.state === 'error' && (
+        <LoadFailure
+          message={audit.message}
+          onRetry={() => runDetached(load(), 'Loading the token audit')}
+        />
+      )}
       {audit?.state === 'loaded' && (
         <>
           {/* When narrow the table scrolls sideways: a keyboard user scrolls it from here
