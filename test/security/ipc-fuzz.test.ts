@@ -165,7 +165,7 @@ beforeAll(async () => {
     },
   );
   for (const stream of streamNames(ipcContract))
-    await app.table.handle(SUBSCRIBE_CHANNEL, TRUSTED, [{ stream }, true]);
+    await app.table.handle(SUBSCRIBE_CHANNEL, TRUSTED, [{ stream }, true, 'fuzzpage1']);
   await app.start();
   // Connected as a saved connection connects at start, without a probe, and ready once the
   // entities are in: "connected" is said before they arrive.

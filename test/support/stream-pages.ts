@@ -44,7 +44,7 @@ export function followEveryStream(
   const page = fakeStreamPage(onSent);
   const sender = { url: 'ha-tray://app/settings.html', isMainFrame: true, page };
   for (const stream of streamNames(ipcContract)) {
-    table.handle(SUBSCRIBE_CHANNEL, sender, [{ stream }, true]).then(
+    table.handle(SUBSCRIBE_CHANNEL, sender, [{ stream }, true, 'servicepage1']).then(
       (reply) => {
         if (!reply.ok) throw new Error(`could not follow ${stream}: ${reply.error.message}`);
       },

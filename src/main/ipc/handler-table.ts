@@ -71,9 +71,14 @@ export function createHandlerTable<C extends ContractShape>(
       {
         name: 'subscribe',
         args: subscribeArgsSchema(contract),
-        run: ([key, on], sender) => {
+        run: ([key, on, document], sender) => {
           if (!sender.page) throw new Error('A subscription came without its page');
-          streams.subscribe(sender.page, key as { stream: string }, on as boolean);
+          streams.subscribe(
+            sender.page,
+            key as { stream: string },
+            on as boolean,
+            document as string,
+          );
         },
       },
     ],

@@ -14,8 +14,11 @@ export interface StreamPage {
 }
 
 export interface PageStreams<C extends ContractShape> {
-  /** A page asks for a stream (on) or no longer wants it (off). */
-  subscribe(page: StreamPage, key: StreamKey, on: boolean): void;
+  /**
+   * A page asks for a stream (on) or no longer wants it (off), from one loaded `document`: the
+   * first request from a new document (the window reloaded) drops what the old one followed.
+   */
+  subscribe(page: StreamPage, key: StreamKey, on: boolean, document: string): void;
   /**
    * Sends a payload to every page that subscribed to its stream, after checking it against the
    * contract: a payload that does not match is logged and sent to nobody.
@@ -31,24 +34,28 @@ export function createPageStreams<C extends ContractShape>(
   contract: C,
   logger: Logger,
 ): PageStreams<C> {
-  const pages = new Map<number, { page: StreamPage; keys: Set<string> }>();
+  const pages = new Map<number, { page: StreamPage; document: string; keys: Set<string> }>();
 
-  function entryOf(page: StreamPage) {
+  function entryOf(page: StreamPage, document: string) {
     let entry = pages.get(page.id);
     if (!entry) {
-      entry = { page, keys: new Set() };
+      entry = { page, document, keys: new Set() };
       pages.set(page.id, entry);
       page.onGone(() => pages.delete(page.id));
+    } else if (entry.document !== document) {
+      entry.document = document;
+      entry.keys.clear();
     }
     return entry;
   }
 
   return {
-    subscribe(page, key, on) {
+    subscribe(page, key, on, document) {
       if (page.isGone()) return;
+      const { keys } = entryOf(page, document);
       const channel = streamChannel(key);
-      if (on) entryOf(page).keys.add(channel);
-      else pages.get(page.id)?.keys.delete(channel);
+      if (on) keys.add(channel);
+      else keys.delete(channel);
     },
     publish(stream, payload, instance) {
       const checked = streamSchema(contract, stream)?.safeParse(payload);

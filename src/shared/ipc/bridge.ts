@@ -1,6 +1,7 @@
 import type { BridgeApi, ContractShape } from './define';
 import {
   eventListenerName,
+  newPageDocument,
   requestChannel,
   streamChannel,
   streamNames,
@@ -38,8 +39,10 @@ export function createBridgeApi<C extends ContractShape>(
     api[valueGetterName(name)] = () => transport.invoke(channel, []);
   }
   const listening = new Map<string, number>();
+  // This bridge lives as long as its document: each load of the page makes a new one.
+  const document = newPageDocument();
   const ask = (stream: string, on: boolean): void => {
-    transport.invoke(SUBSCRIBE_CHANNEL, [{ stream }, on]).then(
+    transport.invoke(SUBSCRIBE_CHANNEL, [{ stream }, on, document]).then(
       (result) => {
         if (!result.ok)
           console.error(`HA Tray could not follow ${stream}: ${result.error.message}`);

@@ -84,6 +84,18 @@ export interface StreamKey<Name extends string = string> {
 /** The one channel a page subscribes (true) and unsubscribes (false) on. */
 export const SUBSCRIBE_CHANNEL = 'ha-tray:subscribe';
 
+/**
+ * Names one loaded document of a page, new on every load: a window reloaded (or crashed and
+ * loaded again) starts with none of the old document's subscriptions. Not a secret: a page can
+ * only start its own subscriptions over with it.
+ */
+export const pageDocumentSchema = z.string().regex(/^[a-z0-9]{8,40}$/);
+
+/** A fresh document name, made by the bridge as its page loads. */
+export function newPageDocument(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 14)}`.padEnd(8, '0');
+}
+
 /** The subscribe request's arguments, checked in main like any request's. */
 export function subscribeArgsSchema(contract: ContractShape) {
   const names = streamNames(contract);
@@ -97,6 +109,7 @@ export function subscribeArgsSchema(contract: ContractShape) {
         .optional(),
     }),
     z.boolean(),
+    pageDocumentSchema,
   ]);
 }
 

@@ -26,6 +26,8 @@ const contract = {
 };
 
 const appPage = { url: 'ha-tray://app/settings.html', isMainFrame: true };
+/** The document the page has loaded. */
+const DOC = 'firstload1';
 
 function setup(level: () => number = () => 3) {
   const logger: Logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
@@ -135,16 +137,22 @@ describe('IPC handler table', () => {
     const sender = { ...appPage, page };
     const foreign = { url: 'https://evil.example/', isMainFrame: true, page };
     expect(
-      await table.handle(SUBSCRIBE_CHANNEL, foreign, [{ stream: 'tick' }, true]),
+      await table.handle(SUBSCRIBE_CHANNEL, foreign, [{ stream: 'tick' }, true, DOC]),
     ).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
-    for (const args of [[{ stream: 'tock' }, true], [{ stream: 'tick' }], [{ stream: 'tick' }, 1]])
+    for (const args of [
+      [{ stream: 'tock' }, true, DOC],
+      [{ stream: 'tick' }, true],
+      [{ stream: 'tick' }, true, '../x'],
+      [{ stream: 'tick' }],
+      [{ stream: 'tick' }, 1, DOC],
+    ])
       expect(await table.handle(SUBSCRIBE_CHANNEL, sender, args)).toMatchObject({
         ok: false,
         error: { code: 'invalid_payload' },
       });
     streams.publish('tick', 1);
     expect(page.sent).toEqual([]);
-    expect(await table.handle(SUBSCRIBE_CHANNEL, sender, [{ stream: 'tick' }, true])).toEqual({
+    expect(await table.handle(SUBSCRIBE_CHANNEL, sender, [{ stream: 'tick' }, true, DOC])).toEqual({
       ok: true,
       value: undefined,
     });

@@ -11,6 +11,9 @@ const contract = {
   values: { level: value(z.number()) },
 };
 
+/** The document each fake page has loaded. */
+const DOC = 'firstload1';
+
 function setup() {
   const logger: Logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   return { logger, streams: createPageStreams(contract, logger) };
@@ -20,10 +23,10 @@ describe('page streams', () => {
   it('send an event to the pages that subscribed to it and to no other', () => {
     const { streams } = setup();
     const [settings, panel, other] = [fakeStreamPage(), fakeStreamPage(), fakeStreamPage()];
-    streams.subscribe(settings, { stream: 'tick' }, true);
-    streams.subscribe(panel, { stream: 'tick' }, true);
-    streams.subscribe(panel, { stream: 'level' }, true);
-    streams.subscribe(other, { stream: 'level' }, true);
+    streams.subscribe(settings, { stream: 'tick' }, true, DOC);
+    streams.subscribe(panel, { stream: 'tick' }, true, DOC);
+    streams.subscribe(panel, { stream: 'level' }, true, DOC);
+    streams.subscribe(other, { stream: 'level' }, true, DOC);
     streams.publish('tick', { n: 1 });
     expect(settings.sent).toEqual([{ channel: eventChannel('tick'), payload: { n: 1 } }]);
     expect(panel.sent).toEqual([{ channel: eventChannel('tick'), payload: { n: 1 } }]);
@@ -33,18 +36,31 @@ describe('page streams', () => {
   it('stop sending to a page that unsubscribed, and keep each page to itself', () => {
     const { streams } = setup();
     const [a, b] = [fakeStreamPage(), fakeStreamPage()];
-    streams.subscribe(a, { stream: 'level' }, true);
-    streams.subscribe(b, { stream: 'level' }, true);
-    streams.subscribe(a, { stream: 'level' }, false);
+    streams.subscribe(a, { stream: 'level' }, true, DOC);
+    streams.subscribe(b, { stream: 'level' }, true, DOC);
+    streams.subscribe(a, { stream: 'level' }, false, DOC);
     streams.publish('level', 7);
     expect(a.sent).toEqual([]);
     expect(b.sent).toEqual([{ channel: eventChannel('level'), payload: 7 }]);
   });
 
+  it('start a reloaded page over: the new document gets only what it asks for', () => {
+    const { streams } = setup();
+    const page = fakeStreamPage();
+    streams.subscribe(page, { stream: 'tick' }, true, DOC);
+    streams.subscribe(page, { stream: 'level' }, true, DOC);
+    // The window reloads; the new document follows only the level.
+    streams.subscribe(page, { stream: 'level' }, true, 'secondload2');
+    streams.publish('tick', { n: 1 });
+    streams.publish('level', 3);
+    expect(page.sent).toEqual([{ channel: eventChannel('level'), payload: 3 }]);
+  });
+
   it('drop a page that went away, whether it said so or is found gone', () => {
     const { streams } = setup();
     const [closed, crashed, open] = [fakeStreamPage(), fakeStreamPage(), fakeStreamPage()];
-    for (const page of [closed, crashed, open]) streams.subscribe(page, { stream: 'level' }, true);
+    for (const page of [closed, crashed, open])
+      streams.subscribe(page, { stream: 'level' }, true, DOC);
     closed.close();
     const send = vi.spyOn(crashed, 'send');
     vi.spyOn(crashed, 'isGone').mockReturnValue(true);
@@ -53,7 +69,7 @@ describe('page streams', () => {
     expect(send).not.toHaveBeenCalled();
     expect(open.sent).toHaveLength(1);
     // A page that is gone cannot subscribe again.
-    streams.subscribe(closed, { stream: 'level' }, true);
+    streams.subscribe(closed, { stream: 'level' }, true, DOC);
     streams.publish('level', 2);
     expect(closed.sent).toEqual([]);
   });
@@ -61,7 +77,7 @@ describe('page streams', () => {
   it('log a payload that breaks the contract and send it to nobody', () => {
     const { streams, logger } = setup();
     const page = fakeStreamPage();
-    streams.subscribe(page, { stream: 'tick' }, true);
+    streams.subscribe(page, { stream: 'tick' }, true, DOC);
     streams.publish('tick', { n: 1, token: 'eyJ.secret' } as never);
     streams.publish('tick', { n: 'one' } as never);
     expect(page.sent).toEqual([]);
@@ -72,8 +88,8 @@ describe('page streams', () => {
   it("keep one instance's stream apart from the default one's", () => {
     const { streams } = setup();
     const [home, cabin] = [fakeStreamPage(), fakeStreamPage()];
-    streams.subscribe(home, { stream: 'level' }, true);
-    streams.subscribe(cabin, { stream: 'level', instance: 'cabin' }, true);
+    streams.subscribe(home, { stream: 'level' }, true, DOC);
+    streams.subscribe(cabin, { stream: 'level', instance: 'cabin' }, true, DOC);
     streams.publish('level', 1);
     streams.publish('level', 2, 'cabin');
     expect(home.sent).toEqual([{ channel: eventChannel('level'), payload: 1 }]);
@@ -88,8 +104,8 @@ describe('page streams', () => {
     vi.spyOn(broken, 'send').mockImplementation(() => {
       throw new Error('Render frame was disposed');
     });
-    streams.subscribe(broken, { stream: 'level' }, true);
-    streams.subscribe(fine, { stream: 'level' }, true);
+    streams.subscribe(broken, { stream: 'level' }, true, DOC);
+    streams.subscribe(fine, { stream: 'level' }, true, DOC);
     streams.publish('level', 3);
     expect(fine.sent).toHaveLength(1);
     expect(logger.warn).toHaveBeenCalledOnce();

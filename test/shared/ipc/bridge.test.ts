@@ -6,6 +6,7 @@ import {
   eventChannel,
   request,
   requestChannel,
+  pageDocumentSchema,
   SUBSCRIBE_CHANNEL,
   value,
 } from '../../../src/shared/ipc/define';
@@ -69,16 +70,27 @@ describe('createBridgeApi', () => {
     const api = createBridgeApi(contract, bridge);
     const first = api.onSettings(() => undefined);
     const second = api.onSettings(() => undefined);
-    expect(subscriptions()).toEqual([[{ stream: 'settings' }, true]]);
+    const document = (subscriptions()[0] as unknown[])[2];
+    expect(pageDocumentSchema.safeParse(document).success).toBe(true);
+    expect(subscriptions()).toEqual([[{ stream: 'settings' }, true, document]]);
     first();
     first();
     expect(subscriptions()).toHaveLength(1);
     second();
     expect(subscriptions()).toEqual([
-      [{ stream: 'settings' }, true],
-      [{ stream: 'settings' }, false],
+      [{ stream: 'settings' }, true, document],
+      [{ stream: 'settings' }, false, document],
     ]);
     api.onSettings(() => undefined);
     expect(subscriptions()).toHaveLength(3);
+  });
+
+  it('names its document anew on every load, so main starts a reloaded page over', () => {
+    const documentOf = () => {
+      const { bridge, subscriptions } = transport();
+      createBridgeApi(contract, bridge).onSettings(() => undefined);
+      return (subscriptions()[0] as unknown[])[2];
+    };
+    expect(documentOf()).not.toBe(documentOf());
   });
 });

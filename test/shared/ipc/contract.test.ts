@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ipcContract } from '../../../src/shared/ipc/contract';
 import {
+  newPageDocument,
   streamChannel,
   streamNames,
   streamSchema,
@@ -78,15 +79,19 @@ describe('the IPC contract: events and values', () => {
 
   it('subscribes by a key that names the stream and, later, an instance', () => {
     const args = subscribeArgsSchema(ipcContract);
-    expect(args.safeParse([{ stream: 'status' }, true]).success).toBe(true);
+    const doc = newPageDocument();
+    expect(args.safeParse([{ stream: 'status' }, true, doc]).success).toBe(true);
     expect(
-      args.safeParse([{ stream: 'favouriteEntities', instance: 'home-2' }, false]).success,
+      args.safeParse([{ stream: 'favouriteEntities', instance: 'home-2' }, false, doc]).success,
     ).toBe(true);
     for (const bad of [
-      [{ stream: 'nope' }, true],
-      [{ stream: 'status', extra: 1 }, true],
-      [{ stream: 'status', instance: '../x' }, true],
-      [{ stream: 'status' }, 'yes'],
+      [{ stream: 'nope' }, true, doc],
+      [{ stream: 'status', extra: 1 }, true, doc],
+      [{ stream: 'status', instance: '../x' }, true, doc],
+      [{ stream: 'status' }, 'yes', doc],
+      [{ stream: 'status' }, true],
+      [{ stream: 'status' }, true, 'x'.repeat(41)],
+      [{ stream: 'status' }, true, 'Not-A-Name'],
       [{ stream: 'status' }],
       'status',
     ])
