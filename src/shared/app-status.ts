@@ -16,7 +16,6 @@ export interface AppStatus {
 /** A connection the user is trying out on the Connection page. The token is optional on a re-test. */
 export interface ConnectionCandidate {
   url: string;
-  port?: string;
   /** A pasted token; when absent, the saved one is used. Travels only renderer -> main. */
   token?: string;
 }

@@ -52,16 +52,9 @@ function looksLikeBareIpv6(host: string): boolean {
   );
 }
 
-function parsePort(
-  port: string | number | undefined | null,
-): { ok: true; port: number | null } | { ok: false; error: string } {
-  if (port === undefined || port === null || String(port).trim() === '')
-    return { ok: true, port: null };
-  const text = String(port).trim();
-  if (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) {
-    return { ok: false, error: PORT_MESSAGE };
-  }
-  return { ok: true, port: Number(text) };
+/** A port as written in an address: 1 to 65535, digits only. */
+function isValidPort(text: string): boolean {
+  return /^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535;
 }
 
 /**
@@ -69,10 +62,7 @@ function parsePort(
  * what is wrong with it: "homeassistant.local:8123", "192.168.1.10", "https://abcd.ui.nabu.casa",
  * a browser URL such as ".../lovelace/0", or one ending in "/api".
  */
-export function normaliseInstanceUrl(
-  input: string,
-  portField?: string | number | null,
-): InstanceUrlResult {
+export function normaliseInstanceUrl(input: string): InstanceUrlResult {
   let text = (input ?? '').trim();
   if (text === '')
     return fail(
@@ -83,8 +73,6 @@ export function normaliseInstanceUrl(
       `The address is too long (over ${MAX_ADDRESS_LENGTH.toLocaleString('en')} characters). Enter only the address of Home Assistant, for example http://homeassistant.local:8123.`,
     );
   if (/\s/.test(text)) return fail('The address cannot contain spaces.');
-  const portResult = parsePort(portField);
-  if (!portResult.ok) return fail(portResult.error);
 
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   if (scheme === undefined) {
@@ -106,7 +94,7 @@ export function normaliseInstanceUrl(
   // "homeassistant.local" typed alone is Home Assistant on its own port; an address with a
   // scheme ("http://ha.example.com") is taken as written, as a browser would.
   const hostAlone = scheme === undefined && (writtenPort === undefined || writtenPort === '');
-  if (writtenPort !== undefined && writtenPort !== '' && !parsePort(writtenPort).ok)
+  if (writtenPort !== undefined && writtenPort !== '' && !isValidPort(writtenPort))
     return fail(PORT_MESSAGE);
 
   let url: URL;
@@ -140,17 +128,7 @@ export function normaliseInstanceUrl(
     );
   }
 
-  if (portResult.port !== null) {
-    const explicit = url.port === '' ? null : Number(url.port);
-    if (explicit !== null && explicit !== portResult.port) {
-      return fail(
-        `The address already says port ${explicit}. Clear the port field or make them match.`,
-      );
-    }
-    url.port = String(portResult.port);
-  } else if (hostAlone && !isNabuCasa) {
-    url.port = String(DEFAULT_HA_PORT);
-  }
+  if (hostAlone && !isNabuCasa) url.port = String(DEFAULT_HA_PORT);
 
   const origin = url.origin;
   const wsUrl = `${origin.replace(/^http/, 'ws')}/api/websocket`;

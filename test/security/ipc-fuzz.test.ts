@@ -199,7 +199,7 @@ describe('IPC fuzz of every contract channel', () => {
       updateSettings: [{ ui: { globalShortcut: 'CommandOrControl+Alt+H', startAtLogin: false } }],
       actOnEntity: [{ entityId: 'light.not_there', action: { kind: 'primary' } }],
       allowPlainHttp: [{ url: 'ha.example.com' }],
-      openTokenPage: [{ url: 'homeassistant.local', port: '8123' }],
+      openTokenPage: [{ url: 'homeassistant.local:8123' }],
       openInHomeAssistant: ['/profile/security'],
       snoozeTokenReminder: ['day'],
       openSettings: ['token'],

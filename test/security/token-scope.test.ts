@@ -57,7 +57,7 @@ describe('the saved token goes only to the origin it was saved with', () => {
     const elsewhere = [
       { url: stranger.url },
       { url: `localhost:${homePort}` },
-      { url: '127.0.0.1', port: strangerPort },
+      { url: `127.0.0.1:${strangerPort}` },
       { url: 'http://203.0.113.7:8123' },
       { url: 'https://homeassistant.example.com' },
       { url: 'abcdefgh.ui.nabu.casa' },

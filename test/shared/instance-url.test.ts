@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseInstanceUrl } from '../../src/shared/instance-url';
 
-const origin = (input: string, port?: string | number) => {
-  const result = normaliseInstanceUrl(input, port);
+const origin = (input: string) => {
+  const result = normaliseInstanceUrl(input);
   if (!result.ok) throw new Error(`expected ${input} to be accepted: ${result.error}`);
   return result.value.origin;
 };
-const error = (input: string, port?: string | number) => {
-  const result = normaliseInstanceUrl(input, port);
+const error = (input: string) => {
+  const result = normaliseInstanceUrl(input);
   if (result.ok) throw new Error(`expected ${input} to be refused`);
   return result.error;
 };
@@ -55,22 +55,11 @@ describe('normaliseInstanceUrl', () => {
     });
   });
 
-  it('takes the port from a separate field', () => {
-    expect(origin('homeassistant.local', '8123')).toBe('http://homeassistant.local:8123');
-    expect(origin('http://[fe80::2]', 8123)).toBe('http://[fe80::2]:8123');
-    expect(origin('homeassistant.local:8123', ' 8123 ')).toBe('http://homeassistant.local:8123');
-    expect(origin('homeassistant.local:8123', '')).toBe('http://homeassistant.local:8123');
-  });
-
-  it('explains conflicting or invalid ports', () => {
-    expect(error('homeassistant.local:8123', '8124')).toMatch(/already says port 8123/);
-    expect(error('homeassistant.local', '70000')).toMatch(/1 to 65535/);
-    expect(error('homeassistant.local', 'abc')).toMatch(/1 to 65535/);
+  it('explains an invalid port', () => {
     expect(error('homeassistant.local:99999')).toMatch(/port must be a number from 1 to 65535/);
     expect(error('https://homeassistant.local:99999/')).toMatch(/from 1 to 65535/);
     expect(error('http://[fe80::2]:70000')).toMatch(/from 1 to 65535/);
     expect(error('homeassistant.local:0')).toMatch(/from 1 to 65535/);
-    expect(error('homeassistant.local', '0')).toMatch(/from 1 to 65535/);
     expect(error('homeassistant.local:8x')).toMatch(/from 1 to 65535/);
   });
 

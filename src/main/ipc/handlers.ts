@@ -94,9 +94,9 @@ export function createHandlers({
       runEntityAction({ store, connection: () => supervisor.connection() }, entityId, action, {
         confirmed,
       }),
-    openTokenPage: ({ url, port }) => {
+    openTokenPage: ({ url }) => {
       // Only this one page, on an address that is not saved yet: where a new user makes a token.
-      const instance = normaliseInstanceUrl(url, port);
+      const instance = normaliseInstanceUrl(url);
       if (!instance.ok) throw new UserFacingError(instance.error, 'invalid_url');
       return openTokenCreationPage(instance.value.origin, shell);
     },

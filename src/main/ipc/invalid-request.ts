@@ -3,7 +3,6 @@ import type { z } from 'zod';
 /** What a field of a page request is called in a sentence. */
 const FIELD_WORDS: Record<string, string> = {
   url: 'The address',
-  port: 'The port',
   token: 'The token',
   entityId: 'The entity',
   action: 'The action',

@@ -181,8 +181,8 @@ export class InstanceSetup {
    * "Send my token unencrypted to this address": asked again in a native dialog main opens, so a
    * page alone cannot agree. True when the address may now get the token over http.
    */
-  async allowPlainHttp(address: { url: string; port?: string }): Promise<boolean> {
-    const instance = normaliseInstanceUrl(address.url, address.port);
+  async allowPlainHttp(address: { url: string }): Promise<boolean> {
+    const instance = normaliseInstanceUrl(address.url);
     if (!instance.ok) throw new UserFacingError(instance.error, 'invalid_url');
     const { origin } = instance.value;
     const { trust } = this.deps.settings.get();
@@ -204,8 +204,8 @@ export class InstanceSetup {
    * SHA-256 fingerprint in a native dialog for the user to compare with the one on their server;
    * only a yes pins it, for this origin alone. True when it is now trusted.
    */
-  async trustCertificate(address: { url: string; port?: string }): Promise<boolean> {
-    const instance = normaliseInstanceUrl(address.url, address.port);
+  async trustCertificate(address: { url: string }): Promise<boolean> {
+    const instance = normaliseInstanceUrl(address.url);
     if (!instance.ok) throw new UserFacingError(instance.error, 'invalid_url');
     const { origin } = instance.value;
     const { host } = new URL(origin);
@@ -268,7 +268,7 @@ export class InstanceSetup {
   private resolve(
     candidate: ConnectionCandidate,
   ): { instance: InstanceUrl; token: string } | { failure: ProbeResult & { ok: false } } {
-    const instance = normaliseInstanceUrl(candidate.url, candidate.port);
+    const instance = normaliseInstanceUrl(candidate.url);
     if (!instance.ok)
       return { failure: { ok: false, reason: 'invalid_url', message: instance.error } };
     if (candidate.token === undefined || candidate.token.trim() === '') {

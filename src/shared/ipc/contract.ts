@@ -49,14 +49,11 @@ export type SettingsPage = (typeof SETTINGS_PAGES)[number];
 const candidateSchema = z
   .object({
     url: z.string().max(2048),
-    port: z.string().max(10).optional(),
     token: z.string().max(16_384).optional(),
   })
   .strict();
 
-const addressSchema = z
-  .object({ url: z.string().max(2048), port: z.string().max(10).optional() })
-  .strict();
+const addressSchema = z.object({ url: z.string().max(2048) }).strict();
 
 const entityIdSchema = z
   .string()
@@ -71,7 +68,7 @@ const entityIdSchema = z
 export const ipcContract = {
   requests: {
     updateSettings: request<Settings>()(z.tuple([settingsPatchSchema])),
-    /** Tests a URL, port and token without saving anything. */
+    /** Tests an address and a token without saving anything. */
     testConnection: request<ProbeResult>()(z.tuple([candidateSchema])),
     /** Saves the candidate that just passed a test, and connects with it. */
     saveConnection: request<AppStatus>()(z.tuple([candidateSchema])),

@@ -130,7 +130,7 @@ describe('connect flow against the simulator', () => {
     });
     expect(opened).toEqual([`${sim.url}/profile/security`]);
     expect(await ask(app, 'openInHomeAssistant', '//evil.example/')).toMatchObject({ ok: false });
-    expect(await ask(app, 'openTokenPage', { url: 'homeassistant.local', port: '8123' })).toEqual({
+    expect(await ask(app, 'openTokenPage', { url: 'homeassistant.local:8123' })).toEqual({
       ok: true,
       value: undefined,
     });
