@@ -7,7 +7,7 @@ import { groupByFloor } from '../../shared/floor-groups';
 import type { Favourite } from '../../shared/settings';
 import { friendlyName, stateText } from '../../shared/state-text';
 import { bridge } from '../bridge';
-import { RovingList } from '../components/controls/RovingList';
+import { focusRovingList, RovingList } from '../components/controls/RovingList';
 import { LoadingValues } from '../components/LoadingValues';
 import { StatusLine } from '../components/StatusLine';
 import { runDetached } from '../detached';
@@ -77,6 +77,7 @@ export function PanelApp() {
   const panel = useRef<HTMLDivElement>(null);
   const byId = new Map<string, EntityView>((entities ?? []).map((e) => [e.entity_id, e]));
   const [query, setQuery] = useState('');
+  const listBox = useRef<HTMLFieldSetElement>(null);
   const saved = settings?.favourites ?? [];
   const filtering = saved.length >= FILTER_FROM;
   const favourites =
@@ -181,7 +182,13 @@ export function PanelApp() {
               value={query}
               onChange={setQuery}
             >
-              <Input placeholder="Filter favourites" />
+              <Input
+                placeholder="Filter favourites"
+                onKeyDown={(event) => {
+                  if (event.key === 'ArrowDown' && focusRovingList(listBox.current))
+                    event.preventDefault();
+                }}
+              />
             </SearchField>
           )}
           {favourites.length === 0 && (
@@ -196,6 +203,7 @@ export function PanelApp() {
             </p>
           )}
           <fieldset
+            ref={listBox}
             className="favourites-box"
             disabled={stale}
             aria-describedby={stale ? reasonId : undefined}

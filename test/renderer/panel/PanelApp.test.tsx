@@ -233,6 +233,10 @@ describe('PanelApp', () => {
     expect(screen.getAllByRole('listitem').map((r) => r.getAttribute('aria-label'))).toEqual([
       'Garden pump: Off',
     ]);
+    // ArrowDown goes on into the list, as from a combobox; Tab still does too.
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('listitem', { name: 'Garden pump: Off' })).toHaveFocus();
+    filter.focus();
     await user.clear(filter);
     await user.type(filter, 'nothing like it');
     expect(screen.getByText('No favourite matches “nothing like it”.')).toHaveAttribute(

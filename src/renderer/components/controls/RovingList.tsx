@@ -48,6 +48,16 @@ const OWN_KEYS =
 const ROW = '[data-roving-row]';
 
 /**
+ * Moves focus into the roving list inside `container`, to its current row (its one Tab stop):
+ * for a box above the list that ArrowDown leads on from. False when the list has no rows.
+ */
+export function focusRovingList(container: HTMLElement | null): boolean {
+  const current = container?.querySelector<HTMLElement>(`${ROW}[tabindex="0"]`);
+  current?.focus();
+  return current !== null && current !== undefined;
+}
+
+/**
  * A list with one Tab stop (WAI-ARIA roving tabindex): Tab reaches the current row, ArrowUp /
  * ArrowDown / Home / End move between rows - from the row or from a control in it - and Tab
  * again goes into the row's controls. Keys that a control in the row uses for itself are left
