@@ -1,10 +1,12 @@
 import dns from 'node:dns';
 import { join } from 'node:path';
+import { NO_DISCOVERY } from '../shared/discovery';
 import { withHomeTemperatureUnit } from '../shared/domains/climate';
 import type { EntityState } from '../shared/entity';
 import { toEntityView } from '../shared/entity-view';
 import { ipcContract } from '../shared/ipc/contract';
 import type { Settings } from '../shared/settings';
+import { SIGN_IN_IDLE } from '../shared/sign-in';
 import { createPageErrorLog } from './crash/page-error-log';
 import { DesktopService } from './desktop/desktop-service';
 import type { GlobalShortcuts } from './desktop/global-shortcuts';
@@ -270,6 +272,13 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       diagnostics,
       clipboard: platform.desktop.clipboard,
       pageErrors: createPageErrorLog({ logger: logger.child('page'), clock }),
+      // Interim until the discovery and sign-in services land (issue 24).
+      discovery: { view: () => NO_DISCOVERY, refresh: () => undefined },
+      signIn: {
+        status: () => SIGN_IN_IDLE,
+        start: () => Promise.resolve(SIGN_IN_IDLE),
+        cancel: () => SIGN_IN_IDLE,
+      },
     }),
     {
       isTrustedSender: createSenderPolicy(platform.pageOrigins),

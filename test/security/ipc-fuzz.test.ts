@@ -84,6 +84,11 @@ const SHAPES: Record<
   setGlobalShortcut: { arity: 1, maxString: 60 },
   getAbout: { arity: 0 },
   copyDiagnostics: { arity: 1, keys: ['redactAddress', 'redactEntityNames'] },
+  getDiscovery: { arity: 0 },
+  refreshDiscovery: { arity: 0 },
+  getSignIn: { arity: 0 },
+  startSignIn: { arity: 1, keys: ['url'] },
+  cancelSignIn: { arity: 0 },
 };
 
 /** Every channel a page can call, by the name SHAPES knows it by. */

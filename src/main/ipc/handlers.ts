@@ -1,8 +1,10 @@
+import type { DiscoveryView } from '../../shared/discovery';
 import type { EntityView } from '../../shared/entity-view';
 import { normaliseInstanceUrl } from '../../shared/instance-url';
 import type { IpcContract } from '../../shared/ipc/contract';
 import type { SettingsPage } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/define';
+import type { SignInStatus } from '../../shared/sign-in';
 import type { TemperatureUnit } from '../../shared/unit-system';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { PageErrorLog } from '../crash/page-error-log';
@@ -24,6 +26,19 @@ export interface PageWindows {
   showSettings(page?: SettingsPage): void;
   togglePanel(): void;
   hidePanel(): void;
+}
+
+/** Home Assistants on this network, as the Connection page lists them. */
+export interface DiscoveryHandlers {
+  view(): DiscoveryView;
+  refresh(): void;
+}
+
+/** Browser sign-in: a long-lived token made through Home Assistant's own login page. */
+export interface SignInHandlers {
+  status(): SignInStatus;
+  start(url: string): Promise<SignInStatus>;
+  cancel(): SignInStatus;
 }
 
 export interface HandlerDeps {
@@ -48,6 +63,8 @@ export interface HandlerDeps {
   desktop: DesktopService;
   diagnostics: Diagnostics;
   clipboard: Clipboard;
+  discovery: DiscoveryHandlers;
+  signIn: SignInHandlers;
 }
 
 function entityFor(store: EntityStore, entityId: string) {
@@ -77,6 +94,8 @@ export function createHandlers({
   diagnostics,
   clipboard,
   pageErrors,
+  discovery,
+  signIn,
 }: HandlerDeps): Handlers<IpcContract> {
   return {
     getStatus: () => setup.status(),
@@ -100,6 +119,11 @@ export function createHandlers({
       if (!instance.ok) throw new UserFacingError(instance.error, 'invalid_url');
       return openTokenCreationPage(instance.value.origin, shell);
     },
+    getDiscovery: () => discovery.view(),
+    refreshDiscovery: () => discovery.refresh(),
+    getSignIn: () => signIn.status(),
+    startSignIn: ({ url }) => signIn.start(url),
+    cancelSignIn: () => signIn.cancel(),
     getTokenStatus: () => tokens.status(),
     rotateToken: () => tokens.rotation.rotate(),
     snoozeTokenReminder: (duration) => {

@@ -9,6 +9,7 @@ import { pageErrorSchema } from '../page-error';
 import type { ProbeResult } from '../probe';
 import type { Settings } from '../settings';
 import { settingsPatchSchema, settingsSchema } from '../settings';
+import type { SignInStatus } from '../sign-in';
 import {
   manualRotationRequestSchema,
   revokeRequestSchema,
@@ -24,7 +25,9 @@ import { event, request, value } from './define';
 import {
   appStatusSchema,
   desktopStatusSchema,
+  discoveryViewSchema,
   entityViewSchema,
+  signInStatusSchema,
   tokenStatusSchema,
 } from './payloads';
 
@@ -94,6 +97,15 @@ export const ipcContract = {
     ),
     /** Opens "Long-lived access tokens" (/profile/security) of an address being set up. */
     openTokenPage: request<void>()(z.tuple([addressSchema])),
+    /** Browses the network again for Home Assistants, while a page follows `discovery`. */
+    refreshDiscovery: request<void>()(z.tuple([])),
+    /**
+     * "Sign in with Home Assistant": main opens the system browser on this address's login page
+     * and follows the attempt in `signIn`. Replaces the current token when one is set up.
+     */
+    startSignIn: request<SignInStatus>()(z.tuple([addressSchema])),
+    /** Ends a sign-in that waits for the browser; nothing is kept. */
+    cancelSignIn: request<SignInStatus>()(z.tuple([])),
     /** "Send my token unencrypted to this address": main asks again in a native dialog. */
     allowPlainHttp: request<boolean>()(z.tuple([addressSchema])),
     /** "Compare and trust this certificate": main shows its fingerprint in a native dialog. */
@@ -135,6 +147,10 @@ export const ipcContract = {
     desktopStatus: value(desktopStatusSchema),
     /** The favourites Home Assistant has, in the user's order: what the panel shows. */
     favouriteEntities: value(z.array(entityViewSchema)),
+    /** The Home Assistants that answer on this network: main browses while a page follows it. */
+    discovery: value(discoveryViewSchema),
+    /** The browser sign-in under way, or how the last one ended. */
+    signIn: value(signInStatusSchema),
   },
 };
 

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { AppStatus } from '../app-status';
 import type { ConnectionStatus } from '../connection-status';
 import type { DesktopStatus } from '../desktop-status';
+import type { DiscoveryView } from '../discovery';
 import type { EntityView } from '../entity-view';
+import type { SignInStatus } from '../sign-in';
 import type { TokenMetadata } from '../token-metadata';
 import { rotationIntervalSchema, type TokenStatus } from '../token-status';
 import { TEMPERATURE_UNITS } from '../unit-system';
@@ -127,4 +129,25 @@ export const entityViewSchema: z.ZodType<EntityView> = z.strictObject({
   areaOrder: z.number().optional(),
   floorOrder: z.number().optional(),
   temperatureUnit: z.enum(TEMPERATURE_UNITS).optional(),
+});
+
+export const discoveryViewSchema: z.ZodType<DiscoveryView> = z.strictObject({
+  state: z.enum(['browsing', 'idle', 'unavailable']),
+  instances: z.array(
+    z.strictObject({
+      uuid: text,
+      locationName: text,
+      url: text,
+      version: text.nullable(),
+      supported: z.boolean(),
+      saved: z.boolean(),
+    }),
+  ),
+  message: text.nullable(),
+});
+
+export const signInStatusSchema: z.ZodType<SignInStatus> = z.strictObject({
+  phase: z.enum(['idle', 'waiting', 'finishing', 'signed_in', 'failed']),
+  origin: text.nullable(),
+  message: text.nullable(),
 });

@@ -48,6 +48,21 @@ const valid: Record<string, unknown> = {
   desktopStatus: desktop,
   favouriteEntities: [entityView('light.kitchen', 'on', { brightness: 200 }, 'Kitchen')],
   entityListChanged: { size: 12 },
+  discovery: {
+    state: 'browsing',
+    instances: [
+      {
+        uuid: '0f3c9a1e',
+        locationName: 'Home',
+        url: 'http://192.168.1.20:8123',
+        version: '2026.2.3',
+        supported: true,
+        saved: false,
+      },
+    ],
+    message: null,
+  },
+  signIn: { phase: 'waiting', origin: 'http://192.168.1.20:8123', message: null },
 };
 
 describe('the IPC contract: events and values', () => {
