@@ -6,11 +6,11 @@ import type { EntityState } from '../shared/entity';
 import { toEntityView } from '../shared/entity-view';
 import { ipcContract } from '../shared/ipc/contract';
 import type { Settings } from '../shared/settings';
-import { SIGN_IN_IDLE } from '../shared/sign-in';
 import { createPageErrorLog } from './crash/page-error-log';
 import { DesktopService } from './desktop/desktop-service';
 import type { GlobalShortcuts } from './desktop/global-shortcuts';
 import type { LoginItem } from './desktop/login-item';
+import { runDetached } from './detached';
 import type { AppInfo } from './diagnostics/app-info';
 import { Diagnostics } from './diagnostics/diagnostics';
 import { AreaDirectory } from './ha/area-directory';
@@ -40,6 +40,9 @@ import { SettingsStore } from './settings/settings-store';
 import type { ResolveHost } from './setup/address-class';
 import { InstanceSetup } from './setup/instance-setup';
 import { openSavedHaPage } from './setup/open-ha-page';
+import type { BrowserSignIn } from './sign-in/browser-sign-in';
+import { createSignIn } from './sign-in/create-sign-in';
+import { fileSignInJournalStore } from './sign-in/sign-in-journal';
 import { flushAllJsonFiles } from './storage/json-file-store';
 import { INSTANCE_FILES } from './storage/layout';
 import { fetchPresentedCertificate } from './tls/presented-certificate';
@@ -105,6 +108,8 @@ const systemResolve: ResolveHost = async (hostname) =>
 export function createAppServices(platform: AppPlatform, options: AppServiceOptions = {}) {
   let vault: TokenVault | null = null;
   let setup: InstanceSetup | null = null;
+  // Built after the token lifecycle, which asks it whether a sign-in holds the vault's pending slot.
+  let signIn: BrowserSignIn | null = null;
   const handledSecrets = new HandledSecrets();
   // Every token the app holds or handles: stored, pending, tested, pasted for a replacement.
   const secrets = () =>
@@ -230,6 +235,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     notifyReminder: (status) =>
       notifications.showOncePerDay('token_rotation_due', reminderNotification(status)),
     logger: tokenLog,
+    signInOpen: () => signIn?.isOpen() ?? false,
   });
   settings.onChange(() => tokens.setInterval(interval()));
   const desktop = new DesktopService({
@@ -238,6 +244,26 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     mac: platform.desktop.appInfo.mac,
     settings,
     openPanel: () => platform.windows.togglePanel(),
+  });
+  signIn = createSignIn({
+    clock,
+    shell: platform.shell,
+    dialogs: platform.dialogs,
+    setup,
+    tokens,
+    vault,
+    journal: fileSignInJournalStore(join(platform.userDataDir, INSTANCE_FILES.signInJournal)),
+    hostname: platform.hostname,
+    interval,
+    tlsFor,
+    isPinned,
+    timeoutMs,
+    handledSecrets,
+    logger: logger.child('sign-in'),
+  });
+  supervisor.onStatus((status) => {
+    if (status.state === 'connected' && signIn.isOpen())
+      runDetached(signIn.resume(), logger, 'Cleaning up after a sign-in');
   });
   const diagnostics = new Diagnostics({
     appInfo: platform.desktop.appInfo,
@@ -272,13 +298,9 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       diagnostics,
       clipboard: platform.desktop.clipboard,
       pageErrors: createPageErrorLog({ logger: logger.child('page'), clock }),
-      // Interim until the discovery and sign-in services land (issue 24).
+      // Interim until the discovery service lands (issue 24).
       discovery: { view: () => NO_DISCOVERY, refresh: () => undefined },
-      signIn: {
-        status: () => SIGN_IN_IDLE,
-        start: () => Promise.resolve(SIGN_IN_IDLE),
-        cancel: () => SIGN_IN_IDLE,
-      },
+      signIn,
     }),
     {
       isTrustedSender: createSenderPolicy(platform.pageOrigins),
@@ -293,6 +315,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   setup.onStatus((status) => send('status', status));
   settings.onChange((value) => send('settings', value));
   tokens.onStatus((status) => send('tokenStatus', status));
+  signIn.onStatus((status) => send('signIn', status));
   desktop.onStatus((status) => send('desktopStatus', status));
 
   return {
@@ -316,10 +339,12 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       notifications.start();
       await tokens.start();
       setup.connectIfReady();
+      runDetached(signIn.resume(), logger, 'Cleaning up after a sign-in');
     },
     /** Stops everything and resolves once every pending write is on disk. */
     async dispose(): Promise<void> {
       desktop.dispose();
+      signIn.dispose();
       diagnostics.dispose();
       notifications.dispose();
       pageEntities.dispose();

@@ -29,13 +29,39 @@ export class HttpTimeoutError extends Error {
  * that the probe turns into advice, and `ca` can be set per request.
  */
 export function httpGet(url: string, options: HttpGetOptions): Promise<HttpResponse> {
+  return send('GET', url, options);
+}
+
+/** A form POST (`application/x-www-form-urlencoded`), as Home Assistant's `/auth/token` takes. */
+export function httpPostForm(
+  url: string,
+  form: Record<string, string>,
+  options: HttpGetOptions,
+): Promise<HttpResponse> {
+  const body = new URLSearchParams(form).toString();
+  return send('POST', url, {
+    ...options,
+    headers: {
+      ...options.headers,
+      'content-type': 'application/x-www-form-urlencoded',
+      'content-length': String(Buffer.byteLength(body)),
+    },
+    body,
+  });
+}
+
+function send(
+  method: 'GET' | 'POST',
+  url: string,
+  options: HttpGetOptions & { body?: string },
+): Promise<HttpResponse> {
   const target = new URL(url);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(
       target,
       {
-        method: 'GET',
+        method,
         headers: options.headers,
         ...(target.protocol === 'https:' ? options.tls : {}),
         ...(options.lookup ? { lookup: options.lookup } : {}),
@@ -66,6 +92,6 @@ export function httpGet(url: string, options: HttpGetOptions): Promise<HttpRespo
       clearTimeout(timer);
       reject(error);
     });
-    req.end();
+    req.end(options.body);
   });
 }

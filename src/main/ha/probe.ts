@@ -26,7 +26,7 @@ const failure = (reason: ProbeFailureReason, message: string): ProbeResult => ({
 });
 
 /** Network and TLS errors, by Node's error code. */
-function describeNetworkError(
+export function describeNetworkError(
   error: unknown,
   url: URL,
   timeoutMs: number,

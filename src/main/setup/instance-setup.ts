@@ -51,6 +51,7 @@ export class InstanceSetup {
   /** The origin whose last test failed on its certificate: the only one that may be pinned. */
   private certificateProblem: string | null = null;
   private heldBack: string | null;
+  private savingPair = false;
 
   constructor(private readonly deps: InstanceSetupDeps) {
     this.heldBack = deps.heldBack ?? null;
@@ -60,7 +61,8 @@ export class InstanceSetup {
       this.emit();
     });
     deps.vault.onChange(() => {
-      this.connectIfReady();
+      // While a new token and its address are saved together, the token must not go to the old one.
+      if (!this.savingPair) this.connectIfReady();
       this.emit();
     });
   }
@@ -150,13 +152,24 @@ export class InstanceSetup {
         'not_tested',
       );
     }
-    if (passed.token !== this.deps.vault.token()) await this.deps.vault.save(passed.token);
-    this.deps.settings.setInstance(passed.origin);
+    await this.savePair(passed.origin, passed.token, null);
     this.locationName = passed.locationName;
     this.lastPassed = null;
     this.connectIfReady({ restart: true });
     this.emit();
     return this.status();
+  }
+
+  /**
+   * A browser sign-in made `token` (src/main/sign-in/): it was checked on `origin` already, so it
+   * is saved as the token HA Tray connects with there, under the name Home Assistant lists it by.
+   */
+  async adopt(origin: string, token: string, name: string): Promise<void> {
+    await this.savePair(origin, token, name);
+    this.locationName = null;
+    this.lastPassed = null;
+    this.connectIfReady({ restart: true });
+    this.emit();
   }
 
   /**
@@ -249,6 +262,17 @@ export class InstanceSetup {
         pem: certificate.pem,
       });
     return agreed;
+  }
+
+  /** A token and the address it belongs to, saved as one change: connected with only once both are. */
+  private async savePair(origin: string, token: string, name: string | null): Promise<void> {
+    this.savingPair = true;
+    try {
+      if (token !== this.deps.vault.token()) await this.deps.vault.save(token, name);
+      this.deps.settings.setInstance(origin);
+    } finally {
+      this.savingPair = false;
+    }
   }
 
   private async refreshLocationName(): Promise<void> {

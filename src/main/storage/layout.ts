@@ -16,4 +16,5 @@ export const INSTANCE_FILES = {
   vault: 'token-vault.json',
   rotationJournal: 'rotation-journal.json',
   rotationReminder: 'rotation-reminder.json',
+  signInJournal: 'sign-in-journal.json',
 } as const;

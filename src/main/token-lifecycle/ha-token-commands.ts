@@ -12,6 +12,7 @@ const refreshTokensSchema = z.array(
   z.object({
     id: z.string(),
     client_name: z.string().nullish(),
+    client_id: z.string().nullish(),
     type: z.string(),
     created_at: z.string().nullish(),
     expire_at: z.string().nullish(),
@@ -32,6 +33,7 @@ function toInfo(entry: z.infer<typeof refreshTokensSchema>[number]): RefreshToke
   return {
     id: entry.id,
     clientName: entry.client_name ?? null,
+    clientId: entry.client_id ?? null,
     type,
     createdAt: epochOf(entry.created_at),
     expireAt: epochOf(entry.expire_at),

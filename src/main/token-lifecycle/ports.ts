@@ -8,6 +8,8 @@
 export interface RefreshTokenInfo {
   id: string;
   clientName: string | null;
+  /** The OAuth client a sign-in session belongs to (`http://127.0.0.1:PORT/` for HA Tray's). */
+  clientId?: string | null;
   type: 'normal' | 'system' | 'long_lived_access_token';
   createdAt: number | null;
   /**

@@ -37,6 +37,8 @@ export interface TokenLifecycleDeps {
   /** Shows the "rotate your token" notification; says whether it was shown (see `ReminderScheduler`). */
   notifyReminder: (status: ReminderStatus) => boolean;
   logger: Logger;
+  /** A browser sign-in is unfinished: it holds the vault's pending slot, so no rotation starts. */
+  signInOpen?: () => boolean;
 }
 
 /** A rejected token (login-refusal.ts) on the fresh connection means Home Assistant refused the token; anything else is trouble. */
@@ -88,6 +90,7 @@ export class TokenLifecycle {
       hostname: deps.hostname,
       interval: deps.interval,
       logger: deps.logger,
+      signInOpen: deps.signInOpen,
     });
     this.reminder = new ReminderScheduler({
       clock: deps.clock,

@@ -21,10 +21,13 @@ export interface TokenRotationOptions {
   hostname: string;
   interval: () => RotationInterval;
   logger?: Logger;
+  /** A browser sign-in is unfinished and uses the vault's pending slot: no rotation may start. */
+  signInOpen?: () => boolean;
 }
 
 const MESSAGES = {
   noToken: 'HA Tray has no token to rotate. Connect to Home Assistant first.',
+  signingIn: 'A sign-in is under way. Rotate the token once it has finished.',
   unreachable:
     'HA Tray could not reach Home Assistant to start the rotation. Nothing was changed; try again when it is connected.',
   unidentified:
@@ -158,6 +161,8 @@ export class TokenRotation {
     const { ha, vault } = this.options;
     const current = vault.currentToken();
     if (current === null) return this.set({ phase: 'not_started', message: MESSAGES.noToken });
+    if (this.options.signInOpen?.())
+      return this.set({ phase: 'not_started', message: MESSAGES.signingIn });
     this.step('creating');
 
     let userId: string;
@@ -336,7 +341,7 @@ export class TokenRotation {
     const { ha, vault } = this.options;
     const currentId = this.currentTokenId();
     try {
-      // Only a rotation uses the pending slot, and only one runs at a time: whatever is there is ours.
+      // Only one rotation runs at a time, never beside a sign-in: whatever is pending is ours.
       if (vault.pendingToken() !== null) await vault.discardPending();
       const newTokenId =
         back.newTokenId ??

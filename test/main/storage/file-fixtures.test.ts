@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileCrashJournal } from '../../../src/main/crash/crash-journal';
 import { APP_FILES, INSTANCE_FILES } from '../../../src/main/storage/layout';
 import { SettingsStore } from '../../../src/main/settings/settings-store';
+import { fileSignInJournalStore } from '../../../src/main/sign-in/sign-in-journal';
 import { fileReminderMemoryStore } from '../../../src/main/token-lifecycle/reminder-memory-store';
 import { fileJournalStore } from '../../../src/main/token-lifecycle/rotation-journal';
 import { TokenVault } from '../../../src/main/vault/token-vault';
@@ -71,6 +72,10 @@ describe.each(SETS)('the files of fixture set %s', (set) => {
 
     expect(await fileJournalStore(join(dir, INSTANCE_FILES.rotationJournal)).read()).toEqual(
       FIXTURE_CONTENT.journal,
+    );
+    // The sign-in journal came with v4; an older set has none, which reads as no sign-in.
+    expect(await fileSignInJournalStore(join(dir, INSTANCE_FILES.signInJournal)).read()).toEqual(
+      Number(set.slice(1)) >= 4 ? FIXTURE_CONTENT.signInJournal : null,
     );
     const reminder = fileReminderMemoryStore(join(dir, INSTANCE_FILES.rotationReminder), logger);
     expect(await reminder.read()).toEqual(FIXTURE_CONTENT.reminder);

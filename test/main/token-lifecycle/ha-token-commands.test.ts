@@ -79,6 +79,7 @@ describe("Home Assistant's token commands", () => {
       {
         id: 'a',
         clientName: 'Phone',
+        clientId: null,
         type: 'long_lived_access_token',
         createdAt: Date.UTC(2024, 0, 5, 10, 0, 0, 123),
         expireAt: null,
@@ -87,6 +88,7 @@ describe("Home Assistant's token commands", () => {
       {
         id: 'b',
         clientName: null,
+        clientId: 'http://x/',
         type: 'normal',
         createdAt: Date.UTC(2024, 1, 1),
         expireAt: null,

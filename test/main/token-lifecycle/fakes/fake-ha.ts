@@ -14,6 +14,8 @@ export interface FakeRefreshToken {
   token: string;
   userId: string;
   clientName: string | null;
+  /** A sign-in session's OAuth client (`normal` tokens made by a browser sign-in). */
+  clientId?: string;
   type: RefreshTokenInfo['type'];
   createdAt: number;
   expiresAt: number;
@@ -129,6 +131,7 @@ export class FakeHa {
             .map((t) => ({
               id: t.id,
               clientName: t.clientName,
+              clientId: t.clientId ?? null,
               type: t.type,
               createdAt: t.createdAt,
               expireAt: null,
