@@ -169,6 +169,35 @@ describe('connect flow against the simulator', () => {
     expect(logLines.filter((line) => !/^\S+ [A-Z]+ \[[a-z]+\] /.test(line))).toEqual([]);
   });
 
+  it('a token saved for a new address never goes to the old one, not even for a moment', async () => {
+    const app = boot();
+    await app.start();
+    await ask(app, 'testConnection', { url: sim.url, token: sim.token });
+    await ask(app, 'saveConnection', { url: sim.url, token: sim.token });
+    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected to the first');
+    const other = await startSimulator({ locationName: 'Cabin' });
+    try {
+      const failuresBefore = sim.stats.authFailures;
+      expect(
+        await ask(app, 'testConnection', { url: other.url, token: other.token }),
+      ).toMatchObject({
+        ok: true,
+        value: { ok: true },
+      });
+      await ask(app, 'saveConnection', { url: other.url, token: other.token });
+      await waitFor(
+        () => app.supervisor.getStatus().state === 'connected',
+        'connected to the second',
+      );
+      expect(app.settings.get().instance?.origin).toBe(new URL(other.url).origin);
+      // The first Home Assistant never saw the second one's token (each refusal counts toward a ban).
+      expect(sim.stats.authFailures).toBe(failuresBefore);
+    } finally {
+      await Promise.all(running.splice(0).map((a) => a.dispose()));
+      await other.close();
+    }
+  });
+
   it('refuses foreign senders and invalid payloads without running anything', async () => {
     const app = boot();
     await app.start();

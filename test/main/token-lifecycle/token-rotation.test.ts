@@ -32,6 +32,18 @@ describe('one-click token rotation', () => {
     expectInvariants(world, status);
   });
 
+  it('starts nothing while a browser sign-in is unfinished: both use the vault’s pending slot', async () => {
+    const world = new RotationWorld();
+    world.signInOpen = true;
+    const status = await world.rotation().rotate();
+    expect(status).toEqual({
+      phase: 'not_started',
+      message: 'A sign-in is under way. Rotate the token once it has finished.',
+    });
+    expect(newTokens(world)).toEqual([]);
+    expect(world.journal.saved).toBeNull();
+  });
+
   it('gives the new token a lifespan of twice the interval, or a year when the reminder is off', async () => {
     const world = new RotationWorld();
     world.interval = 60;

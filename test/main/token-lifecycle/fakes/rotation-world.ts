@@ -31,6 +31,8 @@ export class RotationWorld {
   readonly journal = new MemoryJournalStore(() => this.crash);
   readonly logger = recordingLogger();
   interval: RotationInterval = 90;
+  /** A browser sign-in is unfinished (it holds the vault's pending slot). */
+  signInOpen = false;
 
   constructor(oldToken?: (ha: FakeHa) => string) {
     this.ha.issue(USER, 'Phone');
@@ -51,6 +53,7 @@ export class RotationWorld {
       hostname: 'desk',
       interval: () => this.interval,
       logger: this.logger,
+      signInOpen: () => this.signInOpen,
     });
   }
 
