@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { installUdpGuard } from '../support/network-guard';
+import { installUdpGuard } from './network-guard';
 
 // The test workers run in the host's network: a UDP packet or a multicast join made here (an mDNS
 // query of the discovery, say) would reach the real network. The guard refuses each, and the test
