@@ -63,7 +63,9 @@ export class DiscoveryService implements DiscoveryHandlers {
   private readonly stopSettings: () => void;
 
   constructor(private readonly deps: DiscoveryServiceDeps) {
+    // A newly saved address may be one on the list: mark it, and remember its uuid.
     this.stopSettings = deps.settings.onChange(() => {
+      if (!this.followed) return;
       this.rememberSavedUuid();
       this.publish();
     });
