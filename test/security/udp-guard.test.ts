@@ -10,7 +10,14 @@ const sockets: dgram.Socket[] = [];
 afterEach(() => {
   guard?.restore();
   guard = null;
-  sockets.splice(0).forEach((socket) => socket.close());
+  // The adapter closes the sockets it was given when it stops.
+  sockets.splice(0).forEach((socket) => {
+    try {
+      socket.close();
+    } catch {
+      // already closed
+    }
+  });
 });
 
 function socket(): dgram.Socket {
@@ -47,8 +54,13 @@ describe('the network guard on UDP', () => {
 
   it("stops the app's real mDNS browser in a test worker: it reports a failure and sends nothing", async () => {
     guard = installUdpGuard();
+    // A real UDP socket, bound on loopback rather than the mDNS port of every interface.
+    const udp = socket();
+    const bind = udp.bind.bind(udp);
+    udp.bind = ((_port: number, _address: string, callback: () => void) =>
+      bind(0, '127.0.0.1', callback)) as typeof udp.bind;
     const failures: Error[] = [];
-    const session = createBonjourServiceBrowser().browse({
+    const session = createBonjourServiceBrowser({ socket: udp }).browse({
       found: () => undefined,
       gone: () => undefined,
       failed: (error) => failures.push(error),
