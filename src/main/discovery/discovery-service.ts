@@ -57,8 +57,8 @@ export class DiscoveryService implements DiscoveryHandlers {
   private generation = 0;
   private state: DiscoveryView['state'] = 'idle';
   private message: string | null = null;
-  private heard = new Map<string, Heard>();
-  private timers: unknown[] = [];
+  private readonly heard = new Map<string, Heard>();
+  private readonly timers: unknown[] = [];
   private followed = false;
   private readonly stopSettings: () => void;
 
