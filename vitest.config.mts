@@ -17,7 +17,14 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/renderer/**', 'test/e2e/**', 'test/real-ha/**', 'test/boot/**'],
+          exclude: [
+            'test/renderer/**',
+            'test/e2e/**',
+            'test/real-ha/**',
+            'test/boot/**',
+            'test/discovery/**',
+          ],
+          setupFiles: ['test/support/udp-guard-setup.ts'],
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -29,9 +36,22 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.test.ts'],
+          setupFiles: ['test/support/udp-guard-setup.ts'],
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        // Discovery against python-zeroconf inside a network namespace the test makes (root:
+        // unshare -n); the worker stays outside, under the same UDP guard as the node project.
+        test: {
+          name: 'discovery',
+          environment: 'node',
+          include: ['test/discovery/**/*.test.ts'],
+          setupFiles: ['test/support/udp-guard-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

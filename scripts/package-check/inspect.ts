@@ -33,9 +33,9 @@ const FORBIDDEN_IN_ASAR: Array<[RegExp, string]> = [
   [/\/node_modules\//, 'a node module (main bundles its dependencies)'],
 ];
 
-interface BuilderConfig {
+export interface BuilderConfig {
   electronFuses?: Record<string, boolean>;
-  mac?: { icon?: string };
+  mac?: { icon?: string; extendInfo?: Record<string, unknown> };
   win?: { icon?: string };
   linux?: { executableName?: string; icon?: string };
 }
@@ -75,6 +75,7 @@ export async function inspectPackage(
 
   problems.push(...missingTrayIcons(resources));
   problems.push(...badAppIcons(projectDir, config));
+  problems.push(...macLocalNetworkProblems(config));
   problems.push(...(await fuseMismatches(config, unpackedDir, projectDir)));
 
   const rendererBytes = renderedSize(join(projectDir, 'out', 'renderer'));
@@ -118,6 +119,26 @@ function missingTrayIcons(resources: string): string[] {
 }
 
 /** The installers' app icons: a macOS .icns, a Windows .ico, a Linux NxN.png set. */
+/**
+ * The macOS build's Info.plist (electron-builder.yml `mac.extendInfo`, read from the configuration
+ * since this check packs for Linux): without NSLocalNetworkUsageDescription macOS 15 refuses the
+ * discovery's multicast outright, and without `_home-assistant._tcp` in NSBonjourServices it
+ * refuses to browse that type.
+ */
+export function macLocalNetworkProblems(config: BuilderConfig): string[] {
+  const info = config.mac?.extendInfo ?? {};
+  const problems: string[] = [];
+  const usage = info.NSLocalNetworkUsageDescription;
+  if (typeof usage !== 'string' || usage.trim() === '')
+    problems.push('electron-builder.yml mac.extendInfo has no NSLocalNetworkUsageDescription');
+  const services = info.NSBonjourServices;
+  if (!Array.isArray(services) || !services.includes('_home-assistant._tcp'))
+    problems.push(
+      'electron-builder.yml mac.extendInfo.NSBonjourServices lacks _home-assistant._tcp',
+    );
+  return problems;
+}
+
 function badAppIcons(projectDir: string, config: BuilderConfig): string[] {
   const starts = (file: string | undefined, magic: Buffer, what: string) => {
     const path = file && join(projectDir, file);

@@ -1,9 +1,9 @@
 import dns from 'node:dns';
 import { join } from 'node:path';
-import { NO_DISCOVERY } from '../shared/discovery';
 import { withHomeTemperatureUnit } from '../shared/domains/climate';
 import type { EntityState } from '../shared/entity';
 import { toEntityView } from '../shared/entity-view';
+import { normaliseInstanceUrl } from '../shared/instance-url';
 import { ipcContract } from '../shared/ipc/contract';
 import type { Settings } from '../shared/settings';
 import { createPageErrorLog } from './crash/page-error-log';
@@ -13,6 +13,10 @@ import type { LoginItem } from './desktop/login-item';
 import { runDetached } from './detached';
 import type { AppInfo } from './diagnostics/app-info';
 import { Diagnostics } from './diagnostics/diagnostics';
+import { addressProbe } from './discovery/address-probe';
+import { DiscoveryService } from './discovery/discovery-service';
+import { MovedInstanceWatch } from './discovery/moved-instance';
+import type { ServiceBrowser } from './discovery/service-browser';
 import { AreaDirectory } from './ha/area-directory';
 import { systemClock, type Clock } from './ha/clock';
 import { ConnectionSupervisor, type ConnectionSupervisorOptions } from './ha/connection-supervisor';
@@ -40,6 +44,7 @@ import { SettingsStore } from './settings/settings-store';
 import type { ResolveHost } from './setup/address-class';
 import { InstanceSetup } from './setup/instance-setup';
 import { openSavedHaPage } from './setup/open-ha-page';
+import { plainHttpRefusal } from './setup/plain-http';
 import type { BrowserSignIn } from './sign-in/browser-sign-in';
 import { createSignIn } from './sign-in/create-sign-in';
 import { fileSignInJournalStore } from './sign-in/sign-in-journal';
@@ -78,6 +83,8 @@ export interface AppPlatform {
   desktop: DesktopPlatform;
   /** Why this start must not connect (the crash-loop guard's sentence), or null. */
   startNotice?: string | null;
+  /** Browses the network for Home Assistant (mDNS), for the Connection page and a moved instance. */
+  serviceBrowser: ServiceBrowser;
 }
 
 export interface DesktopPlatform {
@@ -185,13 +192,14 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   updateEntityScope();
   settings.onChange(updateEntityScope);
   const timeoutMs = options.probeTimeoutMs ?? 10_000;
+  const resolveHost = options.resolveHost ?? systemResolve;
   setup = new InstanceSetup({
     supervisor,
     vault,
     settings,
     logger: logger.child('setup'),
     confirm: (question, detail, label) => platform.dialogs.confirm(question, detail, label),
-    resolveHost: options.resolveHost ?? systemResolve,
+    resolveHost,
     heldBack: platform.startNotice ?? null,
     presentedCertificate: (origin) => fetchPresentedCertificate(origin, timeoutMs),
     probe: (instance, token) =>
@@ -238,6 +246,34 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     signInOpen: () => signIn?.isOpen() ?? false,
   });
   settings.onChange(() => tokens.setInterval(interval()));
+  const probeAddress = addressProbe({ timeoutMs, tlsFor });
+  const discovery = new DiscoveryService({
+    browser: platform.serviceBrowser,
+    clock,
+    probe: probeAddress,
+    settings,
+    publish: (view) => streams.publish('discovery', view),
+    logger: logger.child('discovery'),
+    platform: process.platform,
+  });
+  // Browses exactly while a page shows the list (the Connection page, later the add-instance flow).
+  streams.onFollowersChange(() => discovery.follow(streams.followers({ stream: 'discovery' }) > 0));
+  const movedInstance = new MovedInstanceWatch({
+    supervisor,
+    browser: platform.serviceBrowser,
+    clock,
+    probe: probeAddress,
+    settings,
+    confirm: (question, detail, label) => platform.dialogs.confirm(question, detail, label),
+    plainHttpAllowed: async (origin) => {
+      const instance = normaliseInstanceUrl(origin);
+      if (!instance.ok) return false;
+      const { plainHttp } = settings.get().trust;
+      return (await plainHttpRefusal(instance.value, plainHttp, resolveHost)) === null;
+    },
+    reconnect: () => setup.connectIfReady({ restart: true }),
+    logger: logger.child('discovery'),
+  });
   const desktop = new DesktopService({
     shortcuts: platform.desktop.shortcuts,
     loginItem: platform.desktop.loginItem,
@@ -298,8 +334,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       diagnostics,
       clipboard: platform.desktop.clipboard,
       pageErrors: createPageErrorLog({ logger: logger.child('page'), clock }),
-      // Interim until the discovery service lands (issue 24).
-      discovery: { view: () => NO_DISCOVERY, refresh: () => undefined },
+      discovery,
       signIn,
     }),
     {
@@ -332,6 +367,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     notifications,
     desktop,
     table,
+    discovery,
     async start(): Promise<void> {
       await vault!.open();
       await desktop.start();
@@ -343,6 +379,8 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     },
     /** Stops everything and resolves once every pending write is on disk. */
     async dispose(): Promise<void> {
+      discovery.dispose();
+      movedInstance.dispose();
       desktop.dispose();
       signIn.dispose();
       diagnostics.dispose();

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { app, Menu, net, session } from 'electron';
+import { createBonjourServiceBrowser } from './adapters/bonjour-service-browser';
 import { registerAppScheme, serveAppPages } from './adapters/electron/electron-app-protocol';
 import {
   electronAppInfo,
@@ -87,6 +88,7 @@ async function start(): Promise<void> {
     dialogs,
     power,
     hostname: hostname(),
+    serviceBrowser: createBonjourServiceBrowser(),
     desktop: {
       loginItem: createElectronLoginItem(),
       shortcuts: createElectronShortcuts(),

@@ -33,6 +33,12 @@ const pemCertificate = z
     'not a PEM certificate',
   );
 
+/**
+ * Home Assistant's instance id (the `uuid` it announces on the network): a uuid4 in hex. Short and
+ * without dots, so it cannot hold a token.
+ */
+const instanceId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not an instance id');
+
 const entityId = z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/, 'not an entity id');
 
 export const favouriteSchema = z
@@ -54,9 +60,11 @@ const isoDate = z.iso.datetime({ offset: true }).nullable().default(null);
 export const settingsSections = {
   /**
    * The saved Home Assistant instance: a normalised origin, port included
-   * ("http://homeassistant.local:8123"). Called `connection` up to settings version 1.
+   * ("http://homeassistant.local:8123"). Called `connection` up to settings version 1. `uuid`: the
+   * id it announced on the network at that address (src/main/discovery/), to recognise it after
+   * its address changed; absent until discovery has seen it (a file without it needs no migration).
    */
-  instance: z.object({ origin: httpOrigin }).strict().nullable(),
+  instance: z.object({ origin: httpOrigin, uuid: instanceId.optional() }).strict().nullable(),
   /** In the order the user chose. */
   favourites: z
     .array(favouriteSchema)
@@ -95,6 +103,16 @@ export const settingsSections = {
           'an origin has two certificates',
         )
         .default([]),
+      /**
+       * A known Home Assistant (by its `uuid`) answered at another address after the saved one
+       * failed, and the user was asked in main's dialog whether to send the token there
+       * (src/main/discovery/moved-instance.ts): each answer, so a "no" is not asked again.
+       * Absent until the first answer (a file without it needs no migration).
+       */
+      addressConsents: z
+        .array(z.object({ uuid: instanceId, origin: httpOrigin, allowed: z.boolean() }).strict())
+        .max(20)
+        .optional(),
     })
     .strict(),
   /** Desktop notification rules, quiet hours, connection alerts and a remembered pause. */

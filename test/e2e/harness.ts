@@ -13,6 +13,7 @@ import { createTray } from '../../src/main/tray/create-tray';
 import type { TrayService } from '../../src/main/tray/tray-service';
 import { fakeDesktopPlatform } from '../fakes/desktop-platform';
 import { FakeSecretStore } from '../fakes/secret-store';
+import { FakeServiceBrowser } from '../fakes/service-browser';
 import { CHROMIUM_ARGS } from './chromium';
 import { ensureRendererBuilt, RENDERER_OUT } from './renderer-build';
 import { serveStatic } from './static-server';
@@ -51,6 +52,8 @@ export class E2eHarness {
   readonly secrets = new FakeSecretStore('gnome_libsecret');
   /** Login item, global shortcuts and clipboard as the app left them. */
   readonly desktop = fakeDesktopPlatform();
+  /** The network the discovery browses: a journey puts a Home Assistant's answer in it. */
+  readonly serviceBrowser = new FakeServiceBrowser();
   readonly userDataDir = mkdtempSync(join(tmpdir(), 'ha-tray-e2e-'));
   readonly pages: Page[] = [];
   /**
@@ -107,6 +110,7 @@ export class E2eHarness {
         power: { onResume: () => () => undefined },
         hostname: 'test-host',
         desktop: this.desktop,
+        serviceBrowser: this.serviceBrowser,
         pageOrigins: [this.server.origin],
         windows: {
           showSettings: (page) => void this.windowRequests.push(`settings:${page ?? ''}`),

@@ -238,6 +238,24 @@ describe('IPC fuzz of every contract channel', () => {
     // 60,000 calls: a few seconds when idle, over a minute on two cores at load 20.
   }, 180_000);
 
+  it('lets no call record consent to send the token to another address, or move the instance', async () => {
+    // What main's native dialog stores for a moved Home Assistant (src/main/discovery/moved-instance.ts).
+    const consent = { uuid: 'abc123', origin: 'http://203.0.113.9:8123', allowed: true };
+    const attempts: unknown[][] = [
+      [{ trust: { plainHttp: [], certificates: [], addressConsents: [consent] } }],
+      [{ instance: { origin: consent.origin, uuid: consent.uuid } }],
+      [{ addressConsents: [consent] }],
+      [consent],
+      [consent.origin, consent.uuid],
+      [{ ...consent, url: consent.origin }],
+    ];
+    for (const channel of Object.values(CHANNELS))
+      for (const payload of attempts) await app.table.handle(channel, TRUSTED, payload);
+    await rejectionsReported();
+    expect(app.settings.get().trust.addressConsents).toBeUndefined();
+    expect(app.settings.get().instance).toEqual({ origin: sim.url });
+  });
+
   it('reached no address but loopback, and sent the token nowhere but Home Assistant', () => {
     expect(guard.violations).toEqual([]);
     const simPort = Number(new URL(sim.url).port);

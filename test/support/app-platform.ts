@@ -1,10 +1,12 @@
 import type { AppPlatform } from '../../src/main/app-services';
 import { fakeDesktopPlatform } from '../fakes/desktop-platform';
 import { FakeSecretStore } from '../fakes/secret-store';
+import { FakeServiceBrowser } from '../fakes/service-browser';
 
 /**
  * The main-process platform for service tests: a fake keyring and recording stand-ins for the
- * shell, log, notifier, power events, windows and desktop. Override what a test looks at.
+ * shell, log, notifier, power events, windows, desktop and a network with no Home Assistant to
+ * discover. Override what a test looks at.
  */
 export function testPlatform(
   userDataDir: string,
@@ -26,6 +28,7 @@ export function testPlatform(
       hidePanel: () => undefined,
     },
     desktop: fakeDesktopPlatform(),
+    serviceBrowser: new FakeServiceBrowser(),
     ...overrides,
   };
 }

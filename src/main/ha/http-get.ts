@@ -62,6 +62,9 @@ function send(
       target,
       {
         method,
+        // A fresh connection each time: a kept-alive socket from before a Home Assistant restart
+        // would fail the request (these calls are few: a probe, a sign-in).
+        agent: false,
         headers: options.headers,
         ...(target.protocol === 'https:' ? options.tls : {}),
         ...(options.lookup ? { lookup: options.lookup } : {}),

@@ -1,5 +1,7 @@
+import { Emitter } from '../../shared/emitter';
 import type { ContractShape, Publish, StreamKey } from '../../shared/ipc/define';
 import { streamChannel, streamSchema } from '../../shared/ipc/define';
+import { logListenerError } from '../log/listener-errors';
 import type { Logger } from '../log/logger';
 
 /** One page (a window's web contents) as the streams see it: the port its adapter implements. */
@@ -24,6 +26,13 @@ export interface PageStreams<C extends ContractShape> {
    * contract: a payload that does not match is logged and sent to nobody.
    */
   publish: Publish<C>;
+  /** How many pages follow `key` now. */
+  followers(key: StreamKey): number;
+  /**
+   * Called whenever the pages that follow streams may have changed (a subscription, a page gone,
+   * a page reloaded): what runs only while a page follows it (discovery) asks `followers` again.
+   */
+  onFollowersChange(listener: () => void): () => void;
 }
 
 /**
@@ -35,18 +44,28 @@ export function createPageStreams<C extends ContractShape>(
   logger: Logger,
 ): PageStreams<C> {
   const pages = new Map<number, { page: StreamPage; document: string; keys: Set<string> }>();
+  const followersChanged = new Emitter<void>(logListenerError(logger, 'the stream followers'));
+
+  function drop(id: number) {
+    if (pages.delete(id)) followersChanged.emit();
+  }
 
   function entryOf(page: StreamPage, document: string) {
     let entry = pages.get(page.id);
     if (!entry) {
       entry = { page, document, keys: new Set() };
       pages.set(page.id, entry);
-      page.onGone(() => pages.delete(page.id));
+      page.onGone(() => drop(page.id));
     } else if (entry.document !== document) {
       entry.document = document;
       entry.keys.clear();
     }
     return entry;
+  }
+
+  function livePages() {
+    for (const [id, { page }] of pages) if (page.isGone()) drop(id);
+    return pages.values();
   }
 
   return {
@@ -56,7 +75,15 @@ export function createPageStreams<C extends ContractShape>(
       const channel = streamChannel(key);
       if (on) keys.add(channel);
       else keys.delete(channel);
+      followersChanged.emit();
     },
+    followers(key) {
+      const channel = streamChannel(key);
+      let count = 0;
+      for (const { keys } of livePages()) if (keys.has(channel)) count++;
+      return count;
+    },
+    onFollowersChange: (listener) => followersChanged.on(listener),
     publish(stream, payload, instance) {
       const checked = streamSchema(contract, stream)?.safeParse(payload);
       if (!checked?.success) {
@@ -70,7 +97,7 @@ export function createPageStreams<C extends ContractShape>(
       const channel = streamChannel({ stream, ...(instance === undefined ? {} : { instance }) });
       for (const [id, { page, keys }] of pages) {
         if (page.isGone()) {
-          pages.delete(id);
+          drop(id);
           continue;
         }
         if (!keys.has(channel)) continue;

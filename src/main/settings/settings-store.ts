@@ -18,6 +18,8 @@ import { ensurePrivateFolder, PRIVATE_FILE_MODE } from '../storage/private-folde
 import { loadSettings, type SettingsShape } from './load-settings';
 import { MIGRATIONS, SETTINGS_FORMAT } from './migrations';
 
+export type AddressConsent = NonNullable<Settings['trust']['addressConsents']>[number];
+
 /** What was wrong with the settings file, for the "your settings were reset" notice. */
 export interface SettingsRecovery {
   reason: string;
@@ -159,9 +161,44 @@ export class SettingsStore {
     return this.write({ ...this.settings, trust: { ...trust, certificates } });
   }
 
-  /** The instance's origin, after "Save connection"; null forgets it. */
+  /**
+   * The instance's origin, after "Save connection"; null forgets it. The remembered uuid stays
+   * with the same origin and goes with a new one: another address may be another Home Assistant.
+   */
   setInstance(origin: string | null): Settings {
-    const parsed = settingsSections.instance.safeParse(origin === null ? null : { origin });
+    const current = this.settings.instance;
+    const uuid = current && current.origin === origin ? current.uuid : undefined;
+    return this.writeInstance(origin === null ? null : { origin, ...(uuid ? { uuid } : {}) });
+  }
+
+  /** Discovery saw the saved instance announce this id at its address (never from a page). */
+  rememberInstanceUuid(uuid: string): Settings {
+    const current = this.settings.instance;
+    if (!current || current.uuid === uuid) return this.settings;
+    return this.writeInstance({ ...current, uuid });
+  }
+
+  /**
+   * The saved instance moved: only after the user agreed in main's dialog to send the token to
+   * `origin` (src/main/discovery/moved-instance.ts). The uuid stays: it is the same Home Assistant.
+   */
+  moveInstance(origin: string): Settings {
+    const current = this.settings.instance;
+    return this.writeInstance({ ...current, origin });
+  }
+
+  /** The user's answer, in main's dialog, to sending the token to a known instance's new address. */
+  recordAddressConsent(consent: AddressConsent): Settings {
+    const { trust } = this.settings;
+    const others = (trust.addressConsents ?? []).filter(
+      (c) => c.uuid !== consent.uuid || c.origin !== consent.origin,
+    );
+    const addressConsents = [...others, consent].slice(-20);
+    return this.write({ ...this.settings, trust: { ...trust, addressConsents } });
+  }
+
+  private writeInstance(instance: unknown): Settings {
+    const parsed = settingsSections.instance.safeParse(instance);
     if (!parsed.success) throw invalid(parsed.error.issues[0]);
     return this.write({ ...this.settings, instance: parsed.data });
   }

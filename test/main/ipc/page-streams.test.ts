@@ -110,4 +110,45 @@ describe('page streams', () => {
     expect(fine.sent).toHaveLength(1);
     expect(logger.warn).toHaveBeenCalledOnce();
   });
+
+  it('count the pages that follow a stream, and say when that may have changed', () => {
+    const { streams } = setup();
+    const changes = vi.fn();
+    streams.onFollowersChange(changes);
+    const [settings, panel] = [fakeStreamPage(), fakeStreamPage()];
+    const level = { stream: 'level' } as const;
+    expect(streams.followers(level)).toBe(0);
+    streams.subscribe(settings, level, true, DOC);
+    streams.subscribe(panel, level, true, DOC);
+    streams.subscribe(panel, { stream: 'tick' }, true, DOC);
+    expect(streams.followers(level)).toBe(2);
+    expect(streams.followers({ stream: 'tick' })).toBe(1);
+    expect(streams.followers({ stream: 'level', instance: 'cabin' })).toBe(0);
+    expect(changes).toHaveBeenCalledTimes(3);
+
+    streams.subscribe(panel, level, false, DOC);
+    expect(streams.followers(level)).toBe(1);
+    expect(changes).toHaveBeenCalledTimes(4);
+
+    // The settings window reloads: its new document has asked for nothing yet.
+    streams.subscribe(settings, { stream: 'tick' }, true, 'secondload2');
+    expect(streams.followers(level)).toBe(0);
+    expect(changes).toHaveBeenCalledTimes(5);
+
+    streams.subscribe(settings, level, true, 'secondload2');
+    settings.close();
+    expect(streams.followers(level)).toBe(0);
+    expect(changes).toHaveBeenCalledTimes(7);
+  });
+
+  it('count no page that is found gone without having said so', () => {
+    const { streams } = setup();
+    const changes = vi.fn();
+    const page = fakeStreamPage();
+    streams.subscribe(page, { stream: 'level' }, true, DOC);
+    streams.onFollowersChange(changes);
+    vi.spyOn(page, 'isGone').mockReturnValue(true);
+    expect(streams.followers({ stream: 'level' })).toBe(0);
+    expect(changes).toHaveBeenCalledOnce();
+  });
 });

@@ -321,4 +321,47 @@ describe('SettingsStore', () => {
     expect(existsSync(file())).toBe(true);
     expect(readFileSync(file(), 'utf8')).not.toContain(token.slice(0, 40));
   });
+
+  it("remembers the saved instance's uuid with its address, and forgets it with a new address", () => {
+    const store = open();
+    store.rememberInstanceUuid('abc123');
+    expect(onDisk().instance).toBeNull();
+    store.setInstance('http://192.168.1.10:8123');
+    store.rememberInstanceUuid('abc123');
+    expect(onDisk().instance).toEqual({ origin: 'http://192.168.1.10:8123', uuid: 'abc123' });
+    store.setInstance('http://192.168.1.10:8123');
+    expect(onDisk().instance.uuid).toBe('abc123');
+    store.setInstance('http://192.168.1.99:8123');
+    expect(onDisk().instance).toEqual({ origin: 'http://192.168.1.99:8123' });
+    expect(() => store.rememberInstanceUuid('not.an.id')).toThrow(/not valid/);
+  });
+
+  it('moves the instance with its uuid and keeps each address answer, where no page can write', () => {
+    const store = open();
+    store.setInstance('http://192.168.1.10:8123');
+    store.rememberInstanceUuid('abc123');
+    store.recordAddressConsent({
+      uuid: 'abc123',
+      origin: 'http://192.168.1.23:8123',
+      allowed: false,
+    });
+    store.recordAddressConsent({
+      uuid: 'abc123',
+      origin: 'http://192.168.1.23:8123',
+      allowed: true,
+    });
+    store.moveInstance('http://192.168.1.23:8123');
+    expect(onDisk().instance).toEqual({ origin: 'http://192.168.1.23:8123', uuid: 'abc123' });
+    expect(onDisk().trust.addressConsents).toEqual([
+      { uuid: 'abc123', origin: 'http://192.168.1.23:8123', allowed: true },
+    ]);
+    const consents = [{ uuid: 'abc123', origin: 'http://203.0.113.5:8123', allowed: true }];
+    expect(() =>
+      store.update({ trust: { plainHttp: [], certificates: [], addressConsents: consents } }),
+    ).toThrow(/not valid/);
+    expect(() =>
+      store.update({ instance: { origin: 'http://203.0.113.5:8123', uuid: 'abc123' } }),
+    ).toThrow(/not valid/);
+    expect(onDisk().instance.origin).toBe('http://192.168.1.23:8123');
+  });
 });
