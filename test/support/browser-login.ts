@@ -123,7 +123,7 @@ export interface BrowserLoginResult {
   replayed?: CallbackAnswer;
 }
 
-/** `redirect_uri` + `?` or `&` + the query, as the login page joins them (`src/data/auth.ts`). */
+/** `redirect_uri` + `?` or `&` + the query, as Home Assistant's login page joins them. */
 export function redirectWith(redirectUri: string, query: Array<[string, string]>): string {
   let url = redirectUri;
   if (!url.includes('?')) url += '?';

@@ -1,7 +1,7 @@
 /**
  * `GET /auth/authorize`: what Home Assistant's frontend serves there (authorize.html and its
  * `ha-authorize` element), cut down to what a sign-in needs. Its script does what the frontend's
- * does (hass_frontend `src/auth/ha-auth-flow.ts`, `src/data/auth.ts` of 2026.2.3's frontend): reads
+ * does (its `ha-auth-flow` element, as shipped with 2026.2.3): reads
  * `client_id`, `redirect_uri` and `state` from the address, names the client in the consent line
  * ("You're about to give {clientId} access to your Home Assistant instance."), starts a login flow
  * with the first provider, posts the form with the client id, shows `message` on a 403 and
