@@ -124,7 +124,10 @@ export class HaSimulator {
     }
     const services = new ServiceRegistry({ states, registry, bus, clock, generation });
     registerHomeServices(services, home, states, registry, generation);
-    const auth = new AuthStore(options.now, generation !== '2024.1');
+    const auth = new AuthStore(options.now, {
+      expiringTokens: generation !== '2024.1',
+      deactivationDeletesTokens: generation !== '2024.1',
+    });
     const passwords = new PasswordProvider();
     const faults = new Faults();
     const locationName = options.locationName ?? 'Home';
@@ -238,8 +241,9 @@ export class HaSimulator {
 
   /**
    * As switching "Active" off (or on) in Settings -> People: an inactive user's tokens are refused
-   * on the WebSocket and REST, the login flow ends with 403 "Login blocked: User is not active", and
-   * `/auth/token` refuses their codes and sessions with `access_denied`.
+   * on the WebSocket and REST (2026.2 deletes them all at once), the login flow ends with 403
+   * "Login blocked: User is not active", and `/auth/token` refuses their codes with
+   * `access_denied`. The owner cannot be deactivated.
    */
   setUserActive(userId: string, active: boolean): void {
     this.context.auth.setUserActive(userId, active);

@@ -52,11 +52,16 @@ export class AuthStore {
 
   /**
    * `expiringTokens` (2026.2): session tokens expire 90 days after last use, and expiry can be
-   * switched on for any token (`AuthManager.async_create_refresh_token`, `AuthStore.async_set_expiry`).
+   * switched on for any token (`AuthManager.async_create_refresh_token`, `AuthStore.async_set_expiry`);
+   * `deactivationDeletesTokens` (2026.2): deactivating a user deletes every token of theirs
+   * (`AuthManager.async_deactivate_user`), where 2024.1 only refuses them while inactive.
    */
   constructor(
     private readonly now: () => Date = () => new Date(),
-    private readonly expiringTokens = false,
+    private readonly releaseRules: {
+      expiringTokens: boolean;
+      deactivationDeletesTokens: boolean;
+    } = { expiringTokens: false, deactivationDeletesTokens: false },
   ) {}
 
   createUser(name: string, opts: { isOwner?: boolean; isAdmin?: boolean } = {}): SimUser {
@@ -76,11 +81,17 @@ export class AuthStore {
     return this.users.get(id);
   }
 
-  /** As `config/auth/update {is_active}` in Settings -> People: the tokens stay but are refused. */
+  /**
+   * As `config/auth/update {is_active}` in Settings -> People. An inactive user's tokens are refused;
+   * in 2026.2 deactivating deletes them all (their sockets close). The owner cannot be deactivated.
+   */
   setUserActive(userId: string, active: boolean): void {
     const user = this.users.get(userId);
     if (!user) throw new Error(`no user ${userId}`);
+    if (!active && user.isOwner) throw new Error('Unable to deactivate the owner');
     user.isActive = active;
+    if (!active && this.releaseRules.deactivationDeletesTokens)
+      for (const token of this.tokensOf(userId)) this.deleteRefreshToken(token.id);
   }
 
   /**
@@ -237,7 +248,7 @@ export class AuthStore {
       jwtKey: randomBytes(64).toString('hex'),
       lastUsedAt: now,
       expireAt:
-        this.expiringTokens && fields.type === 'normal'
+        this.releaseRules.expiringTokens && fields.type === 'normal'
           ? now.getTime() + REFRESH_TOKEN_EXPIRATION_MS
           : null,
       ...fields,
