@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { decodeJwt } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoginRefused, runLoginFlow, signInAsBrowser } from '../support/browser-login';
+import { freshRequest } from '../support/fresh-http';
 import { LoopbackRedirectListener } from '../support/loopback-redirect-listener';
 import {
   exchangeCode,
@@ -30,9 +31,8 @@ const listen = async () => {
 };
 
 const postJson = async (url: string, body: unknown) => {
-  const res = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, text, json: text ? (JSON.parse(text) as Msg) : null };
+  const { status, text } = await freshRequest(url, { method: 'POST', body: JSON.stringify(body) });
+  return { status, text, json: text ? (JSON.parse(text) as Msg) : null };
 };
 
 /** A login flow started for the listener's pair; its form answer. */
@@ -385,6 +385,19 @@ describe.each(HA_GENERATIONS)('browser sign-in, as Home Assistant %s', (generati
       json: { message: 'Invalid flow specified' },
     });
     expect((await exchangeCode(sim.url, code!, listener.clientId)).status).toBe(400);
+  });
+
+  it('signs in while Home Assistant starts, and answers 503 while it stops', async () => {
+    const sim = await start({ haVersion });
+    const listener = await listen();
+    sim.setStarting(true);
+    expect((await startFlow(sim, listener)).status).toBe(200);
+    let resume!: () => void;
+    const restarted = sim.restart({ stoppingUntil: new Promise<void>((r) => (resume = r)) });
+    const stopping = await startFlow(sim, listener);
+    resume();
+    await restarted;
+    expect(stopping).toMatchObject({ status: 503, text: '' });
   });
 
   it('serves the login page with the fields a password manager fills, and no content policy', async () => {

@@ -4,7 +4,11 @@
  * is the same). Given the authorize URL the app opened, it runs the login flow with a username and
  * password as Home Assistant's login page does, then requests the redirect as the page's
  * `document.location.assign` would, and hands back what the app's loopback listener answered.
+ * Each request goes on a connection of its own (`test/support/fresh-http.ts`), so a restart in
+ * between does not trip it up.
  */
+
+import { freshRequest } from './fresh-http';
 
 /** What the app put in the authorize URL. */
 export interface AuthorizeRequest {
@@ -40,15 +44,14 @@ export class LoginRefused extends Error {
 
 async function postJson(url: string, body: unknown): Promise<{ status: number; answer: unknown }> {
   // The login page posts its JSON without a Content-Type; Home Assistant reads it all the same.
-  const res = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
-  const text = await res.text();
+  const { status, text } = await freshRequest(url, { method: 'POST', body: JSON.stringify(body) });
   let answer: unknown = text;
   try {
     answer = JSON.parse(text);
   } catch {
     // aiohttp's plain-text errors stay text
   }
-  return { status: res.status, answer };
+  return { status, answer };
 }
 
 /**
@@ -61,7 +64,7 @@ export async function runLoginFlow(
   request: Omit<AuthorizeRequest, 'state'>,
   login: { username: string; password: string },
 ): Promise<string> {
-  const providers = (await (await fetch(`${request.origin}/auth/providers`)).json()) as
+  const providers = JSON.parse((await freshRequest(`${request.origin}/auth/providers`)).text) as
     | Array<{ type: string; id: string | null }>
     | { providers: Array<{ type: string; id: string | null }> };
   const provider = (Array.isArray(providers) ? providers : providers.providers)[0];
@@ -133,16 +136,10 @@ export function redirectWith(redirectUri: string, query: Array<[string, string]>
 
 async function load(url: string): Promise<CallbackAnswer> {
   try {
-    const res = await fetch(url, { redirect: 'manual' });
-    return {
-      url,
-      status: res.status,
-      contentType: res.headers.get('content-type'),
-      body: await res.text(),
-    };
+    const { status, headers, text } = await freshRequest(url);
+    return { url, status, contentType: headers.get('content-type'), body: text };
   } catch (err) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    return { url, error: cause?.code ?? cause?.message ?? String(err) };
+    return { url, error: (err as { code?: string }).code ?? String(err) };
   }
 }
 

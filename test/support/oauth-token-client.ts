@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { HaGeneration } from '../ha-sim/generation';
+import { freshRequest } from './fresh-http';
 import { RawClient } from './raw-ws-client';
 
 /**
@@ -14,19 +15,18 @@ export interface EndpointAnswer {
 }
 
 async function postForm(url: string, fields: Record<string, string>): Promise<EndpointAnswer> {
-  const res = await fetch(url, {
+  const { status, headers, text } = await freshRequest(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(fields).toString(),
   });
-  const text = await res.text();
   let body: unknown = text;
   try {
     body = JSON.parse(text);
   } catch {
     // an empty or plain-text body
   }
-  return { status: res.status, body, headers: res.headers };
+  return { status, body, headers };
 }
 
 /** The session an authorisation code buys (`grant_type=authorization_code`). */
