@@ -62,6 +62,15 @@ export async function signInTranscript(
     'no handler',
     post('/auth/login_flow', { client_id: pair.clientId, redirect_uri: pair.redirectUri }),
   );
+  // A provider that does not exist: a KeyError in the flow manager, aiohttp's 500.
+  await record(
+    'unknown handler',
+    post('/auth/login_flow', {
+      client_id: pair.clientId,
+      handler: ['nope', null],
+      redirect_uri: pair.redirectUri,
+    }),
+  );
   await record(
     'bad client id',
     post('/auth/login_flow', {
