@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runLoginFlow } from '../support/browser-login';
 import { RawClient } from '../support/raw-ws-client';
 import { parseCliOptions } from './cli-options';
 
@@ -12,7 +13,7 @@ afterEach(() => {
 
 function runCli(args: string[]): {
   child: ChildProcess;
-  printed: Promise<{ url: string; token: string }>;
+  printed: Promise<{ url: string; token: string; login: { username: string; password: string } }>;
 } {
   const tsx = resolve(process.cwd(), 'node_modules/.bin/tsx');
   const child = spawn(tsx, [fileURLToPath(new URL('./cli.ts', import.meta.url)), ...args], {
@@ -20,12 +21,17 @@ function runCli(args: string[]): {
   });
   children.push(child);
   let out = '';
-  const printed = new Promise<{ url: string; token: string }>((done, fail) => {
+  const printed = new Promise<{
+    url: string;
+    token: string;
+    login: { username: string; password: string };
+  }>((done, fail) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /URL:\s+(\S+)/.exec(out)?.[1];
       const token = /Token:\s+(\S+)/.exec(out)?.[1];
-      if (url && token) done({ url, token });
+      const [, username, password] = /Login:\s+(\S+) \/ (\S+)/.exec(out) ?? [];
+      if (url && token && username && password) done({ url, token, login: { username, password } });
     });
     child.once('exit', (code) => fail(new Error(`exited with ${code}: ${out}`)));
   });
@@ -33,9 +39,13 @@ function runCli(args: string[]): {
 }
 
 describe('npm run sim', () => {
-  it('prints a URL and a token a WebSocket client can use, and stops on Ctrl+C', async () => {
+  it('prints a URL, a token a WebSocket client can use and a login for the sign-in page, and stops on Ctrl+C', async () => {
     const { child, printed } = runCli(['--port', '0', '--entities', '50']);
-    const { url, token } = await printed;
+    const { url, token, login } = await printed;
+    const clientId = 'http://127.0.0.1:1/';
+    expect(
+      await runLoginFlow({ origin: url, clientId, redirectUri: `${clientId}callback` }, login),
+    ).toMatch(/^[0-9a-f]{32}$/);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const client = await RawClient.authenticated(url, token);
     expect((await client.command({ type: 'get_states' })).result).toHaveLength(50);

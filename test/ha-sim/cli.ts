@@ -1,6 +1,6 @@
 // `npm run sim`: a Home Assistant simulator for trying HA Tray by hand. Runs until Ctrl+C.
 import { parseCliOptions, USAGE } from './cli-options';
-import { startSimulator } from './simulator';
+import { SIM_OWNER_LOGIN, startSimulator } from './simulator';
 
 async function main(): Promise<void> {
   let parsed;
@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   console.log(`Home Assistant ${sim.haVersion} simulator with ${sim.states().length} entities`);
   console.log(`URL:   ${sim.url}`);
   console.log(`Token: ${sim.token}`);
+  // For "Sign in with Home Assistant" on the simulator's login page (/auth/authorize).
+  console.log(`Login: ${SIM_OWNER_LOGIN.username} / ${SIM_OWNER_LOGIN.password}`);
   console.log('Press Ctrl+C to stop.');
   const shutdown = () => void sim.close().then(() => process.exit(0));
   process.once('SIGINT', shutdown);

@@ -1,6 +1,8 @@
 export {
   HaSimulator,
+  SIM_OWNER_LOGIN,
   startSimulator,
+  type SimUserOptions,
   type RestartOptions,
   type SimulatorOptions,
 } from './simulator';

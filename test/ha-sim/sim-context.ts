@@ -1,4 +1,6 @@
 import type { AuthStore } from './auth/auth-store';
+import type { LoginFlows } from './auth/login-flows';
+import type { PasswordProvider } from './auth/password-provider';
 import type { EntityRegistry } from './entities/registry';
 import type { StateMachine } from './entities/state-machine';
 import type { EventBus } from './events';
@@ -12,6 +14,11 @@ export interface SimStats {
   authAttempts: number;
   /** `auth_invalid` sent, plus REST 401s. */
   authFailures: number;
+  /**
+   * Failed logins counted by the sign-in views (`process_wrong_login`): a wrong password, and every
+   * refusal of the login flow and the token endpoint. Each counts toward the ban.
+   */
+  loginFailures: number;
   /** WebSocket upgrades accepted. */
   connectionsOpened: number;
   openSockets: number;
@@ -44,6 +51,10 @@ export interface SimContext {
   /** Which Home Assistant's behaviour to copy where 2024.1 and 2026.2 differ. */
   readonly generation: HaGeneration;
   readonly auth: AuthStore;
+  /** Usernames and passwords (the `homeassistant` auth provider). */
+  readonly passwords: PasswordProvider;
+  /** Login flows in progress and unused codes: memory only, lost on restart. */
+  readonly logins: LoginFlows;
   readonly states: StateMachine;
   readonly registry: EntityRegistry;
   readonly services: ServiceRegistry;

@@ -1,5 +1,7 @@
 import { decodeJwt } from 'jose';
 import { AuthStore, type SimUser } from './auth/auth-store';
+import { LoginFlows } from './auth/login-flows';
+import { PasswordProvider } from './auth/password-provider';
 import { startBackgroundEvents } from './background-events';
 import { haConfig, type UnitSystemName } from './config';
 import { generationOf, HA_RELEASE, type HaGeneration } from './generation';
@@ -56,6 +58,16 @@ export interface RestartOptions {
   startingMs?: number;
 }
 
+/** The owner's username and password on the login page (`homeassistant` provider). */
+export const SIM_OWNER_LOGIN = { username: 'owner', password: 'ha-tray-sim-password' } as const;
+
+/** A user to create: `username` and `password` let them sign in on the login page. */
+export interface SimUserOptions {
+  isAdmin?: boolean;
+  username?: string;
+  password?: string;
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -69,6 +81,7 @@ export class HaSimulator {
   readonly stats: SimStats = {
     authAttempts: 0,
     authFailures: 0,
+    loginFailures: 0,
     connectionsOpened: 0,
     openSockets: 0,
     restRequests: 0,
@@ -111,7 +124,11 @@ export class HaSimulator {
     }
     const services = new ServiceRegistry({ states, registry, bus, clock, generation });
     registerHomeServices(services, home, states, registry, generation);
-    const auth = new AuthStore(options.now, generation !== '2024.1');
+    const auth = new AuthStore(options.now, {
+      expiringTokens: generation !== '2024.1',
+      deactivationDeletesTokens: generation !== '2024.1',
+    });
+    const passwords = new PasswordProvider();
     const faults = new Faults();
     const locationName = options.locationName ?? 'Home';
     this.unitSystem = options.unitSystem ?? 'metric';
@@ -120,6 +137,8 @@ export class HaSimulator {
       haVersion,
       generation,
       auth,
+      passwords,
+      logins: new LoginFlows(options.now),
       states,
       registry,
       services,
@@ -147,6 +166,7 @@ export class HaSimulator {
     );
 
     this.owner = auth.createUser('Owner', { isOwner: true });
+    passwords.add(SIM_OWNER_LOGIN.username, SIM_OWNER_LOGIN.password, this.owner.id);
     auth.createSessionToken(this.owner.id, 'http://homeassistant.local:8123/');
     this.token = auth.createLongLivedToken(this.owner.id, 'HA Tray tests', 3650);
     // Deleting a refresh token closes its sockets at once, without auth_invalid.
@@ -173,15 +193,23 @@ export class HaSimulator {
     await this.http.listen();
   }
 
-  /** Down until start(): every socket closes as on `homeassistant_stop`, the port refuses connections. */
+  /**
+   * Down until start(): every socket closes as on `homeassistant_stop`, the port refuses connections.
+   * Login flows in progress and unused codes are lost, as Home Assistant keeps them in memory.
+   */
   async stop(): Promise<void> {
+    this.context.logins.clear();
     await this.http.close();
   }
 
-  /** Closes every socket, refuses connections for `downMs`, then listens again on the same port. */
+  /**
+   * Closes every socket, refuses connections for `downMs`, then listens again on the same port.
+   * Login flows in progress and unused codes are lost from the moment it starts stopping.
+   */
   async restart(opts: RestartOptions = {}): Promise<void> {
     const { faults } = this.context;
     faults.stopping = true;
+    this.context.logins.clear();
     this.http.closeConnections();
     if (opts.stoppingMs) await sleep(opts.stoppingMs);
     if (opts.stoppingUntil) await opts.stoppingUntil;
@@ -203,8 +231,27 @@ export class HaSimulator {
 
   // ---- users and tokens ---------------------------------------------------------------------
 
-  createUser(name: string, opts: { isAdmin?: boolean } = {}): SimUser {
-    return this.context.auth.createUser(name, { isAdmin: opts.isAdmin ?? false });
+  /** A user (not an administrator unless asked); with `username` and `password` they can log in. */
+  createUser(name: string, opts: SimUserOptions = {}): SimUser {
+    const user = this.context.auth.createUser(name, { isAdmin: opts.isAdmin ?? false });
+    if (opts.username !== undefined)
+      this.context.passwords.add(opts.username, opts.password ?? '', user.id);
+    return user;
+  }
+
+  /**
+   * As switching "Active" off (or on) in Settings -> People: an inactive user's tokens are refused
+   * on the WebSocket and REST (2026.2 deletes them all at once), the login flow ends with 403
+   * "Login blocked: User is not active", and `/auth/token` refuses their codes with
+   * `access_denied`. The owner cannot be deactivated.
+   */
+  setUserActive(userId: string, active: boolean): void {
+    this.context.auth.setUserActive(userId, active);
+  }
+
+  /** Login flows in progress and codes not yet exchanged (both lost on stop and restart). */
+  get pendingLogins(): { flows: number; codes: number } {
+    return this.context.logins.pending;
   }
 
   createLongLivedToken(userId: string, clientName: string, lifespanDays = 3650): string {
@@ -222,11 +269,16 @@ export class HaSimulator {
     if (typeof issuer === 'string') this.context.auth.deleteRefreshToken(issuer);
   }
 
-  refreshTokens(
-    userId: string,
-  ): Array<{ id: string; client_name: string | null; type: string; created_at: string }> {
+  refreshTokens(userId: string): Array<{
+    id: string;
+    client_id: string | null;
+    client_name: string | null;
+    type: string;
+    created_at: string;
+  }> {
     return this.context.auth.tokensOf(userId).map((t) => ({
       id: t.id,
+      client_id: t.clientId,
       client_name: t.clientName,
       type: t.type,
       created_at: haTimeOf(t.createdAt),

@@ -4,7 +4,14 @@ import { freePort } from '../support/free-port';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { homeConfiguration } from './home-config';
-import { assignAreas, provisionOwner, provisionUser, setRegistryIcons } from './provision';
+import {
+  assignAreas,
+  provisionOwner,
+  provisionUser,
+  setRegistryIcons,
+  type ProvisionedUser,
+  type ProvisionUserOptions,
+} from './provision';
 import { selectedRelease, type RealHaRelease } from './releases';
 import { ensureVenv, venvPython } from './venv';
 
@@ -65,9 +72,12 @@ export class RealHa {
     return ha;
   }
 
-  /** A non-admin user and a long-lived token of theirs. */
-  createUser(name: string): Promise<{ id: string; token: string }> {
-    return provisionUser(this.url, this.token, name);
+  /**
+   * A non-admin user with a username and password (`username`, `password`) and a long-lived token of
+   * theirs (`token`), which lists their tokens over the WebSocket without making one.
+   */
+  createUser(name: string, options?: ProvisionUserOptions): Promise<ProvisionedUser> {
+    return provisionUser(this.url, this.token, name, options);
   }
 
   /** The `hass` process while it runs. */

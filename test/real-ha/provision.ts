@@ -1,3 +1,4 @@
+import { revokeRefreshToken } from '../support/oauth-token-client';
 import { RawClient } from '../support/raw-ws-client';
 
 const PASSWORD = 'ha-tray-test-password';
@@ -22,13 +23,17 @@ async function post(
   return JSON.parse(text) as Record<string, unknown>;
 }
 
-async function accessTokenFor(url: string, code: string, clientId: string): Promise<string> {
-  const token = await post(
+/** The session an authorisation code buys: `{access_token, refresh_token, ...}`. */
+function sessionFor(url: string, code: string, clientId: string): Promise<Record<string, unknown>> {
+  return post(
     `${url}/auth/token`,
     { grant_type: 'authorization_code', code, client_id: clientId },
     true,
   );
-  return String(token.access_token);
+}
+
+async function accessTokenFor(url: string, code: string, clientId: string): Promise<string> {
+  return String((await sessionFor(url, code, clientId)).access_token);
 }
 
 async function longLivedToken(
@@ -68,12 +73,30 @@ export async function provisionOwner(url: string): Promise<{ token: string; acce
   return { token: await longLivedToken(url, accessToken, 'HA Tray tests'), accessToken };
 }
 
+/** A user `provisionUser` made: their id, a long-lived token, and what they log in with. */
+export interface ProvisionedUser {
+  id: string;
+  token: string;
+  username: string;
+  password: string;
+}
+
+export interface ProvisionUserOptions {
+  /**
+   * The user's first sign-in (which buys the long-lived token) leaves a `normal` session with
+   * client id `<url>/`: 'keep' it (the default), or 'revoke' it so that the user's token list is
+   * exactly the long-lived token, for tests that count the tokens a sign-in leaves.
+   */
+  signInSession?: 'keep' | 'revoke';
+}
+
 /** A second, non-admin user with a long-lived token, made by the owner as in Settings → People. */
 export async function provisionUser(
   url: string,
   ownerToken: string,
   name: string,
-): Promise<{ id: string; token: string }> {
+  options: ProvisionUserOptions = {},
+): Promise<ProvisionedUser> {
   const owner = await RawClient.authenticated(url, ownerToken);
   const username = name.toLowerCase().replace(/\W+/g, '');
   try {
@@ -104,8 +127,11 @@ export async function provisionUser(
       username,
       password: PASSWORD,
     });
-    const accessToken = await accessTokenFor(url, String(done.result), clientId);
-    return { id: userId, token: await longLivedToken(url, accessToken, `${name} tests`) };
+    const session = await sessionFor(url, String(done.result), clientId);
+    const token = await longLivedToken(url, String(session.access_token), `${name} tests`);
+    if (options.signInSession === 'revoke')
+      await revokeRefreshToken(url, String(session.refresh_token));
+    return { id: userId, token, username, password: PASSWORD };
   } finally {
     owner.close();
   }

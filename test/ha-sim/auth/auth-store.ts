@@ -7,12 +7,16 @@ export interface SimUser {
   name: string;
   isOwner: boolean;
   isAdmin: boolean;
+  /** An inactive user's tokens are refused everywhere, and the login flow blocks them. */
+  isActive: boolean;
 }
 
 export type RefreshTokenType = 'normal' | 'system' | 'long_lived_access_token';
 
 export interface RefreshToken {
   id: string;
+  /** The refresh token itself (`secrets.token_hex(64)`): what `/auth/token` hands out and takes. */
+  token: string;
   userId: string;
   clientId: string | null;
   clientName: string | null;
@@ -48,31 +52,82 @@ export class AuthStore {
 
   /**
    * `expiringTokens` (2026.2): session tokens expire 90 days after last use, and expiry can be
-   * switched on for any token (`AuthManager.async_create_refresh_token`, `AuthStore.async_set_expiry`).
+   * switched on for any token (`AuthManager.async_create_refresh_token`, `AuthStore.async_set_expiry`);
+   * `deactivationDeletesTokens` (2026.2): deactivating a user deletes every token of theirs
+   * (`AuthManager.async_deactivate_user`), where 2024.1 only refuses them while inactive.
    */
   constructor(
     private readonly now: () => Date = () => new Date(),
-    private readonly expiringTokens = false,
+    private readonly releaseRules: {
+      expiringTokens: boolean;
+      deactivationDeletesTokens: boolean;
+    } = { expiringTokens: false, deactivationDeletesTokens: false },
   ) {}
 
   createUser(name: string, opts: { isOwner?: boolean; isAdmin?: boolean } = {}): SimUser {
     const isOwner = opts.isOwner ?? false;
-    const user: SimUser = { id: hexId(), name, isOwner, isAdmin: opts.isAdmin ?? isOwner };
+    const user: SimUser = {
+      id: hexId(),
+      name,
+      isOwner,
+      isAdmin: opts.isAdmin ?? isOwner,
+      isActive: true,
+    };
     this.users.set(user.id, user);
     return user;
   }
 
-  /** A refresh token from the login flow, as a browser session holds one. */
-  createSessionToken(userId: string, clientId: string): RefreshToken {
+  user(id: string): SimUser | undefined {
+    return this.users.get(id);
+  }
+
+  /**
+   * As `config/auth/update {is_active}` in Settings -> People. An inactive user's tokens are refused;
+   * in 2026.2 deactivating deletes them all (their sockets close). The owner cannot be deactivated.
+   */
+  setUserActive(userId: string, active: boolean): void {
+    const user = this.users.get(userId);
+    if (!user) throw new Error(`no user ${userId}`);
+    if (!active && user.isOwner) throw new Error('Unable to deactivate the owner');
+    user.isActive = active;
+    if (!active && this.releaseRules.deactivationDeletesTokens)
+      for (const token of this.tokensOf(userId)) this.deleteRefreshToken(token.id);
+  }
+
+  /**
+   * A refresh token from the login flow, as a browser session holds one: `normal`, bound to the
+   * client id, no client name (`AuthManager.async_create_refresh_token` with a credential).
+   */
+  createSessionToken(userId: string, clientId: string, remoteIp = '127.0.0.1'): RefreshToken {
     return this.addRefreshToken(userId, {
       clientId,
       clientName: null,
       clientIcon: null,
       type: 'normal',
       authProviderType: 'homeassistant',
-      lastUsedIp: '127.0.0.1',
+      lastUsedIp: remoteIp,
       accessTokenLifespanSeconds: 1800,
     });
+  }
+
+  /**
+   * An access token made for a client (`async_create_access_token` with the remote address): the
+   * use is logged (`AuthStore.async_log_refresh_token_usage`), which in 2026.2 also pushes an
+   * expiring token's end 90 days past now.
+   */
+  accessTokenFor(refresh: RefreshToken, remoteIp: string): string {
+    const now = this.now();
+    refresh.lastUsedAt = now;
+    refresh.lastUsedIp = remoteIp;
+    if (refresh.expireAt !== null) refresh.expireAt = now.getTime() + REFRESH_TOKEN_EXPIRATION_MS;
+    return this.accessToken(refresh);
+  }
+
+  /** The refresh token whose token string this is (`async_get_refresh_token_by_token`). */
+  refreshTokenByToken(token: string): RefreshToken | undefined {
+    this.removeExpired();
+    for (const refresh of this.tokens.values()) if (refresh.token === token) return refresh;
+    return undefined;
   }
 
   /**
@@ -131,7 +186,8 @@ export class AuthStore {
     );
     const refreshToken = id === null ? undefined : this.tokens.get(id);
     const user = refreshToken && this.users.get(refreshToken.userId);
-    return refreshToken && user ? { refreshToken, user } : null;
+    // `async_validate_access_token` refuses the tokens of an inactive user.
+    return refreshToken && user?.isActive ? { refreshToken, user } : null;
   }
 
   refreshToken(id: string): RefreshToken | undefined {
@@ -180,18 +236,19 @@ export class AuthStore {
     userId: string,
     fields: Omit<
       RefreshToken,
-      'id' | 'userId' | 'createdAt' | 'jwtKey' | 'lastUsedAt' | 'expireAt'
+      'id' | 'token' | 'userId' | 'createdAt' | 'jwtKey' | 'lastUsedAt' | 'expireAt'
     >,
   ): RefreshToken {
     const now = this.now();
     const token: RefreshToken = {
       id: hexId(),
+      token: randomBytes(64).toString('hex'),
       userId,
       createdAt: now,
       jwtKey: randomBytes(64).toString('hex'),
       lastUsedAt: now,
       expireAt:
-        this.expiringTokens && fields.type === 'normal'
+        this.releaseRules.expiringTokens && fields.type === 'normal'
           ? now.getTime() + REFRESH_TOKEN_EXPIRATION_MS
           : null,
       ...fields,

@@ -55,8 +55,8 @@ export const authCommands: Command[] = [
         type: t.type,
         created_at: haTimeOf(t.createdAt),
         is_current: t.id === conn.refreshTokenId,
-        // Set when the token is made and, for long-lived tokens, never again.
-        last_used_at: haTimeOf(t.createdAt),
+        // Set when an access token is made from it: for long-lived tokens only at creation.
+        last_used_at: haTimeOf(t.lastUsedAt),
         last_used_ip: t.lastUsedIp,
         auth_provider_type: t.authProviderType,
         // Since 2024.2 (`websocket_refresh_tokens`, components/auth/__init__.py).

@@ -6,13 +6,15 @@ import type { SimConnection } from '../ws/connection';
 import { runSocketSession } from '../ws/socket-session';
 import { normaliseIp } from './ban';
 import { authProviders } from './auth-providers';
+import { serveAuthViews } from './auth-views';
 import { sendHttpError, sendJson, sendServerError, sendUnavailable } from './responses';
 import { matchRoute, serveRoute } from './rest';
 
 /**
  * The HTTP side of the simulator: one listener for REST and the WebSocket upgrade, with Home
  * Assistant's middleware order: X-Forwarded-For from an unconfigured proxy (400), IP ban (403),
- * shutting down (503), routing (404/405), then authentication (401, counted toward the ban).
+ * shutting down (503), routing (404/405), then authentication (401, counted toward the ban). The
+ * sign-in views (auth-views.ts) need no token and count their own refusals.
  */
 export class SimHttpServer {
   private server: Server | null = null;
@@ -102,6 +104,12 @@ export class SimHttpServer {
     if (path === '/api/websocket') return sendHttpError(res, 400);
     if (path === '/auth/providers' && req.method === 'GET')
       return sendJson(res, 200, authProviders(sim.generation));
+    try {
+      if (await serveAuthViews(sim, req, res, path, normaliseIp(req.socket.remoteAddress))) return;
+    } catch {
+      if (!res.headersSent) sendServerError(res);
+      return;
+    }
     const match = matchRoute(req.method ?? 'GET', path);
     if (match === 'not_found') return sendHttpError(res, 404);
     if (match === 'method_not_allowed') return sendHttpError(res, 405);
