@@ -281,7 +281,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     settings,
     openPanel: () => platform.windows.togglePanel(),
   });
-  signIn = createSignIn({
+  const browserSignIn = createSignIn({
     clock,
     shell: platform.shell,
     dialogs: platform.dialogs,
@@ -297,9 +297,10 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     handledSecrets,
     logger: logger.child('sign-in'),
   });
+  signIn = browserSignIn;
   supervisor.onStatus((status) => {
-    if (status.state === 'connected' && signIn.isOpen())
-      runDetached(signIn.resume(), logger, 'Cleaning up after a sign-in');
+    if (status.state === 'connected' && browserSignIn.isOpen())
+      runDetached(browserSignIn.resume(), logger, 'Cleaning up after a sign-in');
   });
   const diagnostics = new Diagnostics({
     appInfo: platform.desktop.appInfo,
@@ -335,7 +336,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       clipboard: platform.desktop.clipboard,
       pageErrors: createPageErrorLog({ logger: logger.child('page'), clock }),
       discovery,
-      signIn,
+      signIn: browserSignIn,
     }),
     {
       isTrustedSender: createSenderPolicy(platform.pageOrigins),
@@ -350,7 +351,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
   setup.onStatus((status) => send('status', status));
   settings.onChange((value) => send('settings', value));
   tokens.onStatus((status) => send('tokenStatus', status));
-  signIn.onStatus((status) => send('signIn', status));
+  browserSignIn.onStatus((status) => send('signIn', status));
   desktop.onStatus((status) => send('desktopStatus', status));
 
   return {
@@ -368,6 +369,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     desktop,
     table,
     discovery,
+    signIn: browserSignIn,
     async start(): Promise<void> {
       await vault!.open();
       await desktop.start();
@@ -375,14 +377,14 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       notifications.start();
       await tokens.start();
       setup.connectIfReady();
-      runDetached(signIn.resume(), logger, 'Cleaning up after a sign-in');
+      runDetached(browserSignIn.resume(), logger, 'Cleaning up after a sign-in');
     },
     /** Stops everything and resolves once every pending write is on disk. */
     async dispose(): Promise<void> {
       discovery.dispose();
       movedInstance.dispose();
       desktop.dispose();
-      signIn.dispose();
+      browserSignIn.dispose();
       diagnostics.dispose();
       notifications.dispose();
       pageEntities.dispose();

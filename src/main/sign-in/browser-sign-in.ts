@@ -83,7 +83,7 @@ export class BrowserSignIn {
     const instance = normaliseInstanceUrl(url);
     if (!instance.ok) throw new UserFacingError(instance.error, 'invalid_url');
     const { origin } = instance.value;
-    if (this.finishing || this.recovery.isRecovering()) throw new UserFacingError(MESSAGES.busy);
+    if (this.finishing) throw new UserFacingError(MESSAGES.busy);
     const busy = this.deps.busy();
     if (busy) return this.set({ phase: 'failed', origin, message: busy });
     if (await this.recovery.holdsSession())

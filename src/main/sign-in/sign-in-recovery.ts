@@ -65,10 +65,6 @@ export class SignInRecovery {
     return journal !== null && signInStepReached(journal, 'session_stored');
   }
 
-  isRecovering(): boolean {
-    return this.recovering !== null;
-  }
-
   /** Cleans up after an attempt that was cut short. A network failure tries again later. */
   resume(): Promise<void> {
     this.recovering ??= this.recover().finally(() => (this.recovering = null));

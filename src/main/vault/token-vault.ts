@@ -94,9 +94,13 @@ export class TokenVault {
       }
       this.contents = read.contents;
       if (this.contents.current) return this.unlock();
-      return this.refusesWeakStorage()
-        ? this.setState('weak_storage_refused', vaultMessages.weakStorageRefused)
-        : this.setState('empty', null);
+      if (this.refusesWeakStorage())
+        return this.setState('weak_storage_refused', vaultMessages.weakStorageRefused);
+      // An interrupted first sign-in left its session: readable only while the keyring is.
+      const { pending } = this.contents;
+      const session =
+        pending && (await this.keyringAvailable()) ? await this.tryDecrypt(pending) : null;
+      return this.setState('empty', null, { current: null, pending: session?.plainText ?? null });
     });
   }
 
@@ -113,9 +117,12 @@ export class TokenVault {
     return this.state === 'ready' ? this.current : null;
   }
 
-  /** The token a rotation stored but has not made current yet. */
+  /**
+   * The token a rotation stored but has not made current yet, or the session of a browser sign-in
+   * that has no current token yet (src/main/sign-in/).
+   */
   pendingToken(): string | null {
-    return this.state === 'ready' ? this.pending : null;
+    return this.state === 'ready' || this.state === 'empty' ? this.pending : null;
   }
 
   /** Encrypts and stores a token as the current one, replacing whatever was there (even unreadable ciphertext). */
@@ -128,10 +135,13 @@ export class TokenVault {
     });
   }
 
-  /** Step one of a rotation: the new token is stored encrypted, not yet in use. */
+  /**
+   * Step one of a rotation: the new token is stored encrypted, not yet in use. A first sign-in
+   * keeps its session here too, before there is any current token.
+   */
   savePending(token: string, name: string | null = null): Promise<void> {
     return this.exclusive(async () => {
-      if (this.state !== 'ready') throw new UserFacingError(vaultMessages.notReady, 'not_ready');
+      if (this.state !== 'ready' && this.state !== 'empty') throw new UserFacingError(vaultMessages.notReady, 'not_ready');
       const sealed = await this.seal(token, name, new Date(this.clock.now()));
       await this.write({ ...this.contents, pending: sealed });
       this.pending = token;
@@ -372,7 +382,7 @@ export class TokenVault {
     this.state = state;
     this.message = message;
     this.current = state === 'ready' ? tokens.current : null;
-    this.pending = state === 'ready' ? tokens.pending : null;
+    this.pending = state === 'ready' || state === 'empty' ? tokens.pending : null;
     this.changes.emit();
     return state;
   }

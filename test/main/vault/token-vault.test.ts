@@ -406,6 +406,22 @@ describe('TokenVault: the pending slot of a rotation', () => {
     expect(after.metadata().name).toBe('HA Tray 2026-11');
   });
 
+  it('keeps a first sign-in’s session with no current token, encrypted, across a restart', async () => {
+    const v = vault();
+    expect(await v.open()).toBe('empty');
+    await v.savePending(OTHER);
+    expect(v.pendingToken()).toBe(OTHER);
+    expect(v.token()).toBeNull();
+    expect(readFileSync(vaultPath(), 'utf8')).not.toContain(OTHER);
+
+    const reopened = vault();
+    expect(await reopened.open()).toBe('empty');
+    expect(reopened.pendingToken()).toBe(OTHER);
+    await reopened.discardPending();
+    expect(reopened.pendingToken()).toBeNull();
+    expect(vaultFile().pending).toBeNull();
+  });
+
   it('discards a pending token, and refuses to promote when there is none', async () => {
     const v = await savedVault();
     await v.savePending(OTHER);
