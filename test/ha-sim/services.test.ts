@@ -256,8 +256,9 @@ describe('call_service: effects per domain', () => {
   it('scene: its state becomes the activation time and its members take their states', async () => {
     const { call, state } = await setup();
     await call('scene', 'turn_on', undefined, { entity_id: 'scene.movie_night' });
+    // Python's isoformat() drops the fraction when the microseconds are 0 (1 time in 1,000 here).
     expect(state('scene.movie_night').state).toMatch(
-      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$/,
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$/,
     );
     expect(state('light.living_room_ceiling')).toMatchObject({
       state: 'on',
