@@ -67,7 +67,9 @@ export function SettingsApp() {
       </nav>
       <main className="content">
         <LoadingValues names={pageNeeds(page)} />
-        {ready && page === 'connection' && <ConnectionPage status={status} />}
+        {ready && page === 'connection' && (
+          <ConnectionPage status={status} onFirstConnection={() => navigate('favourites')} />
+        )}
         {ready && page === 'favourites' && (
           <FavouritesPage
             favourites={settings.favourites}
