@@ -56,18 +56,19 @@ describe('Connection page, first run: Home Assistant on this network', () => {
     await tell('discovery', { state: 'idle', instances: [home, cottage], message: null });
     const rows = within(networkList()).getAllByRole('listitem');
     expect(rows.map((row) => row.textContent)).toEqual([
-      'Homehttp://192.168.1.10:8123Home Assistant 2025.6.1',
-      'Cottagehttps://cottage.lan:8123Home Assistant 2024.1.0',
+      'Home http://192.168.1.10:8123 Home Assistant 2025.6.1',
+      'Cottage https://cottage.lan:8123 Home Assistant 2024.1.0',
     ]);
-    // Named by its place and address (two homes are often both "Home"), the version described.
-    const button = instanceButton('Home http://192.168.1.10:8123');
-    expect(button).toHaveAccessibleDescription('Home Assistant 2025.6.1');
+    // Named by all it shows: its place, its address (two homes are often both "Home"), its version.
+    expect(within(rows[0]!).getByRole('button')).toHaveAccessibleName(
+      'Home http://192.168.1.10:8123 Home Assistant 2025.6.1',
+    );
   });
 
   it('one click on a row starts the sign-in with its address, and puts it in the field', async () => {
     const { api, user, tell } = setup();
     await tell('discovery', browsing([home, cottage]));
-    await user.click(instanceButton('Cottage https://cottage.lan:8123'));
+    await user.click(instanceButton('Cottage https://cottage.lan:8123 Home Assistant 2024.1.0'));
     expect(api.startSignIn).toHaveBeenCalledTimes(1);
     expect(api.startSignIn).toHaveBeenCalledWith({ url: 'https://cottage.lan:8123' });
     expect(screen.getByLabelText('Home Assistant address')).toHaveValue('https://cottage.lan:8123');
@@ -119,7 +120,9 @@ describe('Connection page, first run: Home Assistant on this network', () => {
     const saved = within(networkList()).getAllByRole('listitem')[0]!;
     expect(saved).toHaveTextContent('Connected');
     expect(within(saved).queryByRole('button')).toBeNull();
-    expect(instanceButton('Cottage https://cottage.lan:8123')).toBeEnabled();
+    expect(
+      instanceButton('Cottage https://cottage.lan:8123 Home Assistant 2024.1.0'),
+    ).toBeEnabled();
   });
 
   it('marks it "Set up" while it is not connected', async () => {
@@ -149,7 +152,7 @@ describe('Connection page: the typed address and the sign-in', () => {
   it('while main waits for the browser: what to do there, with the address, and Cancel', async () => {
     const { api, user, tell } = setup();
     await tell('discovery', browsing([home]));
-    await user.click(instanceButton('Home http://192.168.1.10:8123'));
+    await user.click(instanceButton('Home http://192.168.1.10:8123 Home Assistant 2025.6.1'));
     await tell('signIn', signInAt('waiting'));
     const waiting = screen.getByText('Finish signing in in your browser');
     expect(waiting.closest('[aria-live="polite"]')).not.toBeNull();
@@ -175,13 +178,13 @@ describe('Connection page: the typed address and the sign-in', () => {
   it('says it is busy while main makes the token, then a failure as an alert with the list still usable', async () => {
     const { api, user, tell } = setup();
     await tell('discovery', browsing([home, cottage]));
-    await user.click(instanceButton('Home http://192.168.1.10:8123'));
+    await user.click(instanceButton('Home http://192.168.1.10:8123 Home Assistant 2025.6.1'));
     await tell('signIn', signInAt('finishing'));
     expect(screen.getByText(/Signing in to http:\/\/192\.168\.1\.10:8123/)).toBeInTheDocument();
     const why = 'Home Assistant refused the sign-in: access was denied in the browser.';
     await tell('signIn', signInAt('failed', why));
     expect(screen.getByRole('alert')).toHaveTextContent(`Could not sign in.${why}`);
-    await user.click(instanceButton('Cottage https://cottage.lan:8123'));
+    await user.click(instanceButton('Cottage https://cottage.lan:8123 Home Assistant 2024.1.0'));
     expect(api.startSignIn).toHaveBeenLastCalledWith({ url: 'https://cottage.lan:8123' });
   });
 
@@ -203,7 +206,7 @@ describe('Connection page: the typed address and the sign-in', () => {
   it('after a first run signs in, the window leads on to the favourites', async () => {
     const { user, tell, onFirstConnection } = setup();
     await tell('discovery', browsing([home]));
-    await user.click(instanceButton('Home http://192.168.1.10:8123'));
+    await user.click(instanceButton('Home http://192.168.1.10:8123 Home Assistant 2025.6.1'));
     await tell('signIn', signInAt('waiting'));
     await tell('signIn', signInAt('finishing'));
     expect(onFirstConnection).not.toHaveBeenCalled();

@@ -19,7 +19,9 @@ describe('Settings window: after the first sign-in', () => {
     // The Connection page follows the discovery once it shows.
     await screen.findByRole('heading', { name: 'Connection' });
     act(() => emit('discovery', browsing([discovered()])));
-    await user.click(screen.getByRole('button', { name: 'Home http://192.168.1.10:8123' }));
+    await user.click(
+      screen.getByRole('button', { name: 'Home http://192.168.1.10:8123 Home Assistant 2025.6.1' }),
+    );
     expect(api.startSignIn).toHaveBeenCalledWith({ url: 'http://192.168.1.10:8123' });
     const origin = 'http://192.168.1.10:8123';
     act(() => emit('signIn', { phase: 'waiting', origin, message: null }));
@@ -42,5 +44,19 @@ describe('Settings window: after the first sign-in', () => {
     expect(api.updateSettings).toHaveBeenCalledWith({
       favourites: [{ entityId: 'light.kitchen' }],
     });
+  });
+});
+
+describe('Settings window: opened on Favourites', () => {
+  it('leaves the focus alone: only the way on from the sign-in moves it to the heading', async () => {
+    window.location.hash = '#/favourites';
+    onTestFinished(() => void (window.location.hash = ''));
+    installFakeBridge(appStatus(), DEFAULT_SETTINGS, [
+      entityView('light.kitchen', 'on', { friendly_name: 'Kitchen lights' }, 'Kitchen'),
+    ]);
+    render(<SettingsApp />);
+    await screen.findByRole('group', { name: 'Suggested favourites' });
+    expect(screen.getByRole('heading', { name: 'Favourites', level: 1 })).not.toHaveFocus();
+    expect(document.body).toHaveFocus();
   });
 });

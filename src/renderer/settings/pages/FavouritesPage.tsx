@@ -34,11 +34,14 @@ export function FavouritesPage({
   favourites,
   entities,
   listFailure = null,
+  focusHeading = false,
 }: {
   favourites: Favourite[];
   entities: EntityView[] | null;
   /** Why the entity list could not be read, shown where the list would be. */
   listFailure?: EntityList['failure'];
+  /** Led on here by the first sign-in: the page takes the focus the Connection page had. */
+  focusHeading?: boolean;
 }) {
   const searchId = useId();
   const [query, setQuery] = useState('');
@@ -48,10 +51,12 @@ export function FavouritesPage({
   const focusPlan = useRef<FocusPlan | null>(null);
   // Decided as the page opens, so that adding the fifth does not swap the list under the pointer.
   const [suggesting, setSuggesting] = useState(() => favourites.length < FEW_FAVOURITES);
-  // Opened with nothing focused (the window opened here, or the Connection page led on after the
-  // first sign-in and went): from the heading, a screen reader reads on into the page.
+  // The row picked on the Connection page went with it: from the heading, a screen reader reads
+  // on into the suggestions. Focus the user put elsewhere (a sidebar link) stays there.
   useEffect(() => {
-    if (document.activeElement === document.body) heading.current?.focus();
+    if (focusHeading && document.activeElement === document.body) heading.current?.focus();
+    // Only as the page opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
     const plan = focusPlan.current;

@@ -67,8 +67,8 @@ export function NetworkInstances({ onPick, connected }: Props) {
 }
 
 /**
- * One Home Assistant that answered. Its button is named by its location and address (two homes
- * are often both called "Home"), its version and mark read as the description.
+ * One Home Assistant that answered. Its button is named by all it shows (a name must hold the
+ * visible words): location, address (two homes are often both called "Home") and version.
  */
 function InstanceRow({
   instance,
@@ -79,24 +79,19 @@ function InstanceRow({
   connected: boolean;
   onPick: (url: string) => void;
 }) {
-  const id = useId();
   const version = instance.version ? `Home Assistant ${instance.version}` : 'Home Assistant';
   const mark = instance.saved ? (connected ? 'Connected' : 'Set up') : null;
   const text = (
     <>
-      <span className="instance-name" id={`${id}-name`}>
-        {instance.locationName}
-      </span>
-      <span className="instance-url" id={`${id}-url`}>
-        {instance.url}
-      </span>
-      <span className="instance-version" id={`${id}-version`}>
-        {version}
-      </span>
+      {/* The spaces keep the words apart in the name a screen reader reads. */}
+      <span className="instance-name">{instance.locationName}</span>{' '}
+      <span className="instance-url">{instance.url}</span>{' '}
+      <span className="instance-version">{version}</span>
       {mark && (
-        <span className="instance-mark" id={`${id}-mark`}>
-          {mark}
-        </span>
+        <>
+          {' '}
+          <span className="instance-mark">{mark}</span>
+        </>
       )}
     </>
   );
@@ -106,6 +101,7 @@ function InstanceRow({
     return (
       <div className={`instance-row${instance.supported ? '' : ' unsupported'}`}>
         {text}
+        {!instance.supported && ' '}
         {!instance.supported && (
           <span className="instance-why">
             Too old for HA Tray, which needs Home Assistant 2024.1 or later. Update it, then search
@@ -116,13 +112,7 @@ function InstanceRow({
     );
   }
   return (
-    <button
-      type="button"
-      className="instance-row"
-      aria-labelledby={`${id}-name ${id}-url`}
-      aria-describedby={`${id}-version`}
-      onClick={() => onPick(instance.url)}
-    >
+    <button type="button" className="instance-row" onClick={() => onPick(instance.url)}>
       {text}
     </button>
   );
