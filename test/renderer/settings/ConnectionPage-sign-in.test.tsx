@@ -6,7 +6,7 @@ import type { AppStatus } from '../../../src/shared/app-status';
 import type { DiscoveryView } from '../../../src/shared/discovery';
 import type { SignInStatus } from '../../../src/shared/sign-in';
 import { appStatus, installFakeBridge, noToken } from '../fake-bridge';
-import { browsing, discovered, signInAt } from './sign-in-values';
+import { browsing, discovered, signInAt } from '../../support/sign-in-values';
 
 const home = discovered();
 const cottage = discovered({

@@ -4,7 +4,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { SettingsApp } from '../../../src/renderer/settings/SettingsApp';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { appStatus, entityView, installFakeBridge } from '../fake-bridge';
-import { browsing, discovered } from './sign-in-values';
+import { browsing, discovered } from '../../support/sign-in-values';
 
 describe('Settings window: after the first sign-in', () => {
   it('goes on to the Favourites page, which opens with suggestions focusable from its heading', async () => {

@@ -1,5 +1,5 @@
-import type { DiscoveredInstance, DiscoveryView } from '../../../src/shared/discovery';
-import type { SignInStatus } from '../../../src/shared/sign-in';
+import type { DiscoveredInstance, DiscoveryView } from '../../src/shared/discovery';
+import type { SignInStatus } from '../../src/shared/sign-in';
 
 /** A Home Assistant that answered on the network, supported and not saved unless overridden. */
 export const discovered = (overrides: Partial<DiscoveredInstance> = {}): DiscoveredInstance => ({
