@@ -1,7 +1,9 @@
 import { vi } from 'vitest';
 import type { AppStatus } from '../../src/shared/app-status';
+import { NO_DISCOVERY } from '../../src/shared/discovery';
 import type { EntityView } from '../../src/shared/entity-view';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
+import { SIGN_IN_IDLE } from '../../src/shared/sign-in';
 import type { HaTrayApi } from '../../src/renderer/bridge';
 import { appStatus } from '../support/page-values';
 
@@ -39,6 +41,12 @@ export function installFakeBridge(
     setEntityListOpen: vi.fn(() => okReply(undefined)),
     actOnEntity: vi.fn(() => okReply(undefined)),
     openTokenPage: vi.fn(() => okReply(undefined)),
+    // Nothing found and no sign-in under way until a test emits `discovery` or `signIn`.
+    getDiscovery: vi.fn<() => Promise<unknown>>(() => okReply(NO_DISCOVERY)),
+    refreshDiscovery: vi.fn(() => okReply(undefined)),
+    getSignIn: vi.fn<() => Promise<unknown>>(() => okReply(SIGN_IN_IDLE)),
+    startSignIn: vi.fn<(address: { url: string }) => Promise<unknown>>(() => okReply(SIGN_IN_IDLE)),
+    cancelSignIn: vi.fn<() => Promise<unknown>>(() => okReply(SIGN_IN_IDLE)),
     openInHomeAssistant: vi.fn(() => okReply(undefined)),
     openSettings: vi.fn(() => okReply(undefined)),
     getTokenStatus: vi.fn(() => new Promise<never>(() => undefined)),
@@ -67,6 +75,8 @@ export function installFakeBridge(
     onSettings: vi.fn(on('settings')),
     onTokenStatus: vi.fn(on('tokenStatus')),
     onDesktopStatus: vi.fn(on('desktopStatus')),
+    onDiscovery: vi.fn(on('discovery')),
+    onSignIn: vi.fn(on('signIn')),
   };
   window.haTray = api as unknown as HaTrayApi;
   return {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { LoadFailure } from '../components/LoadFailure';
 import { LoadingValues } from '../components/LoadingValues';
 import { useAppStatus } from '../hooks/useAppStatus';
@@ -44,6 +45,7 @@ export function SettingsApp() {
     PAGES.map((p) => p.id),
     'connection',
   );
+  const [ledOnFromSignIn, setLedOnFromSignIn] = useState(false);
   // Both pages pick entities from the whole home.
   useEntityListOpen(page === 'favourites' || page === 'notifications');
   const ready = status !== null && settings !== null;
@@ -67,12 +69,21 @@ export function SettingsApp() {
       </nav>
       <main className="content">
         <LoadingValues names={pageNeeds(page)} />
-        {ready && page === 'connection' && <ConnectionPage status={status} />}
+        {ready && page === 'connection' && (
+          <ConnectionPage
+            status={status}
+            onFirstConnection={() => {
+              setLedOnFromSignIn(true);
+              navigate('favourites');
+            }}
+          />
+        )}
         {ready && page === 'favourites' && (
           <FavouritesPage
             favourites={settings.favourites}
             entities={entities}
             listFailure={listFailure}
+            focusHeading={ledOnFromSignIn}
           />
         )}
         {/* The other pages that pick entities work without the list, but say why it is missing. */}

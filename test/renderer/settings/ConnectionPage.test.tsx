@@ -48,8 +48,13 @@ function setup(status = appStatus()) {
 
 type User = ReturnType<typeof userEvent.setup>;
 
+/** On a first run the pasted token waits behind "Use a token instead". */
+const openTokenPart = (user: User) =>
+  user.click(screen.getByRole('button', { name: 'Use a token instead' }));
+
 /** An address and a pasted token, then "Test connection". */
 async function typeAndTest(user: User) {
+  await openTokenPart(user);
   await user.type(screen.getByLabelText('Home Assistant address'), 'ha.lan:8123');
   await user.click(screen.getByLabelText('Long-lived access token'));
   await user.paste(TOKEN);
@@ -218,6 +223,7 @@ describe('ConnectionPage', () => {
 
   it('keeps the token masked and explains a token that cannot be right', async () => {
     const { user } = setup();
+    await openTokenPart(user);
     const field = screen.getByLabelText('Long-lived access token');
     expect(field).toHaveAttribute('type', 'password');
     await user.type(field, 'hunter2');
@@ -227,6 +233,7 @@ describe('ConnectionPage', () => {
 
   it('says that zero-width characters were removed from a pasted token', async () => {
     const { user } = setup();
+    await openTokenPart(user);
     await user.click(screen.getByLabelText('Long-lived access token'));
     await user.paste(`\u200B${TOKEN}\u2060`);
     expect(screen.getByText(/Invisible characters .* were removed/)).toBeInTheDocument();
@@ -266,6 +273,7 @@ describe('ConnectionPage', () => {
       value: { ok: false, reason: row.reason, message: 'Could not use this address.' },
     });
     api.testConnection.mockResolvedValueOnce({ ok: true, value: success });
+    await openTokenPart(user);
     await user.type(screen.getByLabelText('Home Assistant address'), row.address);
     await user.click(screen.getByLabelText('Long-lived access token'));
     await user.paste(TOKEN);
@@ -296,6 +304,7 @@ describe('ConnectionPage', () => {
     const { user, api } = setup();
     api.testConnection.mockResolvedValue({ ok: true, value: success });
     api.saveConnection.mockResolvedValue({ ok: true, value: appStatus() });
+    await openTokenPart(user);
     await user.type(screen.getByLabelText('Home Assistant address'), 'ha.lan:8123');
     await user.click(screen.getByLabelText('Long-lived access token'));
     await user.paste(`Bearer ${TOKEN}`);
@@ -408,6 +417,7 @@ describe('ConnectionPage', () => {
 
   it('opens the token page of the address being set up', async () => {
     const { user, api } = setup();
+    await openTokenPart(user);
     const link = screen.getByRole('button', { name: 'Create a token in Home Assistant' });
     expect(link).toBeDisabled();
     await user.type(screen.getByLabelText('Home Assistant address'), 'homeassistant.local:8123');

@@ -1,11 +1,11 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { FavouritesPage } from '../../../src/renderer/settings/pages/FavouritesPage';
 import type { EntityView } from '../../../src/shared/entity-view';
-import { DEFAULT_SETTINGS, type Favourite, type Settings } from '../../../src/shared/settings';
+import type { Favourite } from '../../../src/shared/settings';
 import { entityView, installFakeBridge } from '../fake-bridge';
+import { renderLiveFavouritesPage } from './live-favourites-page';
 
 const entities = [
   entityView('light.kitchen', 'on', { friendly_name: 'Kitchen lights' }, 'Kitchen'),
@@ -129,7 +129,7 @@ describe('FavouritesPage', () => {
     expect(fake.api.updateSettings).toHaveBeenLastCalledWith({ favourites: [] });
   });
 
-  it('says what each row is and where, like Home Assistant’s pickers, and the entity id only where nothing else tells two apart', () => {
+  it('says what each row is and where, like Home Assistant’s pickers, and the entity id only where nothing else tells two apart', async () => {
     const home = [
       entityView(
         'cover.bedroom_window',
@@ -147,6 +147,7 @@ describe('FavouritesPage', () => {
       entityView('switch.plug_2', 'off', { friendly_name: 'Plug' }),
     ];
     installFakeBridge();
+    const user = userEvent.setup();
     render(
       <FavouritesPage
         favourites={[
@@ -156,6 +157,8 @@ describe('FavouritesPage', () => {
         entities={home}
       />,
     );
+    // The search's list of everything, as the page shows it once the suggestions are hidden.
+    await user.click(screen.getByRole('button', { name: 'Hide suggestions' }));
     const yours = within(screen.getByRole('list', { name: 'Your favourites' }))
       .getAllByRole('listitem')
       .map((li) => li.querySelector('.favourite-state')!.textContent);
@@ -180,21 +183,8 @@ describe('FavouritesPage', () => {
   });
 });
 
-/** The page as the settings window shows it: each saved change comes back as new favourites. */
-function setupLive(initial: Favourite[], home: EntityView[] = entities) {
-  const fake = installFakeBridge();
-  const user = userEvent.setup();
-  function Live() {
-    const [favourites, setFavourites] = useState(initial);
-    fake.api.updateSettings.mockImplementation(async (patch: Partial<Settings>) => {
-      setFavourites(patch.favourites ?? favourites);
-      return { ok: true as const, value: { ...DEFAULT_SETTINGS, ...patch } };
-    });
-    return <FavouritesPage favourites={favourites} entities={home} />;
-  }
-  render(<Live />);
-  return { ...fake, user };
-}
+const setupLive = (initial: Favourite[], home: EntityView[] = entities) =>
+  renderLiveFavouritesPage(initial, home);
 
 describe('FavouritesPage keeps focus in a sensible place', () => {
   it('puts the user’s own list first, its Move and Remove buttons before the search and its results', async () => {
@@ -311,8 +301,9 @@ const resultsOutline = () =>
   );
 
 describe('FavouritesPage in a home with floors', () => {
-  it('groups the results under floor, then area headings, in Home Assistant order, none last', () => {
-    setupWithFloors();
+  it('groups the results under floor, then area headings, in Home Assistant order, none last', async () => {
+    const { user } = setupWithFloors();
+    await user.click(screen.getByRole('button', { name: 'Hide suggestions' }));
     expect(resultsOutline()).toEqual([
       'H3 Ground floor',
       'H4 Living room',
@@ -356,8 +347,9 @@ describe('FavouritesPage in a home with floors', () => {
     });
   });
 
-  it('without floors (Home Assistant 2024.1) the results are the one plain list they always were', () => {
-    setup([]);
+  it('without floors (Home Assistant 2024.1) the results are the one plain list they always were', async () => {
+    const { user } = setup([]);
+    await user.click(screen.getByRole('button', { name: 'Hide suggestions' }));
     expect(screen.getByRole('list', { name: 'Matching entities' })).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'Matching entities' })).toBeNull();
     expect(screen.queryAllByRole('heading', { level: 3 })).toEqual([]);

@@ -1,4 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useEffectEvent,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import type { AppStatus } from '../../../shared/app-status';
 import { BAN_HELP } from '../../../shared/connection-words';
 import { normaliseInstanceUrl } from '../../../shared/instance-url';
@@ -10,18 +18,34 @@ import { StatusLine } from '../../components/StatusLine';
 import { runDetached } from '../../detached';
 import { useNow } from '../../hooks/useNow';
 import { useSettings } from '../../hooks/useSettings';
+import { useSignIn } from '../../hooks/useSignIn';
 import { fieldAtFault } from './field-at-fault';
+import { NetworkInstances } from './NetworkInstances';
+import { SignInProgress } from './SignInProgress';
 
 type Test =
   { state: 'idle' } | { state: 'testing' } | { state: 'done'; result: ProbeResult; key: string };
 
-export function ConnectionPage({ status }: { status: AppStatus }) {
+/**
+ * The Connection page: the Home Assistants that answer on this network, each one click from the
+ * browser sign-in; the typed address with "Sign in with Home Assistant"; and the pasted token (on
+ * a first run behind "Use a token instead") with its test, trust questions and storage.
+ */
+export function ConnectionPage({
+  status,
+  onFirstConnection,
+}: {
+  status: AppStatus;
+  /** A first run's sign-in succeeded: the window leads on to choosing favourites. */
+  onFirstConnection?: () => void;
+}) {
   const ids = {
     url: useId(),
     token: useId(),
     urlHint: useId(),
     tokenHint: useId(),
     failure: useId(),
+    tokenPart: useId(),
   };
   const now = useNow();
   const [url, setUrl] = useState(status.instance?.origin ?? '');
@@ -39,6 +63,7 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
   const urlField = useRef<HTMLInputElement>(null);
   const tokenField = useRef<HTMLInputElement>(null);
   const nextStep = useRef<HTMLAnchorElement>(null);
+  const signInButton = useRef<HTMLButtonElement>(null);
   const focusMessage = useRef(false);
   const hadMessage = useRef(false);
   const [confirmWeak, setConfirmWeak] = useState(false);
@@ -98,6 +123,40 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
   // configured app starts at the heading, one Tab before the address. A click in the sidebar
   // keeps its focus there.
   const firstRun = status.instance === null;
+  const [tokenOpen, setTokenOpen] = useState(false);
+  const showToken = !firstRun || tokenOpen;
+
+  const signIn = useSignIn();
+  // Set as a first run's sign-in starts: when it ends signed in, the window goes on to Favourites.
+  const leadOn = useRef(false);
+  const signedIn = useEffectEvent(() => {
+    if (leadOn.current) onFirstConnection?.();
+    leadOn.current = false;
+  });
+  const { phase } = signIn.status;
+  useEffect(() => {
+    if (phase === 'signed_in') signedIn();
+    else if (phase === 'failed' || phase === 'idle') leadOn.current = false;
+  }, [phase]);
+
+  async function startSignIn(address: string) {
+    leadOn.current = firstRun;
+    await signIn.start(address);
+  }
+
+  /** Cancel goes away with the attempt: focus goes on to signing in again, or the address. */
+  async function cancelSignIn() {
+    const button = signInButton.current;
+    (button && !button.disabled ? button : urlField.current)?.focus();
+    await signIn.cancel();
+  }
+
+  /** A discovered Home Assistant: its address goes in the field, where a failure is said. */
+  function pick(address: string) {
+    setUrl(address);
+    runDetached(startSignIn(address), 'Starting the sign-in');
+  }
+
   useEffect(() => {
     if (document.activeElement !== document.body) return;
     (firstRun ? urlField.current : heading.current)?.focus();
@@ -186,7 +245,16 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
       {status.startNotice && <p className="notice error">{status.startNotice}</p>}
       {status.settingsNotice && <p className="notice warn">{status.settingsNotice}</p>}
 
-      <form onSubmit={(e) => runDetached(runTest(e), 'Testing the connection')} noValidate>
+      {firstRun && <NetworkInstances onPick={pick} connected={connection.state === 'connected'} />}
+
+      {firstRun && <h2>Or type its address</h2>}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (urlCheck?.ok) runDetached(startSignIn(url), 'Starting the sign-in');
+        }}
+        noValidate
+      >
         <div className="field">
           <label htmlFor={ids.url}>Home Assistant address</label>
           <input
@@ -233,6 +301,45 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
           </span>
         </div>
 
+        <div className="actions">
+          <button
+            type="submit"
+            className="button primary"
+            ref={signInButton}
+            disabled={urlCheck?.ok !== true}
+          >
+            Sign in with Home Assistant
+          </button>
+        </div>
+        <p className="hint sign-in-hint">
+          Opens Home Assistant’s login page in your browser. HA Tray then makes a long-lived access
+          token named for this computer, which you can see and revoke in your Home Assistant profile
+          {firstRun ? '.' : ', and revokes the token it replaces once the new one works.'}
+        </p>
+      </form>
+      <SignInProgress
+        status={signIn.status}
+        refusal={signIn.refusal}
+        onCancel={() => runDetached(cancelSignIn(), 'Cancelling the sign-in')}
+      />
+
+      {firstRun && (
+        <button
+          type="button"
+          className="link-button disclosure"
+          aria-expanded={tokenOpen}
+          aria-controls={ids.tokenPart}
+          onClick={() => setTokenOpen((open) => !open)}
+        >
+          Use a token instead
+        </button>
+      )}
+      <form
+        id={ids.tokenPart}
+        hidden={!showToken}
+        onSubmit={(e) => runDetached(runTest(e), 'Testing the connection')}
+        noValidate
+      >
         <div className="field">
           <label htmlFor={ids.token}>Long-lived access token</label>
           <input
@@ -307,6 +414,8 @@ export function ConnectionPage({ status }: { status: AppStatus }) {
           </div>
         )}
       </div>
+
+      {!firstRun && <NetworkInstances onPick={pick} connected={connection.state === 'connected'} />}
 
       {trust && trust.plainHttp.length > 0 && (
         <>

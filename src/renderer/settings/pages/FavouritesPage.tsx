@@ -7,6 +7,7 @@ import { LoadFailure } from '../../components/LoadFailure';
 import { runDetached } from '../../detached';
 import type { EntityList } from '../../hooks/useEntities';
 import { searchEntities } from './favourite-search';
+import { FEW_FAVOURITES, suggestFavourites } from './favourite-suggestions';
 import { MatchingEntities } from './MatchingEntities';
 import { YourFavourites } from './YourFavourites';
 
@@ -24,24 +25,39 @@ const focusKey = (what: 'up' | 'down' | 'remove' | 'add', entityId: string) =>
 
 /**
  * Choose, order and name the favourites: the user's own list first (its buttons a few Tabs from
- * the top), then the search to add more. Every change is saved at once; a favourite whose entity
- * is unavailable or disappeared from Home Assistant stays, flagged, until the user removes it.
+ * the top), then the search to add more. With few favourites the page opens with suggestions
+ * where the search has nothing typed: the home's lights, switches and the like, by area, one
+ * click each. Every change is saved at once; a favourite whose entity is unavailable or
+ * disappeared from Home Assistant stays, flagged, until the user removes it.
  */
 export function FavouritesPage({
   favourites,
   entities,
   listFailure = null,
+  focusHeading = false,
 }: {
   favourites: Favourite[];
   entities: EntityView[] | null;
   /** Why the entity list could not be read, shown where the list would be. */
   listFailure?: EntityList['failure'];
+  /** Led on here by the first sign-in: the page takes the focus the Connection page had. */
+  focusHeading?: boolean;
 }) {
   const searchId = useId();
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const page = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const focusPlan = useRef<FocusPlan | null>(null);
+  // Decided as the page opens, so that adding the fifth does not swap the list under the pointer.
+  const [suggesting, setSuggesting] = useState(() => favourites.length < FEW_FAVOURITES);
+  // The row picked on the Connection page went with it: from the heading, a screen reader reads
+  // on into the suggestions. Focus the user put elsewhere (a sidebar link) stays there.
+  useEffect(() => {
+    if (focusHeading && document.activeElement === document.body) heading.current?.focus();
+    // Only as the page opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   useEffect(() => {
     const plan = focusPlan.current;
     focusPlan.current = null;
@@ -63,9 +79,16 @@ export function FavouritesPage({
   );
   // Decided from the whole home, so the headings stay while a search narrows to no floor.
   const homeHasFloors = hasFloors(entities ?? []);
+  const suggestions = suggestFavourites(entities ?? [], chosen, SHOWN);
+  const canSuggest = query.trim() === '' && suggestions.total > 0;
+  const suggested = canSuggest && suggesting;
   const groups = groupByFloor(matches, (entity) => entity, { order: 'home', homeHasFloors });
-  /** The results in the order they are shown (by floor and area in a home with floors). */
-  const shown = groups ? groups.flatMap((group) => group.items) : matches;
+  /** The rows in the order they are shown (by floor and area in a home with floors). */
+  const shown = suggested
+    ? suggestions.shown
+    : groups
+      ? groups.flatMap((group) => group.items)
+      : matches;
 
   async function save(next: Favourite[], focus?: FocusPlan) {
     focusPlan.current = focus ?? null;
@@ -119,7 +142,9 @@ export function FavouritesPage({
 
   return (
     <section aria-labelledby="favourites-title" className="page" ref={page}>
-      <h1 id="favourites-title">Favourites</h1>
+      <h1 id="favourites-title" ref={heading} tabIndex={-1}>
+        Favourites
+      </h1>
       <p className="muted">They appear in this order in the tray menu and the panel.</p>
       {homeHasFloors && (
         <p className="muted">
@@ -167,13 +192,46 @@ export function FavouritesPage({
         <p className="muted">No entities yet: connect to Home Assistant first.</p>
       ) : (
         <>
-          <MatchingEntities
-            matches={matches}
-            groups={groups}
-            onAdd={add}
-            addFocus={(entity) => focusKey('add', entity.entity_id)}
-          />
-          {total > matches.length && (
+          {canSuggest && (
+            <div className="suggestions-intro">
+              {suggested && (
+                <p className="muted">
+                  Suggested: the lights, switches, covers, locks, thermostats and scenes of your
+                  home that are not favourites yet. Search to find anything else.
+                </p>
+              )}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setSuggesting((on) => !on)}
+              >
+                {suggested ? 'Hide suggestions' : 'Show suggestions'}
+              </button>
+            </div>
+          )}
+          {suggested ? (
+            <MatchingEntities
+              matches={suggestions.shown}
+              groups={suggestions.groups}
+              floorHeadings={homeHasFloors}
+              label="Suggested favourites"
+              onAdd={add}
+              addFocus={(entity) => focusKey('add', entity.entity_id)}
+            />
+          ) : (
+            <MatchingEntities
+              matches={matches}
+              groups={groups}
+              onAdd={add}
+              addFocus={(entity) => focusKey('add', entity.entity_id)}
+            />
+          )}
+          {suggested && suggestions.total > suggestions.shown.length && (
+            <p className="muted">
+              {suggestions.total - suggestions.shown.length} more: search for them.
+            </p>
+          )}
+          {!suggested && total > matches.length && (
             <p className="muted">{total - matches.length} more: narrow the search.</p>
           )}
           {total === 0 && <p className="muted">Nothing matches “{query}”.</p>}

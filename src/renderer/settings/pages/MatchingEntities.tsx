@@ -13,17 +13,26 @@ interface Props {
   onAdd: (entity: EntityView) => void;
   /** The `data-focus` of an entity's Add button, where focus goes after a change. */
   addFocus: (entity: EntityView) => string;
+  /** The list's name for a screen reader. */
+  label?: string;
+  /** False in a home without floors: the areas' headings only, one level up. */
+  floorHeadings?: boolean;
 }
 
-const LABEL = 'Matching entities';
-
 /**
- * The search's results with an Add button each. In a home with floors they sit under a heading per
- * floor and one per area (real headings, so a screen reader can move between them; each area's
+ * The search's results (or the suggestions) with an Add button each. In a home with floors they sit
+ * under a heading per floor and one per area (real headings, so a screen reader can move between them; each area's
  * list is named by its heading). Each row says what the entity is and where, as
  * src/renderer/settings/pages/entity-line.ts words it.
  */
-export function MatchingEntities({ matches, groups, onAdd, addFocus }: Props) {
+export function MatchingEntities({
+  matches,
+  groups,
+  onAdd,
+  addFocus,
+  label = 'Matching entities',
+  floorHeadings = true,
+}: Props) {
   const headingId = useId();
   // Under headings a row leaves out the place they say.
   const lines = entityLines(matches, { withPlace: !groups });
@@ -49,23 +58,24 @@ export function MatchingEntities({ matches, groups, onAdd, addFocus }: Props) {
 
   if (!groups) {
     return (
-      <ul className="entity-results" aria-label={LABEL}>
+      <ul className="entity-results" aria-label={label}>
         {matches.map((entity) => row(entity))}
       </ul>
     );
   }
+  const AreaHeading = floorHeadings ? 'h4' : 'h3';
   return (
-    <div className="entity-results grouped" role="group" aria-label={LABEL}>
+    <div className="entity-results grouped" role="group" aria-label={label}>
       {groups.map((floor, f) => (
         <div key={floor.key} className="result-floor">
-          <h3 className="result-floor-heading">{floor.heading}</h3>
+          {floorHeadings && <h3 className="result-floor-heading">{floor.heading}</h3>}
           {floor.areas.map((area, a) => {
             const id = `${headingId}-${f}-${a}`;
             return (
               <div key={area.key} className="result-area">
-                <h4 id={id} className="result-area-heading">
+                <AreaHeading id={id} className="result-area-heading">
                   {area.heading}
-                </h4>
+                </AreaHeading>
                 <ul aria-labelledby={id}>{area.items.map((entity) => row(entity))}</ul>
               </div>
             );
