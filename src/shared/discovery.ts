@@ -20,8 +20,8 @@ export interface DiscoveredInstance {
 
 /**
  * `browsing`: listening for answers (the list fills as they come); `idle`: the last browse ended;
- * `unavailable`: this computer cannot browse (`message` says why). `nothingFound` is set when a
- * browse ended without one answer, so the page can name the likely causes.
+ * `unavailable`: this computer cannot browse (`message` says why). When a browse finds nothing,
+ * `message` names the likely causes, and says the typed address always works.
  */
 export interface DiscoveryView {
   state: 'browsing' | 'idle' | 'unavailable';
