@@ -16,10 +16,26 @@ export function authorizeUrl(
   return url.toString();
 }
 
-/** Home Assistant answered, and said no (a used or expired code, HTTP 400; a ban, HTTP 403). */
+/**
+ * Home Assistant answered, and said no: a used or expired code (HTTP 400), a user it does not let
+ * in (HTTP 403 with `error: access_denied`), or a ban (HTTP 403 from its ban middleware, no JSON).
+ */
 export class AuthEndpointRefusal extends Error {
-  constructor(readonly status: number) {
-    super(`Home Assistant refused the request (HTTP ${status})`);
+  constructor(
+    readonly status: number,
+    /** The OAuth `error` code of the answer, when it is one (never a token: errors carry none). */
+    readonly error: string | null = null,
+  ) {
+    super(`Home Assistant refused the request (HTTP ${status}${error ? `, ${error}` : ''})`);
+  }
+}
+
+function oauthError(body: string): string | null {
+  try {
+    const error = (JSON.parse(body) as { error?: unknown } | null)?.error;
+    return typeof error === 'string' ? error.slice(0, 64) : null;
+  } catch {
+    return null;
   }
 }
 
@@ -55,7 +71,8 @@ export function httpAuthEndpoint(options: (origin: string) => HttpGetOptions): A
       form,
       options(origin),
     );
-    if (response.status !== 200) throw new AuthEndpointRefusal(response.status);
+    if (response.status !== 200)
+      throw new AuthEndpointRefusal(response.status, oauthError(response.body));
     try {
       return JSON.parse(response.body) as unknown;
     } catch {

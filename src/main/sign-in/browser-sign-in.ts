@@ -175,10 +175,20 @@ export class BrowserSignIn {
     } catch (error) {
       this.deps.logger.warn('Sign-in: the code could not be exchanged', error);
       if (error instanceof AuthEndpointRefusal) {
-        // Refused: no session exists. Leftovers of earlier attempts stay recorded.
-        await this.recovery.close(journal.leftoverClientIds.length > 0 ? journal : null);
-        const banned = httpRefusal(error.status) === 'banned';
-        this.fail(origin, banned ? MESSAGES.banned : MESSAGES.codeRefused);
+        // A user Home Assistant does not let in: it may have made the session before it said so
+        // (its InvalidAuthError path), so this attempt's client id stays recorded with the rest.
+        const denied = error.error === 'access_denied';
+        const keep = denied
+          ? { ...journal, leftoverClientIds: leftoversOf(journal, origin) }
+          : journal.leftoverClientIds.length > 0
+            ? journal
+            : null;
+        await this.recovery.close(keep);
+        const banned = !denied && httpRefusal(error.status) === 'banned';
+        this.fail(
+          origin,
+          denied ? MESSAGES.userDenied : banned ? MESSAGES.banned : MESSAGES.codeRefused,
+        );
       } else {
         this.fail(origin, MESSAGES.lostDuringExchange);
         this.recovery.scheduleRetry();

@@ -16,6 +16,8 @@ export const SIGN_IN_MESSAGES = {
   codeRefused:
     'Home Assistant did not accept the sign-in (it may have restarted, or the link was used already). Nothing was kept; sign in again.',
   banned: BAN_HELP,
+  userDenied:
+    'Home Assistant did not let this user sign in: the user may be inactive, or allowed to log in only from the local network. Nothing was kept.',
   lostDuringExchange:
     'HA Tray lost Home Assistant while finishing the sign-in. Nothing was kept; HA Tray removes anything left over once it reaches Home Assistant again.',
   notMade:

@@ -192,6 +192,22 @@ describe('sign in with Home Assistant, against the simulator', () => {
     expect(app.vault.token()).toBeNull();
   });
 
+  it('a user made inactive before the code is used: a sentence, and the token list is unchanged', async () => {
+    const guest = sim.createUser('Guest', { username: 'guest', password: 'guest-password' });
+    const before = sim.refreshTokens(guest.id).map((t) => t.id);
+    const app = boot();
+    await app.start();
+    const url = await startSignIn(app);
+    const login = { username: 'guest', password: 'guest-password' };
+    const { code } = await signInAsBrowser(url, { ...login, deliver: 'nothing' });
+    sim.setUserActive(guest.id, false);
+    await signInAsBrowser(url, { ...login, code: code! });
+    const done = await until(app, ['failed']);
+    expect(done.message).toContain('did not let this user sign in');
+    expect(sim.refreshTokens(guest.id).map((t) => t.id)).toEqual(before);
+    expect(app.vault.token()).toBeNull();
+  });
+
   it('a second sign-in while one waits: the first tab can no longer come back', async () => {
     const before = ownerTokens();
     const app = boot();
