@@ -251,14 +251,8 @@ export class E2eHarness {
    * A page outside the app in the same Chromium: for a picture a journey draws itself
    * (test/e2e/menu-picture.ts), or as the user's own browser, where the app sends a sign-in.
    */
-  blank({
-    size = { width: 760, height: 560 },
-    colorScheme = 'light',
-  }: {
-    size?: { width: number; height: number };
-    colorScheme?: 'light' | 'dark';
-  } = {}): Promise<Page> {
-    return this.browser.newPage({ viewport: size, colorScheme });
+  blank(size = { width: 760, height: 560 }): Promise<Page> {
+    return this.browser.newPage({ viewport: size, colorScheme: 'light' });
   }
 
   /** The first address the app opened in the system browser that starts with `prefix`, once it has. */

@@ -71,7 +71,7 @@ describeJourney(
         '  ☐ Desk lamp',
       ]);
 
-      const page = await app.harness.blank({ size: { width: 900, height: 700 } });
+      const page = await app.harness.blank({ width: 900, height: 700 });
       await page.setContent(menuPictureHtml(model, OPEN, CAPTION));
       // The picture shows exactly the model: every row, mark, greyed row and the opened submenu.
       expect(await page.evaluate(drawnOutline)).toEqual(menuOutline(model, OPEN));
