@@ -19,6 +19,7 @@ import { ensureRendererBuilt, RENDERER_OUT } from './renderer-build';
 import { serveStatic } from './static-server';
 import { fastRetry } from '../support/fast-retry';
 import { snapshotIn } from '../support/supervised-store';
+import { waitFor } from '../support/wait-for';
 
 const pageBridge = () =>
   buildSync({
@@ -246,9 +247,19 @@ export class E2eHarness {
     });
   }
 
-  /** A page outside the app, for a picture a journey draws itself (test/e2e/menu-picture.ts). */
+  /**
+   * A page outside the app in the same Chromium: for a picture a journey draws itself
+   * (test/e2e/menu-picture.ts), or as the user's own browser, where the app sends a sign-in.
+   */
   blank(size = { width: 760, height: 560 }): Promise<Page> {
     return this.browser.newPage({ viewport: size, colorScheme: 'light' });
+  }
+
+  /** The first address the app opened in the system browser that starts with `prefix`, once it has. */
+  async openedInBrowser(prefix: string): Promise<string> {
+    const match = () => this.opened.find((url) => url.startsWith(prefix));
+    await waitFor(() => match() !== undefined, `the app to open ${prefix} in the browser`);
+    return match()!;
   }
 
   /** Every file in the user-data folder, for leak scans. */

@@ -6,6 +6,7 @@ import {
   type HaGeneration,
   type HaSimulator,
 } from '../ha-sim';
+import { haAnswer } from '../fakes/service-browser';
 import { chromiumPath } from './chromium';
 import { E2eHarness, screenshotPath } from './harness';
 
@@ -107,4 +108,23 @@ export function journeyApp(
     await sim?.close();
   });
   return app;
+}
+
+/**
+ * The simulator joins the app's (fake) network and announces itself as Home Assistant's zeroconf
+ * does: its `uuid`, `location_name` and `version` in the TXT record, and its own address as
+ * `internal_url`, the address the app offers first (src/main/discovery/announcement.ts). The
+ * announced addresses are loopback too, so nothing the app might probe is off this machine.
+ */
+export function announceSimulator(app: JourneyApp, locationName: string, uuid: string): void {
+  const { sim } = app;
+  app.harness.serviceBrowser.announce(
+    haAnswer({
+      name: locationName,
+      uuid,
+      addresses: ['127.0.0.1'],
+      port: sim.port,
+      txt: { version: sim.haVersion, internal_url: sim.url },
+    }),
+  );
 }
