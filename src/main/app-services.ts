@@ -285,6 +285,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     clock,
     shell: platform.shell,
     dialogs: platform.dialogs,
+    supervisor,
     setup,
     tokens,
     vault,
@@ -298,10 +299,6 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     logger: logger.child('sign-in'),
   });
   signIn = browserSignIn;
-  supervisor.onStatus((status) => {
-    if (status.state === 'connected' && browserSignIn.isOpen())
-      runDetached(browserSignIn.resume(), logger, 'Cleaning up after a sign-in');
-  });
   const diagnostics = new Diagnostics({
     appInfo: platform.desktop.appInfo,
     now: () => clock.now(),

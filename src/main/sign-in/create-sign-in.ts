@@ -3,7 +3,9 @@ import { normaliseInstanceUrl, type InstanceUrl } from '../../shared/instance-ur
 import { socketRefusal } from '../../shared/login-refusal';
 import type { RotationInterval } from '../../shared/token-status';
 import { UserFacingError } from '../../shared/user-facing-error';
+import { runDetached } from '../detached';
 import type { Clock } from '../ha/clock';
+import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { SocketOpenError } from '../ha/ha-socket';
 import { openConnection } from '../ha/verify-token';
 import type { HandledSecrets } from '../log/handled-secrets';
@@ -26,6 +28,8 @@ export interface SignInParts {
   clock: Clock;
   shell: Shell;
   dialogs: Pick<Dialogs, 'confirm'>;
+  /** Each connection is a chance to clean up after an interrupted sign-in. */
+  supervisor: Pick<ConnectionSupervisor, 'onStatus'>;
   setup: InstanceSetup;
   tokens: TokenLifecycle;
   vault: TokenVault;
@@ -99,6 +103,10 @@ export function createSignIn(parts: SignInParts): BrowserSignIn {
     replace: (token) => replaceWithSignIn(parts, token),
     hold: (secret) => parts.handledSecrets.hold(secret),
     logger: parts.logger,
+  });
+  parts.supervisor.onStatus((status) => {
+    if (status.state === 'connected' && signIn.isOpen())
+      runDetached(signIn.resume(), parts.logger, 'Cleaning up after a sign-in');
   });
   return signIn;
 }
