@@ -141,7 +141,8 @@ export class TokenVault {
    */
   savePending(token: string, name: string | null = null): Promise<void> {
     return this.exclusive(async () => {
-      if (this.state !== 'ready' && this.state !== 'empty') throw new UserFacingError(vaultMessages.notReady, 'not_ready');
+      if (this.state !== 'ready' && this.state !== 'empty')
+        throw new UserFacingError(vaultMessages.notReady, 'not_ready');
       const sealed = await this.seal(token, name, new Date(this.clock.now()));
       await this.write({ ...this.contents, pending: sealed });
       this.pending = token;
