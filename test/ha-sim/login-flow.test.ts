@@ -7,13 +7,13 @@ import { freshRequest } from '../support/fresh-http';
 import { LoopbackRedirectListener } from '../support/loopback-redirect-listener';
 import {
   exchangeCode,
-  expectedSessionEntry,
   SESSION_ANSWER_KEYS,
   refreshAccessToken,
   refreshTokensOf,
   revokeRefreshToken,
   type SessionTokens,
 } from '../support/oauth-token-client';
+import { expectedSessionEntry } from '../support/session-entry';
 import { RawClient, type Msg } from '../support/raw-ws-client';
 import { HA_GENERATIONS, HA_RELEASE, SIM_OWNER_LOGIN, type HaSimulator } from './index';
 import { useSimulator } from './test-helpers';

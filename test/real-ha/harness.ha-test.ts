@@ -29,7 +29,12 @@ describe('the real Home Assistant harness', () => {
       ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'start-and-hang.ts')],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    const [line] = (await once(runner.stdout!, 'data')) as [Buffer];
+    // A runner that dies before Home Assistant is up (a harness that cannot load) fails here, at once.
+    const exited = once(runner, 'exit').then(([code]) => {
+      throw new Error(`The runner exited (${String(code)}) before Home Assistant started`);
+    });
+    const [line] = (await Promise.race([once(runner.stdout!, 'data'), exited])) as [Buffer];
+    exited.catch(() => undefined);
     started = JSON.parse(line.toString()) as { pid: number; configDir: string };
     expect(running(started.pid)).toBe(true);
 

@@ -5,12 +5,12 @@ import { LoginRefused, signInAsBrowser, type Delivery } from '../support/browser
 import { LoopbackRedirectListener } from '../support/loopback-redirect-listener';
 import {
   exchangeCode,
-  expectedSessionEntry,
   SESSION_ANSWER_KEYS,
   refreshTokensOf,
   revokeRefreshToken,
   type SessionTokens,
 } from '../support/oauth-token-client';
+import { expectedSessionEntry } from '../support/session-entry';
 import { RawClient } from '../support/raw-ws-client';
 import { RealHa } from './harness';
 import type { ProvisionedUser } from './provision';

@@ -1,5 +1,3 @@
-import { expect } from 'vitest';
-import type { HaGeneration } from '../ha-sim/generation';
 import { freshRequest } from './fresh-http';
 import { RawClient } from './raw-ws-client';
 
@@ -100,27 +98,3 @@ export const SESSION_ANSWER_KEYS = [
   'expires_in',
   'ha_auth_provider',
 ];
-
-/**
- * How `auth/refresh_tokens` lists the session a browser sign-in from 127.0.0.1 bought, as both
- * releases show it (2026.2 adds `expire_at`, 90 days on): for `toStrictEqual`.
- */
-export function expectedSessionEntry(
-  id: string,
-  clientId: string,
-  generation: HaGeneration,
-): RefreshTokenEntry {
-  return {
-    id,
-    client_id: clientId,
-    client_name: null,
-    client_icon: null,
-    type: 'normal',
-    created_at: expect.any(String) as string,
-    is_current: false,
-    last_used_at: expect.any(String) as string,
-    last_used_ip: '127.0.0.1',
-    auth_provider_type: 'homeassistant',
-    ...(generation === '2024.1' ? {} : { expire_at: expect.any(String) as string }),
-  };
-}
