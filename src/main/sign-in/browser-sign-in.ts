@@ -257,7 +257,8 @@ export class BrowserSignIn {
       return;
     }
     release();
-    journal = await this.recovery.record({ ...journal, step: 'stored' }).catch(() => journal);
+    // If this record fails, recovery still finds the new token current in the vault.
+    await this.recovery.record({ ...journal, step: 'stored' }).catch(() => undefined);
     this.set({ phase: 'signed_in', origin, message });
     // The session goes now, from the new token's own connection.
     await this.recovery.resume();

@@ -1,19 +1,17 @@
-import { getUser } from 'home-assistant-js-websocket';
 import { normaliseInstanceUrl, type InstanceUrl } from '../../shared/instance-url';
-import { socketRefusal } from '../../shared/login-refusal';
 import type { RotationInterval } from '../../shared/token-status';
 import { UserFacingError } from '../../shared/user-facing-error';
 import { runDetached } from '../detached';
 import type { Clock } from '../ha/clock';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
-import { SocketOpenError } from '../ha/ha-socket';
-import { openConnection } from '../ha/verify-token';
+import { openConnection, verifyToken } from '../ha/verify-token';
 import type { HandledSecrets } from '../log/handled-secrets';
 import type { Logger } from '../log/logger';
 import type { InstanceSetup } from '../setup/instance-setup';
 import type { TlsOptions } from '../tls/tls-policy';
 import { haTokenCommands } from '../token-lifecycle/ha-token-commands';
 import type { TokenLifecycle } from '../token-lifecycle/token-lifecycle';
+import { verifyOutcome } from '../token-lifecycle/verify-outcome';
 import type { TokenVault } from '../vault/token-vault';
 import type { Dialogs } from '../windows/dialogs';
 import type { Shell } from '../windows/shell';
@@ -52,35 +50,25 @@ function instanceOf(origin: string): InstanceUrl {
 /** The browser sign-in on the app's parts: its connections, the vault, the token lifecycle. */
 export function createSignIn(parts: SignInParts): BrowserSignIn {
   const { timeoutMs, tlsFor } = parts;
+  const options = (origin: string) => ({ timeoutMs, tls: tlsFor(origin) });
   const open = (origin: string, token: string) =>
-    openConnection(instanceOf(origin), token, { timeoutMs, tls: tlsFor(origin) });
+    openConnection(instanceOf(origin), token, options(origin));
+  const verifyAt = (origin: string, token: string) =>
+    verifyOutcome(verifyToken(instanceOf(origin), token, options(origin)));
   const signIn: BrowserSignIn = new BrowserSignIn({
     clock: parts.clock,
     openCallback: () => openLoopbackCallback(parts.clock),
     openBrowser: (url) => parts.shell.openExternal(url),
-    auth: httpAuthEndpoint((origin) => ({ timeoutMs, tls: tlsFor(origin) })),
+    auth: httpAuthEndpoint(options),
     connect: async (origin, token): Promise<SignInConnection> => {
       const { conn } = await open(origin, token);
       const commands = haTokenCommands(
         { send: (message) => conn.sendMessagePromise(message) },
-        () => Promise.reject(new Error('Not used by a sign-in connection')),
+        (other) => verifyAt(origin, other),
       );
       return { ...commands, close: () => conn.close() };
     },
-    verify: async (origin, token) => {
-      try {
-        const { conn } = await open(origin, token);
-        try {
-          return { kind: 'ok', userId: (await getUser(conn)).id };
-        } finally {
-          conn.close();
-        }
-      } catch (error) {
-        if (error instanceof SocketOpenError && socketRefusal(error.failure) === 'token_rejected')
-          return { kind: 'rejected' };
-        throw error;
-      }
-    },
+    verify: verifyAt,
     vault: parts.vault,
     journal: parts.journal,
     hostname: parts.hostname,

@@ -1,6 +1,5 @@
 import type { ConnectionStatus } from '../../shared/connection-status';
 import { Emitter } from '../../shared/emitter';
-import { socketRefusal } from '../../shared/login-refusal';
 import type {
   ReminderStatus,
   RotationInterval,
@@ -10,13 +9,12 @@ import type {
 import { runDetached } from '../detached';
 import type { Clock } from '../ha/clock';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
-import { SocketOpenError } from '../ha/ha-socket';
 import { logListenerError } from '../log/listener-errors';
 import type { Logger } from '../log/logger';
 import type { TokenVault } from '../vault/token-vault';
 import { haTokenCommands } from './ha-token-commands';
 import { ManualRotation } from './manual-rotation';
-import type { HaTokenPort, RefreshTokenInfo, VerifyOutcome } from './ports';
+import type { HaTokenPort, RefreshTokenInfo } from './ports';
 import type { PowerEvents } from './power-events';
 import type { ReminderMemoryStore } from './reminder-memory-store';
 import { ReminderScheduler } from './reminder-scheduler';
@@ -24,6 +22,7 @@ import type { JournalStore } from './rotation-journal';
 import { TokenAudit } from './token-audit';
 import { tokenFacts, tokenFactsView } from './token-facts';
 import { TokenRotation } from './token-rotation';
+import { verifyOutcome } from './verify-outcome';
 
 export interface TokenLifecycleDeps {
   supervisor: ConnectionSupervisor;
@@ -39,18 +38,6 @@ export interface TokenLifecycleDeps {
   logger: Logger;
   /** A browser sign-in is unfinished: it holds the vault's pending slot, so no rotation starts. */
   signInOpen?: () => boolean;
-}
-
-/** A rejected token (login-refusal.ts) on the fresh connection means Home Assistant refused the token; anything else is trouble. */
-async function verifyWith(supervisor: ConnectionSupervisor, token: string): Promise<VerifyOutcome> {
-  try {
-    const user = await supervisor.verifyToken(token);
-    return { kind: 'ok', userId: user.id, userName: user.name };
-  } catch (error) {
-    if (error instanceof SocketOpenError && socketRefusal(error.failure) === 'token_rejected')
-      return { kind: 'rejected' };
-    throw error;
-  }
 }
 
 /**
@@ -74,7 +61,7 @@ export class TokenLifecycle {
   constructor(private readonly deps: TokenLifecycleDeps) {
     const { supervisor, vault } = deps;
     this.changes = new Emitter(logListenerError(deps.logger, 'the token status'));
-    this.ha = haTokenCommands(supervisor, (token) => verifyWith(supervisor, token));
+    this.ha = haTokenCommands(supervisor, (token) => verifyOutcome(supervisor.verifyToken(token)));
     this.rotation = new TokenRotation({
       ha: this.ha,
       vault: {
