@@ -19,6 +19,7 @@ import { createElectronShortcuts } from './adapters/electron/electron-shortcut';
 import { createElectronTrayHost } from './adapters/electron/electron-tray-host';
 import { createElectronWindowHost } from './adapters/electron/electron-window-host';
 import { createAppServices, type AppServices } from './app-services';
+import type { InstanceServices } from './instances/instance-services';
 import { fileCrashJournal } from './crash/crash-journal';
 import { CRASH_LOOP_NOTICE, inCrashLoop } from './crash/crash-policy';
 import { createCrashReporter } from './crash/crash-reporter';
@@ -96,7 +97,7 @@ async function start(): Promise<void> {
       appInfo: electronAppInfo(),
     },
     windows: {
-      showSettings: (page) => windows?.showSettings(page),
+      showSettings: (page, instance) => windows?.showSettings(page, instance),
       togglePanel: openPanel,
       hidePanel: () => windows?.hidePanel(),
     },
@@ -129,9 +130,14 @@ async function start(): Promise<void> {
   });
   registerIpcHandlers(services.table);
 
-  power.onResume(() => services.supervisor.wake());
-  power.onUnlockScreen(() => services.supervisor.wake());
-  const onlineCheck = setInterval(() => services.supervisor.setOnline(net.isOnline()), 5_000);
+  const everyInstance = (act: (instance: InstanceServices) => void) => () =>
+    services.instances.list().forEach(act);
+  power.onResume(everyInstance((instance) => instance.supervisor.wake()));
+  power.onUnlockScreen(everyInstance((instance) => instance.supervisor.wake()));
+  const onlineCheck = setInterval(
+    everyInstance((instance) => instance.supervisor.setOnline(net.isOnline())),
+    5_000,
+  );
 
   const theme = electronSystemTheme();
   const iconDir = trayIconDir({
@@ -149,7 +155,7 @@ async function start(): Promise<void> {
     dialogs,
     shell,
     openPanel,
-    openSettings: (page) => windows?.showSettings(page),
+    openSettings: (page, instance) => windows?.showSettings(page, instance),
     quit: () => app.quit(),
     theme,
   });
@@ -178,6 +184,7 @@ async function start(): Promise<void> {
   );
 
   await services.start();
-  const { instance } = services.settings.get();
-  if (!instance || !services.vault.token()) windows.showSettings('connection');
+  // A first run, or an instance that lost its token: the settings open where it is set up.
+  const unset = services.instances.list().find((instance) => !instance.setup.isSetUp());
+  if (unset) windows.showSettings('connection', unset.key);
 }

@@ -47,15 +47,17 @@ export const connectionAlertsSchema = z
   .strict();
 export type ConnectionAlertSettings = z.infer<typeof connectionAlertsSchema>;
 
+/** One instance's rules (src/shared/settings.ts keeps them with their instance). */
+export const notificationRulesSchema = z
+  .array(notificationRuleSchema)
+  .max(500, 'At most 500 rules')
+  .refine(
+    (rules) => new Set(rules.map((r) => r.id)).size === rules.length,
+    'Two rules have the same id',
+  );
+
 export const notificationSettingsSchema = z
   .object({
-    rules: z
-      .array(notificationRuleSchema)
-      .max(500, 'At most 500 rules')
-      .refine(
-        (rules) => new Set(rules.map((r) => r.id)).size === rules.length,
-        'Two rules have the same id',
-      ),
     quietHours: quietHoursSchema,
     connectionAlerts: connectionAlertsSchema,
     /** ISO time until which notifications are paused (tray menu "Pause notifications"). */
@@ -65,7 +67,6 @@ export const notificationSettingsSchema = z
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
-  rules: [],
   quietHours: { enabled: false, start: '22:00', end: '07:00' },
   connectionAlerts: { enabled: true, lostAfterSeconds: 60 },
   pausedUntil: null,

@@ -3,6 +3,14 @@ import { redact } from '../log/redact';
 
 export interface ReportInput {
   about: AboutInfo;
+  /** Each instance, in the user's order. */
+  homes: HomeReport[];
+  /** Every token the app holds: removed wherever it appears, whatever the options. */
+  secrets: string[];
+}
+
+export interface HomeReport {
+  name: string;
   connection: string;
   /** The saved Home Assistant origin, or null. */
   origin: string | null;
@@ -10,8 +18,6 @@ export interface ReportInput {
   protection: string;
   /** Favourites and the tray sensor, by entity id. */
   entityIds: string[];
-  /** Every token the app holds: removed wherever it appears, whatever the options. */
-  secrets: string[];
 }
 
 function hostOf(origin: string): string {
@@ -27,18 +33,28 @@ function replaceAll(text: string, find: string, by: string): string {
  * entity names are left out when the user asks.
  */
 export function diagnosticsReport(input: ReportInput, options: DiagnosticsOptions): string {
-  const { about } = input;
-  const entityNames = (id: string, index: number) =>
-    options.redactEntityNames ? `[entity ${index + 1}]` : id;
+  const { about, homes } = input;
+  const allEntityIds = [...new Set(homes.flatMap((home) => home.entityIds))];
+  const entityNames = (id: string) =>
+    options.redactEntityNames ? `[entity ${allEntityIds.indexOf(id) + 1}]` : id;
+  const homeLines = (home: HomeReport) => [
+    `Address: ${home.origin ?? 'not set up'}`,
+    `Connection: ${home.connection}`,
+    `Token storage: ${home.protection}`,
+    `Entities in the tray: ${home.entityIds.length ? home.entityIds.map(entityNames).join(', ') : 'none'}`,
+  ];
   const lines = [
     '## HA Tray diagnostics',
     `HA Tray ${about.versions.app} (Electron ${about.versions.electron}, Chromium ${about.versions.chromium}, Node ${about.versions.node})`,
     `System: ${about.platform}`,
     `Home Assistant: ${about.homeAssistant ?? 'not connected'}`,
-    `Address: ${input.origin ?? 'not set up'}`,
-    `Connection: ${input.connection}`,
-    `Token storage: ${input.protection}`,
-    `Entities in the tray: ${input.entityIds.length ? input.entityIds.map(entityNames).join(', ') : 'none'}`,
+    ...(homes.length === 1
+      ? homeLines(homes[0]!)
+      : homes.flatMap((home, index) => [
+          '',
+          `### Home Assistant ${index + 1}${options.redactAddress ? '' : `: ${home.name}`}`,
+          ...homeLines(home),
+        ])),
     '',
     `## Connection history (last ${about.history.length})`,
     ...about.history.map(
@@ -47,10 +63,12 @@ export function diagnosticsReport(input: ReportInput, options: DiagnosticsOption
   ];
   let text = lines.join('\n');
   if (options.redactEntityNames)
-    input.entityIds.forEach((id, index) => (text = replaceAll(text, id, entityNames(id, index))));
-  if (options.redactAddress && input.origin) {
-    text = replaceAll(text, input.origin, '[address]');
-    text = replaceAll(text, hostOf(input.origin), '[host]');
-  }
+    allEntityIds.forEach((id) => (text = replaceAll(text, id, entityNames(id))));
+  if (options.redactAddress)
+    for (const { origin } of homes) {
+      if (!origin) continue;
+      text = replaceAll(text, origin, '[address]');
+      text = replaceAll(text, hostOf(origin), '[host]');
+    }
   return `${redact(text, input.secrets)}\n`;
 }

@@ -18,7 +18,7 @@ const MAX_REQUERY_MS = 60_000;
 export interface DiscoverySettings {
   get(): Settings;
   onChange(listener: (settings: Settings) => void): () => void;
-  rememberInstanceUuid(uuid: string): Settings;
+  rememberInstanceUuid(key: string, uuid: string): Settings;
 }
 
 export interface DiscoveryServiceDeps {
@@ -80,7 +80,7 @@ export class DiscoveryService implements DiscoveryHandlers {
   }
 
   view(): DiscoveryView {
-    const instance = this.deps.settings.get().instance;
+    const saved = this.deps.settings.get().instances;
     const byUuid = new Map<string, DiscoveredInstance>();
     for (const { announcement, url } of this.heard.values()) {
       if (url === null) continue;
@@ -90,9 +90,11 @@ export class DiscoveryService implements DiscoveryHandlers {
         url,
         version: announcement.version,
         supported: announcement.supported,
-        saved:
-          instance !== null &&
-          (instance.uuid === announcement.uuid || atAddress(announcement, url, instance.origin)),
+        saved: saved.some(
+          (instance) =>
+            instance.uuid === announcement.uuid ||
+            (instance.origin !== null && atAddress(announcement, url, instance.origin)),
+        ),
       });
     }
     const instances = [...byUuid.values()].sort((a, b) =>
@@ -228,17 +230,19 @@ export class DiscoveryService implements DiscoveryHandlers {
   }
 
   /**
-   * The saved instance answered at its own address: its uuid is remembered, so that it can be
-   * recognised after its address changes (src/main/discovery/moved-instance.ts).
+   * A saved instance answered at its own address: its uuid is remembered, so that it can be
+   * recognised after its address changes (src/main/discovery/moved-instance.ts), and when it is
+   * found again under another address.
    */
   private rememberSavedUuid(): void {
-    const instance = this.deps.settings.get().instance;
-    if (!instance) return;
-    for (const { announcement, url } of this.heard.values()) {
-      if (url === null || !atAddress(announcement, url, instance.origin)) continue;
-      if (instance.uuid === announcement.uuid) return;
-      this.deps.settings.rememberInstanceUuid(announcement.uuid);
-      return;
+    for (const instance of this.deps.settings.get().instances) {
+      const { origin } = instance;
+      if (origin === null) continue;
+      const heard = [...this.heard.values()].find(
+        ({ announcement, url }) => url !== null && atAddress(announcement, url, origin),
+      );
+      if (heard && instance.uuid !== heard.announcement.uuid)
+        this.deps.settings.rememberInstanceUuid(instance.key, heard.announcement.uuid);
     }
   }
 

@@ -12,10 +12,12 @@ import type { ServiceBrowser } from './service-browser';
 /** How long the saved address must have failed before the network is asked where it went. */
 export const MOVED_AFTER_MS = 2 * 60_000;
 
+/** One instance's settings (src/main/instances/instance-settings.ts). */
 export interface MovedInstanceSettings {
-  get(): Settings;
-  moveInstance(origin: string): Settings;
-  recordAddressConsent(consent: AddressConsent): Settings;
+  entry(): { origin: string | null; uuid?: string };
+  app(): Settings;
+  move(origin: string): void;
+  recordAddressConsent(consent: AddressConsent): void;
 }
 
 export interface MovedInstanceDeps {
@@ -87,18 +89,20 @@ export class MovedInstanceWatch {
     return (
       !this.disposed &&
       this.deps.supervisor.getStatus().state === 'reconnecting' &&
-      this.deps.settings.get().instance?.origin === origin
+      this.deps.settings.entry().origin === origin
     );
   }
 
   private async check(): Promise<void> {
-    const saved = this.deps.settings.get().instance;
-    if (!saved?.uuid) {
+    const { origin: savedOrigin, uuid } = this.deps.settings.entry();
+    if (!savedOrigin) return;
+    if (!uuid) {
       this.deps.logger.info(
         'The saved Home Assistant has not answered for 2 minutes; its network id is not known, so HA Tray cannot look for it',
       );
       return;
     }
+    const saved = { origin: savedOrigin, uuid };
     let answers;
     try {
       answers = await burstQuery(this.deps.browser, this.deps.clock);
@@ -114,7 +118,7 @@ export class MovedInstanceWatch {
         if (!this.stillFailing(saved.origin)) return;
         if (origin === saved.origin) continue;
         const consent = this.deps.settings
-          .get()
+          .app()
           .trust.addressConsents?.find((c) => c.uuid === saved.uuid && c.origin === origin);
         if (consent?.allowed === false) continue;
         if (!(await this.deps.probe(origin)) || !(await this.deps.plainHttpAllowed(origin)))
@@ -129,7 +133,7 @@ export class MovedInstanceWatch {
           from: saved.origin,
           to: origin,
         });
-        this.deps.settings.moveInstance(origin);
+        this.deps.settings.move(origin);
         this.deps.reconnect();
         return;
       }

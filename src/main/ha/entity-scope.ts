@@ -1,4 +1,4 @@
-import type { Settings } from '../../shared/settings';
+import type { InstanceEntry, Settings } from '../../shared/settings';
 import { haVersionAtLeast } from './ha-version';
 
 /**
@@ -9,13 +9,17 @@ export type EntityScope = { kind: 'all' } | { kind: 'only'; ids: readonly string
 
 export const ALL_ENTITIES: EntityScope = { kind: 'all' };
 
-/** What HA Tray watches whatever page is open: the favourites, the rules' entities, the tray's sensor. */
+/**
+ * What HA Tray watches of one instance whatever page is open: its favourites, its rules' entities,
+ * the tray's sensor when it is one of this instance's.
+ */
 export const watchedEntityIds = (
-  settings: Pick<Settings, 'favourites' | 'notifications' | 'ui'>,
+  entry: Pick<InstanceEntry, 'key' | 'favourites' | 'rules'>,
+  ui: Pick<Settings['ui'], 'traySensor'>,
 ) => [
-  ...settings.favourites.map((f) => f.entityId),
-  ...settings.notifications.rules.map((r) => r.entityId),
-  ...(settings.ui.traySensor ? [settings.ui.traySensor] : []),
+  ...entry.favourites.map((f) => f.entityId),
+  ...entry.rules.map((r) => r.entityId),
+  ...(ui.traySensor?.instance === entry.key ? [ui.traySensor.entityId] : []),
 ];
 
 /** The scope from what the app watches; `everything` while a page lists all entities. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContractShape, Handlers } from '../../shared/ipc/define';
 import {
+  instanceArgSchema,
   requestChannel,
   subscribeArgsSchema,
   SUBSCRIBE_CHANNEL,
@@ -25,6 +26,7 @@ export interface HandlerTable {
 }
 
 const emptyArgs = z.tuple([]);
+const instanceArgs = z.tuple([instanceArgSchema]);
 
 /** What a channel does: a request's handler, a value's getter, or the subscription. */
 interface Route {
@@ -63,7 +65,12 @@ export function createHandlerTable<C extends ContractShape>(
       const name = valueGetterName(value);
       return [
         requestChannel(name),
-        { name, args: emptyArgs, run: call(name), answer: spec.payload },
+        {
+          name,
+          args: spec.perInstance ? instanceArgs : emptyArgs,
+          run: call(name),
+          answer: spec.payload,
+        },
       ];
     }),
     [

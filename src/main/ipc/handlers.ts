@@ -1,29 +1,26 @@
 import type { DiscoveryView } from '../../shared/discovery';
-import type { EntityView } from '../../shared/entity-view';
 import { normaliseInstanceUrl } from '../../shared/instance-url';
 import type { IpcContract } from '../../shared/ipc/contract';
 import type { SettingsPage } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/define';
-import type { SignInStatus } from '../../shared/sign-in';
-import type { TemperatureUnit } from '../../shared/unit-system';
+import type { NotificationRule } from '../../shared/notification-rules';
 import { UserFacingError } from '../../shared/user-facing-error';
 import type { PageErrorLog } from '../crash/page-error-log';
 import type { DesktopService } from '../desktop/desktop-service';
 import type { Diagnostics } from '../diagnostics/diagnostics';
-import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import { runEntityAction } from '../ha/entity-actions';
-import type { EntityStore } from '../ha/entity-store';
+import type { InstanceServices } from '../instances/instance-services';
+import type { InstanceSet } from '../instances/instance-set';
 import type { NotificationService } from '../notify/notification-service';
 import { previewMessage } from '../notify/preview';
 import type { SettingsStore } from '../settings/settings-store';
-import type { InstanceSetup } from '../setup/instance-setup';
 import { openSavedHaPage, openTokenCreationPage } from '../setup/open-ha-page';
-import type { TokenLifecycle } from '../token-lifecycle/token-lifecycle';
 import type { Shell } from '../windows/shell';
 import type { Clipboard } from './clipboard';
 
 export interface PageWindows {
-  showSettings(page?: SettingsPage): void;
+  /** Opens the settings window on a page, of one instance where the page is about one. */
+  showSettings(page?: SettingsPage, instance?: string): void;
   togglePanel(): void;
   hidePanel(): void;
 }
@@ -34,41 +31,25 @@ export interface DiscoveryHandlers {
   refresh(): void;
 }
 
-/** Browser sign-in: a long-lived token made through Home Assistant's own login page. */
-export interface SignInHandlers {
-  status(): SignInStatus;
-  start(url: string): Promise<SignInStatus>;
-  cancel(): SignInStatus;
-}
-
 export interface HandlerDeps {
   /** Where the pages' own errors go: main's log, rate-limited. */
   pageErrors: PageErrorLog;
-  setup: InstanceSetup;
-  supervisor: ConnectionSupervisor;
-  store: EntityStore;
+  /** The Home Assistants HA Tray follows: every per-instance request names one by its key. */
+  instances: InstanceSet;
   settings: SettingsStore;
   shell: Shell;
   windows: PageWindows;
-  /** Every entity as pages see it, with its area. */
-  entityViews: () => EntityView[];
-  /** The favourites as pages see them. */
-  favouriteViews: () => EntityView[];
-  /** The home's temperature unit, for previews of rules on a thermostat's temperatures. */
-  temperatureUnit: () => TemperatureUnit | undefined;
   /** A page that lists every entity opened or closed. */
   setEntityListOpen: (open: boolean) => void;
-  tokens: TokenLifecycle;
   notifications: NotificationService;
   desktop: DesktopService;
   diagnostics: Diagnostics;
   clipboard: Clipboard;
   discovery: DiscoveryHandlers;
-  signIn: SignInHandlers;
 }
 
-function entityFor(store: EntityStore, entityId: string) {
-  const entity = store.get(entityId);
+function entityFor(instance: InstanceServices, entityId: string) {
+  const entity = instance.store.get(entityId);
   if (!entity)
     throw new UserFacingError(
       `${entityId} is not in Home Assistant right now, so there is nothing to preview.`,
@@ -76,43 +57,61 @@ function entityFor(store: EntityStore, entityId: string) {
   return entity;
 }
 
-/** What each request of the contract does. Arguments arrive already validated. */
+/**
+ * What each request of the contract does. Arguments arrive already validated; an instance key is
+ * looked up in the live instances, and one that is not there is refused with a sentence.
+ */
 export function createHandlers({
-  setup,
-  supervisor,
-  store,
+  instances,
   settings,
   shell,
   windows,
-  entityViews,
-  favouriteViews,
-  temperatureUnit,
   setEntityListOpen,
-  tokens,
   notifications,
   desktop,
   diagnostics,
   clipboard,
   pageErrors,
   discovery,
-  signIn,
 }: HandlerDeps): Handlers<IpcContract> {
+  const the = (key: string) => instances.get(key);
+  const preview = (key: string, rule: NotificationRule) => {
+    const instance = the(key);
+    return previewMessage(
+      rule,
+      entityFor(instance, rule.entityId),
+      instance.units.temperatureUnit(),
+    );
+  };
   return {
-    getStatus: () => setup.status(),
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
-    testConnection: (candidate) => setup.test(candidate),
-    saveConnection: (candidate) => setup.save(candidate),
-    allowWeakStorage: () => setup.allowWeakStorage(),
-    allowPlainHttp: (address) => setup.allowPlainHttp(address),
-    trustCertificate: (address) => setup.trustCertificate(address),
-    listEntities: () => entityViews(),
-    getFavouriteEntities: () => favouriteViews(),
+    updateInstance: (key, patch) => {
+      the(key);
+      return settings.updateInstance(key, patch);
+    },
+    addInstance: () => instances.add().key,
+    removeInstance: (key, { revokeToken }) => instances.remove(key, { revokeToken }),
+    getStatus: (key) => the(key).setup.status(),
+    testConnection: (key, candidate) => the(key).setup.test(candidate),
+    saveConnection: (key, candidate) => the(key).setup.save(candidate),
+    allowWeakStorage: (key) => the(key).setup.allowWeakStorage(),
+    allowPlainHttp: (key, address) => the(key).setup.allowPlainHttp(address),
+    trustCertificate: (key, address) => the(key).setup.trustCertificate(address),
+    listEntities: (key) => the(key).entityViews(),
+    getFavouriteEntities: (key) => the(key).favouriteViews(),
     setEntityListOpen: (open) => setEntityListOpen(open),
-    actOnEntity: ({ entityId, action, confirmed }) =>
-      runEntityAction({ store, connection: () => supervisor.connection() }, entityId, action, {
-        confirmed,
-      }),
+    actOnEntity: (key, { entityId, action, confirmed }) => {
+      const { store, supervisor } = the(key);
+      return runEntityAction(
+        { store, connection: () => supervisor.connection() },
+        entityId,
+        action,
+        {
+          confirmed,
+        },
+      );
+    },
     openTokenPage: ({ url }) => {
       // Only this one page, on an address that is not saved yet: where a new user makes a token.
       const instance = normaliseInstanceUrl(url);
@@ -121,29 +120,29 @@ export function createHandlers({
     },
     getDiscovery: () => discovery.view(),
     refreshDiscovery: () => discovery.refresh(),
-    getSignIn: () => signIn.status(),
-    startSignIn: ({ url }) => signIn.start(url),
-    cancelSignIn: () => signIn.cancel(),
-    getTokenStatus: () => tokens.status(),
-    rotateToken: () => tokens.rotation.rotate(),
-    snoozeTokenReminder: (duration) => {
+    getSignIn: (key) => the(key).signIn.status(),
+    startSignIn: (key, { url }) => the(key).signIn.start(url),
+    cancelSignIn: (key) => the(key).signIn.cancel(),
+    getTokenStatus: (key) => the(key).tokens.status(),
+    rotateToken: (key) => the(key).tokens.rotation.rotate(),
+    snoozeTokenReminder: (key, duration) => {
+      const { tokens } = the(key);
       tokens.snooze(duration);
       return tokens.status();
     },
-    replaceToken: (request) => tokens.manual.replace(request),
-    revokeOldToken: () => tokens.manual.revokeOld(),
-    loadTokenAudit: () => tokens.audit.load(),
-    revokeTokens: (request) => tokens.audit.revoke(request),
-    previewNotification: (rule) =>
-      previewMessage(rule, entityFor(store, rule.entityId), temperatureUnit()),
-    sendTestNotification: (rule) =>
-      notifications.sendTest(
-        previewMessage(rule, entityFor(store, rule.entityId), temperatureUnit()),
-        rule.entityId,
-      ),
-    openSettings: (page) => windows.showSettings(page),
+    replaceToken: (key, request) => the(key).tokens.manual.replace(request),
+    revokeOldToken: (key) => the(key).tokens.manual.revokeOld(),
+    loadTokenAudit: (key) => the(key).tokens.audit.load(),
+    revokeTokens: (key, request) => the(key).tokens.audit.revoke(request),
+    previewNotification: (key, rule) => preview(key, rule),
+    sendTestNotification: (key, rule) =>
+      notifications.sendTest(preview(key, rule), { instance: key, entityId: rule.entityId }),
+    openSettings: (page, key) => {
+      if (key !== undefined) the(key);
+      windows.showSettings(page, key);
+    },
     closePanel: () => windows.hidePanel(),
-    openInHomeAssistant: (path) => openSavedHaPage(settings, path, shell),
+    openInHomeAssistant: (key, path) => openSavedHaPage(the(key).settings, path, shell),
     getDesktopStatus: () => desktop.refresh(),
     setStartAtLogin: (enabled) => desktop.setStartAtLogin(enabled),
     setGlobalShortcut: (accelerator) => desktop.setShortcut(accelerator),

@@ -1,39 +1,35 @@
 import { entityHistoryPath } from '../../shared/ha-page-url';
 import type { Settings } from '../../shared/settings';
-import type { TemperatureUnit } from '../../shared/unit-system';
 import type { Clock } from '../ha/clock';
-import type { ConnectionSupervisor } from '../ha/connection-supervisor';
-import type { EntityStore } from '../ha/entity-store';
 import type { Logger } from '../log/logger';
 import type { SettingsStore } from '../settings/settings-store';
 import { NotificationService } from './notification-service';
 import type { AppNotification } from './notification-sink';
 import type { Notifier } from './notifier';
-import { entityFeedFromStore } from './store-feed';
 
 export interface NotificationDeps {
   clock: Clock;
-  store: EntityStore;
-  supervisor: ConnectionSupervisor;
   settings: SettingsStore;
   notifier: Notifier;
   logger: Logger;
-  /** Where a click on a notification leads. */
-  openHaPage: (path: string) => void;
-  openSettings: (page: 'connection' | 'token') => void;
-  /** The home's temperature unit (src/main/ha/home-unit-system.ts). */
-  temperatureUnit: () => TemperatureUnit | undefined;
+  /** Where a click on a notification about an entity leads: a page of its instance's HA. */
+  openHaPage: (instance: string, path: string) => void;
+  openSettings: (page: 'connection' | 'token', instance?: string) => void;
+  /** The instance's name for titles, or null while there is one instance. */
+  instanceName: (key: string) => string | null;
 }
 
 /**
- * The notification service on the platform's notifier, kept in step with the settings: rules and
- * quiet hours from the store, and a pause from the tray written back so it survives a restart.
+ * The notification service on the platform's notifier, kept in step with the settings: quiet
+ * hours from the store, and a pause from the tray written back so it survives a restart. Each
+ * instance adds its rules and alerts with `watch` (src/main/instances/).
  */
 export function createNotifications(deps: NotificationDeps): NotificationService {
   const onClick = (notification: AppNotification) => () => {
-    if (notification.entityId) deps.openHaPage(entityHistoryPath(notification.entityId));
-    else if (notification.kind === 'token_rotation_due') deps.openSettings('token');
-    else deps.openSettings('connection');
+    const { instance, entityId, kind } = notification;
+    if (entityId && instance) deps.openHaPage(instance, entityHistoryPath(entityId));
+    else if (kind === 'token_rotation_due') deps.openSettings('token', instance);
+    else deps.openSettings('connection', instance);
   };
   const service = new NotificationService({
     clock: deps.clock,
@@ -47,11 +43,9 @@ export function createNotifications(deps: NotificationDeps): NotificationService
         );
       },
     },
-    entities: entityFeedFromStore(deps.store),
-    connection: deps.supervisor,
     settings: deps.settings.get().notifications,
+    instanceName: deps.instanceName,
     logger: deps.logger,
-    temperatureUnit: deps.temperatureUnit,
   });
   deps.settings.onChange((settings: Settings) => service.setSettings(settings.notifications));
   service.onPauseChange((until) => {

@@ -1,93 +1,81 @@
 import { Emitter } from '../../shared/emitter';
 import type { NotificationSettings } from '../../shared/notification-rules';
-import type { TemperatureUnit } from '../../shared/unit-system';
 import type { Clock } from '../ha/clock';
 import type { Logger } from '../log/logger';
-import { ConnectionAlerts } from './connection-alerts';
 import { DailyLimiter } from './daily-limiter';
 import { decideDelivery } from './delivery-policy';
 import type { NotificationText } from './entity-message';
-import { entityMessage } from './entity-message';
-import type { ConnectionStatusFeed, EntityFeed } from './feeds';
+import { InstanceNotifications, type InstanceFeeds } from './instance-notifications';
 import type { NotificationKind, NotificationSink } from './notification-sink';
 import { pauseForAnHour, pauseUntilTomorrow } from './pause';
-import { RulesEngine } from './rules-engine';
 
 export interface NotificationServiceOptions {
   clock: Clock;
   sink: NotificationSink;
-  entities: EntityFeed;
-  connection: ConnectionStatusFeed;
   settings: NotificationSettings;
   /** For quiet hours and "until tomorrow"; undefined: the system's time zone. */
   timeZone?: string;
-  /** The home's temperature unit, for rules on a thermostat's temperatures; undefined: not known. */
-  temperatureUnit?: () => TemperatureUnit | undefined;
   /** Shared with the token reminder so that both count one "token rotation due" a day. */
   limiter?: DailyLimiter;
+  /**
+   * The name a notification about this instance carries in its title, or null while HA Tray
+   * follows one Home Assistant alone (its notifications look as they always did).
+   */
+  instanceName?: (key: string) => string | null;
   logger?: Logger;
+}
+
+/** Which instance, and which of its entities, a notification is about. */
+export interface NotificationSubject {
+  instance: string;
+  entityId?: string;
 }
 
 /** Node timers overflow past this (about 24.8 days); a longer pause is re-checked then. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * Desktop notifications: entity rules, connection alerts and the token reminder's notification,
- * through one delivery policy (pause, quiet hours) to the platform's sink. Pure apart from the
- * injected clock, feeds and sink, so it runs in tests without Electron.
+ * Desktop notifications: every instance's entity rules and connection alerts, and the token
+ * reminder's notification, through one delivery policy (pause, quiet hours, for all instances at
+ * once) to the platform's sink. Pure apart from the injected clock, feeds and sink, so it runs in
+ * tests without Electron.
  */
 export class NotificationService {
   private settings: NotificationSettings;
   private pausedUntilMs: number | null = null;
   private pauseTimer: unknown = null;
   private readonly pauseChanges = new Emitter<number | null>();
-  private readonly engine: RulesEngine;
-  private readonly alerts: ConnectionAlerts;
   private readonly limiter: DailyLimiter;
-  private unsubscribe: (() => void)[] = [];
+  private readonly watches = new Set<InstanceNotifications>();
 
   constructor(private readonly options: NotificationServiceOptions) {
-    const { clock } = options;
     this.settings = options.settings;
     this.limiter = options.limiter ?? new DailyLimiter();
-    this.engine = new RulesEngine({
-      clock,
-      onFire: (firing) =>
-        this.deliver(
-          'entity',
-          entityMessage(firing, options.temperatureUnit?.()),
-          firing.current.entity_id,
-        ),
-    });
-    this.alerts = new ConnectionAlerts({
-      clock,
-      lostAfterMs: options.settings.connectionAlerts.lostAfterSeconds * 1000,
-      show: (kind, text) => this.settings.connectionAlerts.enabled && this.deliver(kind, text),
-    });
     this.setSettings(options.settings);
   }
 
-  /** Starts listening; the entities known now are the baseline, not changes. */
-  start(): void {
-    if (this.unsubscribe.length > 0) return;
-    const { entities, connection } = this.options;
-    this.engine.snapshot(entities.current());
-    this.unsubscribe = [
-      entities.onSnapshot((states) => this.engine.snapshot(states)),
-      entities.onChange((old, current) => this.engine.change(old, current)),
-      connection.onStatus((status) => {
-        if (status.state !== 'connected') this.engine.suspend();
-        this.alerts.update(status);
-      }),
-    ];
-    this.alerts.update(connection.getStatus());
+  /**
+   * Notifications about one instance: its rules on its entities and its connection alerts, from
+   * `start()` on (the entities known then are the baseline, not changes) until `dispose()`.
+   */
+  watch(feeds: InstanceFeeds): InstanceNotifications {
+    const watch: InstanceNotifications = new InstanceNotifications(feeds, {
+      clock: this.options.clock,
+      lostAfterMs: this.settings.connectionAlerts.lostAfterSeconds * 1000,
+      alertsEnabled: () => this.settings.connectionAlerts.enabled,
+      deliver: (kind, text, entityId) =>
+        this.deliver(kind, text, { instance: feeds.key, entityId }),
+      onDispose: () => this.watches.delete(watch),
+    });
+    this.watches.add(watch);
+    return watch;
   }
 
-  /** New settings from the store: rules, quiet hours, connection alerts, a remembered pause. */
+  /** New settings from the store: quiet hours, connection alerts, a remembered pause. */
   setSettings(settings: NotificationSettings): void {
     this.settings = settings;
-    this.engine.setRules(settings.rules);
-    this.alerts.setLostAfterMs(settings.connectionAlerts.lostAfterSeconds * 1000);
+    for (const watch of this.watches)
+      watch.setLostAfterMs(settings.connectionAlerts.lostAfterSeconds * 1000);
     const until = settings.pausedUntil === null ? null : Date.parse(settings.pausedUntil);
     if (until !== this.pausedUntilMs) this.applyPause(until, false);
   }
@@ -123,33 +111,40 @@ export class NotificationService {
   }
 
   /** "Send test notification": shown even while paused or in quiet hours. */
-  sendTest(text: NotificationText, entityId?: string): void {
-    this.deliver('test', text, entityId);
+  sendTest(text: NotificationText, subject?: NotificationSubject): void {
+    this.deliver('test', text, subject);
   }
 
   /**
    * A notification limited to one a day per kind (the token reminder's), counted only when it
    * was actually shown. Returns whether it was shown.
    */
-  showOncePerDay(kind: 'token_rotation_due', text: NotificationText): boolean {
+  showOncePerDay(
+    kind: 'token_rotation_due',
+    text: NotificationText,
+    subject: NotificationSubject,
+  ): boolean {
     const now = this.options.clock.now();
-    if (!this.limiter.mayShow(kind, now) || !this.deliver(kind, text)) return false;
-    this.limiter.recordShown(kind, now);
+    // Counted per instance: one instance's reminder does not use up another's.
+    const counted = `${kind}@${subject.instance}`;
+    if (!this.limiter.mayShow(counted, now) || !this.deliver(kind, text, subject)) return false;
+    this.limiter.recordShown(counted, now);
     return true;
   }
 
   dispose(): void {
-    this.unsubscribe.forEach((off) => off());
-    this.unsubscribe = [];
-    this.engine.dispose();
-    this.alerts.dispose();
+    for (const watch of [...this.watches]) watch.dispose();
     this.clearPauseTimer();
     this.pauseChanges.clear();
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  private deliver(kind: NotificationKind, text: NotificationText, entityId?: string): boolean {
+  private deliver(
+    kind: NotificationKind,
+    text: NotificationText,
+    subject?: NotificationSubject,
+  ): boolean {
     const decision = decideDelivery(kind, {
       now: this.options.clock.now(),
       pausedUntil: this.pausedUntilMs,
@@ -160,8 +155,16 @@ export class NotificationService {
       this.options.logger?.debug(`Held back the ${kind} notification (${decision.reason})`);
       return false;
     }
+    const name = subject ? (this.options.instanceName?.(subject.instance) ?? null) : null;
+    const title = name === null ? text.title : `${name}: ${text.title}`;
     try {
-      this.options.sink.show({ kind, ...text, ...(entityId === undefined ? {} : { entityId }) });
+      this.options.sink.show({
+        kind,
+        title,
+        body: text.body,
+        ...(subject === undefined ? {} : { instance: subject.instance }),
+        ...(subject?.entityId === undefined ? {} : { entityId: subject.entityId }),
+      });
       return true;
     } catch (error) {
       this.options.logger?.warn(`Showing the ${kind} notification failed`, error);

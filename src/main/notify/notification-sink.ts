@@ -13,6 +13,8 @@ export interface AppNotification {
   kind: NotificationKind;
   title: string;
   body: string;
+  /** The key of the instance it is about; absent for the app's own (a test without an entity). */
+  instance?: string;
   /** For entity notifications: a click opens this entity's history in Home Assistant. */
   entityId?: string;
 }

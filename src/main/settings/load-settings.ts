@@ -25,13 +25,11 @@ export interface LoadedSettings {
 export type SettingsShape = Pick<DocumentFormat, 'version' | 'migrations'>;
 
 const SECTION_WORDS: Record<SettingsSection, string> = {
-  instance: 'the Home Assistant address',
-  favourites: 'favourites',
-  tokenReminder: 'the token reminder',
+  instances: 'the Home Assistants, their favourites, rules and token reminders',
   storage: 'token storage',
   trust: 'trusted certificates and plain-http addresses',
-  notifications: 'notification rules and quiet hours',
-  ui: 'the shortcut and start at login',
+  notifications: 'quiet hours and connection alerts',
+  ui: 'the shortcut, start at login and the tray sensor',
   diagnostics: 'the debug log switch',
 };
 

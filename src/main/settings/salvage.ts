@@ -20,8 +20,10 @@ export const UNKNOWN_ENTRY = '<unknown>';
  * Keeps what is valid in settings read from disk, at the finest level that stays simple:
  * - a valid section is kept as it is;
  * - in a section that is an object, each valid field is kept and each invalid one gets its default;
- * - in a list (the favourites), each valid item is kept in order and an invalid or repeated one is dropped;
- * - anything else invalid (the instance) gets its section's default;
+ * - in a list (the instances, an instance's favourites), each valid item is kept in order, an item
+ *   that is an object is salvaged the same way (an instance keeps its valid favourites when one is
+ *   wrong), and an item that stays invalid, or is repeated, is dropped;
+ * - anything else invalid gets its section's default;
  * - a missing section or field gets its default silently (that is how new settings arrive);
  * - entries HA Tray does not know are dropped, which also keeps anything pasted in by hand
  *   (a token, say) from being carried over.
@@ -50,6 +52,9 @@ function salvage(
 ): unknown {
   const whole = schema.safeParse(value);
   if (whole.success) return whole.data;
+  // A field with a default is salvaged as what it wraps; a missing one got its default above.
+  if (schema instanceof z.ZodDefault)
+    return salvage(schema.unwrap() as unknown as z.ZodType, value, fallback, path, reset);
   const before = reset.length;
   let candidate: unknown;
   if (schema instanceof z.ZodObject && isRecord(value) && isRecord(fallback)) {
@@ -66,9 +71,22 @@ function salvage(
   } else if (schema instanceof z.ZodArray && Array.isArray(value)) {
     // Item by item, so that the list's own rules (no repeats, a maximum length) drop the later ones.
     const kept: unknown[] = [];
+    const element = schema.element as unknown as z.ZodType;
     value.forEach((item, index) => {
-      if (schema.safeParse([...kept, item]).success) kept.push(item);
-      else reset.push(`${path}[${index}]`);
+      const where = `${path}[${index}]`;
+      if (schema.safeParse([...kept, item]).success) {
+        kept.push(item);
+        return;
+      }
+      const inner: string[] = [];
+      const repaired =
+        element instanceof z.ZodObject && isRecord(item)
+          ? salvage(element, item, {}, where, inner)
+          : undefined;
+      if (isRecord(repaired) && schema.safeParse([...kept, repaired]).success) {
+        kept.push(repaired);
+        reset.push(...inner);
+      } else reset.push(where);
     });
     candidate = kept;
   }

@@ -3,11 +3,17 @@ import { basename, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import ElectronStore from 'electron-store';
 import { Emitter } from '../../shared/emitter';
+import { randomUUID } from 'node:crypto';
 import {
+  instanceEntry,
+  instanceEntrySchema,
+  instancePatchSchema,
+  MAX_INSTANCES,
+  newInstanceEntry,
   SETTINGS_VERSION,
   settingsPatchSchema,
   settingsSchema,
-  settingsSections,
+  type InstanceEntry,
   type Settings,
 } from '../../shared/settings';
 import { UserFacingError } from '../../shared/user-facing-error';
@@ -162,29 +168,81 @@ export class SettingsStore {
   }
 
   /**
-   * The instance's origin, after "Save connection"; null forgets it. The remembered uuid stays
-   * with the same origin and goes with a new one: another address may be another Home Assistant.
+   * A new instance, not set up yet, at the end of the list: "Add a Home Assistant". Its key is
+   * new and never reused, so nothing of a removed instance can come back with it.
    */
-  setInstance(origin: string | null): Settings {
-    const current = this.settings.instance;
-    const uuid = current && current.origin === origin ? current.uuid : undefined;
-    return this.writeInstance(origin === null ? null : { origin, ...(uuid ? { uuid } : {}) });
-  }
-
-  /** Discovery saw the saved instance announce this id at its address (never from a page). */
-  rememberInstanceUuid(uuid: string): Settings {
-    const current = this.settings.instance;
-    if (!current || current.uuid === uuid) return this.settings;
-    return this.writeInstance({ ...current, uuid });
+  addInstance(): InstanceEntry {
+    if (this.settings.instances.length >= MAX_INSTANCES)
+      throw new UserFacingError(
+        `HA Tray follows at most ${MAX_INSTANCES} Home Assistants. Remove one to add another.`,
+        'too_many_instances',
+      );
+    const taken = new Set(this.settings.instances.map((entry) => entry.key));
+    let key = randomUUID().slice(0, 8);
+    while (taken.has(key)) key = randomUUID().slice(0, 8);
+    const entry = newInstanceEntry(key);
+    this.write({ ...this.settings, instances: [...this.settings.instances, entry] });
+    return entry;
   }
 
   /**
-   * The saved instance moved: only after the user agreed in main's dialog to send the token to
+   * Forgets an instance and what only it had (the tray sensor, when it was one of its entities).
+   * The last one leaves a new instance that is not set up, as on a first run.
+   */
+  removeInstance(key: string): Settings {
+    this.entry(key);
+    const left = this.settings.instances.filter((entry) => entry.key !== key);
+    const { ui } = this.settings;
+    return this.write({
+      ...this.settings,
+      instances: left.length > 0 ? left : [newInstanceEntry(randomUUID().slice(0, 8))],
+      ui: ui.traySensor?.instance === key ? { ...ui, traySensor: null } : ui,
+    });
+  }
+
+  /** The user's change to one instance's own settings (name, favourites, rules, reminder). */
+  updateInstance(key: string, patch: unknown): Settings {
+    const parsed = instancePatchSchema.safeParse(patch);
+    if (!parsed.success) throw invalid(parsed.error.issues[0]);
+    const defined = Object.fromEntries(
+      Object.entries(parsed.data).filter(([, value]) => value !== undefined),
+    );
+    return this.writeEntry(key, { ...this.entry(key), ...defined });
+  }
+
+  /**
+   * An instance's origin, after "Save connection"; null forgets it. The remembered uuid and
+   * location name stay with the same origin and go with a new one: another address may be
+   * another Home Assistant.
+   */
+  setInstanceOrigin(key: string, origin: string | null): Settings {
+    const current = this.entry(key);
+    if (current.origin === origin) return this.settings;
+    const { uuid: _uuid, ...rest } = current;
+    return this.writeEntry(key, { ...rest, origin, locationName: null });
+  }
+
+  /** Discovery saw the instance announce this id at its address (never from a page). */
+  rememberInstanceUuid(key: string, uuid: string): Settings {
+    const current = this.entry(key);
+    if (current.uuid === uuid) return this.settings;
+    return this.writeEntry(key, { ...current, uuid });
+  }
+
+  /** Home Assistant told its location name: the instance's name while it is down. */
+  rememberLocationName(key: string, locationName: string): Settings {
+    const current = this.entry(key);
+    const name = locationName.slice(0, 80);
+    if (current.locationName === name) return this.settings;
+    return this.writeEntry(key, { ...current, locationName: name });
+  }
+
+  /**
+   * The instance moved: only after the user agreed in main's dialog to send the token to
    * `origin` (src/main/discovery/moved-instance.ts). The uuid stays: it is the same Home Assistant.
    */
-  moveInstance(origin: string): Settings {
-    const current = this.settings.instance;
-    return this.writeInstance({ ...current, origin });
+  moveInstance(key: string, origin: string): Settings {
+    return this.writeEntry(key, { ...this.entry(key), origin });
   }
 
   /** The user's answer, in main's dialog, to sending the token to a known instance's new address. */
@@ -197,10 +255,20 @@ export class SettingsStore {
     return this.write({ ...this.settings, trust: { ...trust, addressConsents } });
   }
 
-  private writeInstance(instance: unknown): Settings {
-    const parsed = settingsSections.instance.safeParse(instance);
+  /** The instance with this key; a key HA Tray does not know is refused with a sentence. */
+  entry(key: string): InstanceEntry {
+    const entry = instanceEntry(this.settings, key);
+    if (!entry) throw unknownInstance();
+    return entry;
+  }
+
+  private writeEntry(key: string, next: unknown): Settings {
+    const parsed = instanceEntrySchema.safeParse(next);
     if (!parsed.success) throw invalid(parsed.error.issues[0]);
-    return this.write({ ...this.settings, instance: parsed.data });
+    const instances = this.settings.instances.map((entry) =>
+      entry.key === key ? parsed.data : entry,
+    );
+    return this.write({ ...this.settings, instances });
   }
 
   onChange(listener: (settings: Settings) => void): () => void {
@@ -217,6 +285,14 @@ export class SettingsStore {
     this.changes.emit(next);
     return next;
   }
+}
+
+/** A page named an instance that is not (or no longer) in the settings. */
+export function unknownInstance(): UserFacingError {
+  return new UserFacingError(
+    'That Home Assistant is not set up in HA Tray any more. Close this page and open it again.',
+    'unknown_instance',
+  );
 }
 
 function invalid(issue: { path: PropertyKey[]; message: string } | undefined): UserFacingError {

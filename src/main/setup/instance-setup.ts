@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { AppStatus, ConnectionCandidate } from '../../shared/app-status';
+import {
+  instanceDisplayName,
+  type AppStatus,
+  type ConnectionCandidate,
+} from '../../shared/app-status';
 import { Emitter } from '../../shared/emitter';
 import type { InstanceUrl } from '../../shared/instance-url';
 import { normaliseInstanceUrl } from '../../shared/instance-url';
@@ -9,7 +13,7 @@ import { UserFacingError } from '../../shared/user-facing-error';
 import { runDetached } from '../detached';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
 import type { Logger } from '../log/logger';
-import type { SettingsStore } from '../settings/settings-store';
+import type { InstanceSettings } from '../instances/instance-settings';
 import type { PresentedCertificate } from '../tls/presented-certificate';
 import type { TokenVault } from '../vault/token-vault';
 import type { Dialogs } from '../windows/dialogs';
@@ -20,7 +24,13 @@ import { savedTokenMayGoTo } from './token-scope';
 export interface InstanceSetupDeps {
   supervisor: ConnectionSupervisor;
   vault: TokenVault;
-  settings: SettingsStore;
+  /** This instance's settings. */
+  settings: InstanceSettings;
+  /**
+   * The other instances' addresses and names: an address another instance already uses is refused,
+   * so one Home Assistant is not followed twice.
+   */
+  otherInstances?: () => { origin: string | null; name: string }[];
   logger: Logger;
   probe: (instance: InstanceUrl, token: string) => Promise<ProbeResult>;
   /** A native dialog opened by main. */
@@ -77,7 +87,7 @@ export class InstanceSetup {
       this.heldBack = null;
       this.emit();
     }
-    const origin = this.deps.settings.get().instance?.origin;
+    const origin = this.deps.settings.entry().origin;
     const token = this.deps.vault.token();
     const { supervisor } = this.deps;
     if (!origin || !token) {
@@ -93,14 +103,23 @@ export class InstanceSetup {
   }
 
   status(): AppStatus {
-    const origin = this.deps.settings.get().instance?.origin ?? null;
+    const entry = this.deps.settings.entry();
+    const { origin } = entry;
+    const locationName = this.locationName ?? entry.locationName;
     return {
+      key: entry.key,
+      name: instanceDisplayName({ ...entry, locationName }),
       connection: this.deps.supervisor.getStatus(),
       instance: origin ? { origin, locationName: this.locationName } : null,
       token: this.deps.vault.metadata(),
       settingsNotice: this.deps.settings.notice(),
       startNotice: this.heldBack,
     };
+  }
+
+  /** Both an address and a readable token are saved: there is something to connect to. */
+  isSetUp(): boolean {
+    return this.deps.settings.entry().origin !== null && this.deps.vault.token() !== null;
   }
 
   /** The token of the last passed test, kept until "Save": the logger redacts it too. */
@@ -116,7 +135,7 @@ export class InstanceSetup {
   async test(candidate: ConnectionCandidate): Promise<ProbeResult> {
     const resolved = this.resolve(candidate);
     if ('failure' in resolved) return resolved.failure;
-    const { trust } = this.deps.settings.get();
+    const { trust } = this.deps.settings.app();
     const refusal = await plainHttpRefusal(
       resolved.instance,
       trust.plainHttp,
@@ -152,6 +171,7 @@ export class InstanceSetup {
         'not_tested',
       );
     }
+    this.refuseTakenAddress(passed.origin);
     await this.savePair(passed.origin, passed.token, null);
     this.locationName = passed.locationName;
     this.lastPassed = null;
@@ -165,6 +185,7 @@ export class InstanceSetup {
    * is saved as the token HA Tray connects with there, under the name Home Assistant lists it by.
    */
   async adopt(origin: string, token: string, name: string): Promise<void> {
+    this.refuseTakenAddress(origin);
     await this.savePair(origin, token, name);
     this.locationName = null;
     this.lastPassed = null;
@@ -198,7 +219,7 @@ export class InstanceSetup {
     const instance = normaliseInstanceUrl(address.url);
     if (!instance.ok) throw new UserFacingError(instance.error, 'invalid_url');
     const { origin } = instance.value;
-    const { trust } = this.deps.settings.get();
+    const { trust } = this.deps.settings.app();
     if (!(await plainHttpRefusal(instance.value, trust.plainHttp, this.deps.resolveHost)))
       return true;
     const agreed = await this.deps.confirm(
@@ -238,7 +259,7 @@ export class InstanceSetup {
         'certificate_unreadable',
       );
     }
-    const previous = this.deps.settings.get().trust.certificates.find((c) => c.origin === origin);
+    const previous = this.deps.settings.app().trust.certificates.find((c) => c.origin === origin);
     if (previous?.sha256 === certificate.sha256) return true;
     const agreed = await this.deps.confirm(
       `Trust the certificate of ${host}?`,
@@ -264,12 +285,22 @@ export class InstanceSetup {
     return agreed;
   }
 
+  /** One Home Assistant is followed once: an address another instance uses is refused. */
+  refuseTakenAddress(origin: string): void {
+    const other = this.deps.otherInstances?.().find((entry) => entry.origin === origin);
+    if (other)
+      throw new UserFacingError(
+        `${other.name} already uses ${origin}. HA Tray follows each Home Assistant once.`,
+        'instance_taken',
+      );
+  }
+
   /** A token and the address it belongs to, saved as one change: connected with only once both are. */
   private async savePair(origin: string, token: string, name: string | null): Promise<void> {
     this.savingPair = true;
     try {
       if (token !== this.deps.vault.token()) await this.deps.vault.save(token, name);
-      this.deps.settings.setInstance(origin);
+      this.deps.settings.setOrigin(origin);
     } finally {
       this.savingPair = false;
     }
@@ -282,6 +313,7 @@ export class InstanceSetup {
       });
       if (typeof config.location_name === 'string' && config.location_name !== this.locationName) {
         this.locationName = config.location_name;
+        this.deps.settings.rememberLocationName(config.location_name);
         this.emit();
       }
     } catch (error) {
@@ -305,7 +337,7 @@ export class InstanceSetup {
             message: 'Paste a long-lived access token from your Home Assistant profile.',
           },
         };
-      const savedOrigin = this.deps.settings.get().instance?.origin;
+      const savedOrigin = this.deps.settings.entry().origin;
       if (!savedTokenMayGoTo(savedOrigin, instance.value.origin))
         return {
           failure: {

@@ -1,10 +1,13 @@
 import { haPageUrl } from '../../shared/ha-page-url';
 import { UserFacingError } from '../../shared/user-facing-error';
-import type { SettingsStore } from '../settings/settings-store';
 import type { Shell } from '../windows/shell';
 
 /** Opens a page of the Home Assistant at `origin` in the browser, and nothing else. */
-async function openHaPage(origin: string | undefined, path: string, shell: Shell): Promise<void> {
+async function openHaPage(
+  origin: string | null | undefined,
+  path: string,
+  shell: Shell,
+): Promise<void> {
   if (!origin) throw new UserFacingError('Set up the connection to Home Assistant first.');
   const url = haPageUrl(origin, path);
   if (!url) throw new UserFacingError('HA Tray only opens pages of your Home Assistant.');
@@ -12,15 +15,15 @@ async function openHaPage(origin: string | undefined, path: string, shell: Shell
 }
 
 /**
- * Opens a page of the saved Home Assistant: the one rule for every "open in Home Assistant" (the
+ * Opens a page of an instance's saved Home Assistant: the one rule for every "open in Home Assistant" (the
  * tray, a notification's click, a page's link). The address is the saved one, never a page's.
  */
 export function openSavedHaPage(
-  settings: Pick<SettingsStore, 'get'>,
+  settings: { entry(): { origin: string | null } },
   path: string,
   shell: Shell,
 ): Promise<void> {
-  return openHaPage(settings.get().instance?.origin, path, shell);
+  return openHaPage(settings.entry().origin, path, shell);
 }
 
 /**

@@ -10,7 +10,8 @@ export interface Rect {
 
 /** The app's two windows. Both load the app's own pages with the secure web preferences. */
 export interface WindowHost {
-  showSettings(page?: SettingsPage): void;
+  /** Opens the settings window on a page, of one instance where the page is about one. */
+  showSettings(page?: SettingsPage, instance?: string): void;
   /** Opens the panel next to the tray icon, or near the screen corner when bounds are unknown. */
   togglePanel(trayBounds: Rect | null): void;
   hidePanel(): void;

@@ -1,4 +1,4 @@
-import type { BridgeApi, ContractShape } from './define';
+import type { BridgeApi, ContractShape, StreamKey } from './define';
 import {
   eventListenerName,
   newPageDocument,
@@ -34,38 +34,43 @@ export function createBridgeApi<C extends ContractShape>(
     const channel = requestChannel(name);
     api[name] = (...args: unknown[]) => transport.invoke(channel, args);
   }
-  for (const name of Object.keys(contract.values)) {
+  for (const [name, spec] of Object.entries(contract.values)) {
     const channel = requestChannel(valueGetterName(name));
-    api[valueGetterName(name)] = () => transport.invoke(channel, []);
+    api[valueGetterName(name)] = spec.perInstance
+      ? (instance: unknown) => transport.invoke(channel, [instance])
+      : () => transport.invoke(channel, []);
   }
   const listening = new Map<string, number>();
   // This bridge lives as long as its document: each load of the page makes a new one.
   const document = newPageDocument();
-  const ask = (stream: string, on: boolean): void => {
-    transport.invoke(SUBSCRIBE_CHANNEL, [{ stream }, on, document]).then(
+  const ask = (key: StreamKey, on: boolean): void => {
+    const what = streamChannel(key);
+    transport.invoke(SUBSCRIBE_CHANNEL, [key, on, document]).then(
       (result) => {
-        if (!result.ok)
-          console.error(`HA Tray could not follow ${stream}: ${result.error.message}`);
+        if (!result.ok) console.error(`HA Tray could not follow ${what}: ${result.error.message}`);
       },
-      (error: unknown) => console.error(`HA Tray could not follow ${stream}`, error),
+      (error: unknown) => console.error(`HA Tray could not follow ${what}`, error),
     );
   };
   for (const stream of streamNames(contract)) {
-    const channel = streamChannel({ stream });
-    api[eventListenerName(stream)] = (listener: (payload: unknown) => void) => {
+    api[eventListenerName(stream)] = (listener: (payload: unknown) => void, instance?: unknown) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+      if (instance !== undefined && typeof instance !== 'string')
+        throw new TypeError('instance must be a key');
+      const key: StreamKey = instance === undefined ? { stream } : { stream, instance };
+      const channel = streamChannel(key);
       const off = transport.subscribe(channel, (payload) => listener(payload));
-      const count = listening.get(stream) ?? 0;
-      listening.set(stream, count + 1);
-      if (count === 0) ask(stream, true);
+      const count = listening.get(channel) ?? 0;
+      listening.set(channel, count + 1);
+      if (count === 0) ask(key, true);
       let subscribed = true;
       return () => {
         if (!subscribed) return;
         subscribed = false;
         off();
-        const left = listening.get(stream)! - 1;
-        listening.set(stream, left);
-        if (left === 0) ask(stream, false);
+        const left = listening.get(channel)! - 1;
+        listening.set(channel, left);
+        if (left === 0) ask(key, false);
       };
     };
   }

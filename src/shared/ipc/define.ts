@@ -22,6 +22,11 @@ export interface EventSpec<Payload extends z.ZodType> {
 export interface ValueSpec<Payload extends z.ZodType> {
   readonly kind: 'value';
   readonly payload: Payload;
+  /**
+   * One per Home Assistant instance: the getter takes the instance's key, and pages follow the
+   * stream of one instance (`onX(listener, key)`).
+   */
+  readonly perInstance: boolean;
 }
 
 export function request<Response>() {
@@ -33,8 +38,22 @@ export function event<Payload extends z.ZodType>(payload: Payload): EventSpec<Pa
 }
 
 export function value<Payload extends z.ZodType>(payload: Payload): ValueSpec<Payload> {
-  return { kind: 'value', payload };
+  return { kind: 'value', payload, perInstance: false };
 }
+
+/** A value each instance has its own of (its status, its token): read and followed by key. */
+export function instanceValue<Payload extends z.ZodType>(payload: Payload): ValueSpec<Payload> {
+  return { kind: 'value', payload, perInstance: true };
+}
+
+/**
+ * How a page names an instance: HA Tray's key for it (src/shared/settings.ts). Checked here like
+ * any argument, and then against the instances main has: an unknown key reaches nothing.
+ */
+export const instanceArgSchema = z
+  .string()
+  .regex(/^[a-z0-9-]{1,40}$/)
+  .max(40);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- constraint over any tuple schema
 type AnyRequest = RequestSpec<z.ZodTuple<any, any>, unknown>;
@@ -72,9 +91,8 @@ export type Publish<C extends ContractShape> = <K extends StreamName<C>>(
 ) => void;
 
 /**
- * What a page subscribes to. Every stream today is about the one Home Assistant HA Tray
- * connects to (the default instance, no `instance`); a stream of one of several instances
- * will name it here, and pages that show another instance subscribe to its key.
+ * What a page subscribes to: an app-wide stream (no `instance`), or one instance's stream of a
+ * per-instance value or event, named by the instance's key.
  */
 export interface StreamKey<Name extends string = string> {
   stream: Name;
@@ -102,11 +120,7 @@ export function subscribeArgsSchema(contract: ContractShape) {
   return z.tuple([
     z.strictObject({
       stream: z.enum(names as [string, ...string[]]),
-      instance: z
-        .string()
-        .regex(/^[a-z0-9_-]+$/)
-        .max(64)
-        .optional(),
+      instance: instanceArgSchema.optional(),
     }),
     z.boolean(),
     pageDocumentSchema,
@@ -128,12 +142,13 @@ export type BridgeApi<C extends ContractShape> = {
     ...args: RequestArgs<C['requests'][K]>
   ) => Promise<IpcResult<ResponseOf<C['requests'][K]>>>;
 } & {
-  [K in keyof C['values'] & string as ValueGetterName<K>]: () => Promise<
-    IpcResult<PayloadOf<C['values'][K]>>
-  >;
+  [K in keyof C['values'] & string as ValueGetterName<K>]: (
+    instance?: string,
+  ) => Promise<IpcResult<PayloadOf<C['values'][K]>>>;
 } & {
   [K in StreamName<C> as EventListenerName<K>]: (
     listener: (payload: PayloadOf<StreamSpec<C, K>>) => void,
+    instance?: string,
   ) => () => void;
 };
 
@@ -146,8 +161,9 @@ export type Handlers<C extends ContractShape> = {
     ...args: ParsedArgs<C['requests'][K]>
   ) => Promise<ResponseOf<C['requests'][K]>> | ResponseOf<C['requests'][K]>;
 } & {
-  [K in keyof C['values'] & string as ValueGetterName<K>]: () =>
-    Promise<PayloadOf<C['values'][K]>> | PayloadOf<C['values'][K]>;
+  [K in keyof C['values'] & string as ValueGetterName<K>]: (
+    instance: string,
+  ) => Promise<PayloadOf<C['values'][K]>> | PayloadOf<C['values'][K]>;
 };
 
 export function requestChannel(name: string): string {

@@ -4,6 +4,7 @@ import type { ConnectionStatus } from '../connection-status';
 import type { DesktopStatus } from '../desktop-status';
 import type { DiscoveryView } from '../discovery';
 import type { EntityView } from '../entity-view';
+import { instanceKeySchema } from '../settings';
 import type { SignInStatus } from '../sign-in';
 import type { TokenMetadata } from '../token-metadata';
 import { rotationIntervalSchema, type TokenStatus } from '../token-status';
@@ -47,6 +48,8 @@ const tokenMetadataSchema: z.ZodType<TokenMetadata> = z.strictObject({
 });
 
 export const appStatusSchema: z.ZodType<AppStatus> = z.strictObject({
+  key: instanceKeySchema,
+  name: text,
   connection: connectionStatusSchema,
   instance: z.strictObject({ origin: text, locationName: text.nullable() }).nullable(),
   token: tokenMetadataSchema,

@@ -1,5 +1,5 @@
 import { BrowserWindow, screen } from 'electron';
-import type { SettingsPage } from '../../../shared/ipc/contract';
+import { settingsHash } from '../../../shared/settings-route';
 import { afterPageGone } from '../../crash/crash-policy';
 import { runDetached } from '../../detached';
 import type { Logger } from '../../log/logger';
@@ -41,7 +41,7 @@ export function createElectronWindowHost({
     });
   }
 
-  function createSettings(page: SettingsPage): BrowserWindow {
+  function createSettings(hash: string): BrowserWindow {
     const win = new BrowserWindow({
       width: 760,
       height: 560,
@@ -53,10 +53,10 @@ export function createElectronWindowHost({
       webPreferences: secureWebPreferences(preloadPath, devTools),
     });
     guardContents(win.webContents, denied);
-    recoverFromCrashes(win, () => `${pageUrl('settings')}#/${page}`);
+    recoverFromCrashes(win, () => `${pageUrl('settings')}#${hash}`);
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => (settings = null));
-    runDetached(win.loadURL(`${pageUrl('settings')}#/${page}`), logger, 'Loading the settings');
+    runDetached(win.loadURL(`${pageUrl('settings')}#${hash}`), logger, 'Loading the settings');
     return win;
   }
 
@@ -113,10 +113,11 @@ export function createElectronWindowHost({
   }
 
   return {
-    showSettings(page = 'connection') {
+    showSettings(page = 'connection', instance) {
+      const hash = settingsHash(page, instance);
       if (settings) {
         runDetached(
-          settings.loadURL(`${pageUrl('settings')}#/${page}`),
+          settings.loadURL(`${pageUrl('settings')}#${hash}`),
           logger,
           'Loading the settings',
         );
@@ -124,7 +125,7 @@ export function createElectronWindowHost({
         settings.show();
         settings.focus();
       } else {
-        settings = createSettings(page);
+        settings = createSettings(hash);
       }
     },
     togglePanel(trayBounds) {
