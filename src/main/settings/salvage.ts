@@ -53,18 +53,22 @@ function salvage(
   const whole = schema.safeParse(value);
   if (whole.success) return whole.data;
   // A field with a default is salvaged as what it wraps; a missing one got its default above.
-  if (schema instanceof z.ZodDefault)
-    return salvage(schema.unwrap() as unknown as z.ZodType, value, fallback, path, reset);
+  if (schema instanceof z.ZodDefault) {
+    const inner = schema.unwrap() as unknown as z.ZodType;
+    return salvage(inner, value, fallback ?? schema.parse(undefined), path, reset);
+  }
   const before = reset.length;
   let candidate: unknown;
   if (schema instanceof z.ZodObject && isRecord(value) && isRecord(fallback)) {
     const shape = schema.shape as Record<string, z.ZodType>;
     const fields: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(shape)) {
-      fields[key] =
+      const kept =
         value[key] === undefined
           ? fallback[key]
           : salvage(field, value[key], fallback[key], `${path}.${key}`, reset);
+      // An optional field that was not there stays absent.
+      if (kept !== undefined) fields[key] = kept;
     }
     if (Object.keys(value).some((key) => !(key in shape))) reset.push(`${path}.${UNKNOWN_ENTRY}`);
     candidate = fields;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SettingsShape } from '../../../src/main/settings/load-settings';
 import { SettingsStore } from '../../../src/main/settings/settings-store';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { DEFAULT_SETTINGS, FIRST_INSTANCE_KEY } from '../../../src/shared/settings';
 import { recordingLogger } from '../../support/test-logger';
 
 let dir: string;
@@ -29,6 +29,12 @@ const onDisk = () => JSON.parse(readFileSync(file(), 'utf8'));
 const SHA = Array.from({ length: 32 }, () => 'AB').join(':');
 const PEM = '-----BEGIN CERTIFICATE-----\nQUJD\n-----END CERTIFICATE-----\n';
 const backups = () => readdirSync(dir).filter((f) => f.startsWith('settings.json.corrupt-'));
+const FIRST = FIRST_INSTANCE_KEY;
+/** The first instance's entry as the defaults have it, with some fields changed. */
+const firstEntry = (fields: Record<string, unknown> = {}) => ({
+  ...DEFAULT_SETTINGS.instances[0]!,
+  ...fields,
+});
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ha-tray-settings-'));
@@ -45,7 +51,9 @@ describe('SettingsStore', () => {
     expect(store.path).toBe(file());
     expect(onDisk()).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS).toMatchObject({
-      tokenReminder: { intervalDays: 90 },
+      instances: [
+        { key: FIRST, origin: null, favourites: [], tokenReminder: { intervalDays: 90 } },
+      ],
       storage: { allowWeakEncryption: false },
       ui: { globalShortcut: 'CommandOrControl+Alt+H', startAtLogin: false },
     });
@@ -59,9 +67,9 @@ describe('SettingsStore', () => {
       { entityId: 'light.kitchen', label: 'Kitchen' },
       { entityId: 'lock.front' },
     ];
-    store.update({ favourites });
-    store.update({ favourites });
-    store.setInstance('http://homeassistant.local:8123');
+    store.updateInstance(FIRST, { favourites });
+    store.updateInstance(FIRST, { favourites });
+    store.setInstanceOrigin(FIRST, 'http://homeassistant.local:8123');
     expect(listener).toHaveBeenCalledTimes(2);
     expect(listener).toHaveBeenLastCalledWith(store.get());
     off();
@@ -69,12 +77,11 @@ describe('SettingsStore', () => {
     expect(listener).toHaveBeenCalledTimes(2);
 
     expect(open().get()).toMatchObject({
-      instance: { origin: 'http://homeassistant.local:8123' },
-      favourites,
+      instances: [{ key: FIRST, origin: 'http://homeassistant.local:8123', favourites }],
       storage: { allowWeakEncryption: true },
     });
-    store.setInstance(null);
-    expect(open().get().instance).toBeNull();
+    store.setInstanceOrigin(FIRST, null);
+    expect(open().get().instances[0]!.origin).toBeNull();
   });
 
   it('refuses invalid changes with a clear error and keeps what it had', () => {
@@ -83,11 +90,21 @@ describe('SettingsStore', () => {
       { favourites: [{ entityId: 'not an id' }] },
       { favourites: [{ entityId: 'light.a' }, { entityId: 'light.a' }] },
       { tokenReminder: { intervalDays: 45 } },
-      { instance: { origin: 'http://elsewhere' } },
+      { name: '' },
+      { name: 'x'.repeat(41) },
+      { origin: 'http://elsewhere' },
+      { key: 'other' },
+      'garbage',
+    ])
+      expect(() => store.updateInstance(FIRST, patch)).toThrow(/not valid/);
+    for (const patch of [
+      { favourites: [] },
+      { instances: [] },
       { ui: { globalShortcut: 'x'.repeat(61) } },
       { ui: { globalShortcut: 'H' } },
       { ui: { globalShortcut: 'Shift+H' } },
-      { ui: { traySensor: 'not an id' } },
+      { ui: { traySensor: 'light.a' } },
+      { ui: { traySensor: { instance: FIRST, entityId: 'not an id' } } },
       { token: 'eyJ...' },
       'garbage',
       null,
@@ -95,7 +112,8 @@ describe('SettingsStore', () => {
       expect(() => store.update(patch)).toThrow(/not valid/);
     }
     for (const origin of ['homeassistant.local', 'http://ha.local:8123/lovelace', 'ftp://ha.local'])
-      expect(() => store.setInstance(origin)).toThrow(/not valid/);
+      expect(() => store.setInstanceOrigin(FIRST, origin)).toThrow(/not valid/);
+    expect(() => store.updateInstance('gone', { name: 'Cabin' })).toThrow(/not set up/);
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(onDisk()).toEqual(DEFAULT_SETTINGS);
   });
@@ -130,37 +148,48 @@ describe('SettingsStore', () => {
   it('a hand-edited file: keeps what is valid, resets what is not, backs up the original', () => {
     const edited = {
       ...DEFAULT_SETTINGS,
-      instance: { origin: 'http://192.168.1.10:8123' },
-      favourites: [
-        { entityId: 'switch.tv' },
-        { entityId: 'Not An Id' },
-        { entityId: 'light.hall' },
-        { entityId: 'switch.tv' },
+      instances: [
+        {
+          key: FIRST,
+          origin: 'http://192.168.1.10:8123',
+          favourites: [
+            { entityId: 'switch.tv' },
+            { entityId: 'Not An Id' },
+            { entityId: 'light.hall' },
+            { entityId: 'switch.tv' },
+          ],
+          tokenReminder: { intervalDays: 'often', snoozedUntil: '2026-12-01T00:00:00.000Z' },
+        },
+        { key: 'NOT A KEY', origin: 'http://192.168.1.11:8123' },
       ],
-      tokenReminder: { intervalDays: 'often', snoozedUntil: '2026-12-01T00:00:00.000Z' },
       ui: { globalShortcut: 'Alt+H', startAtLogin: 'yes' },
     };
     writeFileSync(file(), JSON.stringify(edited, null, 2));
     const store = open();
     expect(store.get()).toEqual({
       ...DEFAULT_SETTINGS,
-      instance: { origin: 'http://192.168.1.10:8123' },
-      favourites: [{ entityId: 'switch.tv' }, { entityId: 'light.hall' }],
-      tokenReminder: {
-        intervalDays: 90,
-        snoozedUntil: '2026-12-01T00:00:00.000Z',
-        lastNotifiedAt: null,
-      },
+      instances: [
+        firstEntry({
+          origin: 'http://192.168.1.10:8123',
+          favourites: [{ entityId: 'switch.tv' }, { entityId: 'light.hall' }],
+          tokenReminder: {
+            intervalDays: 90,
+            snoozedUntil: '2026-12-01T00:00:00.000Z',
+            lastNotifiedAt: null,
+          },
+        }),
+      ],
       ui: { globalShortcut: 'Alt+H', startAtLogin: false, traySensor: null },
     });
     expect(store.recovery?.reset).toEqual([
-      'favourites[1]',
-      'favourites[3]',
-      'tokenReminder.intervalDays',
+      'instances[0].favourites[1]',
+      'instances[0].favourites[3]',
+      'instances[0].tokenReminder.intervalDays',
+      'instances[1]',
       'ui.startAtLogin',
     ]);
     expect(store.recovery?.reason).toBe(
-      'Some settings in the file were not valid and were reset: favourites, the token reminder, the shortcut and start at login.',
+      'Some settings in the file were not valid and were reset: the Home Assistants, their favourites, rules and token reminders, the shortcut, start at login and the tray sensor.',
     );
     expect(readFileSync(store.recovery!.backupPath, 'utf8')).toBe(JSON.stringify(edited, null, 2));
     expect(onDisk()).toEqual(store.get());
@@ -190,31 +219,35 @@ describe('SettingsStore', () => {
     expect(store.recovery).toBeNull();
     expect(store.get()).toEqual({
       ...DEFAULT_SETTINGS,
-      favourites: [{ entityId: 'light.a' }],
-      tokenReminder: { intervalDays: null, snoozedUntil: null, lastNotifiedAt: null },
+      instances: [
+        firstEntry({
+          favourites: [{ entityId: 'light.a' }],
+          tokenReminder: { intervalDays: null, snoozedUntil: null, lastNotifiedAt: null },
+        }),
+      ],
     });
     expect(backups()).toHaveLength(0);
   });
 
   it('a file from a newer HA Tray: left byte for byte, defaults for this run, and the user is told', () => {
-    const newer = JSON.stringify({ schemaVersion: 3, instance: 'moved elsewhere' }, null, '\t');
+    const newer = JSON.stringify({ schemaVersion: 4, instances: 'moved elsewhere' }, null, '\t');
     writeFileSync(file(), newer, { mode: 0o600 });
     const store = open();
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(store.recovery).toBeNull();
     expect(store.notice()).toBe(
-      'The settings file was saved by a newer version of HA Tray (settings version 3; this one ' +
-        'knows up to 2). HA Tray leaves it untouched and does not save changes to it; update HA ' +
+      'The settings file was saved by a newer version of HA Tray (settings version 4; this one ' +
+        'knows up to 3). HA Tray leaves it untouched and does not save changes to it; update HA ' +
         'Tray to use it again. Until then HA Tray runs with default settings, and what you ' +
         'change is kept only until it quits.',
     );
     // The app keeps running: changes apply for this run, and reach the listeners, not the file.
     const seen: unknown[] = [];
     store.onChange((settings) => seen.push(settings));
-    store.setInstance('http://homeassistant.local:8123');
-    store.update({ favourites: [{ entityId: 'light.a' }] });
+    store.setInstanceOrigin(FIRST, 'http://homeassistant.local:8123');
+    store.updateInstance(FIRST, { favourites: [{ entityId: 'light.a' }] });
     store.pinCertificate({ origin: 'https://ha.local', sha256: SHA, pem: PEM });
-    expect(store.get().instance).toEqual({ origin: 'http://homeassistant.local:8123' });
+    expect(store.get().instances[0]!.origin).toBe('http://homeassistant.local:8123');
     expect(seen).toHaveLength(3);
     expect(store.path).toBe(file());
     expect(readFileSync(file(), 'utf8')).toBe(newer);
@@ -261,15 +294,20 @@ describe('SettingsStore', () => {
 
   it('treats a section sent as undefined as no change: nothing vanishes and listeners get whole settings', () => {
     const store = open();
-    store.update({ favourites: [{ entityId: 'light.a' }] });
+    store.updateInstance(FIRST, { favourites: [{ entityId: 'light.a' }] });
     const seen: unknown[] = [];
     store.onChange((settings) => seen.push(settings));
-    store.update({ favourites: undefined, ui: undefined, notifications: undefined });
-    store.update({ tokenReminder: undefined, ui: { globalShortcut: '', startAtLogin: true } });
+    store.update({ ui: undefined, notifications: undefined });
+    store.updateInstance(FIRST, { favourites: undefined, tokenReminder: undefined });
+    store.update({ diagnostics: undefined, ui: { globalShortcut: '', startAtLogin: true } });
     expect(onDisk()).toMatchObject({
-      favourites: [{ entityId: 'light.a' }],
+      instances: [
+        firstEntry({
+          favourites: [{ entityId: 'light.a' }],
+          tokenReminder: DEFAULT_SETTINGS.instances[0]!.tokenReminder,
+        }),
+      ],
       notifications: DEFAULT_SETTINGS.notifications,
-      tokenReminder: DEFAULT_SETTINGS.tokenReminder,
       ui: { startAtLogin: true },
     });
     expect(Object.keys(onDisk()).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
@@ -287,7 +325,7 @@ describe('SettingsStore', () => {
   it('keeps the settings file and every backup readable by the owner only', () => {
     writeFileSync(file(), '{"favourites": 5}', { mode: 0o644 });
     const store = open();
-    store.update({ favourites: [{ entityId: 'light.b' }] });
+    store.updateInstance(FIRST, { favourites: [{ entityId: 'light.b' }] });
     writeFileSync(file(), 'not json', { mode: 0o644 });
     open();
     const files = readdirSync(dir).filter((f) => f.startsWith('settings.json'));
@@ -310,36 +348,47 @@ describe('SettingsStore', () => {
     const store = open();
     const attempts: unknown[] = [
       { ui: { globalShortcut: token } },
-      { favourites: [{ entityId: 'light.a', label: token }] },
-      { favourites: [{ entityId: `light.${token}` }] },
-      { tokenReminder: { snoozedUntil: token } },
       { storage: { allowWeakEncryption: true, token } },
     ];
     for (const patch of attempts) expect(() => store.update(patch)).toThrow(/not valid/);
-    expect(() => store.setInstance(`http://ha.local:8123/?token=${token}`)).toThrow(/not valid/);
-    expect(() => store.setInstance(`http://${token}:8123`)).toThrow(/not valid/);
+    const instanceAttempts: unknown[] = [
+      { favourites: [{ entityId: 'light.a', label: token }] },
+      { favourites: [{ entityId: `light.${token}` }] },
+      { tokenReminder: { snoozedUntil: token } },
+      { name: token },
+    ];
+    for (const patch of instanceAttempts)
+      expect(() => store.updateInstance(FIRST, patch)).toThrow(/not valid/);
+    expect(() => store.setInstanceOrigin(FIRST, `http://ha.local:8123/?token=${token}`)).toThrow(
+      /not valid/,
+    );
+    expect(() => store.setInstanceOrigin(FIRST, `http://${token}:8123`)).toThrow(/not valid/);
     expect(existsSync(file())).toBe(true);
     expect(readFileSync(file(), 'utf8')).not.toContain(token.slice(0, 40));
   });
 
   it("remembers the saved instance's uuid with its address, and forgets it with a new address", () => {
     const store = open();
-    store.rememberInstanceUuid('abc123');
-    expect(onDisk().instance).toBeNull();
-    store.setInstance('http://192.168.1.10:8123');
-    store.rememberInstanceUuid('abc123');
-    expect(onDisk().instance).toEqual({ origin: 'http://192.168.1.10:8123', uuid: 'abc123' });
-    store.setInstance('http://192.168.1.10:8123');
-    expect(onDisk().instance.uuid).toBe('abc123');
-    store.setInstance('http://192.168.1.99:8123');
-    expect(onDisk().instance).toEqual({ origin: 'http://192.168.1.99:8123' });
-    expect(() => store.rememberInstanceUuid('not.an.id')).toThrow(/not valid/);
+    const first = () => onDisk().instances[0];
+    store.setInstanceOrigin(FIRST, 'http://192.168.1.10:8123');
+    store.rememberInstanceUuid(FIRST, 'abc123');
+    store.rememberLocationName(FIRST, 'Home');
+    expect(first()).toMatchObject({
+      origin: 'http://192.168.1.10:8123',
+      uuid: 'abc123',
+      locationName: 'Home',
+    });
+    store.setInstanceOrigin(FIRST, 'http://192.168.1.10:8123');
+    expect(first().uuid).toBe('abc123');
+    store.setInstanceOrigin(FIRST, 'http://192.168.1.99:8123');
+    expect(first()).toEqual(firstEntry({ origin: 'http://192.168.1.99:8123' }));
+    expect(() => store.rememberInstanceUuid(FIRST, 'not.an.id')).toThrow(/not valid/);
   });
 
   it('moves the instance with its uuid and keeps each address answer, where no page can write', () => {
     const store = open();
-    store.setInstance('http://192.168.1.10:8123');
-    store.rememberInstanceUuid('abc123');
+    store.setInstanceOrigin(FIRST, 'http://192.168.1.10:8123');
+    store.rememberInstanceUuid(FIRST, 'abc123');
     store.recordAddressConsent({
       uuid: 'abc123',
       origin: 'http://192.168.1.23:8123',
@@ -350,8 +399,11 @@ describe('SettingsStore', () => {
       origin: 'http://192.168.1.23:8123',
       allowed: true,
     });
-    store.moveInstance('http://192.168.1.23:8123');
-    expect(onDisk().instance).toEqual({ origin: 'http://192.168.1.23:8123', uuid: 'abc123' });
+    store.moveInstance(FIRST, 'http://192.168.1.23:8123');
+    expect(onDisk().instances[0]).toMatchObject({
+      origin: 'http://192.168.1.23:8123',
+      uuid: 'abc123',
+    });
     expect(onDisk().trust.addressConsents).toEqual([
       { uuid: 'abc123', origin: 'http://192.168.1.23:8123', allowed: true },
     ]);
@@ -360,8 +412,46 @@ describe('SettingsStore', () => {
       store.update({ trust: { plainHttp: [], certificates: [], addressConsents: consents } }),
     ).toThrow(/not valid/);
     expect(() =>
-      store.update({ instance: { origin: 'http://203.0.113.5:8123', uuid: 'abc123' } }),
+      store.updateInstance(FIRST, { origin: 'http://203.0.113.5:8123', uuid: 'abc123' }),
     ).toThrow(/not valid/);
-    expect(onDisk().instance.origin).toBe('http://192.168.1.23:8123');
+    expect(onDisk().instances[0].origin).toBe('http://192.168.1.23:8123');
+  });
+
+  it('adds instances with new keys, renames them, and removes one with what was only its own', () => {
+    const store = open();
+    const cabin = store.addInstance();
+    expect(cabin).toEqual({ ...firstEntry(), key: cabin.key });
+    expect(cabin.key).toMatch(/^[a-z0-9-]{1,40}$/);
+    expect(store.addInstance().key).not.toBe(cabin.key);
+    store.updateInstance(cabin.key, { name: '  Cabin ' });
+    store.update({
+      ui: { ...DEFAULT_SETTINGS.ui, traySensor: { instance: cabin.key, entityId: 'sensor.t' } },
+    });
+    expect(
+      open()
+        .get()
+        .instances.map((entry) => entry.name),
+    ).toEqual([null, 'Cabin', null]);
+    store.removeInstance(cabin.key);
+    expect(onDisk().instances.map((entry: { key: string }) => entry.key)).not.toContain(cabin.key);
+    expect(onDisk().ui.traySensor).toBeNull();
+    expect(() => store.removeInstance(cabin.key)).toThrow(/not set up in HA Tray any more/);
+  });
+
+  it('never runs out of instances: removing the last leaves a new one to set up, as a first run', () => {
+    const store = open();
+    store.setInstanceOrigin(FIRST, 'http://192.168.1.10:8123');
+    store.removeInstance(FIRST);
+    const [only, ...rest] = store.get().instances;
+    expect(rest).toEqual([]);
+    expect(only).toEqual({ ...firstEntry(), key: only!.key });
+    expect(only!.key).not.toBe(FIRST);
+  });
+
+  it('follows at most ten Home Assistants, and says so', () => {
+    const store = open();
+    for (let i = 1; i < 10; i++) store.addInstance();
+    expect(() => store.addInstance()).toThrow(/at most 10 Home Assistants/);
+    expect(store.get().instances).toHaveLength(10);
   });
 });

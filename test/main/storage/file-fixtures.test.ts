@@ -8,11 +8,13 @@ import {
   rmSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileCrashJournal } from '../../../src/main/crash/crash-journal';
 import { APP_FILES, INSTANCE_FILES } from '../../../src/main/storage/layout';
 import { SettingsStore } from '../../../src/main/settings/settings-store';
+import { adoptTopLevelInstanceFiles } from '../../../src/main/storage/instance-folders';
+import { FIRST_INSTANCE_KEY } from '../../../src/shared/settings';
 import { fileSignInJournalStore } from '../../../src/main/sign-in/sign-in-journal';
 import { fileReminderMemoryStore } from '../../../src/main/token-lifecycle/reminder-memory-store';
 import { fileJournalStore } from '../../../src/main/token-lifecycle/rotation-journal';
@@ -36,24 +38,42 @@ const SETS = readdirSync(FIXTURES)
   .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
 const NEWEST = SETS.at(-1)!;
 
-let dir: string;
+let userDataDir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ha-tray-fixtures-'));
+  userDataDir = mkdtempSync(join(tmpdir(), 'ha-tray-fixtures-'));
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => rmSync(userDataDir, { recursive: true, force: true }));
+
+/** Every file under a folder, by its path inside it. */
+const filesIn = (root: string): string[] =>
+  readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .sort();
 
 describe.each(SETS)('the files of fixture set %s', (set) => {
   it('load through the migrations with everything in them', async () => {
-    cpSync(join(FIXTURES, set), dir, { recursive: true });
+    cpSync(join(FIXTURES, set), userDataDir, { recursive: true });
     const logger = recordingLogger();
 
-    const settings = SettingsStore.open({ cwd: dir, logger });
+    // As the app starts: the files move first, then the settings migrate.
+    adoptTopLevelInstanceFiles(userDataDir, logger);
+    const settings = SettingsStore.open({ cwd: userDataDir, logger });
     expect(settings.notice()).toBeNull();
     expect(settings.get()).toMatchObject({
-      instance: { origin: FIXTURE_CONTENT.origin },
-      favourites: FIXTURE_CONTENT.favourites,
+      instances: [
+        {
+          key: FIRST_INSTANCE_KEY,
+          origin: FIXTURE_CONTENT.origin,
+          favourites: FIXTURE_CONTENT.favourites,
+        },
+      ],
       trust: { plainHttp: [FIXTURE_CONTENT.plainHttpOrigin], certificates: [FIXTURE_CONTENT.pin] },
     });
+    const dir = join(userDataDir, 'instances', FIRST_INSTANCE_KEY);
+    expect(
+      Object.values(INSTANCE_FILES).filter((name) => existsSync(join(userDataDir, name))),
+    ).toEqual([]);
 
     const vault = new TokenVault({
       dir,
@@ -80,9 +100,9 @@ describe.each(SETS)('the files of fixture set %s', (set) => {
     const reminder = fileReminderMemoryStore(join(dir, INSTANCE_FILES.rotationReminder), logger);
     expect(await reminder.read()).toEqual(FIXTURE_CONTENT.reminder);
     // The crash journal came with v2; an older set has none, which reads as no crash.
-    const hasCrashes = existsSync(join(dir, APP_FILES.crashJournal));
+    const hasCrashes = existsSync(join(userDataDir, APP_FILES.crashJournal));
     expect(hasCrashes).toBe(Number(set.slice(1)) >= 2);
-    expect(fileCrashJournal(join(dir, APP_FILES.crashJournal)).crashes()).toEqual(
+    expect(fileCrashJournal(join(userDataDir, APP_FILES.crashJournal)).crashes()).toEqual(
       hasCrashes ? FIXTURE_CONTENT.crashes : [],
     );
     expect(logger.lines.filter((line) => /^(warn|error)/.test(line))).toEqual([]);
@@ -91,8 +111,9 @@ describe.each(SETS)('the files of fixture set %s', (set) => {
 
 describe('the newest fixture set', () => {
   it(`is what today's HA Tray writes (${NEWEST})`, async () => {
+    const dir = userDataDir;
     await writeFixtureSet(dir);
-    const written = readdirSync(dir).sort();
+    const written = filesIn(dir);
     const next = `v${Number(NEWEST.slice(1)) + 1}`;
     const differsFrom = (set: string) =>
       written.filter((name) => {
@@ -108,8 +129,13 @@ describe('the newest fixture set', () => {
       cpSync(dir, join(FIXTURES, next), { recursive: true });
       newest = next;
     }
-    expect(written).toEqual(Object.values({ ...APP_FILES, ...INSTANCE_FILES }).sort());
-    expect(written).toEqual(readdirSync(join(FIXTURES, newest)).sort());
+    expect(written).toEqual(
+      [
+        ...Object.values(APP_FILES),
+        ...Object.values(INSTANCE_FILES).map((name) => join('instances', FIRST_INSTANCE_KEY, name)),
+      ].sort(),
+    );
+    expect(written).toEqual(filesIn(join(FIXTURES, newest)));
     expect(
       differsFrom(newest),
       `A file format changed: add its migration, then the fixture set ${next} with ` +
