@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppNotification } from '../../../src/main/notify/notification-sink';
+import type { InstanceNotifications } from '../../../src/main/notify/instance-notifications';
 import { NotificationService } from '../../../src/main/notify/notification-service';
 import {
   DEFAULT_NOTIFICATION_SETTINGS,
@@ -22,23 +23,27 @@ let status: FakeStatusFeed;
 let home: FakeHome;
 let shown: AppNotification[];
 let service: NotificationService;
+let watch: InstanceNotifications;
 
 function settings(fields: Partial<NotificationSettings> = {}): NotificationSettings {
-  return { ...DEFAULT_NOTIFICATION_SETTINGS, rules: [doorOpens], ...fields };
+  return { ...DEFAULT_NOTIFICATION_SETTINGS, ...fields };
 }
 
-function startService(fields: Partial<NotificationSettings> = {}) {
+function startService(
+  fields: Partial<NotificationSettings> = {},
+  instanceName?: (key: string) => string | null,
+) {
   service = new NotificationService({
     clock,
-    entities: feed,
-    connection: status,
     settings: settings(fields),
     timeZone: 'Europe/Berlin',
+    instanceName,
     sink: {
       show: (notification) => shown.push(notification),
     },
   });
-  service.start();
+  watch = service.watch({ key: 'home', entities: feed, connection: status, rules: [doorOpens] });
+  watch.start();
   home.set(DOOR, 'off', { friendly_name: 'Front door', device_class: 'door' });
   status.connected();
   home.connect();
@@ -74,6 +79,7 @@ describe('notification service', () => {
         kind: 'entity',
         title: 'Front door opened',
         body: 'Previously closed.',
+        instance: 'home',
         entityId: DOOR,
       },
     ]);
@@ -94,6 +100,7 @@ describe('notification service', () => {
         kind: 'entity',
         title: 'Front door opened',
         body: 'Happened while HA Tray was disconnected. Previously closed.',
+        instance: 'home',
         entityId: DOOR,
       },
     ]);
@@ -162,14 +169,19 @@ describe('notification service', () => {
   it('sends the test notification even while paused', () => {
     startService();
     service.pauseForAnHour();
-    service.sendTest({ title: 'Front door opened', body: '' }, DOOR);
-    expect(shown).toEqual([{ kind: 'test', title: 'Front door opened', body: '', entityId: DOOR }]);
+    service.sendTest(
+      { title: 'Front door opened', body: '' },
+      { instance: 'home', entityId: DOOR },
+    );
+    expect(shown).toEqual([
+      { kind: 'test', title: 'Front door opened', body: '', instance: 'home', entityId: DOOR },
+    ]);
   });
 
   it('follows new rules from the settings', () => {
     startService();
     const closes: NotificationRule = rule('becomes', { entityId: DOOR, states: ['off'] });
-    service.setSettings(settings({ rules: [closes] }));
+    watch.setRules([closes]);
     home.set(DOOR, 'on');
     home.set(DOOR, 'off');
     expect(shown.map((n) => n.title)).toEqual(['Front door closed']);
@@ -193,20 +205,24 @@ describe('notification service', () => {
   it('shows the token rotation notification once a day, not counting one held back', () => {
     startService({ quietHours: { enabled: true, start: '12:30', end: '14:00' } });
     const text = { title: 'Time to rotate your Home Assistant token', body: '' };
-    expect(service.showOncePerDay('token_rotation_due', text)).toBe(false);
+    const home = { instance: 'home' };
+    expect(service.showOncePerDay('token_rotation_due', text, home)).toBe(false);
     clock.advance(3_600_000);
-    expect(service.showOncePerDay('token_rotation_due', text)).toBe(true);
+    expect(service.showOncePerDay('token_rotation_due', text, home)).toBe(true);
     clock.advance(3_600_000);
-    expect(service.showOncePerDay('token_rotation_due', text)).toBe(false);
-    expect(shown.map((n) => n.kind)).toEqual(['token_rotation_due']);
+    expect(service.showOncePerDay('token_rotation_due', text, home)).toBe(false);
+    // Another instance's token has its own day.
+    expect(service.showOncePerDay('token_rotation_due', text, { instance: 'cabin' })).toBe(true);
+    expect(shown.map((n) => [n.kind, n.instance])).toEqual([
+      ['token_rotation_due', 'home'],
+      ['token_rotation_due', 'cabin'],
+    ]);
   });
 
   it('survives a sink that throws, and logs it', () => {
     const logger = recordingLogger();
     service = new NotificationService({
       clock,
-      entities: feed,
-      connection: status,
       settings: settings(),
       logger,
       sink: {
@@ -215,7 +231,7 @@ describe('notification service', () => {
         },
       },
     });
-    service.start();
+    service.watch({ key: 'home', entities: feed, connection: status, rules: [doorOpens] }).start();
     home.set(DOOR, 'off');
     home.connect();
     expect(() => home.set(DOOR, 'on')).not.toThrow();
@@ -231,5 +247,35 @@ describe('notification service', () => {
     home.set(DOOR, 'on');
     expect(shown).toEqual([]);
     expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('names the instance in the title when HA Tray follows several, and keeps each one apart', () => {
+    const cabinFeed = new FakeEntityFeed();
+    const cabinStatus = new FakeStatusFeed();
+    const cabin = new FakeHome(clock, cabinFeed);
+    startService({}, (key) => ({ home: 'Home', cabin: 'Cabin' })[key] ?? null);
+    service
+      .watch({
+        key: 'cabin',
+        entities: cabinFeed,
+        connection: cabinStatus,
+        rules: [rule('becomes', { entityId: DOOR, states: ['on'] })],
+      })
+      .start();
+    cabin.set(DOOR, 'off', { friendly_name: 'Front door', device_class: 'door' });
+    cabinStatus.connected();
+    cabin.connect();
+    cabin.set(DOOR, 'on');
+    // The cabin's outage alerts about the cabin alone; the home's door still notifies.
+    cabinStatus.reconnecting();
+    cabin.disconnect();
+    clock.advance(120_000);
+    home.set(DOOR, 'on');
+    expect(shown.map((n) => [n.instance, n.title])).toEqual([
+      ['cabin', 'Cabin: Front door opened'],
+      ['cabin', expect.stringMatching(/^Cabin: /)],
+      ['home', 'Home: Front door opened'],
+    ]);
+    expect(shown[1]!.kind).toBe('connection_lost');
   });
 });

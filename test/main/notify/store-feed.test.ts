@@ -25,16 +25,18 @@ function setup() {
   const shown: AppNotification[] = [];
   service = new NotificationService({
     clock: new FakeClock(Date.UTC(2026, 0, 15, 12)),
-    entities: entityFeedFromStore(store),
-    connection: status,
-    settings: {
-      ...DEFAULT_NOTIFICATION_SETTINGS,
-      rules: [rule('any_change', { entityId: 'binary_sensor.front_door' })],
-    },
+    settings: DEFAULT_NOTIFICATION_SETTINGS,
     timeZone: 'Europe/Berlin',
     sink: { show: (n) => shown.push(n) },
   });
-  service.start();
+  service
+    .watch({
+      key: 'home',
+      entities: entityFeedFromStore(store),
+      connection: status,
+      rules: [rule('any_change', { entityId: 'binary_sensor.front_door' })],
+    })
+    .start();
   return { store, status, shown };
 }
 
