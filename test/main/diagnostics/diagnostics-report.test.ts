@@ -26,11 +26,23 @@ const input: ReportInput = {
       { at: Date.UTC(2026, 11, 2, 11), kind: 'retry', detail: `odd reply with ${TOKEN}` },
     ],
   },
-  connection: 'Connected',
-  origin: 'http://ha.example.lan:8123',
-  protection: 'GNOME Keyring (libsecret)',
-  entityIds: ['light.kitchen', 'sensor.outside_temperature'],
+  homes: [
+    {
+      name: 'Home',
+      connection: 'Connected',
+      origin: 'http://ha.example.lan:8123',
+      protection: 'GNOME Keyring (libsecret)',
+      entityIds: ['light.kitchen', 'sensor.outside_temperature'],
+    },
+  ],
   secrets: [TOKEN],
+};
+const cabin = {
+  name: 'Cabin',
+  connection: 'Reconnecting',
+  origin: 'https://cabin.example.net',
+  protection: 'GNOME Keyring (libsecret)',
+  entityIds: ['light.porch', 'light.kitchen'],
 };
 
 describe('diagnosticsReport', () => {
@@ -62,5 +74,17 @@ describe('diagnosticsReport', () => {
     expect(text).toContain('Address: [address]');
     expect(text).toContain('ECONNREFUSED [host]:8123');
     expect(text).toContain('Entities in the tray: [entity 1], [entity 2]');
+  });
+
+  it('gives each instance its part when there are several, and redacts them all', () => {
+    const several = { ...input, homes: [...input.homes, cabin] };
+    const text = diagnosticsReport(several, { redactAddress: false, redactEntityNames: false });
+    expect(text).toContain('### Home Assistant 1: Home\nAddress: http://ha.example.lan:8123');
+    expect(text).toContain('### Home Assistant 2: Cabin\nAddress: https://cabin.example.net');
+    expect(text).toContain('Connection: Reconnecting');
+    const hidden = diagnosticsReport(several, { redactAddress: true, redactEntityNames: true });
+    expect(hidden).not.toMatch(/ha\.example\.lan|cabin\.example|Cabin|light\.porch|kitchen/);
+    expect(hidden).toContain('### Home Assistant 2\n');
+    expect(hidden).toContain('Entities in the tray: [entity 3], [entity 1]');
   });
 });
