@@ -1,4 +1,5 @@
 import dns from 'node:dns';
+import { instanceDisplayName } from '../shared/app-status';
 import { ipcContract } from '../shared/ipc/contract';
 import { createPageErrorLog } from './crash/page-error-log';
 import { DesktopService } from './desktop/desktop-service';
@@ -151,6 +152,8 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     logFile: logFilePath(platform.userDataDir),
   });
   const followed = new Map<string, () => void>();
+  // Built after the instances; an instance asks it for the network id of an address it saves.
+  let discovery: DiscoveryService | null = null;
   const createInstance = (key: string): InstanceServices => {
     const instance = createInstanceServices(key, {
       userDataDir: platform.userDataDir,
@@ -176,10 +179,19 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
       otherInstances: (self) =>
         (instances?.list() ?? [])
           .filter((other) => other.key !== self)
-          .map((other) => ({
-            origin: other.settings.entry().origin,
-            name: other.setup.status().name,
-          })),
+          .map((other) => {
+            const entry = other.settings.entry();
+            const connection = other.supervisor.getStatus();
+            return {
+              origin: entry.origin,
+              uuid: entry.uuid,
+              name: instanceDisplayName(entry),
+              locationName: entry.locationName,
+              haVersion: connection.state === 'connected' ? connection.haVersion : null,
+            };
+          }),
+      uuidAt: (origin) =>
+        discovery?.view().instances.find((found) => found.url === origin)?.uuid ?? null,
       heldBack: platform.startNotice ?? null,
     });
     followed.set(
@@ -205,7 +217,7 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
         followed.delete(key);
       }
   });
-  const discovery = new DiscoveryService({
+  discovery = new DiscoveryService({
     browser: platform.serviceBrowser,
     clock,
     probe: addressProbe({ timeoutMs, tlsFor }),
@@ -215,7 +227,8 @@ export function createAppServices(platform: AppPlatform, options: AppServiceOpti
     platform: process.platform,
   });
   // Browses exactly while a page shows the list (the Connection page of an instance being set up).
-  streams.onFollowersChange(() => discovery.follow(streams.followers({ stream: 'discovery' }) > 0));
+  const browsing = discovery;
+  streams.onFollowersChange(() => browsing.follow(streams.followers({ stream: 'discovery' }) > 0));
   const desktop = new DesktopService({
     shortcuts: platform.desktop.shortcuts,
     loginItem: platform.desktop.loginItem,

@@ -15,6 +15,8 @@ export interface AppStatus {
   settingsNotice: string | null;
   /** Set while the crash-loop guard holds the connection back (src/main/crash/crash-policy.ts). */
   startNotice: string | null;
+  /** Main's warning that this may be the same Home Assistant as another instance; or null. */
+  lookalike: string | null;
 }
 
 /** A connection the user is trying out on the Connection page. The token is optional on a re-test. */

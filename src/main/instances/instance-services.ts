@@ -30,7 +30,7 @@ import type { NotificationService } from '../notify/notification-service';
 import { entityFeedFromStore } from '../notify/store-feed';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ResolveHost } from '../setup/address-class';
-import { InstanceSetup } from '../setup/instance-setup';
+import { InstanceSetup, type OtherInstance } from '../setup/instance-setup';
 import { plainHttpRefusal } from '../setup/plain-http';
 import { createSignIn } from '../sign-in/create-sign-in';
 import type { BrowserSignIn } from '../sign-in/browser-sign-in';
@@ -74,8 +74,10 @@ export interface InstanceContext {
   connection?: Partial<Omit<ConnectionSupervisorOptions, 'logger'>>;
   /** Whether a page lists every entity now (then every instance subscribes to all of them). */
   entityListOpen: () => boolean;
-  /** The other instances' addresses and names: one Home Assistant is followed once. */
-  otherInstances: (key: string) => { origin: string | null; name: string }[];
+  /** The other instances, as this one compares itself with them: one Home Assistant is followed once. */
+  otherInstances: (key: string) => OtherInstance[];
+  /** The network id Home Assistant announces at an origin, when discovery heard it. */
+  uuidAt: (origin: string) => string | null;
   /** Why this start must not connect (the crash-loop guard), or null. */
   heldBack: string | null;
 }
@@ -142,6 +144,7 @@ export function createInstanceServices(key: string, context: InstanceContext) {
     vault,
     settings,
     otherInstances: () => context.otherInstances(key),
+    uuidAt: context.uuidAt,
     logger: log('setup'),
     confirm: (question, detail, label) => context.dialogs.confirm(question, detail, label),
     resolveHost: context.resolveHost,

@@ -21,6 +21,16 @@ import type { ResolveHost } from './address-class';
 import { plainHttpRefusal } from './plain-http';
 import { savedTokenMayGoTo } from './token-scope';
 
+/** Another instance, as this one compares itself with it. */
+export interface OtherInstance {
+  origin: string | null;
+  uuid?: string;
+  name: string;
+  locationName: string | null;
+  /** Its Home Assistant version while it is connected. */
+  haVersion: string | null;
+}
+
 export interface InstanceSetupDeps {
   supervisor: ConnectionSupervisor;
   vault: TokenVault;
@@ -30,7 +40,9 @@ export interface InstanceSetupDeps {
    * The other instances' addresses and names: an address another instance already uses is refused,
    * so one Home Assistant is not followed twice.
    */
-  otherInstances?: () => { origin: string | null; name: string }[];
+  otherInstances?: () => OtherInstance[];
+  /** The network id Home Assistant announces at an origin, when discovery heard it; else null. */
+  uuidAt?: (origin: string) => string | null;
   logger: Logger;
   probe: (instance: InstanceUrl, token: string) => Promise<ProbeResult>;
   /** A native dialog opened by main. */
@@ -114,6 +126,7 @@ export class InstanceSetup {
       token: this.deps.vault.metadata(),
       settingsNotice: this.deps.settings.notice(),
       startNotice: this.heldBack,
+      lookalike: this.lookalike(),
     };
   }
 
@@ -287,12 +300,38 @@ export class InstanceSetup {
 
   /** One Home Assistant is followed once: an address another instance uses is refused. */
   refuseTakenAddress(origin: string): void {
-    const other = this.deps.otherInstances?.().find((entry) => entry.origin === origin);
+    const others = this.deps.otherInstances?.() ?? [];
+    const other = others.find((entry) => entry.origin === origin);
     if (other)
       throw new UserFacingError(
         `${other.name} already uses ${origin}. HA Tray follows each Home Assistant once.`,
         'instance_taken',
       );
+    // Another address of a known Home Assistant (its LAN and its Nabu Casa address, say).
+    const uuid = this.deps.uuidAt?.(origin) ?? null;
+    const same = uuid === null ? undefined : others.find((entry) => entry.uuid === uuid);
+    if (same)
+      throw new UserFacingError(
+        `${origin} is ${same.name} at another address. HA Tray follows each Home Assistant once.`,
+        'instance_taken',
+      );
+  }
+
+  /**
+   * Where the network id is not known, a warning: another instance has the same location name and
+   * version, so this may be the same Home Assistant under another address.
+   */
+  private lookalike(): string | null {
+    const connection = this.deps.supervisor.getStatus();
+    if (connection.state !== 'connected' || this.locationName === null) return null;
+    const twin = this.deps.otherInstances?.().find(
+      (other) =>
+        other.locationName === this.locationName && other.haVersion === connection.haVersion,
+    );
+    return twin
+      ? `This may be the same Home Assistant as ${twin.name}: both are called ` +
+          `"${this.locationName}" and run ${connection.haVersion}. Remove one of them if so.`
+      : null;
   }
 
   /** A token and the address it belongs to, saved as one change: connected with only once both are. */

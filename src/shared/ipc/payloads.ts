@@ -55,6 +55,7 @@ export const appStatusSchema: z.ZodType<AppStatus> = z.strictObject({
   token: tokenMetadataSchema,
   settingsNotice: text.nullable(),
   startNotice: text.nullable(),
+  lookalike: text.nullable(),
 });
 
 export const desktopStatusSchema: z.ZodType<DesktopStatus> = z.strictObject({

@@ -7,7 +7,9 @@ import type { InstanceServices } from '../../../src/main/instances/instance-serv
 import { requestChannel } from '../../../src/shared/ipc/define';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
+import { FakeServiceBrowser, haAnswer } from '../../fakes/service-browser';
 import { testPlatform } from '../../support/app-platform';
+import { followEveryStream } from '../../support/stream-pages';
 import { fastRetry } from '../../support/fast-retry';
 import { waitFor } from '../../support/wait-for';
 
@@ -16,6 +18,7 @@ const SENSOR = 'sensor.living_room_temperature';
 
 let dir: string;
 let app: AppServices;
+let browser: FakeServiceBrowser;
 const sims: HaSimulator[] = [];
 
 async function simulator(options: Parameters<typeof startSimulator>[0]): Promise<HaSimulator> {
@@ -55,7 +58,10 @@ async function statesOf(instance: InstanceServices, entityId: string): Promise<s
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ha-tray-instances-'));
-  app = createAppServices(testPlatform(dir), { connection: { retry: fastRetry(10, 40) } });
+  browser = new FakeServiceBrowser();
+  app = createAppServices(testPlatform(dir, { serviceBrowser: browser }), {
+    connection: { retry: fastRetry(10, 40) },
+  });
   await app.start();
 });
 
@@ -217,5 +223,57 @@ describe('several Home Assistants at once', () => {
     expect(rest).toEqual([]);
     expect(fresh!.key).not.toBe(only!.key);
     expect(fresh!.setup.isSetUp()).toBe(false);
+  });
+
+  it('recognises the same Home Assistant under another address by the id it announces', async () => {
+    const home = await simulator({ locationName: 'Home' });
+    const [first] = app.instances.list();
+    await setUp(first!, home);
+    await waitFor(() => connected(first!), 'connected');
+    app.settings.rememberInstanceUuid(first!.key, 'abc123');
+    // The same Home Assistant announces its other address (the one the user may paste).
+    const other = home.url.replace('127.0.0.1', 'localhost');
+    browser.announce(
+      haAnswer({
+        uuid: 'abc123',
+        addresses: ['127.0.0.1'],
+        port: home.port,
+        txt: { internal_url: other },
+      }),
+    );
+    followEveryStream(app.table);
+    await waitFor(
+      () => app.discovery.view().instances.some((found) => found.url === other),
+      'the announcement',
+    );
+    const second = app.instances.add();
+    const candidate = { url: other, token: home.token };
+    await ask('testConnection', second.key, candidate);
+    expect(await ask('saveConnection', second.key, candidate)).toMatchObject({
+      ok: false,
+      error: {
+        message: `${other} is Home at another address. HA Tray follows each Home Assistant once.`,
+      },
+    });
+  });
+
+  it('warns when another instance has the same name and version: it may be the same one', async () => {
+    const home = await simulator({ locationName: 'Home' });
+    const twin = await simulator({ locationName: 'Home' });
+    const [first] = app.instances.list();
+    await setUp(first!, home);
+    await waitFor(() => first!.setup.status().name === 'Home', 'the first one named');
+    const second = app.instances.add();
+    await setUp(second, twin);
+    await waitFor(() => second.setup.status().lookalike !== null, 'the warning');
+    expect(second.setup.status().lookalike).toBe(
+      'This may be the same Home Assistant as Home: both are called "Home" and run 2024.1.6. ' +
+        'Remove one of them if so.',
+    );
+    const cabin = await simulator({ locationName: 'Cabin' });
+    const third = app.instances.add();
+    await setUp(third, cabin);
+    await waitFor(() => third.setup.status().name === 'Cabin', 'the cabin named');
+    expect(third.setup.status().lookalike).toBeNull();
   });
 });
