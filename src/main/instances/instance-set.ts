@@ -2,8 +2,8 @@ import { Emitter } from '../../shared/emitter';
 import type { InstanceRemoval } from '../../shared/ipc/contract';
 import type { Settings } from '../../shared/settings';
 import { runDetached } from '../detached';
-import type { Logger } from '../log/logger';
 import { logListenerError } from '../log/listener-errors';
+import type { Logger } from '../log/logger';
 import { unknownInstance, type SettingsStore } from '../settings/settings-store';
 import { removeInstanceFolder } from '../storage/instance-folders';
 import type { InstanceServices } from './instance-services';
@@ -120,7 +120,11 @@ export class InstanceSet {
       if (!keepFiles) removeInstanceFolder(this.deps.userDataDir, key);
     });
     this.stopping.add(stopped);
-    void stopped.finally(() => this.stopping.delete(stopped));
+    // Whoever awaits `stopped` sees its failure; this only forgets it once it settled.
+    stopped.then(
+      () => this.stopping.delete(stopped),
+      () => this.stopping.delete(stopped),
+    );
     return stopped;
   }
 }

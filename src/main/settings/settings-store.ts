@@ -1,9 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import ElectronStore from 'electron-store';
 import { Emitter } from '../../shared/emitter';
-import { randomUUID } from 'node:crypto';
 import {
   instanceEntry,
   instanceEntrySchema,

@@ -12,8 +12,8 @@ import { normaliseTokenInput } from '../../shared/token-input';
 import { UserFacingError } from '../../shared/user-facing-error';
 import { runDetached } from '../detached';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
-import type { Logger } from '../log/logger';
 import type { InstanceSettings } from '../instances/instance-settings';
+import type { Logger } from '../log/logger';
 import type { PresentedCertificate } from '../tls/presented-certificate';
 import type { TokenVault } from '../vault/token-vault';
 import type { Dialogs } from '../windows/dialogs';
@@ -324,10 +324,12 @@ export class InstanceSetup {
   private lookalike(): string | null {
     const connection = this.deps.supervisor.getStatus();
     if (connection.state !== 'connected' || this.locationName === null) return null;
-    const twin = this.deps.otherInstances?.().find(
-      (other) =>
-        other.locationName === this.locationName && other.haVersion === connection.haVersion,
-    );
+    const twin = this.deps
+      .otherInstances?.()
+      .find(
+        (other) =>
+          other.locationName === this.locationName && other.haVersion === connection.haVersion,
+      );
     return twin
       ? `This may be the same Home Assistant as ${twin.name}: both are called ` +
           `"${this.locationName}" and run ${connection.haVersion}. Remove one of them if so.`
