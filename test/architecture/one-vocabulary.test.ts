@@ -50,7 +50,7 @@ const RULES: { concept: string; home: string[]; pattern: RegExp }[] = [
   {
     concept: 'which Home Assistant a page opens on: use openSavedHaPage',
     home: ['src/main/setup/open-ha-page.ts'],
-    pattern: /instance\?\.origin,\s*path/,
+    pattern: /\.entry\(\)\.origin,\s*path/,
   },
 ];
 
@@ -122,7 +122,7 @@ describe('"connection" names the live link only', () => {
 
   it('the settings have no `connection` section, and src/main/connection/ is gone', () => {
     expect(Object.keys(settingsSections)).not.toContain('connection');
-    expect(Object.keys(settingsSections)).toContain('instance');
+    expect(Object.keys(settingsSections)).toContain('instances');
     expect(existsSync('src/main/connection')).toBe(false);
   });
 });

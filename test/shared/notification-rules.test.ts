@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_NOTIFICATION_SETTINGS,
+  notificationRulesSchema,
   notificationSettingsSchema,
   quietHoursSchema,
   unknownPlaceholders,
@@ -125,10 +126,7 @@ describe('notification settings schema', () => {
 
   it('refuses two rules with one id', () => {
     const rule = { ...base, kind: 'any_change' };
-    const result = notificationSettingsSchema.safeParse({
-      ...DEFAULT_NOTIFICATION_SETTINGS,
-      rules: [rule, rule],
-    });
+    const result = notificationRulesSchema.safeParse([rule, rule]);
     expect(result.error?.issues.map((i) => i.message)).toEqual(['Two rules have the same id']);
   });
 

@@ -2,7 +2,6 @@ import type { DiscoveredInstance, DiscoveryView } from '../../shared/discovery';
 import type { Settings } from '../../shared/settings';
 import { runDetached } from '../detached';
 import type { Clock } from '../ha/clock';
-import type { DiscoveryHandlers } from '../ipc/handlers';
 import type { Logger } from '../log/logger';
 import type { AddressProbe } from './address-probe';
 import { readAnnouncement, type Announcement } from './announcement';
@@ -51,7 +50,7 @@ interface Heard {
  * once one of its addresses answered a probe, and only the address is offered: the page picks
  * it and signs in like a typed address, so an mDNS answer alone never gets a token.
  */
-export class DiscoveryService implements DiscoveryHandlers {
+export class DiscoveryService {
   private session: BrowseSession | null = null;
   /** Bumped whenever a browse starts or stops: late answers and probes of an old one are dropped. */
   private generation = 0;

@@ -4,6 +4,7 @@ import type { EntityState } from '../../shared/entity';
 import { toEntityView } from '../../shared/entity-view';
 import { normaliseInstanceUrl } from '../../shared/instance-url';
 import type { IpcContract } from '../../shared/ipc/contract';
+import type { Publish } from '../../shared/ipc/define';
 import { runDetached } from '../detached';
 import { addressProbe } from '../discovery/address-probe';
 import { MovedInstanceWatch } from '../discovery/moved-instance';
@@ -23,7 +24,6 @@ import { probeConnection } from '../ha/probe';
 import { RegistryFollower } from '../ha/registry-follower';
 import { SubscriptionLayer } from '../ha/subscription-layer';
 import { verifyToken } from '../ha/verify-token';
-import type { PageStreams } from '../ipc/page-streams';
 import type { HandledSecrets } from '../log/handled-secrets';
 import type { Logger } from '../log/logger';
 import type { NotificationService } from '../notify/notification-service';
@@ -63,7 +63,8 @@ export interface InstanceContext {
   power: Pick<PowerEvents, 'onResume'>;
   hostname: string;
   serviceBrowser: ServiceBrowser;
-  streams: PageStreams<IpcContract>;
+  /** The page streams (src/main/ipc/page-streams.ts): each instance publishes under its key. */
+  streams: { publish: Publish<IpcContract> };
   notifications: NotificationService;
   handledSecrets: HandledSecrets;
   tlsFor: (origin: string) => TlsOptions | undefined;

@@ -8,11 +8,11 @@ import { Emitter } from '../../shared/emitter';
 import type { InstanceUrl } from '../../shared/instance-url';
 import { normaliseInstanceUrl } from '../../shared/instance-url';
 import { isPinnableCertificateFailure, type ProbeResult } from '../../shared/probe';
+import type { InstanceEntry, Settings } from '../../shared/settings';
 import { normaliseTokenInput } from '../../shared/token-input';
 import { UserFacingError } from '../../shared/user-facing-error';
 import { runDetached } from '../detached';
 import type { ConnectionSupervisor } from '../ha/connection-supervisor';
-import type { InstanceSettings } from '../instances/instance-settings';
 import type { Logger } from '../log/logger';
 import type { PresentedCertificate } from '../tls/presented-certificate';
 import type { TokenVault } from '../vault/token-vault';
@@ -20,6 +20,18 @@ import type { Dialogs } from '../windows/dialogs';
 import type { ResolveHost } from './address-class';
 import { plainHttpRefusal } from './plain-http';
 import { savedTokenMayGoTo } from './token-scope';
+
+/** One instance's settings as its setup reads and writes them (src/main/instances/instance-settings.ts). */
+export interface SetupSettings {
+  entry(): InstanceEntry;
+  app(): Settings;
+  notice(): string | null;
+  setOrigin(origin: string | null): void;
+  rememberLocationName(name: string): void;
+  allowWeakStorage(): void;
+  allowPlainHttp(origin: string): void;
+  pinCertificate(pin: Settings['trust']['certificates'][number]): void;
+}
 
 /** Another instance, as this one compares itself with it. */
 export interface OtherInstance {
@@ -35,7 +47,7 @@ export interface InstanceSetupDeps {
   supervisor: ConnectionSupervisor;
   vault: TokenVault;
   /** This instance's settings. */
-  settings: InstanceSettings;
+  settings: SetupSettings;
   /**
    * The other instances' addresses and names: an address another instance already uses is refused,
    * so one Home Assistant is not followed twice.

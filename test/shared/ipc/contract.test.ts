@@ -92,7 +92,36 @@ describe('the IPC contract: events and values', () => {
       ).toBe(false);
   });
 
-  it('subscribes by a key that names the stream and, later, an instance', () => {
+  it("reads each instance's own values by its key, and the app's by none", () => {
+    const perInstance = Object.entries(ipcContract.values)
+      .filter(([, spec]) => spec.perInstance)
+      .map(([name]) => name)
+      .sort();
+    expect(perInstance).toEqual(['favouriteEntities', 'signIn', 'status', 'tokenStatus']);
+  });
+
+  it('names the instance of every request about one, and checks the key like any argument', () => {
+    const { requests } = ipcContract;
+    for (const name of ['rotateToken', 'listEntities', 'cancelSignIn', 'loadTokenAudit'] as const) {
+      expect(requests[name].args.safeParse(['first']).success, name).toBe(true);
+      for (const bad of [[], ['../first'], ['First'], ['x'.repeat(41)], [7], [null]])
+        expect(requests[name].args.safeParse(bad).success, `${name} ${JSON.stringify(bad)}`).toBe(
+          false,
+        );
+    }
+    expect(
+      requests.actOnEntity.args.safeParse([
+        '3f9a21bc',
+        { entityId: 'light.a', action: { kind: 'turn_on' } },
+      ]).success,
+    ).toBe(true);
+    expect(
+      requests.actOnEntity.args.safeParse([{ entityId: 'light.a', action: { kind: 'turn_on' } }])
+        .success,
+    ).toBe(false);
+  });
+
+  it("subscribes by a key that names the stream and, for an instance's stream, the instance", () => {
     const args = subscribeArgsSchema(ipcContract);
     const doc = newPageDocument();
     expect(args.safeParse([{ stream: 'status' }, true, doc]).success).toBe(true);
