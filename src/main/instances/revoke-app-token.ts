@@ -4,6 +4,7 @@ import { refreshTokenIdOf } from '../token-lifecycle/token-claims';
 
 /** What revoking needs of an instance: its tokens, its connection and its token commands. */
 export interface RevokeParts {
+  /** In the order they are revoked: the current one last (see below). */
   tokens: (string | null)[];
   connected: boolean;
   ha: Pick<HaTokenPort, 'deleteRefreshToken' | 'verifyToken'>;
@@ -27,7 +28,7 @@ export async function revokeAppTokens(parts: RevokeParts): Promise<InstanceRemov
   if (tokens.length === 0) return { revoked: false, revokeProblem: null };
   if (!parts.connected) return { revoked: false, revokeProblem: NOT_CONNECTED };
   // The current token last: deleting it may end the connection the others are deleted on.
-  for (const token of [...tokens].reverse()) {
+  for (const token of tokens) {
     const id = refreshTokenIdOf(token);
     if (id === null) continue;
     try {
