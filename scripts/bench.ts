@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import '../test/bench/support/electron-alias';
 import { ingestBench } from '../test/bench/ingest';
 import { idleBench } from '../test/bench/idle';
+import { instancesBench } from '../test/bench/instances';
 import { latencyBench } from '../test/bench/latency';
 import { panelBench } from '../test/bench/panel';
 import { pollingBench } from '../test/bench/polling';
@@ -24,6 +25,7 @@ const MODULES: Array<[string, BenchModule]> = [
   ['renderer', rendererBench],
   ['panel', panelBench],
   ['reconnect', reconnectBench],
+  ['instances', instancesBench],
 ];
 
 function outPath(argv: string[]): string {

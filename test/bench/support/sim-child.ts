@@ -1,6 +1,7 @@
 // A simulator in its own process, so that the bench process measures only HA Tray's own CPU.
 // Started by sim-process.ts; speaks JSON lines: it prints {url, token, ids} once ready, then
-// runs each command read from stdin and prints {done: true} when it is over.
+// runs each command read from stdin (a load, or a fault: a restart, a malformed frame) and prints
+// {done: true} when it is over.
 import { createInterface } from 'node:readline';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 
@@ -13,6 +14,11 @@ interface LoadCommand {
   stamp?: boolean;
   /** Also change this entity once every `everyMs`, after a quiet gap of the load. */
   quietFavourite?: { id: string; everyMs: number };
+}
+
+/** What a misbehaving Home Assistant does to its clients. */
+interface FaultCommand {
+  fault: 'restart' | 'malformed';
 }
 
 let sim: HaSimulator;
@@ -54,7 +60,10 @@ async function main(): Promise<void> {
   );
   for await (const line of createInterface({ input: process.stdin })) {
     if (!line.trim()) continue;
-    await runLoad(JSON.parse(line) as LoadCommand);
+    const command = JSON.parse(line) as LoadCommand | FaultCommand;
+    if (!('fault' in command)) await runLoad(command);
+    else if (command.fault === 'restart') await sim.restart({ downMs: 1 });
+    else sim.sendMalformedFrame();
     console.log(JSON.stringify({ done: true }));
   }
   await sim.close();

@@ -43,6 +43,12 @@ export class SimProcess {
     await this.lines.next();
   }
 
+  /** A restart (every socket closed, back at once) or a malformed frame to every client. */
+  async fault(fault: 'restart' | 'malformed'): Promise<void> {
+    this.child.stdin!.write(`${JSON.stringify({ fault })}\n`);
+    await this.lines.next();
+  }
+
   async close(): Promise<void> {
     const ended = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.stdin!.end();
