@@ -43,22 +43,28 @@ const HOME: Array<[EntityState, EntityPlace]> = [
 
 function menu(favourites: Favourite[], connected = true, home = HOME): MenuItemSpec[] {
   const input: TrayInput = {
-    status: {
-      connection: connected
-        ? { state: 'connected', since: 0, haVersion: '2026.2.0' }
-        : { state: 'offline' },
-      instance: { origin: 'http://ha.lan:8123', locationName: 'Home' },
-      token: READY_TOKEN,
-      settingsNotice: null,
-      startNotice: null,
-    },
-    favourites,
-    entity: (id) => home.find(([e]) => e.entity_id === id)?.[0],
-    placeOf: (id) => home.find(([e]) => e.entity_id === id)?.[1],
+    instances: [
+      {
+        status: {
+          key: 'first',
+          name: 'Home',
+          connection: connected
+            ? { state: 'connected', since: 0, haVersion: '2026.2.0' }
+            : { state: 'offline' },
+          instance: { origin: 'http://ha.lan:8123', locationName: 'Home' },
+          token: READY_TOKEN,
+          settingsNotice: null,
+          startNotice: null,
+        },
+        favourites,
+        entity: (id) => home.find(([e]) => e.entity_id === id)?.[0],
+        placeOf: (id) => home.find(([e]) => e.entity_id === id)?.[1],
+        reminder: null,
+      },
+    ],
     panelShortcut: null,
-    reminder: null,
     pausedUntil: null,
-    sensorId: null,
+    sensor: null,
     dark: false,
   };
   const { items } = trayModel(input, 0);
