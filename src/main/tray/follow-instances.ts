@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/settings';
 import type { InstanceServices } from '../instances/instance-services';
+import type { InstanceTrayInput } from './instance-tray-model';
 import type { TrayService } from './tray-service';
 
 /** What the tray reads of one instance (src/main/instances/instance-services.ts). */
@@ -11,8 +12,14 @@ export interface TrayInstance {
   units: Pick<InstanceServices['units'], 'temperatureUnit' | 'onChange'>;
   supervisor: Pick<InstanceServices['supervisor'], 'reconnectNow' | 'connection'>;
   setup: Pick<InstanceServices['setup'], 'status' | 'onStatus'>;
-  tokens: Pick<InstanceServices['tokens'], 'status' | 'onStatus'>;
+  /** Its token lifecycle: the tray shows only the rotation reminder. */
+  tokens: {
+    status(): { reminder: ShownReminder };
+    onStatus(listener: (status: { reminder: ShownReminder }) => void): () => void;
+  };
 }
+
+type ShownReminder = NonNullable<InstanceTrayInput['reminder']>;
 
 /** The instances, as src/main/instances/instance-set.ts keeps them. */
 export interface TrayInstanceList {

@@ -12,6 +12,7 @@ import type { EntityPlace } from '../../../src/shared/entity-view';
 import type { Favourite } from '../../../src/shared/settings';
 import type { ConnectionStatus } from '../../../src/shared/connection-status';
 import { READY_TOKEN } from '../../support/token-metadata';
+import { clickableIds, entityState as entity } from './tray-values';
 
 const CONNECTED: ConnectionStatus = { state: 'connected', since: 0, haVersion: '2024.1.6' };
 const status = (
@@ -25,18 +26,6 @@ const status = (
   token: READY_TOKEN,
   settingsNotice: null,
   startNotice: null,
-});
-const entity = (
-  entity_id: string,
-  state: string,
-  attributes: Record<string, unknown> = {},
-): EntityState => ({
-  entity_id,
-  state,
-  attributes,
-  last_changed: '',
-  last_updated: '',
-  context: { id: 'c', parent_id: null, user_id: null },
 });
 /** The model's input for one instance: what belongs to the instance and what to the app. */
 type OneInstance = Partial<Omit<InstanceTrayInput, 'entity'>> &
@@ -300,11 +289,7 @@ describe('trayModel: everything in the menu (Linux may never deliver a click)', 
       }),
       0,
     );
-    const flat = (items: MenuItemSpec[]): string[] =>
-      items.flatMap((i) =>
-        i.type === 'submenu' ? flat(i.submenu) : 'id' in i && i.enabled !== false ? [i.id] : [],
-      );
-    expect(flat(model.items)).toEqual(expect.arrayContaining(commands));
+    expect(clickableIds(model.items)).toEqual(expect.arrayContaining(commands));
   });
 });
 
