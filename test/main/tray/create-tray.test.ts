@@ -80,6 +80,28 @@ describe('createTray with several instances', () => {
     expect(home.instance.supervisor.reconnectNow).not.toHaveBeenCalled();
   });
 
+  it('opens the Home Assistant chosen in the submenu, or the only one', async () => {
+    const home = fakeInstance('home', 'Home');
+    const cabin = fakeInstance('cabin', 'Cabin');
+    const list = new FakeInstanceList([home.instance, cabin.instance]);
+    const { host, deps } = start(list);
+    host.click('open-ha:cabin');
+    await waitFor(() => vi.mocked(deps.shell.openExternal).mock.calls.length === 1, 'a page opens');
+    expect(deps.shell.openExternal).toHaveBeenLastCalledWith('http://cabin.lan:8123/');
+    list.set([home.instance]);
+    host.click('open-ha');
+    await waitFor(() => vi.mocked(deps.shell.openExternal).mock.calls.length === 2, 'a page opens');
+    expect(deps.shell.openExternal).toHaveBeenLastCalledWith('http://home.lan:8123/');
+  });
+
+  it('heads an instance’s group with its new name as soon as it is renamed', () => {
+    const home = fakeInstance('home', 'Home');
+    const cabin = fakeInstance('cabin', 'Cabin');
+    const { host } = start(new FakeInstanceList([home.instance, cabin.instance]));
+    cabin.rename('Lake house');
+    expect(host.labels()).toContain('Lake house – Connected');
+  });
+
   it('shows an instance’s favourites as its settings change them', () => {
     const home = fakeInstance('home', 'Home');
     const cabin = fakeInstance('cabin', 'Cabin');

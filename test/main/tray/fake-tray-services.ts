@@ -63,6 +63,12 @@ export function fakeInstance(
       entry = { ...entry, favourites: entityIds.map((entityId) => ({ entityId })) };
       changes.entry.emit(entry);
     },
+    /** As the settings window renames it: its entry changes, its setup says nothing. */
+    rename(next: string): void {
+      entry = { ...entry, name: next };
+      status = { ...status, name: next };
+      changes.entry.emit(entry);
+    },
     setReminder(next: Reminder): void {
       reminder = next;
       changes.tokens.emit({ reminder });
