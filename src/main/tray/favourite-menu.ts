@@ -6,7 +6,7 @@ import { friendlyName } from '../../shared/state-text';
 import { tellApart } from '../../shared/telling-apart';
 import { favouriteItem } from './favourite-items';
 import type { MenuItemSpec } from './tray-host';
-import { favouriteItemId } from './tray-item-ids';
+import { favouriteItemId, floorHeaderItemId } from './tray-item-ids';
 
 /** Above this many favourites each group is a submenu: the menu stays one screen tall. */
 export const SUBMENU_ABOVE = 10;
@@ -67,7 +67,12 @@ export function favouriteMenu({
   }
   return groups.flatMap((group, g): MenuItemSpec[] => [
     ...(g > 0 ? [{ type: 'separator' } as const] : []),
-    { type: 'normal', id: `group:${instance}:${group.key}`, label: group.heading, enabled: false },
+    {
+      type: 'normal',
+      id: floorHeaderItemId(instance, group.key),
+      label: group.heading,
+      enabled: false,
+    },
     ...group.items.map((i) => items[i]!),
   ]);
 }

@@ -31,6 +31,17 @@ const FAVOURITE = 'fav';
 export const favouriteItemId = (instance: string, entityId: string): string =>
   `${FAVOURITE}:${instance}:${entityId}`;
 
+/**
+ * An instance's status line, which cannot be clicked: plain `status` in a menu of one instance,
+ * `status:<key>` as a group's header with several.
+ */
+export const statusItemId = (instance: string | null): string =>
+  instance === null ? 'status' : `status:${instance}`;
+
+/** A floor's header among an instance's favourites, which cannot be clicked. */
+export const floorHeaderItemId = (instance: string, groupKey: string): string =>
+  `group:${instance}:${groupKey}`;
+
 /** An instance command's item: keyed only where the menu has several instances. */
 export const instanceItemId = (command: InstanceCommand, instance: string | null): string =>
   instance === null ? command : `${command}:${instance}`;

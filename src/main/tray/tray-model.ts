@@ -9,7 +9,7 @@ import {
 } from './instance-tray-model';
 import type { MenuItemSpec, TrayIconSpec } from './tray-host';
 import { connectionSeverity, worstIcon } from './tray-icon-state';
-import { instanceItemId } from './tray-item-ids';
+import { instanceItemId, statusItemId } from './tray-item-ids';
 
 export interface TrayModel {
   icon: TrayIconSpec;
@@ -81,13 +81,13 @@ function instanceSections(instances: readonly InstanceTrayInput[], now: number):
   if (only && instances.length === 1) {
     const favourites = instanceFavourites(only);
     return [
-      line(only, 'status'),
+      line(only, statusItemId(null)),
       { type: 'separator' },
       ...(favourites.length > 0 ? [...favourites, { type: 'separator' } as const] : []),
     ];
   }
   return instances.flatMap((instance) => [
-    line(instance, `status:${instance.status.key}`),
+    line(instance, statusItemId(instance.status.key)),
     ...instanceFavourites(instance),
     { type: 'separator' } as const,
   ]);
