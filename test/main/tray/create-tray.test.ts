@@ -31,8 +31,9 @@ function start(list: FakeInstanceList) {
     quit: vi.fn(),
     theme: { isDark: () => false, onChange: () => () => undefined },
   };
-  tray = createTray(fakeTrayServices(list), deps);
-  return { host, deps };
+  const { services, changeSettings } = fakeTrayServices(list);
+  tray = createTray(services, deps);
+  return { host, deps, changeSettings };
 }
 
 const item = (menu: MenuItemSpec[], id: string) =>
@@ -92,6 +93,18 @@ describe('createTray with several instances', () => {
     host.click('open-ha');
     await waitFor(() => vi.mocked(deps.shell.openExternal).mock.calls.length === 2, 'a page opens');
     expect(deps.shell.openExternal).toHaveBeenLastCalledWith('http://home.lan:8123/');
+  });
+
+  it('follows a new order of the instances in the settings', () => {
+    const home = fakeInstance('home', 'Home');
+    const cabin = fakeInstance('cabin', 'Cabin');
+    const list = new FakeInstanceList([home.instance, cabin.instance]);
+    const { host, changeSettings } = start(list);
+    const headers = () => host.labels().filter((label) => label.endsWith('– Connected'));
+    expect(headers()).toEqual(['Home – Connected', 'Cabin – Connected']);
+    list.reorder([cabin.instance, home.instance]);
+    changeSettings();
+    expect(headers()).toEqual(['Cabin – Connected', 'Home – Connected']);
   });
 
   it('heads an instance’s group with its new name as soon as it is renamed', () => {

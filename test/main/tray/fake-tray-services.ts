@@ -96,6 +96,11 @@ export class FakeInstanceList implements TrayInstanceList {
     this.instances = instances;
     this.changes.emit();
   }
+
+  /** A new order in the settings: the same instances, so the set says nothing. */
+  reorder(instances: TrayInstance[]): void {
+    this.instances = instances;
+  }
 }
 
 /** The app's services around the instances: settings, pause, shortcut, a logger. */
@@ -122,5 +127,9 @@ export function fakeTrayServices(instances: TrayInstanceList, ui: Partial<Settin
     },
     logger: { warn: vi.fn() },
   };
-  return services;
+  return {
+    services,
+    /** The settings file changed (as the settings store tells it). */
+    changeSettings: () => settingsChanges.emit(settings),
+  };
 }
