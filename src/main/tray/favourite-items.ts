@@ -4,18 +4,17 @@ import type { Favourite } from '../../shared/settings';
 import { friendlyName, stateText } from '../../shared/state-text';
 import type { MenuItemSpec } from './tray-host';
 
-export const FAVOURITE_PREFIX = 'fav:';
-
 /**
- * One favourite as a menu item, shaped by its domain's tray kind (src/shared/domains/). `beside`:
- * what tells it from a favourite of the same name ("Bedroom"), shown in brackets after the name.
+ * One favourite as a menu item, shaped by its domain's tray kind (src/shared/domains/). `id`: its
+ * item's id (src/main/tray/tray-item-ids.ts). `beside`: what tells it from a favourite of the same
+ * name ("Bedroom"), shown in brackets after the name.
  */
 export function favouriteItem(
+  id: string,
   favourite: Favourite,
   entity: EntityState | undefined,
   beside?: string,
 ): MenuItemSpec {
-  const id = `${FAVOURITE_PREFIX}${favourite.entityId}`;
   const named = (name: string) => (beside ? `${name} (${beside})` : name);
   if (!entity) {
     return {

@@ -6,11 +6,14 @@ import { friendlyName } from '../../shared/state-text';
 import { tellApart } from '../../shared/telling-apart';
 import { favouriteItem } from './favourite-items';
 import type { MenuItemSpec } from './tray-host';
+import { favouriteItemId, floorHeaderItemId } from './tray-item-ids';
 
 /** Above this many favourites each group is a submenu: the menu stays one screen tall. */
 export const SUBMENU_ABOVE = 10;
 
 export interface FavouriteMenuInput {
+  /** The instance the favourites are from: their items' ids carry its key. */
+  instance: string;
   favourites: readonly Favourite[];
   entity: (entityId: string) => EntityState | undefined;
   placeOf: (entityId: string) => EntityPlace | undefined;
@@ -31,6 +34,7 @@ export interface FavouriteMenuInput {
  * submenu per group.
  */
 export function favouriteMenu({
+  instance,
   favourites,
   entity,
   placeOf,
@@ -49,7 +53,8 @@ export function favouriteMenu({
     }),
   );
   const items = favourites.map((favourite, i) => {
-    const item = favouriteItem(favourite, entities[i], besides[i]);
+    const id = favouriteItemId(instance, favourite.entityId);
+    const item = favouriteItem(id, favourite, entities[i], besides[i]);
     return enabled || item.type === 'separator' ? item : { ...item, enabled: false };
   });
   if (!groups) return items;
@@ -62,7 +67,12 @@ export function favouriteMenu({
   }
   return groups.flatMap((group, g): MenuItemSpec[] => [
     ...(g > 0 ? [{ type: 'separator' } as const] : []),
-    { type: 'normal', id: `group:${group.key}`, label: group.heading, enabled: false },
+    {
+      type: 'normal',
+      id: floorHeaderItemId(instance, group.key),
+      label: group.heading,
+      enabled: false,
+    },
     ...group.items.map((i) => items[i]!),
   ]);
 }

@@ -1,14 +1,15 @@
-import type { AppStatus } from '../../shared/app-status';
-import { connectionCategory, type ConnectionCategory } from '../../shared/connection-status';
-import { connectionWords } from '../../shared/connection-words';
 import type { EntityState } from '../../shared/entity';
-import type { EntityPlace } from '../../shared/entity-view';
-import { groupByFloor } from '../../shared/floor-groups';
-import type { Favourite } from '../../shared/settings';
 import { friendlyName, stateText } from '../../shared/state-text';
-import type { ReminderStatus } from '../../shared/token-status';
-import { favouriteMenu } from './favourite-menu';
+import {
+  instanceFavourites,
+  instanceWords,
+  isConnected,
+  needsReconnect,
+  type InstanceTrayInput,
+} from './instance-tray-model';
 import type { MenuItemSpec, TrayIconSpec } from './tray-host';
+import { connectionSeverity, worstIcon } from './tray-icon-state';
+import { instanceItemId, statusItemId } from './tray-item-ids';
 
 export interface TrayModel {
   icon: TrayIconSpec;
@@ -18,31 +19,15 @@ export interface TrayModel {
   items: MenuItemSpec[];
 }
 
-export type TrayCommand =
-  | 'rotate'
-  | 'panel'
-  | 'settings'
-  | 'open-ha'
-  | 'pause-hour'
-  | 'pause-tomorrow'
-  | 'resume-notifications'
-  | 'reconnect'
-  | 'quit';
-
 export interface TrayInput {
-  status: AppStatus;
-  favourites: readonly Favourite[];
-  entity: (entityId: string) => EntityState | undefined;
-  /** Where an entity is (its area and floor), as src/main/ha/area-directory.ts knows it. */
-  placeOf: (entityId: string) => EntityPlace | undefined;
+  /** Every Home Assistant the app follows, in the user's order (`settings.instances`). */
+  instances: readonly InstanceTrayInput[];
   /** The global shortcut that opens the panel, shown next to "Open panel". */
   panelShortcut: string | null;
-  /** The token rotation reminder: the attention badge and "Token is 97 days old - Rotate…". */
-  reminder: Pick<ReminderStatus, 'attention' | 'menuLine'> | null;
   /** Notifications are paused until then (epoch ms), or not at all. */
   pausedUntil: number | null;
-  /** The sensor shown as the tray's title and in its tooltip, or none. */
-  sensorId: string | null;
+  /** The sensor shown as the tray's title and in its tooltip, with the instance it is from, or none. */
+  sensor: { instance: string; entityId: string } | null;
   /** The system's theme is dark. */
   dark: boolean;
 }
@@ -68,94 +53,127 @@ function pauseMenu(pausedUntil: number | null): MenuItemSpec {
   };
 }
 
-const ICON_FOR: Record<ConnectionCategory, TrayIconSpec['name']> = {
-  unset: 'disconnected',
-  working: 'connecting',
-  waiting: 'disconnected',
-  up: 'connected',
-  refused: 'error',
-};
-
-/** The chosen sensor as "21.5 °C" and "Outside: 21.5 °C", while its state is live. */
+/** The chosen sensor as "21.5 °C" and "Outside: 21.5 °C", while its instance is connected. */
 function sensorText(
-  sensorId: string | null,
-  entity: TrayInput['entity'],
-  connected: boolean,
+  sensor: TrayInput['sensor'],
+  instances: readonly InstanceTrayInput[],
 ): { title: string; line: string | null } {
-  const sensor = sensorId && connected ? entity(sensorId) : undefined;
-  if (!sensor) return { title: '', line: null };
-  const value = stateText(sensor);
-  return { title: value, line: `${friendlyName(sensor)}: ${value}` };
+  const from = sensor && instances.find(({ status }) => status.key === sensor.instance);
+  const state: EntityState | undefined =
+    from && isConnected(from.status) ? from.entity(sensor.entityId) : undefined;
+  if (!state) return { title: '', line: null };
+  const value = stateText(state);
+  return { title: value, line: `${friendlyName(state)}: ${value}` };
 }
 
-/** Pure: the app's state in, the tray's icon, tooltip and menu out. */
+/**
+ * The favourites' part of the menu. One instance: its status line, then its favourites, as
+ * always. Several: a group per instance in the user's order, headed by its name and state.
+ */
+function instanceSections(instances: readonly InstanceTrayInput[], now: number): MenuItemSpec[] {
+  const line = ({ status }: InstanceTrayInput, id: string): MenuItemSpec => ({
+    type: 'normal',
+    id,
+    label: `${status.name} – ${instanceWords(status, now)}`,
+    enabled: false,
+  });
+  const [only] = instances;
+  if (only && instances.length === 1) {
+    const favourites = instanceFavourites(only);
+    return [
+      line(only, statusItemId(null)),
+      { type: 'separator' },
+      ...(favourites.length > 0 ? [...favourites, { type: 'separator' } as const] : []),
+    ];
+  }
+  return instances.flatMap((instance) => [
+    line(instance, statusItemId(instance.status.key)),
+    ...instanceFavourites(instance),
+    { type: 'separator' } as const,
+  ]);
+}
+
+/** "⚠ Token is 97 days old - Rotate…", with the instance's name where there are several. */
+function reminderLines(instances: readonly InstanceTrayInput[]): MenuItemSpec[] {
+  const several = instances.length > 1;
+  return instances.flatMap(({ status, reminder }): MenuItemSpec[] =>
+    reminder?.menuLine
+      ? [
+          {
+            type: 'normal',
+            id: instanceItemId('rotate', several ? status.key : null),
+            label: several ? `⚠ ${status.name}: ${reminder.menuLine}` : `⚠ ${reminder.menuLine}`,
+          },
+        ]
+      : [],
+  );
+}
+
+/** "Open Home Assistant": the one instance, or a submenu of them. */
+function openHomeAssistant(instances: readonly InstanceTrayInput[]): MenuItemSpec {
+  const [only] = instances;
+  if (only && instances.length === 1)
+    return {
+      type: 'normal',
+      id: instanceItemId('open-ha', null),
+      label: 'Open Home Assistant',
+      enabled: only.status.instance !== null,
+    };
+  return {
+    type: 'submenu',
+    label: 'Open Home Assistant',
+    enabled: instances.some(({ status }) => status.instance !== null),
+    submenu: instances.map(({ status }) => ({
+      type: 'normal',
+      id: instanceItemId('open-ha', status.key),
+      label: status.name,
+      enabled: status.instance !== null,
+    })),
+  };
+}
+
+/**
+ * One tooltip line per instance, the worst first: it says why the icon looks as it does, and
+ * survives where the platform cuts a long tooltip short (Windows keeps 127 characters).
+ */
+function statusLines(instances: readonly InstanceTrayInput[], now: number): string[] {
+  const severity = (i: InstanceTrayInput) => connectionSeverity(i.status.connection.state);
+  return [...instances]
+    .sort((a, b) => severity(b) - severity(a))
+    .map(({ status }) => `HA Tray – ${status.name}: ${instanceWords(status, now)}`);
+}
+
+/** Pure: the instances' and the app's state in, the tray's icon, tooltip and menu out. */
 export function trayModel(
-  {
-    status,
-    favourites,
-    entity,
-    placeOf,
-    panelShortcut,
-    reminder,
-    pausedUntil,
-    sensorId,
-    dark,
-  }: TrayInput,
+  { instances, panelShortcut, pausedUntil, sensor, dark }: TrayInput,
   now: number,
 ): TrayModel {
-  const place = status.instance?.locationName ?? 'Home Assistant';
-  // Held back by the crash-loop guard, the connection reads "not set up": say the real reason.
-  const words = status.startNotice
-    ? 'Not connecting after repeated crashes'
-    : connectionWords(status.connection, now).brief;
-  const connected = status.connection.state === 'connected';
   const items: MenuItemSpec[] = [
-    { type: 'normal', id: 'status', label: `${place} – ${words}`, enabled: false },
-    { type: 'separator' },
-  ];
-  if (status.instance !== null && favourites.length > 0) {
-    // The panel's grouping: in the user's order, a group wherever the floor changes.
-    const groups = groupByFloor(
-      favourites.map((_, index) => index),
-      (index) => placeOf(favourites[index]!.entityId),
-      { order: 'kept' },
-    );
-    // While disconnected the last known states may be stale: show the favourites, disabled.
-    items.push(...favouriteMenu({ favourites, entity, placeOf, groups, enabled: connected }), {
-      type: 'separator',
-    });
-  }
-  if (reminder?.menuLine)
-    items.push({ type: 'normal', id: 'rotate', label: `⚠ ${reminder.menuLine}` });
-  items.push(
+    ...instanceSections(instances, now),
+    ...reminderLines(instances),
     {
       type: 'normal',
       id: 'panel',
       label: 'Open panel',
       ...(panelShortcut ? { accelerator: panelShortcut } : {}),
     },
-    {
-      type: 'normal',
-      id: 'open-ha',
-      label: 'Open Home Assistant',
-      enabled: status.instance !== null,
-    },
+    openHomeAssistant(instances),
     pauseMenu(pausedUntil),
     { type: 'normal', id: 'settings', label: 'Settings…' },
-  );
-  if (!connected && status.instance !== null)
+  ];
+  if (instances.some(({ status }) => needsReconnect(status)))
     items.push({ type: 'normal', id: 'reconnect', label: 'Reconnect now' });
   items.push({ type: 'separator' }, { type: 'normal', id: 'quit', label: 'Quit HA Tray' });
-  const sensor = sensorText(sensorId, entity, connected);
-  const summary = `HA Tray – ${place}: ${words}`;
+  const shown = sensorText(sensor, instances);
+  const summary = statusLines(instances, now).join('\n');
   return {
     icon: {
-      name: ICON_FOR[connectionCategory(status.connection.state)],
-      attention: reminder?.attention ?? false,
+      name: worstIcon(instances.map(({ status }) => status.connection.state)),
+      attention: instances.some(({ reminder }) => reminder?.attention ?? false),
       dark,
     },
-    tooltip: sensor.line ? `${sensor.line}\n${summary}` : summary,
-    title: sensor.title,
+    tooltip: shown.line ? `${shown.line}\n${summary}` : summary,
+    title: shown.title,
     items,
   };
 }

@@ -5,20 +5,14 @@ import type { EntityState } from '../../../src/shared/entity';
 import type { EntityPlace } from '../../../src/shared/entity-view';
 import type { Favourite } from '../../../src/shared/settings';
 import { READY_TOKEN } from '../../support/token-metadata';
+import { entityState, outline } from './tray-values';
 
 const entity = (
   entity_id: string,
   state: string,
   friendly_name: string,
   attributes: Record<string, unknown> = {},
-): EntityState => ({
-  entity_id,
-  state,
-  attributes: { friendly_name, ...attributes },
-  last_changed: '',
-  last_updated: '',
-  context: { id: 'c', parent_id: null, user_id: null },
-});
+): EntityState => entityState(entity_id, state, { friendly_name, ...attributes });
 
 const GROUND = { floor: 'Ground floor', floorOrder: 0 };
 const FIRST = { floor: 'First floor', floorOrder: 1 };
@@ -43,22 +37,28 @@ const HOME: Array<[EntityState, EntityPlace]> = [
 
 function menu(favourites: Favourite[], connected = true, home = HOME): MenuItemSpec[] {
   const input: TrayInput = {
-    status: {
-      connection: connected
-        ? { state: 'connected', since: 0, haVersion: '2026.2.0' }
-        : { state: 'offline' },
-      instance: { origin: 'http://ha.lan:8123', locationName: 'Home' },
-      token: READY_TOKEN,
-      settingsNotice: null,
-      startNotice: null,
-    },
-    favourites,
-    entity: (id) => home.find(([e]) => e.entity_id === id)?.[0],
-    placeOf: (id) => home.find(([e]) => e.entity_id === id)?.[1],
+    instances: [
+      {
+        status: {
+          key: 'first',
+          name: 'Home',
+          connection: connected
+            ? { state: 'connected', since: 0, haVersion: '2026.2.0' }
+            : { state: 'offline' },
+          instance: { origin: 'http://ha.lan:8123', locationName: 'Home' },
+          token: READY_TOKEN,
+          settingsNotice: null,
+          startNotice: null,
+        },
+        favourites,
+        entity: (id) => home.find(([e]) => e.entity_id === id)?.[0],
+        placeOf: (id) => home.find(([e]) => e.entity_id === id)?.[1],
+        reminder: null,
+      },
+    ],
     panelShortcut: null,
-    reminder: null,
     pausedUntil: null,
-    sensorId: null,
+    sensor: null,
     dark: false,
   };
   const { items } = trayModel(input, 0);
@@ -66,17 +66,6 @@ function menu(favourites: Favourite[], connected = true, home = HOME): MenuItemS
   const end = items.findIndex((item) => 'id' in item && item.id === 'panel');
   return items.slice(2, end - 1);
 }
-
-/** The menu as a person reads it: "— Header —", "-" for a separator, "▸ Submenu" and its items indented. */
-const outline = (items: MenuItemSpec[], indent = ''): string[] =>
-  items.flatMap((item) => {
-    if (item.type === 'separator') return [`${indent}-`];
-    if (item.type === 'submenu')
-      return [`${indent}▸ ${item.label}`, ...outline(item.submenu, `${indent}  `)];
-    if (item.id.startsWith('group:')) return [`${indent}— ${item.label} —`];
-    const box = item.type === 'checkbox' ? (item.checked ? '☑ ' : '☐ ') : '';
-    return [`${indent}${box}${item.label}${item.enabled === false ? ' [disabled]' : ''}`];
-  });
 
 const favourites = (...ids: string[]): Favourite[] => ids.map((entityId) => ({ entityId }));
 

@@ -24,7 +24,7 @@ beforeEach(async () => {
   ({ supervisor, store } = await connectedSupervisor(sim));
   const host = new RecordingTrayHost();
   menu = () => host.menu;
-  tray = new TrayService(host, store, {
+  tray = new TrayService(host, {
     openTokenSettings: vi.fn(),
     pauseNotifications: vi.fn(),
     resumeNotifications: vi.fn(),
@@ -35,14 +35,17 @@ beforeEach(async () => {
     quit: vi.fn(),
     clickFavourite: vi.fn(),
   });
-  tray.setStatus({
+  tray.setInstances([{ key: 'first', store }]);
+  tray.setStatus('first', {
+    key: 'first',
+    name: 'Home',
     connection: supervisor.getStatus(),
     instance: { origin: sim.url, locationName: 'Home' },
     token: READY_TOKEN,
     settingsNotice: null,
     startNotice: null,
   });
-  tray.setFavourites([
+  tray.setFavourites('first', [
     { entityId: 'light.kitchen' },
     { entityId: 'lock.front_door' },
     { entityId: 'sensor.office_co2' },
@@ -67,7 +70,10 @@ afterEach(async () => {
 });
 
 const item = (id: string) =>
-  menu().find((i) => 'id' in i && i.id === `fav:${id}`) as { label: string; checked?: boolean };
+  menu().find((i) => 'id' in i && i.id === `fav:first:${id}`) as {
+    label: string;
+    checked?: boolean;
+  };
 
 describe('tray favourites against the simulator', () => {
   it('a click toggles the light in Home Assistant and the menu follows', async () => {

@@ -1,54 +1,61 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EntityStore } from '../../../src/main/ha/entity-store';
 import type { MenuItemSpec, TrayHost } from '../../../src/main/tray/tray-host';
-import { trayModel, type TrayCommand, type TrayInput } from '../../../src/main/tray/tray-model';
-import {
-  TrayService,
-  TRAY_REBUILD_MS,
-  type TrayActions,
-} from '../../../src/main/tray/tray-service';
+import type { InstanceTrayInput } from '../../../src/main/tray/instance-tray-model';
+import type { TrayActions } from '../../../src/main/tray/tray-clicks';
+import type { TrayCommand } from '../../../src/main/tray/tray-item-ids';
+import { trayModel, type TrayInput } from '../../../src/main/tray/tray-model';
+import { TrayService, TRAY_REBUILD_MS } from '../../../src/main/tray/tray-service';
 import type { AppStatus } from '../../../src/shared/app-status';
 import type { EntityState } from '../../../src/shared/entity';
 import type { EntityPlace } from '../../../src/shared/entity-view';
 import type { Favourite } from '../../../src/shared/settings';
 import type { ConnectionStatus } from '../../../src/shared/connection-status';
 import { READY_TOKEN } from '../../support/token-metadata';
+import { clickableIds, entityState as entity } from './tray-values';
 
 const CONNECTED: ConnectionStatus = { state: 'connected', since: 0, haVersion: '2024.1.6' };
 const status = (
   connection: ConnectionStatus = CONNECTED,
   instance: AppStatus['instance'] = { origin: 'http://ha.lan:8123', locationName: 'Cottage' },
 ): AppStatus => ({
+  key: 'first',
+  name: instance?.locationName ?? 'Home Assistant',
   connection,
   instance,
   token: READY_TOKEN,
   settingsNotice: null,
   startNotice: null,
 });
-const entity = (
-  entity_id: string,
-  state: string,
-  attributes: Record<string, unknown> = {},
-): EntityState => ({
-  entity_id,
-  state,
-  attributes,
-  last_changed: '',
-  last_updated: '',
-  context: { id: 'c', parent_id: null, user_id: null },
-});
-const input = (overrides: Partial<TrayInput> = {}, entities: EntityState[] = []): TrayInput => ({
-  status: status(),
-  favourites: [],
-  entity: (id) => entities.find((e) => e.entity_id === id),
-  placeOf: () => undefined,
-  panelShortcut: 'CommandOrControl+Alt+H',
-  reminder: null,
-  pausedUntil: null,
-  sensorId: null,
-  dark: false,
-  ...overrides,
-});
+/** The model's input for one instance: what belongs to the instance and what to the app. */
+type OneInstance = Partial<Omit<InstanceTrayInput, 'entity'>> &
+  Partial<Omit<TrayInput, 'instances'>>;
+const input = (overrides: OneInstance = {}, entities: EntityState[] = []): TrayInput => {
+  const {
+    status: instanceStatus = status(),
+    favourites = [],
+    placeOf = () => undefined,
+    reminder = null,
+    ...app
+  } = overrides;
+  return {
+    instances: [
+      {
+        status: instanceStatus,
+        favourites,
+        entity: (id) => entities.find((e) => e.entity_id === id),
+        placeOf,
+        reminder,
+      },
+    ],
+    panelShortcut: 'CommandOrControl+Alt+H',
+    pausedUntil: null,
+    sensor: null,
+    dark: false,
+    ...app,
+  };
+};
+const outsideSensor = { instance: 'first', entityId: 'sensor.outside' };
 const ids = (items: MenuItemSpec[]) =>
   items.map((i) => (i.type === 'separator' ? '-' : 'id' in i ? i.id : i.label));
 const byId = (items: MenuItemSpec[], id: string) =>
@@ -104,38 +111,40 @@ describe('trayModel', () => {
       entity('media_player.speaker', 'playing', { friendly_name: 'Speaker' }),
     ];
     const { items } = trayModel(input({ favourites }, entities), 0);
-    expect(ids(items).slice(2, 12)).toEqual(favourites.map((f) => `fav:${f.entityId}`));
-    expect(byId(items, 'fav:light.kitchen')).toMatchObject({
+    expect(ids(items).slice(2, 12)).toEqual(favourites.map((f) => `fav:first:${f.entityId}`));
+    expect(byId(items, 'fav:first:light.kitchen')).toMatchObject({
       type: 'checkbox',
       label: 'Kitchen',
       checked: true,
     });
-    expect(byId(items, 'fav:switch.desk')).toMatchObject({
+    expect(byId(items, 'fav:first:switch.desk')).toMatchObject({
       type: 'checkbox',
       label: 'Desk lamp',
       checked: false,
     });
-    expect(byId(items, 'fav:sensor.temp')).toMatchObject({
+    expect(byId(items, 'fav:first:sensor.temp')).toMatchObject({
       type: 'normal',
       label: 'Living room temperature – 21.5 °C',
     });
-    expect(byId(items, 'fav:scene.movie')).toMatchObject({ label: '▶ Movie night' });
-    expect(byId(items, 'fav:lock.front')).toMatchObject({
+    expect(byId(items, 'fav:first:scene.movie')).toMatchObject({ label: '▶ Movie night' });
+    expect(byId(items, 'fav:first:lock.front')).toMatchObject({
       label: 'Front door – Locked  (Unlock…)',
     });
-    expect(byId(items, 'fav:cover.garage')).toMatchObject({
+    expect(byId(items, 'fav:first:cover.garage')).toMatchObject({
       label: 'Garage door – Closed  (Open…)',
     });
-    expect(byId(items, 'fav:binary_sensor.door')).toMatchObject({ label: 'Back door – Open' });
-    expect(byId(items, 'fav:light.garden')).toMatchObject({
+    expect(byId(items, 'fav:first:binary_sensor.door')).toMatchObject({
+      label: 'Back door – Open',
+    });
+    expect(byId(items, 'fav:first:light.garden')).toMatchObject({
       label: 'Garden – Unavailable',
       enabled: false,
     });
-    expect(byId(items, 'fav:light.gone')).toMatchObject({
+    expect(byId(items, 'fav:first:light.gone')).toMatchObject({
       label: 'light.gone – not in Home Assistant',
       enabled: false,
     });
-    expect(byId(items, 'fav:media_player.speaker')).toMatchObject({
+    expect(byId(items, 'fav:first:media_player.speaker')).toMatchObject({
       label: 'Speaker – Playing  (Pause)',
     });
   });
@@ -148,7 +157,7 @@ describe('trayModel', () => {
       ]),
       0,
     );
-    expect(byId(offline.items, 'fav:light.a')).toMatchObject({ label: long, enabled: false });
+    expect(byId(offline.items, 'fav:first:light.a')).toMatchObject({ label: long, enabled: false });
     expect(ids(offline.items)).toContain('reconnect');
   });
 
@@ -188,7 +197,7 @@ describe('trayModel', () => {
     expect(unset.icon.name).toBe('disconnected');
     expect(byId(unset.items, 'open-ha')).toMatchObject({ enabled: false });
     expect(ids(unset.items)).not.toContain('reconnect');
-    expect(ids(unset.items)).not.toContain('fav:light.a');
+    expect(ids(unset.items)).not.toContain('fav:first:light.a');
   });
 
   it('pauses notifications from a submenu, and offers to resume while paused', () => {
@@ -241,19 +250,21 @@ describe('trayModel: the sensor in the tray', () => {
   });
 
   it('shows the chosen sensor as the title and first tooltip line while connected', () => {
-    const model = trayModel(input({ sensorId: 'sensor.outside' }, [outside]), 0);
+    const model = trayModel(input({ sensor: outsideSensor }, [outside]), 0);
     expect(model.title).toBe('21.5 °C');
     expect(model.tooltip).toBe('Outside: 21.5 °C\nHA Tray – Cottage: Connected');
   });
 
   it('shows no stale value while disconnected, and nothing for a missing sensor', () => {
     const offline = trayModel(
-      input({ sensorId: 'sensor.outside', status: status({ state: 'offline' }) }, [outside]),
+      input({ sensor: outsideSensor, status: status({ state: 'offline' }) }, [outside]),
       0,
     );
     expect(offline.title).toBe('');
     expect(offline.tooltip).toBe('HA Tray – Cottage: Offline');
-    expect(trayModel(input({ sensorId: 'sensor.gone' }), 0).title).toBe('');
+    expect(
+      trayModel(input({ sensor: { instance: 'first', entityId: 'sensor.gone' } }), 0).title,
+    ).toBe('');
   });
 });
 
@@ -278,11 +289,7 @@ describe('trayModel: everything in the menu (Linux may never deliver a click)', 
       }),
       0,
     );
-    const flat = (items: MenuItemSpec[]): string[] =>
-      items.flatMap((i) =>
-        i.type === 'submenu' ? flat(i.submenu) : 'id' in i && i.enabled !== false ? [i.id] : [],
-      );
-    expect(flat(model.items)).toEqual(expect.arrayContaining(commands));
+    expect(clickableIds(model.items)).toEqual(expect.arrayContaining(commands));
   });
 });
 
@@ -318,25 +325,26 @@ describe('TrayService', () => {
       quit: vi.fn(),
       clickFavourite: vi.fn(),
     };
-    const tray = new TrayService(host, store, actions, clock);
+    const tray = new TrayService(host, actions, clock);
+    tray.setInstances([{ key: 'first', store }]);
     const flush = () => timers.splice(0).forEach((fn) => fn());
     return { host, store, tray, actions, flush, timers, click: (id: string) => onItem(id) };
   }
 
   it('rebuilds the menu only when what it shows changed', () => {
     const { host, tray } = setup();
-    tray.setStatus(status());
-    tray.setStatus(status());
+    tray.setStatus('first', status());
+    tray.setStatus('first', status());
     expect(host.setContextMenu).toHaveBeenCalledTimes(1);
     expect(host.setIcon).toHaveBeenCalledTimes(1);
-    tray.setStatus(status({ state: 'offline' }));
+    tray.setStatus('first', status({ state: 'offline' }));
     expect(host.setContextMenu).toHaveBeenCalledTimes(2);
   });
 
   it('shows a favourite change at once, coalesces the burst after it, and ignores other entities', () => {
     const { tray, store, flush, timers } = setup();
-    tray.setStatus(status());
-    tray.setFavourites([{ entityId: 'light.kitchen' }]);
+    tray.setStatus('first', status());
+    tray.setFavourites('first', [{ entityId: 'light.kitchen' }]);
     const before = tray.rebuilds;
     for (let i = 0; i < 50; i++) store.apply({ c: { 'sensor.other': { '+': { s: String(i) } } } });
     expect(timers).toHaveLength(0);
@@ -361,21 +369,21 @@ describe('TrayService', () => {
         },
       },
     });
-    tray.setStatus(status());
-    tray.setFavourites([{ entityId: 'climate.living' }]);
+    tray.setStatus('first', status());
+    tray.setFavourites('first', [{ entityId: 'climate.living' }]);
     const label = () => {
       const items = vi.mocked(host.setContextMenu).mock.lastCall![0];
-      return byId(items, 'fav:climate.living')?.label;
+      return byId(items, 'fav:first:climate.living')?.label;
     };
     expect(label()).toBe('Thermostat – Heat 70 °C');
-    tray.setTemperatureUnit('°F');
+    tray.setTemperatureUnit('first', '°F');
     expect(label()).toBe('Thermostat – Heat 70 °F');
   });
 
   it('groups the favourites by floor once it knows where they are, and follows a change of places', () => {
     const { host, tray } = setup();
-    tray.setStatus(status());
-    tray.setFavourites([{ entityId: 'light.kitchen' }, { entityId: 'sensor.other' }]);
+    tray.setStatus('first', status());
+    tray.setFavourites('first', [{ entityId: 'light.kitchen' }, { entityId: 'sensor.other' }]);
     const labels = () =>
       vi
         .mocked(host.setContextMenu)
@@ -386,13 +394,13 @@ describe('TrayService', () => {
       'light.kitchen': { area: 'Kitchen', floor: 'Ground floor', floorOrder: 0 },
       'sensor.other': { area: 'Attic', floor: 'Top floor', floorOrder: 2 },
     };
-    tray.setPlaces((id) => places[id]);
+    tray.setPlaces('first', (id) => places[id]);
     expect(labels()).toEqual(['Ground floor', 'light.kitchen', '-', 'Top floor']);
   });
 
   it('switches the icon to its dark variant when the system theme turns dark', () => {
     const { host, tray } = setup();
-    tray.setStatus(status());
+    tray.setStatus('first', status());
     tray.setDark(true);
     expect(host.setIcon).toHaveBeenLastCalledWith({
       name: 'connected',
@@ -407,8 +415,8 @@ describe('TrayService', () => {
     store.apply({
       a: { 'sensor.outside': { s: '21.5', a: { unit_of_measurement: '°C' }, lc: 1 } },
     });
-    tray.setStatus(status());
-    tray.setSensor('sensor.outside');
+    tray.setStatus('first', status());
+    tray.setSensor(outsideSensor);
     expect(host.setTitle).toHaveBeenLastCalledWith('21.5 °C');
     const rebuilds = tray.rebuilds;
     // The first change after a quiet spell shows at once, the rest of the burst as one update.
@@ -427,19 +435,20 @@ describe('TrayService', () => {
   });
 
   it('runs the command or the favourite of a clicked item', () => {
-    const { click, actions } = setup();
+    const { click, actions, tray } = setup();
+    tray.setStatus('first', status({ state: 'offline' }));
     click('reconnect');
     click('panel');
-    click('fav:lock.front_door');
+    click('fav:first:lock.front_door');
     click('unknown');
     click('rotate');
     click('pause-tomorrow');
     click('resume-notifications');
-    expect(actions.openTokenSettings).toHaveBeenCalledOnce();
+    expect(actions.openTokenSettings).toHaveBeenCalledExactlyOnceWith('first');
     expect(actions.pauseNotifications).toHaveBeenCalledWith('tomorrow');
     expect(actions.resumeNotifications).toHaveBeenCalledOnce();
-    expect(actions.reconnect).toHaveBeenCalledOnce();
+    expect(actions.reconnect).toHaveBeenCalledExactlyOnceWith('first');
     expect(actions.openPanel).toHaveBeenCalledOnce();
-    expect(actions.clickFavourite).toHaveBeenCalledWith('lock.front_door');
+    expect(actions.clickFavourite).toHaveBeenCalledWith('first', 'lock.front_door');
   });
 });
