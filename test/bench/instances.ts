@@ -31,12 +31,15 @@ function scenario(...args: string[]): Promise<Record<string, number>> {
  * Several Home Assistants at once: three homes of 2,000 entities against one of 6,000, at the
  * same change rate (30 a second in all), each in a process of its own so that heap and RSS are
  * the scenario's; and how late a healthy instance's changes arrive while another one restarts
- * with 30,000 entities, against the same load with the other one quiet.
+ * with 2,000 and with 30,000 entities, against the same load with the other one quiet.
  */
 export async function instancesBench(): Promise<Figure[]> {
   const one = await scenario('cost', '1', '6000');
   const three = await scenario('cost', '3', '2000');
-  const delay = await scenario('delay');
+  const delays = [
+    ['2000', await scenario('delay', '2000')],
+    ['30000', await scenario('delay', '30000')],
+  ] as const;
   const cost = (name: string, result: Record<string, number>, note: string): Figure[] => [
     {
       key: `instances.${name}.cpuPercent`,
@@ -67,40 +70,54 @@ export async function instancesBench(): Promise<Figure[]> {
     ratio('cpuPercent'),
     ratio('heapMb'),
     ratio('rssMb'),
-    {
-      key: 'instances.healthyQuietP99Ms',
-      value: delay.quietP99Ms!,
-      unit: 'ms',
-      samples: delay.quietSamples!,
-      note: 'the other instance quiet',
-    },
-    {
-      key: 'instances.healthyTroubledP50Ms',
-      value: delay.troubledP50Ms!,
-      unit: 'ms',
-      samples: delay.samples!,
-      note: 'the other restarting with 30,000 entities',
-    },
-    {
-      key: 'instances.healthyTroubledP99Ms',
-      value: delay.troubledP99Ms!,
-      unit: 'ms',
-      samples: delay.samples!,
-      note: 'the other restarting with 30,000 entities',
-    },
-    {
-      key: 'instances.healthyTroubledMaxMs',
-      value: delay.troubledMaxMs!,
-      unit: 'ms',
-      samples: delay.samples!,
-      note: 'the other restarting with 30,000 entities',
-    },
-    {
-      key: 'instances.healthyAddedP99Ms',
-      value: delay.addedP99Ms!,
-      unit: 'ms',
-      samples: delay.samples!,
-      note: 'goal: at most 50 ms',
-    },
+    ...delays.flatMap(([size, delay]): Figure[] => {
+      const note = `the other restarting with ${Number(size).toLocaleString('en')} entities`;
+      const quiet = 'the other instance quiet';
+      const samples = delay.samples!;
+      return [
+        {
+          key: `instances.healthyQuietP99Ms.${size}`,
+          value: delay.quietP99Ms!,
+          unit: 'ms',
+          samples: delay.quietSamples!,
+          note: quiet,
+        },
+        {
+          key: `instances.healthyTroubledP50Ms.${size}`,
+          value: delay.troubledP50Ms!,
+          unit: 'ms',
+          samples,
+          note,
+        },
+        {
+          key: `instances.healthyTroubledP99Ms.${size}`,
+          value: delay.troubledP99Ms!,
+          unit: 'ms',
+          samples,
+          note,
+        },
+        {
+          key: `instances.healthyTroubledMaxMs.${size}`,
+          value: delay.troubledMaxMs!,
+          unit: 'ms',
+          samples,
+          note,
+        },
+        {
+          key: `instances.healthyLoopMaxMs.${size}`,
+          value: delay.troubledLoopMaxMs!,
+          unit: 'ms',
+          samples: 1,
+          note: 'longest event-loop delay meanwhile',
+        },
+        {
+          key: `instances.healthyAddedP99Ms.${size}`,
+          value: delay.addedP99Ms!,
+          unit: 'ms',
+          samples,
+          note: 'goal: at most 50 ms',
+        },
+      ];
+    }),
   ];
 }

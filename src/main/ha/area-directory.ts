@@ -98,9 +98,21 @@ export class AreaDirectory {
   }
 }
 
+// Field by field: run on every reconnect over every entity of the home, where two
+// JSON.stringify calls per entity held a 30,000-entity home's main process for tens of ms.
 function samePlaces(a: Map<string, EntityPlace>, b: Map<string, EntityPlace>): boolean {
   if (a.size !== b.size) return false;
-  for (const [entityId, place] of a)
-    if (JSON.stringify(place) !== JSON.stringify(b.get(entityId))) return false;
+  for (const [entityId, place] of a) if (!samePlace(place, b.get(entityId))) return false;
   return true;
+}
+
+function samePlace(a: EntityPlace, b: EntityPlace | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.area === b.area &&
+    a.floor === b.floor &&
+    a.areaOrder === b.areaOrder &&
+    a.floorOrder === b.floorOrder &&
+    (a.labels ?? []).join('\n') === (b.labels ?? []).join('\n')
+  );
 }

@@ -1,5 +1,5 @@
 // One scenario of the several-instances bench (test/bench/instances.ts) in a process of its own,
-// so that its heap and RSS are its own: `cost <instances> <entities>` or `delay`. Prints one JSON
+// so that its heap and RSS are its own: `cost <instances> <entities>` or `delay <entities of the faulty one>`. Prints one JSON
 // line of results.
 import { mkdtempSync, rmSync } from 'node:fs';
 import './electron-alias';
@@ -89,12 +89,12 @@ async function cost(count: number, entities: number): Promise<Record<string, num
 
 /**
  * How late a healthy instance's changes arrive while another instance restarts over and over
- * with a 30,000-entity home (each reconnect a full snapshot) and sends malformed frames, against
- * the same load with the other instance quiet.
+ * with a home of `faultyEntities` (each reconnect a full snapshot) and sends malformed frames,
+ * against the same load with the other instance quiet.
  */
-async function delay(): Promise<Record<string, number>> {
+async function delay(faultyEntities: number): Promise<Record<string, number>> {
   const healthy = await SimProcess.start(2000);
-  const faulty = await SimProcess.start(30_000);
+  const faulty = await SimProcess.start(faultyEntities);
   const dir = mkdtempSync(join(tmpdir(), 'ha-tray-bench-instances-'));
   const app = await connectedApp([healthy, faulty], dir);
   const [home, other] = app.instances.list() as [InstanceServices, InstanceServices];
