@@ -147,7 +147,8 @@ async function delay(faultyEntities: number): Promise<Record<string, number>> {
 
 async function main(): Promise<void> {
   const [scenario, count, entities] = process.argv.slice(2);
-  const result = scenario === 'delay' ? await delay() : await cost(Number(count), Number(entities));
+  const result =
+    scenario === 'delay' ? await delay(Number(count)) : await cost(Number(count), Number(entities));
   console.log(JSON.stringify(result));
 }
 
