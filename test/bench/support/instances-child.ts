@@ -1,6 +1,6 @@
 // One scenario of the several-instances bench (test/bench/instances.ts) in a process of its own,
-// so that its heap and RSS are its own: `cost <instances> <entities>` or `delay <entities of the faulty one>`. Prints one JSON
-// line of results.
+// so that its heap and RSS are its own: `cost <instances> <entities>`, or `delay <entities of the
+// faulty one>`. Prints one JSON line of results.
 import { mkdtempSync, rmSync } from 'node:fs';
 import './electron-alias';
 import { tmpdir } from 'node:os';
