@@ -184,7 +184,6 @@ async function start(): Promise<void> {
   );
 
   await services.start();
-  // A first run, or an instance that lost its token: the settings open where it is set up.
-  const unset = services.instances.list().find((instance) => !instance.setup.isSetUp());
+  const unset = services.instances.awaitingSetUp();
   if (unset) windows.showSettings('connection', unset.key);
 }

@@ -55,6 +55,20 @@ export class InstanceSet {
     return instance;
   }
 
+  /**
+   * The instance the settings window should open on at start, if any: the first run's, or one
+   * that was set up and lost its token. One the user added and left unfinished beside working
+   * ones waits for them to come back to it.
+   */
+  awaitingSetUp(): InstanceServices | undefined {
+    const instances = this.list();
+    const noneSetUp = instances.every((instance) => !instance.setup.isSetUp());
+    return instances.find(
+      (instance) =>
+        !instance.setup.isSetUp() && (noneSetUp || instance.settings.entry().origin !== null),
+    );
+  }
+
   /** Called after an instance came or went, with the instances now. */
   onChange(listener: (instances: readonly InstanceServices[]) => void): () => void {
     return this.changes.on(listener);

@@ -276,4 +276,15 @@ describe('several Home Assistants at once', () => {
     await waitFor(() => third.setup.status().name === 'Cabin', 'the cabin named');
     expect(third.setup.status().lookalike).toBeNull();
   });
+
+  it('opens the settings at start on a first run, or on an instance that lost its token, not on one left unfinished', async () => {
+    const [first] = app.instances.list();
+    expect(app.instances.awaitingSetUp()?.key).toBe(first!.key);
+    const home = await simulator({ locationName: 'Home' });
+    await setUp(first!, home);
+    const unfinished = app.instances.add();
+    expect(app.instances.awaitingSetUp()).toBeUndefined();
+    unfinished.settings.setOrigin('http://127.0.0.1:9');
+    expect(app.instances.awaitingSetUp()?.key).toBe(unfinished.key);
+  });
 });
