@@ -6,9 +6,11 @@ import { normaliseInstanceUrl } from '../../src/shared/instance-url';
 import type { HaSimulator } from '../ha-sim';
 import { testPlatform } from './app-platform';
 import { fastRetry } from './fast-retry';
+import { onlyInstance } from './only-instance';
 
 /**
- * The whole app in a fresh data folder, its token saved and its address set to the simulator's.
+ * The whole app in a fresh data folder, its one (first) instance set up: its token saved and its
+ * address set to the simulator's.
  * `beforeConnect` runs just before it connects (to change settings first); `dispose` removes it all.
  */
 export async function appForSimulator(
@@ -25,10 +27,11 @@ export async function appForSimulator(
   await app.start();
   const instance = normaliseInstanceUrl(sim.url);
   if (!instance.ok) throw new Error(instance.error);
-  await app.vault.save(sim.token);
-  app.settings.setInstance(instance.value.origin);
+  const first = onlyInstance(app);
+  await first.vault.save(sim.token);
+  first.settings.setOrigin(instance.value.origin);
   await options.beforeConnect?.(app);
-  app.setup.connectIfReady();
+  first.setup.connectIfReady();
   return {
     app,
     dispose: async () => {
