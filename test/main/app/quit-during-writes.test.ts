@@ -54,9 +54,11 @@ describe('quitting in the middle of writes', () => {
     await quitted;
     running.splice(0);
     // The instance's files are in its own folder: every folder is looked into.
-    expect(readdirSync(dir, { recursive: true }).filter((name) => name.endsWith('.tmp'))).toEqual(
-      [],
-    );
+    expect(
+      readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+        name.endsWith('.tmp'),
+      ),
+    ).toEqual([]);
 
     const restarted = onlyInstance(await boot());
     expect(restarted.vault.token()).toBe(token);

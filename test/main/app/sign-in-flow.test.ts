@@ -118,7 +118,9 @@ describe('sign in with Home Assistant, against the simulator', () => {
     expect(ownerTokens()).toEqual([...before, name].sort());
     expect(onlyInstance(app).vault.pendingToken()).toBeNull();
     expect(
-      readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('sign-in-journal.json')),
+      readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+        f.endsWith('sign-in-journal.json'),
+      ),
     ).toEqual([]);
     expect(sim.stats.loginFailures).toBe(0);
     // No token in the log, nor the session's.
