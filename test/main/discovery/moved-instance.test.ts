@@ -90,7 +90,9 @@ function setup() {
 const onDisk = () => JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'));
 /** The first instance's entry as the settings file has it. */
 const entryOnDisk = () =>
-  (onDisk().instances as Array<{ key: string }>).find((e) => e.key === KEY)!;
+  (onDisk().instances as Array<{ key: string; origin: string | null; uuid?: string }>).find(
+    (e) => e.key === KEY,
+  )!;
 
 describe('a moved Home Assistant', () => {
   it('after 2 minutes of failure sends one burst, asks in a native dialog, and only then moves and reconnects', async () => {
