@@ -11,7 +11,8 @@ import { onlyInstance } from './only-instance';
 /**
  * The whole app in a fresh data folder, its one (first) instance set up: its token saved and its
  * address set to the simulator's.
- * `beforeConnect` runs just before it connects (to change settings first); `dispose` removes it all.
+ * `beforeConnect` runs just before it connects (to change settings first); `dir` is its data
+ * folder; `dispose` removes it all.
  */
 export async function appForSimulator(
   sim: HaSimulator,
@@ -19,7 +20,7 @@ export async function appForSimulator(
     platform?: Partial<AppPlatform>;
     beforeConnect?: (app: AppServices) => Promise<void>;
   } = {},
-): Promise<{ app: AppServices; dispose: () => Promise<void> }> {
+): Promise<{ app: AppServices; dir: string; dispose: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'ha-tray-app-'));
   const app = createAppServices(testPlatform(dir, options.platform), {
     connection: { retry: fastRetry(10, 40) },
@@ -34,6 +35,7 @@ export async function appForSimulator(
   first.setup.connectIfReady();
   return {
     app,
+    dir,
     dispose: async () => {
       await app.dispose();
       rmSync(dir, { recursive: true, force: true });
