@@ -23,7 +23,7 @@ export async function latencyBench(): Promise<Figure[]> {
     const toTray: number[] = [];
     const favouriteStamps: number[] = [];
     const sentAt = (state: string | undefined) => Number(state) / 1e6;
-    app.services.store.onUpdate(({ changes }) => {
+    app.home.store.onUpdate(({ changes }) => {
       const now = hrMs();
       for (const change of changes) {
         if (!change.state) continue;
@@ -33,7 +33,7 @@ export async function latencyBench(): Promise<Figure[]> {
     });
     let lastTrayStamp = 0;
     app.onTrayMenu = () => {
-      const stamp = sentAt(app.services.store.get(favourite)?.state);
+      const stamp = sentAt(app.home.store.get(favourite)?.state);
       if (stamp > lastTrayStamp) toTray.push(hrMs() - stamp);
       lastTrayStamp = stamp;
     };

@@ -1,3 +1,4 @@
+import { FIRST_INSTANCE_KEY } from '../../src/shared/settings';
 import { defaultHome, startSimulator } from '../ha-sim';
 import { chromiumPath } from '../e2e/chromium';
 import { E2eHarness } from '../e2e/harness';
@@ -48,7 +49,7 @@ export async function panelBench(): Promise<Figure[]> {
   const harness = await E2eHarness.start({ chromiumPath: chromium, entityEventDelayMs: 200 });
   try {
     await harness.connectTo(sim.url, sim.token);
-    harness.services.settings.update({
+    harness.services.settings.updateInstance(FIRST_INSTANCE_KEY, {
       favourites: [SWITCH.entityId, ...busy].map((entityId) => ({ entityId })),
     });
     const tab = await harness.open('panel', { size: { width: 360, height: 520 } });

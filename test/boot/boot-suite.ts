@@ -4,11 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY } from '../../src/main/ha/backoff';
 import { ipcContract } from '../../src/shared/ipc/contract';
 import {
-  eventChannel,
+  streamChannel,
   requestChannel,
   SUBSCRIBE_CHANNEL,
   valueGetterName,
 } from '../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY as KEY } from '../../src/shared/settings';
 import { startSimulator, type HaSimulator } from '../ha-sim';
 import { decodeImage } from '../fake-electron/native-image';
 import { waitFor } from '../support/wait-for';
@@ -39,11 +40,14 @@ export function describeBoot(name: string, mode: () => BootMode): void {
       const main = await startedMain();
       const page = main.page();
       // As the settings window does: main sends a page only the streams it follows.
-      page.onStatus(() => undefined);
-      page.onEntityListChanged(() => undefined);
+      page.onStatus(() => undefined, KEY);
+      page.onEntityListChanged(() => undefined, KEY);
       const candidate = { url: sim.url, token: sim.token };
-      expect(await page.testConnection(candidate)).toMatchObject({ ok: true, value: { ok: true } });
-      expect(await page.saveConnection(candidate)).toMatchObject({ ok: true });
+      expect(await page.testConnection(KEY, candidate)).toMatchObject({
+        ok: true,
+        value: { ok: true },
+      });
+      expect(await page.saveConnection(KEY, candidate)).toMatchObject({ ok: true });
       await waitFor(() => trayIcon(main) === 'connected', 'the connected tray icon');
       return { main, sim };
     };
@@ -209,7 +213,7 @@ export function describeBoot(name: string, mode: () => BootMode): void {
 
     it('connects to Home Assistant through the IPC a page uses', async () => {
       const { main, sim } = await connectedMain();
-      const status = await main.page().getStatus();
+      const status = await main.page().getStatus(KEY);
       expect(status.ok && status.value.connection.state).toBe('connected');
       await waitFor(
         () => lastEvent<{ size: number }>(main, 'entityListChanged')?.size === sim.states().length,
@@ -279,7 +283,7 @@ export function describeBoot(name: string, mode: () => BootMode): void {
       let answered = false;
       const action = main
         .page()
-        .actOnEntity({ entityId: 'light.kitchen', action: { kind: 'primary' } })
+        .actOnEntity(KEY, { entityId: 'light.kitchen', action: { kind: 'primary' } })
         .finally(() => (answered = true));
       await waitFor(() => sim.serviceCalls.length > 0, 'the service call sent');
       let atQuit: { answered: boolean; log: string } | null = null;
@@ -340,7 +344,7 @@ export function describeBoot(name: string, mode: () => BootMode): void {
         JSON.stringify({ version: 1, crashes: [now - 60_000, now - 5_000] }),
       );
       const main = await startedMain({ userDataDir: first.userDataDir });
-      const status = await main.page().getStatus();
+      const status = await main.page().getStatus(KEY);
       expect(status.ok && status.value.startNotice).toMatch(/started without connecting/);
       expect(status.ok && status.value.connection.state).toBe('not_configured');
       await waitFor(
@@ -362,8 +366,9 @@ function trayIcon(main: BootedMain): string {
 }
 
 /** The last payload main sent the test's page on an event channel. */
+/** The last payload main sent a page on the first instance's stream `event`. */
 function lastEvent<T>(main: BootedMain, event: string): T | undefined {
-  const channel = eventChannel(event);
+  const channel = streamChannel({ stream: event, instance: KEY });
   const sent = main.fake.pageSent.filter((s) => s.channel === channel);
   return sent.at(-1)?.payload as T | undefined;
 }

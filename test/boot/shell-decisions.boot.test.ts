@@ -3,6 +3,8 @@ import { basename, join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { ELECTRON_STORE_CHANNEL } from '../../src/main/ipc/stray-channels';
+import { INSTANCE_FILES } from '../../src/main/storage/layout';
+import { FIRST_INSTANCE_KEY as KEY } from '../../src/shared/settings';
 import { startSimulator, type HaSimulator } from '../ha-sim';
 import { waitFor } from '../support/wait-for';
 import { APP_PAGE, BootedMain, PROJECT_DIR, type BootOptions } from './built-main';
@@ -93,12 +95,13 @@ describe('installed, the shell is locked down', () => {
 describe('quit', () => {
   it('waits for a write in flight: it is on disk when the app quits', async () => {
     const main = await started();
-    const file = join(main.userDataDir, 'rotation-reminder.json');
+    // The first instance's reminder memory, in its folder (src/main/storage/layout.ts).
+    const file = join(main.userDataDir, 'instances', KEY, INSTANCE_FILES.rotationReminder);
     const snoozed = () =>
       existsSync(file) &&
       typeof (JSON.parse(readFileSync(file, 'utf8')) as { snoozedUntil?: unknown }).snoozedUntil ===
         'number';
-    expect((await main.page().snoozeTokenReminder('day')).ok).toBe(true);
+    expect((await main.page().snoozeTokenReminder(KEY, 'day')).ok).toBe(true);
     // The snooze is being written (an fs write cannot finish within this turn of the loop).
     expect(snoozed()).toBe(false);
     let onDiskAtQuit: boolean | null = null;
@@ -158,13 +161,16 @@ describe('at home on each desktop', () => {
     const main = await started({ platform: 'darwin' });
     const page = main.page();
     const candidate = { url: sim.url, token: sim.token };
-    expect(await page.testConnection(candidate)).toMatchObject({ ok: true, value: { ok: true } });
-    expect(await page.saveConnection(candidate)).toMatchObject({ ok: true });
+    expect(await page.testConnection(KEY, candidate)).toMatchObject({
+      ok: true,
+      value: { ok: true },
+    });
+    expect(await page.saveConnection(KEY, candidate)).toMatchObject({ ok: true });
     const settings = await page.updateSettings({
       ui: {
         globalShortcut: 'CommandOrControl+Alt+H',
         startAtLogin: false,
-        traySensor: 'sensor.bedroom_temperature',
+        traySensor: { instance: KEY, entityId: 'sensor.bedroom_temperature' },
       },
     });
     expect(settings.ok).toBe(true);

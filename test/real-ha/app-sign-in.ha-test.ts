@@ -5,11 +5,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createAppServices, type AppServices } from '../../src/main/app-services';
 import { requestChannel } from '../../src/shared/ipc/define';
 import type { IpcResult } from '../../src/shared/ipc/result';
+import { FIRST_INSTANCE_KEY as KEY } from '../../src/shared/settings';
 import type { SignInStatus } from '../../src/shared/sign-in';
 import { FakeSecretStore } from '../fakes/secret-store';
 import { testPlatform } from '../support/app-platform';
 import { signInAsBrowser, type Delivery } from '../support/browser-login';
 import { refreshTokensOf } from '../support/oauth-token-client';
+import { onlyInstance } from '../support/only-instance';
 import { waitFor } from '../support/wait-for';
 import { RealHa } from './harness';
 import type { ProvisionedUser } from './provision';
@@ -65,17 +67,17 @@ async function ended(app: AppServices, phases: SignInStatus['phase'][]): Promise
   let status: SignInStatus | null = null;
   await waitFor(
     () => {
-      status = app.signIn.status();
+      status = onlyInstance(app).signIn.status();
       return phases.includes(status.phase);
     },
     `sign-in ${phases.join(' or ')}`,
   );
-  await waitFor(() => !app.signIn.isOpen(), 'the sign-in cleaned up');
+  await waitFor(() => !onlyInstance(app).signIn.isOpen(), 'the sign-in cleaned up');
   return status!;
 }
 
 async function attempt(app: AppServices): Promise<string> {
-  const status = await ask<SignInStatus>(app, 'startSignIn', { url: ha.url });
+  const status = await ask<SignInStatus>(app, 'startSignIn', KEY, { url: ha.url });
   expect(status.phase).toBe('waiting');
   return opened.at(-1)!;
 }
@@ -99,7 +101,7 @@ describe(`Sign in with Home Assistant: real Home Assistant ${release.version}`, 
     const app = boot();
     await app.start();
     const first = await attempt(app);
-    await ask(app, 'cancelSignIn');
+    await ask(app, 'cancelSignIn', KEY);
     await ended(app, ['idle']);
     const late = await signInAsBrowser(first, user);
     expect(late.callback).toMatchObject({ error: expect.any(String) });
@@ -125,8 +127,11 @@ describe(`Sign in with Home Assistant: real Home Assistant ${release.version}`, 
     await signInAsBrowser(second, user);
     const done = await ended(app, ['signed_in', 'failed']);
     expect(done.phase).toBe('signed_in');
-    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected');
-    const name = app.vault.metadata().name!;
+    await waitFor(
+      () => onlyInstance(app).supervisor.getStatus().state === 'connected',
+      'connected',
+    );
+    const name = onlyInstance(app).vault.metadata().name!;
     expect(name).toMatch(/^HA Tray on laptop \d{4}-\d\d-\d\d \d\d:\d\d/);
     // Exactly one new token, the long-lived one: the sign-in session is gone.
     expect(await tokens()).toEqual([...before, `long_lived_access_token ${name}`].sort());
@@ -134,11 +139,11 @@ describe(`Sign in with Home Assistant: real Home Assistant ${release.version}`, 
     // Signing in again replaces it, and the replaced one is revoked.
     await signInAsBrowser(await attempt(app), user);
     expect((await ended(app, ['signed_in', 'failed'])).message).toContain('revoked the old one');
-    const renamed = app.vault.metadata().name;
+    const renamed = onlyInstance(app).vault.metadata().name;
     const after = await tokens();
     expect(after).toHaveLength(before.length + 1);
     expect(after.filter((t) => t.startsWith('long_lived_access_token HA Tray on'))).toHaveLength(1);
-    expect(app.supervisor.getStatus().state).toBe('connected');
+    expect(onlyInstance(app).supervisor.getStatus().state).toBe('connected');
     expect(renamed === null || after.includes(`long_lived_access_token ${renamed}`)).toBe(true);
   });
 });

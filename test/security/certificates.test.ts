@@ -8,9 +8,11 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../src/main/app-services';
 import type { TrustedCaSource } from '../../src/main/tls/trusted-cas';
 import { requestChannel } from '../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY as KEY } from '../../src/shared/settings';
 import type { IpcResult } from '../../src/shared/ipc/result';
 import { startSimulator, type HaSimulator } from '../ha-sim';
 import { fastRetry } from '../support/fast-retry';
+import { onlyInstance } from '../support/only-instance';
 import { testPlatform } from '../support/app-platform';
 import { installNetworkGuard, type NetworkGuard } from '../support/network-guard';
 import { makeTlsFixtures, type TlsFixtures } from '../support/tls-fixtures';
@@ -95,8 +97,9 @@ function boot(trustedCas: TrustedCaSource): AppServices {
   return app;
 }
 
+/** Every request here is about the app's one Home Assistant: the page names it first. */
 const ask = (name: string, ...args: unknown[]) =>
-  app.table.handle(requestChannel(name), PAGE, args) as Promise<IpcResult<unknown>>;
+  app.table.handle(requestChannel(name), PAGE, [KEY, ...args]) as Promise<IpcResult<unknown>>;
 
 describe('certificates', () => {
   it('a private CA from the trusted source works for REST and the WebSocket; without it nothing is sent', async () => {
@@ -117,7 +120,10 @@ describe('certificates', () => {
     expect(await ask('saveConnection', { url: front.url, token: sim.token })).toMatchObject({
       ok: true,
     });
-    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected over wss');
+    await waitFor(
+      () => onlyInstance(app).supervisor.getStatus().state === 'connected',
+      'connected over wss',
+    );
     expect(guard.violations).toEqual([]);
   });
 
@@ -151,14 +157,23 @@ describe('certificates', () => {
       value: { ok: true },
     });
     await ask('saveConnection', { url: front.url, token: sim.token });
-    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected over wss');
+    await waitFor(
+      () => onlyInstance(app).supervisor.getStatus().state === 'connected',
+      'connected over wss',
+    );
 
     // After a restart the pinned server is recognised as back (its greeting over the same
     // trust) and the app logs in again.
     await front.stop();
-    await waitFor(() => app.supervisor.getStatus().state === 'reconnecting', 'the drop noticed');
+    await waitFor(
+      () => onlyInstance(app).supervisor.getStatus().state === 'reconnecting',
+      'the drop noticed',
+    );
     await front.start(fixtures.selfSigned);
-    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'back over wss');
+    await waitFor(
+      () => onlyInstance(app).supervisor.getStatus().state === 'connected',
+      'back over wss',
+    );
   });
 
   it('a changed certificate is refused with a clear message before anything is sent', async () => {

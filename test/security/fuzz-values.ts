@@ -24,6 +24,8 @@ const KEYS = [
   'trust',
   'connection',
   'instance',
+  'instances',
+  'key',
   'origin',
   'ids',
   'confirm',
@@ -57,6 +59,12 @@ const STRINGS = [
   'connection',
   'day',
   'a.b.c',
+  // Instance keys: well-formed but unknown, and malformed ones.
+  'cabin',
+  'FIRST',
+  'first/../first',
+  'first\u0000',
+  'k'.repeat(41),
 ];
 
 /** Random values of every kind IPC's structured clone can carry, and then some. */
@@ -101,12 +109,16 @@ export function randomPayload(random: () => number): unknown {
   return Array.from({ length }, () => randomValue(random, 1));
 }
 
-/** A valid payload with one thing changed: a field replaced, removed or added. */
+/**
+ * A valid payload with one thing changed: one argument replaced (an instance key, say), or a field
+ * of an object argument replaced, removed or added.
+ */
 export function mutate(sample: unknown[], random: () => number): unknown {
   const copy = structuredClone(sample) as unknown[];
-  const target = copy[0];
+  const index = Math.floor(random() * copy.length);
+  const target = copy[index];
   if (typeof target !== 'object' || target === null || random() < 0.2) {
-    copy[0] = randomValue(random, 1);
+    copy[index] = randomValue(random, 1);
     return copy;
   }
   const record = target as Record<string, unknown>;

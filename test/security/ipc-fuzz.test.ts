@@ -12,10 +12,12 @@ import {
   valueGetterName,
 } from '../../src/shared/ipc/define';
 import type { IpcResult } from '../../src/shared/ipc/result';
+import { FIRST_INSTANCE_KEY as KEY } from '../../src/shared/settings';
 import { startSimulator, type HaSimulator } from '../ha-sim';
 import { FakeSecretStore } from '../fakes/secret-store';
 import { fastRetry } from '../support/fast-retry';
 import { fakeStreamPage } from '../support/stream-pages';
+import { onlyInstance } from '../support/only-instance';
 import { testPlatform } from '../support/app-platform';
 import { installNetworkGuard, type NetworkGuard } from '../support/network-guard';
 import { snapshotIn } from '../support/supervised-store';
@@ -37,47 +39,71 @@ const UNTRUSTED = [
 ];
 
 /**
- * What each request takes, written here by hand and apart from the contract's schemas: the
- * number of arguments and the keys an object argument may have. A payload the app accepted
- * (anything but `invalid_payload`) must fit it.
+ * How a page names an instance, written here by hand: HA Tray's key for it, lower-case letters,
+ * digits and "-" (src/shared/settings.ts). Any such key passes validation; main then looks it up.
  */
-const SHAPES: Record<
-  string,
-  { arity: number; keys?: string[]; oneOf?: unknown[]; maxString?: number; second?: unknown[] }
-> = {
-  /** A page follows a stream (true) or leaves it (false). */
-  subscribe: { arity: 2, keys: ['stream', 'instance'], second: [true, false] },
-  getStatus: { arity: 0 },
+const INSTANCE_KEY = /^[a-z0-9-]{1,40}$/;
+const isInstanceKey = (value: unknown) => typeof value === 'string' && INSTANCE_KEY.test(value);
+
+interface Shape {
+  /**
+   * Where a per-instance request names its instance: `first` before the other arguments,
+   * `optional-last` as an optional last argument.
+   */
+  instance?: 'first' | 'optional-last';
+  /** How many arguments besides the instance key. */
+  arity: number;
+  keys?: string[];
+  oneOf?: unknown[];
+  maxString?: number;
+  second?: unknown[];
+}
+
+/**
+ * What each request takes, written here by hand and apart from the contract's schemas: the
+ * instance key where the request is about one Home Assistant, the number of other arguments and
+ * the keys an object argument may have. A payload the app accepted (anything but
+ * `invalid_payload`) must fit it.
+ */
+const SHAPES: Record<string, Shape> = {
+  /** A page follows a stream (true) or leaves it (false), from one loaded document. */
+  subscribe: { arity: 3, keys: ['stream', 'instance'], second: [true, false] },
+  getStatus: { instance: 'first', arity: 0 },
   getSettings: { arity: 0 },
-  updateSettings: {
+  updateSettings: { arity: 1, keys: ['notifications', 'ui', 'diagnostics'] },
+  updateInstance: {
+    instance: 'first',
     arity: 1,
-    keys: ['favourites', 'tokenReminder', 'notifications', 'ui', 'diagnostics'],
+    keys: ['name', 'favourites', 'rules', 'tokenReminder'],
   },
-  testConnection: { arity: 1, keys: ['url', 'port', 'token'] },
-  saveConnection: { arity: 1, keys: ['url', 'port', 'token'] },
-  allowWeakStorage: { arity: 1, oneOf: [true] },
-  allowPlainHttp: { arity: 1, keys: ['url', 'port'] },
-  trustCertificate: { arity: 1, keys: ['url', 'port'] },
-  listEntities: { arity: 0 },
-  getFavouriteEntities: { arity: 0 },
+  addInstance: { arity: 0 },
+  removeInstance: { instance: 'first', arity: 1, keys: ['revokeToken'] },
+  testConnection: { instance: 'first', arity: 1, keys: ['url', 'port', 'token'] },
+  saveConnection: { instance: 'first', arity: 1, keys: ['url', 'port', 'token'] },
+  allowWeakStorage: { instance: 'first', arity: 1, oneOf: [true] },
+  allowPlainHttp: { instance: 'first', arity: 1, keys: ['url', 'port'] },
+  trustCertificate: { instance: 'first', arity: 1, keys: ['url', 'port'] },
+  listEntities: { instance: 'first', arity: 0 },
+  getFavouriteEntities: { instance: 'first', arity: 0 },
   setEntityListOpen: { arity: 1, oneOf: [true, false] },
-  actOnEntity: { arity: 1, keys: ['entityId', 'action', 'confirmed'] },
+  actOnEntity: { instance: 'first', arity: 1, keys: ['entityId', 'action', 'confirmed'] },
   openTokenPage: { arity: 1, keys: ['url', 'port'] },
-  getTokenStatus: { arity: 0 },
-  rotateToken: { arity: 0 },
-  snoozeTokenReminder: { arity: 1, oneOf: ['day', 'week'] },
-  replaceToken: { arity: 1, keys: ['token', 'confirmDifferent'] },
-  revokeOldToken: { arity: 0 },
-  loadTokenAudit: { arity: 0 },
-  revokeTokens: { arity: 1, keys: ['ids', 'confirm'] },
-  previewNotification: { arity: 1 },
-  sendTestNotification: { arity: 1 },
+  getTokenStatus: { instance: 'first', arity: 0 },
+  rotateToken: { instance: 'first', arity: 0 },
+  snoozeTokenReminder: { instance: 'first', arity: 1, oneOf: ['day', 'week'] },
+  replaceToken: { instance: 'first', arity: 1, keys: ['token', 'confirmDifferent'] },
+  revokeOldToken: { instance: 'first', arity: 0 },
+  loadTokenAudit: { instance: 'first', arity: 0 },
+  revokeTokens: { instance: 'first', arity: 1, keys: ['ids', 'confirm'] },
+  previewNotification: { instance: 'first', arity: 1 },
+  sendTestNotification: { instance: 'first', arity: 1 },
   openSettings: {
+    instance: 'optional-last',
     arity: 1,
     oneOf: ['connection', 'favourites', 'notifications', 'token', 'general', 'about'],
   },
   closePanel: { arity: 0 },
-  openInHomeAssistant: { arity: 1 },
+  openInHomeAssistant: { instance: 'first', arity: 1 },
   getDesktopStatus: { arity: 0 },
   reportPageError: { arity: 1, keys: ['page', 'kind', 'message', 'stack'] },
   setStartAtLogin: { arity: 1, oneOf: [true, false] },
@@ -86,9 +112,9 @@ const SHAPES: Record<
   copyDiagnostics: { arity: 1, keys: ['redactAddress', 'redactEntityNames'] },
   getDiscovery: { arity: 0 },
   refreshDiscovery: { arity: 0 },
-  getSignIn: { arity: 0 },
-  startSignIn: { arity: 1, keys: ['url'] },
-  cancelSignIn: { arity: 0 },
+  getSignIn: { instance: 'first', arity: 0 },
+  startSignIn: { instance: 'first', arity: 1, keys: ['url'] },
+  cancelSignIn: { instance: 'first', arity: 0 },
 };
 
 /** Every channel a page can call, by the name SHAPES knows it by. */
@@ -101,9 +127,24 @@ const CHANNELS: Record<string, string> = Object.fromEntries([
   ['subscribe', SUBSCRIBE_CHANNEL],
 ]);
 
-function fitsShape(name: string, args: unknown): boolean {
+/**
+ * The arguments besides the instance key, or null when the key is missing or not one. An optional
+ * key left `undefined` is absent, as structured clone carries it.
+ */
+function withoutInstance(shape: Shape, args: unknown[]): unknown[] | null {
+  if (shape.instance === 'first') return isInstanceKey(args[0]) ? args.slice(1) : null;
+  if (shape.instance === 'optional-last' && args.length === shape.arity + 1) {
+    const key = args.at(-1);
+    return key === undefined || isInstanceKey(key) ? args.slice(0, -1) : null;
+  }
+  return args;
+}
+
+function fitsShape(name: string, payload: unknown): boolean {
   const shape = SHAPES[name]!;
-  if (!Array.isArray(args) || args.length !== shape.arity) return false;
+  if (!Array.isArray(payload)) return false;
+  const args = withoutInstance(shape, payload);
+  if (args === null || args.length !== shape.arity) return false;
   if (shape.second && !shape.second.includes(args[1])) return false;
   if (shape.oneOf) return shape.oneOf.includes(args[0]);
   if (shape.maxString !== undefined)
@@ -111,7 +152,9 @@ function fitsShape(name: string, args: unknown): boolean {
   if (shape.keys) {
     const arg = args[0];
     if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return false;
-    return Object.keys(arg).every((key) => shape.keys!.includes(key));
+    const record = arg as Record<string, unknown>;
+    if (record.instance !== undefined && !isInstanceKey(record.instance)) return false;
+    return Object.keys(record).every((key) => shape.keys!.includes(key));
   }
   return true;
 }
@@ -170,14 +213,16 @@ beforeAll(async () => {
     },
   );
   for (const stream of streamNames(ipcContract))
-    await app.table.handle(SUBSCRIBE_CHANNEL, TRUSTED, [{ stream }, true, 'fuzzpage1']);
+    for (const key of [{ stream }, { stream, instance: KEY }])
+      await app.table.handle(SUBSCRIBE_CHANNEL, TRUSTED, [key, true, 'fuzzpage1']);
   await app.start();
   // Connected as a saved connection connects at start, without a probe, and ready once the
   // entities are in: "connected" is said before they arrive.
-  await app.vault.save(sim.token);
-  app.settings.setInstance(sim.url);
-  app.setup.connectIfReady();
-  await snapshotIn(app.entities);
+  const home = onlyInstance(app);
+  await home.vault.save(sim.token);
+  home.settings.setOrigin(sim.url);
+  home.setup.connectIfReady();
+  await snapshotIn(home.entities);
 });
 
 afterAll(async () => {
@@ -198,17 +243,19 @@ describe('IPC fuzz of every contract channel', () => {
   });
 
   it('survives random and malformed payloads from trusted and untrusted senders', async () => {
+    // Valid payloads to mutate: one field, or the instance key, changed at a time.
     const samples: Record<string, unknown[]> = {
-      testConnection: [{ url: sim.url }],
-      saveConnection: [{ url: sim.url, port: new URL(sim.url).port }],
+      testConnection: [KEY, { url: sim.url }],
+      saveConnection: [KEY, { url: sim.url, port: new URL(sim.url).port }],
       updateSettings: [{ ui: { globalShortcut: 'CommandOrControl+Alt+H', startAtLogin: false } }],
-      actOnEntity: [{ entityId: 'light.not_there', action: { kind: 'primary' } }],
-      allowPlainHttp: [{ url: 'ha.example.com' }],
+      updateInstance: [KEY, { favourites: [{ entityId: 'light.kitchen' }] }],
+      actOnEntity: [KEY, { entityId: 'light.not_there', action: { kind: 'primary' } }],
+      allowPlainHttp: [KEY, { url: 'ha.example.com' }],
       openTokenPage: [{ url: 'homeassistant.local:8123' }],
-      openInHomeAssistant: ['/profile/security'],
-      snoozeTokenReminder: ['day'],
-      openSettings: ['token'],
-      subscribe: [{ stream: 'favouriteEntities' }, true],
+      openInHomeAssistant: [KEY, '/profile/security'],
+      snoozeTokenReminder: [KEY, 'day'],
+      openSettings: ['token', KEY],
+      subscribe: [{ stream: 'favouriteEntities', instance: KEY }, true, 'fuzzpage1'],
     };
     const random = seededRandom(20261202);
     const acceptedInvalid: string[] = [];
@@ -241,19 +288,29 @@ describe('IPC fuzz of every contract channel', () => {
   it('lets no call record consent to send the token to another address, or move the instance', async () => {
     // What main's native dialog stores for a moved Home Assistant (src/main/discovery/moved-instance.ts).
     const consent = { uuid: 'abc123', origin: 'http://203.0.113.9:8123', allowed: true };
+    const moved = { origin: consent.origin, uuid: consent.uuid };
     const attempts: unknown[][] = [
       [{ trust: { plainHttp: [], certificates: [], addressConsents: [consent] } }],
-      [{ instance: { origin: consent.origin, uuid: consent.uuid } }],
+      [{ instance: moved }],
+      [{ instances: [{ key: KEY, ...moved }] }],
+      [KEY, moved],
+      [KEY, { trust: { addressConsents: [consent] } }],
       [{ addressConsents: [consent] }],
+      [KEY, { addressConsents: [consent] }],
       [consent],
+      [KEY, consent],
       [consent.origin, consent.uuid],
+      [KEY, consent.origin, consent.uuid],
       [{ ...consent, url: consent.origin }],
+      [KEY, { ...consent, url: consent.origin }],
     ];
     for (const channel of Object.values(CHANNELS))
       for (const payload of attempts) await app.table.handle(channel, TRUSTED, payload);
     await rejectionsReported();
     expect(app.settings.get().trust.addressConsents).toBeUndefined();
-    expect(app.settings.get().instance).toEqual({ origin: sim.url });
+    expect(app.settings.get().instances.map((entry) => entry.key)).toEqual([KEY]);
+    expect(app.settings.entry(KEY)).toMatchObject({ origin: sim.url });
+    expect(app.settings.entry(KEY).uuid).toBeUndefined();
   });
 
   it('reached no address but loopback, and sent the token nowhere but Home Assistant', () => {
@@ -286,31 +343,39 @@ describe('IPC fuzz of every contract channel', () => {
     >;
     expect(Object.keys(raw).sort()).toEqual(
       [
-        'instance',
         'diagnostics',
-        'favourites',
+        'instances',
         'notifications',
         'schemaVersion',
         'storage',
-        'tokenReminder',
         'trust',
         'ui',
       ].sort(),
     );
-    expect(raw.instance).toEqual({ origin: sim.url });
+    // No call added or removed a Home Assistant: the one the fuzz began with is there, as it was.
+    const instances = raw.instances as Array<Record<string, unknown>>;
+    expect(instances.map((entry) => entry.key)).toEqual([KEY]);
+    const [entry] = instances as [Record<string, unknown>];
+    expect(entry.origin).toBe(sim.url);
+    expect(entry).not.toHaveProperty('uuid');
     expect(raw.storage).toEqual({ allowWeakEncryption: false });
     expect(raw.trust).toEqual({ plainHttp: [], certificates: [] });
-    const favourites = raw.favourites as Array<{ entityId: string; label?: string }>;
+    const favourites = entry.favourites as Array<{ entityId: string; label?: string }>;
     expect(Array.isArray(favourites) && favourites.length <= 500).toBe(true);
     for (const favourite of favourites) {
       expect(favourite.entityId).toMatch(/^[a-z0-9_]+\.[a-z0-9_]+$/);
       expect((favourite.label ?? 'x').trim().length).toBeGreaterThan(0);
     }
-    const ui = raw.ui as { globalShortcut: unknown; startAtLogin: unknown };
+    expect(Array.isArray(entry.rules)).toBe(true);
+    const name = entry.name as unknown;
+    expect(name === null || (typeof name === 'string' && name.trim().length > 0)).toBe(true);
+    const ui = raw.ui as { globalShortcut: unknown; startAtLogin: unknown; traySensor: unknown };
     expect(typeof ui.globalShortcut === 'string' && ui.globalShortcut.length <= 60).toBe(true);
     expect(typeof ui.startAtLogin).toBe('boolean');
-    const reminder = raw.tokenReminder as { intervalDays: unknown };
+    const sensor = ui.traySensor as { instance: unknown } | null;
+    expect(sensor === null || /^[a-z0-9-]{1,40}$/.test(String(sensor.instance))).toBe(true);
+    const reminder = entry.tokenReminder as { intervalDays: unknown };
     expect([null, 30, 60, 90, 180, 365]).toContain(reminder.intervalDays);
-    expect(app.vault.token()).toBe(sim.token);
+    expect(onlyInstance(app).vault.token()).toBe(sim.token);
   });
 });

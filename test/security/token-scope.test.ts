@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../src/main/app-services';
 import { requestChannel } from '../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY as KEY } from '../../src/shared/settings';
 import type { IpcResult } from '../../src/shared/ipc/result';
 import { startSimulator, type HaSimulator } from '../ha-sim';
 import { fastRetry } from '../support/fast-retry';
+import { onlyInstance } from '../support/only-instance';
 import { testPlatform } from '../support/app-platform';
 import { installNetworkGuard, type NetworkGuard } from '../support/network-guard';
 import { waitFor } from '../support/wait-for';
@@ -43,14 +45,17 @@ afterEach(async () => {
 
 describe('the saved token goes only to the origin it was saved with', () => {
   it('refuses every other address a page names, and no byte of the token reaches it', async () => {
-    expect(await ask('testConnection', { url: home.url, token: home.token })).toMatchObject({
+    expect(await ask('testConnection', KEY, { url: home.url, token: home.token })).toMatchObject({
       ok: true,
       value: { ok: true },
     });
-    expect(await ask('saveConnection', { url: home.url, token: home.token })).toMatchObject({
+    expect(await ask('saveConnection', KEY, { url: home.url, token: home.token })).toMatchObject({
       ok: true,
     });
-    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected');
+    await waitFor(
+      () => onlyInstance(app).supervisor.getStatus().state === 'connected',
+      'connected',
+    );
 
     const homePort = Number(new URL(home.url).port);
     const strangerPort = new URL(stranger.url).port;
@@ -64,7 +69,7 @@ describe('the saved token goes only to the origin it was saved with', () => {
     ];
     for (const candidate of elsewhere) {
       for (const channel of ['testConnection', 'saveConnection']) {
-        const reply = await ask(channel, { ...candidate, token: '' });
+        const reply = await ask(channel, KEY, { ...candidate, token: '' });
         const text = JSON.stringify(reply);
         expect(text, `${channel} ${candidate.url}`).toMatch(/only sent to/);
         expect(text).not.toContain(home.token);
@@ -72,7 +77,7 @@ describe('the saved token goes only to the origin it was saved with', () => {
     }
 
     // The same origin still works without pasting the token again.
-    expect(await ask('testConnection', { url: home.url })).toMatchObject({
+    expect(await ask('testConnection', KEY, { url: home.url })).toMatchObject({
       ok: true,
       value: { ok: true, locationName: 'Home' },
     });
@@ -80,6 +85,30 @@ describe('the saved token goes only to the origin it was saved with', () => {
     expect(guard.violations).toEqual([]);
     expect(guard.secretWrites.length).toBeGreaterThan(0);
     expect(guard.secretWrites.filter((write) => write.port !== homePort)).toEqual([]);
-    expect(app.settings.get().instance?.origin).toBe(home.url);
+    expect(app.settings.entry(KEY).origin).toBe(home.url);
+  });
+
+  it("another instance never gets this instance's token, not even for a test", async () => {
+    await ask('testConnection', KEY, { url: home.url, token: home.token });
+    await ask('saveConnection', KEY, { url: home.url, token: home.token });
+    await waitFor(
+      () => onlyInstance(app).supervisor.getStatus().state === 'connected',
+      'connected',
+    );
+    const added = await ask('addInstance');
+    if (!added.ok) throw new Error(added.error.message);
+    const other = added.value as string;
+
+    // Without a pasted token, the new instance has none to send: not the first one's.
+    for (const url of [stranger.url, home.url]) {
+      const reply = await ask('testConnection', other, { url });
+      expect(reply, url).toMatchObject({ ok: true, value: { ok: false, reason: 'invalid_token' } });
+      expect(JSON.stringify(reply)).not.toContain(home.token);
+    }
+    expect(stranger.stats.authAttempts).toBe(0);
+    expect(
+      guard.secretWrites.filter((write) => write.port !== Number(new URL(home.url).port)),
+    ).toEqual([]);
+    expect(app.instances.get(other).vault.token()).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { AppStatus } from '../../src/shared/app-status';
 import type { EntityView } from '../../src/shared/entity-view';
+import { FIRST_INSTANCE_KEY } from '../../src/shared/settings';
 import { NO_TOKEN } from './token-metadata';
 
 /** An entity as main sends it to the pages; `last_updated` differs per state, as in Home Assistant. */
@@ -19,9 +20,11 @@ export function entityView(
   };
 }
 
-/** The app's status as the pages see it: a first run unless overridden. */
+/** An instance's status as the pages see it: the first run's instance unless overridden. */
 export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
   return {
+    key: FIRST_INSTANCE_KEY,
+    name: 'Home Assistant',
     connection: { state: 'not_configured' },
     instance: null,
     token: NO_TOKEN,

@@ -1,7 +1,13 @@
 import type { HandlerTable } from '../../src/main/ipc/handler-table';
 import type { StreamPage } from '../../src/main/ipc/page-streams';
 import { ipcContract } from '../../src/shared/ipc/contract';
-import { streamNames, SUBSCRIBE_CHANNEL } from '../../src/shared/ipc/define';
+import {
+  streamChannel,
+  streamNames,
+  SUBSCRIBE_CHANNEL,
+  type StreamKey,
+} from '../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY } from '../../src/shared/settings';
 
 export interface SentEvent {
   channel: string;
@@ -34,19 +40,27 @@ export function fakeStreamPage(onSent?: (event: SentEvent) => void) {
 
 /**
  * An app page that follows every stream of the contract, as the settings window and the panel
- * together do: what main sends the pages, for service tests. Main takes a subscription as it
- * arrives, so the page follows every stream when this returns; a refusal fails the test run.
+ * together do: what main sends the pages, for service tests. It follows each stream app-wide and
+ * for each of `instances` (the first run's instance unless told), so it hears app-wide values and
+ * each instance's own. Main takes a subscription as it arrives, so the page follows every stream
+ * when this returns; a refusal fails the test run.
  */
 export function followEveryStream(
   table: HandlerTable,
   onSent?: (event: SentEvent) => void,
+  instances: readonly string[] = [FIRST_INSTANCE_KEY],
 ): SentEvent[] {
   const page = fakeStreamPage(onSent);
   const sender = { url: 'ha-tray://app/settings.html', isMainFrame: true, page };
-  for (const stream of streamNames(ipcContract)) {
-    table.handle(SUBSCRIBE_CHANNEL, sender, [{ stream }, true, 'servicepage1']).then(
+  const keys: StreamKey[] = streamNames(ipcContract).flatMap((stream) => [
+    { stream },
+    ...instances.map((instance) => ({ stream, instance })),
+  ]);
+  for (const key of keys) {
+    table.handle(SUBSCRIBE_CHANNEL, sender, [key, true, 'servicepage1']).then(
       (reply) => {
-        if (!reply.ok) throw new Error(`could not follow ${stream}: ${reply.error.message}`);
+        if (!reply.ok)
+          throw new Error(`could not follow ${streamChannel(key)}: ${reply.error.message}`);
       },
       (error: unknown) => {
         throw error;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { createAppServices, type AppServices } from '../../../src/main/app-services';
+import type { InstanceServices } from '../../../src/main/instances/instance-services';
 import type { MenuItemSpec } from '../../../src/main/tray/tray-host';
 import { createTray } from '../../../src/main/tray/create-tray';
 import type { TrayService } from '../../../src/main/tray/tray-service';
@@ -11,6 +12,7 @@ import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { requestChannel } from '../../../src/shared/ipc/define';
 import { testPlatform } from '../../support/app-platform';
 import { snapshotIn } from '../../support/supervised-store';
+import { onlyInstance } from '../../support/only-instance';
 import { followEveryStream } from '../../support/stream-pages';
 
 const SETTINGS_PAGE = { url: 'ha-tray://app/settings.html', isMainFrame: true };
@@ -123,6 +125,11 @@ export class BenchApp {
     });
   }
 
+  /** The one Home Assistant this bench app follows. */
+  get home(): InstanceServices {
+    return onlyInstance(this.services);
+  }
+
   /** Favourites and notification rules on the given entities, as a user would have them. */
   configure(favourites: string[], ruleEntities: string[]): void {
     const rules: NotificationRule[] = ruleEntities.map((entityId, i) => ({
@@ -133,10 +140,9 @@ export class BenchApp {
       states: ['on'],
       cooldownSeconds: 0,
     }));
-    const { notifications } = this.services.settings.get();
-    this.services.settings.update({
+    this.services.settings.updateInstance(this.home.key, {
       favourites: favourites.map((entityId) => ({ entityId })),
-      notifications: { ...notifications, rules },
+      rules,
     });
   }
 
@@ -147,12 +153,13 @@ export class BenchApp {
     await this.services.table.handle(requestChannel('setEntityListOpen'), SETTINGS_PAGE, [true]);
     const instance = normaliseInstanceUrl(url);
     if (!instance.ok) throw new Error(instance.error);
-    await this.services.vault.save(token);
-    this.services.settings.setInstance(instance.value.origin);
-    this.services.setup.connectIfReady();
-    await snapshotIn(this.services.entities);
-    if (this.services.store.size !== entities)
-      throw new Error(`the snapshot has ${this.services.store.size} entities, not ${entities}`);
+    const { home } = this;
+    await home.vault.save(token);
+    home.settings.setOrigin(instance.value.origin);
+    home.setup.connectIfReady();
+    await snapshotIn(home.entities);
+    if (home.store.size !== entities)
+      throw new Error(`the snapshot has ${home.store.size} entities, not ${entities}`);
   }
 
   /** Page events and tray rebuilds from now on only. */

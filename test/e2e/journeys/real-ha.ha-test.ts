@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIRST_INSTANCE_KEY as KEY } from '../../../src/shared/settings';
 import { RealHa } from '../../real-ha/harness';
+import { onlyInstance } from '../../support/only-instance';
 import { RawClient } from '../../support/raw-ws-client';
 import { tamper } from '../../support/tamper';
 import { chromiumPath } from '../chromium';
@@ -52,12 +54,12 @@ describe.skipIf(!browser)('journeys against a real Home Assistant', () => {
       .toBe(1);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
-      .poll(() => harness.services.supervisor.getStatus().state, { timeout: 15_000 })
+      .poll(() => onlyInstance(harness.services).supervisor.getStatus().state, { timeout: 15_000 })
       .toBe('connected');
   });
 
   it('favourites: the tray shows them with live state; the panel toggles a light in Home Assistant', async () => {
-    await harness.services.settings.update({
+    harness.services.settings.updateInstance(KEY, {
       favourites: [{ entityId: 'light.kitchen' }, { entityId: 'lock.front_door' }],
     });
     await expect
@@ -71,32 +73,28 @@ describe.skipIf(!browser)('journeys against a real Home Assistant', () => {
       .poll(() => harness.trayFavourites()[0], { timeout: 10_000 })
       .toBe('☐ Kitchen lights');
     const res = await fetch(`${ha.url}/api/states/light.kitchen`, {
-      headers: { Authorization: `Bearer ${harness.services.vault.token()}` },
+      headers: { Authorization: `Bearer ${onlyInstance(harness.services).vault.token()}` },
     });
     expect(((await res.json()) as { state: string }).state).toBe('off');
   });
 
   it('a notification rule fires exactly once when the door opens', async () => {
-    const notifications = harness.services.settings.get().notifications;
-    await harness.services.settings.update({
-      notifications: {
-        ...notifications,
-        rules: [
-          {
-            id: 'door',
-            entityId: 'binary_sensor.front_door',
-            enabled: true,
-            kind: 'becomes',
-            states: ['on'],
-            cooldownSeconds: 0,
-          },
-        ],
-      },
+    harness.services.settings.updateInstance(KEY, {
+      rules: [
+        {
+          id: 'door',
+          entityId: 'binary_sensor.front_door',
+          enabled: true,
+          kind: 'becomes',
+          states: ['on'],
+          cooldownSeconds: 0,
+        },
+      ],
     });
     // HA Tray subscribes to a rule's entity once the rule exists (no page lists every entity
     // here): its first state is the rule's baseline, so the door opens after it arrived.
     await expect
-      .poll(() => harness.services.store.get('binary_sensor.front_door')?.state)
+      .poll(() => onlyInstance(harness.services).store.get('binary_sensor.front_door')?.state)
       .toBe('off');
     const res = await fetch(`${ha.url}/api/services/input_boolean/turn_on`, {
       method: 'POST',
@@ -107,7 +105,7 @@ describe.skipIf(!browser)('journeys against a real Home Assistant', () => {
     await expect.poll(() => harness.notifications.length, { timeout: 10_000 }).toBe(1);
     // A later change on the same socket: once it is in the store, any second notification for
     // the door, sent before it, would have been shown (rules run as the store changes).
-    const kitchen = harness.services.store.get('light.kitchen')?.state;
+    const kitchen = onlyInstance(harness.services).store.get('light.kitchen')?.state;
     const toggled = await fetch(`${ha.url}/api/services/light/toggle`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${ha.token}` },
@@ -115,7 +113,9 @@ describe.skipIf(!browser)('journeys against a real Home Assistant', () => {
     });
     expect(toggled.status).toBe(200);
     await expect
-      .poll(() => harness.services.store.get('light.kitchen')?.state, { timeout: 10_000 })
+      .poll(() => onlyInstance(harness.services).store.get('light.kitchen')?.state, {
+        timeout: 10_000,
+      })
       .not.toBe(kitchen);
     expect(harness.notifications).toEqual([
       { title: 'Front door opened', body: expect.stringContaining('Previously closed') },
@@ -123,7 +123,7 @@ describe.skipIf(!browser)('journeys against a real Home Assistant', () => {
   });
 
   it('one-click rotation: the old token stops working, the connection stays up', async () => {
-    const old = harness.services.vault.token()!;
+    const old = onlyInstance(harness.services).vault.token()!;
     const page = await harness.open('settings', {
       hash: '/token',
       size: { width: 760, height: 1040 },
@@ -136,13 +136,13 @@ describe.skipIf(!browser)('journeys against a real Home Assistant', () => {
     const socket = await RawClient.connect(ha.url);
     expect((await socket.auth(old)).type).toBe('auth_invalid');
     socket.close();
-    expect(harness.services.supervisor.getStatus().state).toBe('connected');
+    expect(onlyInstance(harness.services).supervisor.getStatus().state).toBe('connected');
   });
 
   it('Home Assistant restarts and the connection recovers by itself', async () => {
     await ha.restart();
     await expect
-      .poll(() => harness.services.supervisor.getStatus().state, { timeout: 60_000 })
+      .poll(() => onlyInstance(harness.services).supervisor.getStatus().state, { timeout: 60_000 })
       .toBe('connected');
     // input_boolean `initial` values reset the kitchen light to on at start: the store follows.
     await expect
@@ -151,7 +151,7 @@ describe.skipIf(!browser)('journeys against a real Home Assistant', () => {
   });
 
   it('nothing leaked the tokens', async () => {
-    const tokens = [ha.token, appToken, harness.services.vault.token()!];
+    const tokens = [ha.token, appToken, onlyInstance(harness.services).vault.token()!];
     for (const token of tokens) {
       for (const tab of harness.pages) expect(await tab.content()).not.toContain(token);
       expect(JSON.stringify(harness.sentToPages)).not.toContain(token);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../src/main/app-services';
 import type { AppStatus } from '../../../src/shared/app-status';
 import { requestChannel } from '../../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY as KEY } from '../../../src/shared/settings';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { testPlatform } from '../../support/app-platform';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
@@ -14,6 +15,7 @@ import { waitFor } from '../../support/wait-for';
 import { fastRetry } from '../../support/fast-retry';
 import { snapshotIn } from '../../support/supervised-store';
 import { followEveryStream } from '../../support/stream-pages';
+import { onlyInstance } from '../../support/only-instance';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/connection', isMainFrame: true };
 
@@ -71,25 +73,25 @@ describe('connect flow against the simulator', () => {
   it('explains bad input, saves only a tested connection, connects, survives a restart, and never leaks the token', async () => {
     const app = boot();
     await app.start();
-    expect(await ask<AppStatus>(app, 'getStatus')).toMatchObject({
+    expect(await ask<AppStatus>(app, 'getStatus', KEY)).toMatchObject({
       ok: true,
       value: { connection: { state: 'not_configured' }, token: { present: false } },
     });
 
-    const badUrl = await ask(app, 'testConnection', { url: 'ftp://ha.lan', token: sim.token });
+    const badUrl = await ask(app, 'testConnection', KEY, { url: 'ftp://ha.lan', token: sim.token });
     expect(badUrl).toMatchObject({ ok: true, value: { ok: false, reason: 'invalid_url' } });
-    const pastedBadly = await ask(app, 'testConnection', {
+    const pastedBadly = await ask(app, 'testConnection', KEY, {
       url: sim.url,
       token: `Bearer "${tamper(sim.token)}"`,
     });
     expect(pastedBadly).toMatchObject({ ok: true, value: { ok: false, reason: 'unauthorized' } });
-    const untested = await ask(app, 'saveConnection', { url: sim.url, token: sim.token });
+    const untested = await ask(app, 'saveConnection', KEY, { url: sim.url, token: sim.token });
     expect(untested).toMatchObject({
       ok: false,
       error: { code: 'failed', message: expect.stringContaining('Test the connection first') },
     });
 
-    const tested = await ask(app, 'testConnection', {
+    const tested = await ask(app, 'testConnection', KEY, {
       url: sim.url.replace('http://', ''),
       token: `  Bearer ${sim.token}\n`,
     });
@@ -97,7 +99,7 @@ describe('connect flow against the simulator', () => {
       ok: true,
       value: { ok: true, locationName: 'Cottage', userName: 'Owner', version: '2024.1.6' },
     });
-    const saved = await ask<AppStatus>(app, 'saveConnection', {
+    const saved = await ask<AppStatus>(app, 'saveConnection', KEY, {
       url: sim.url.replace('http://', ''),
       token: `  Bearer ${sim.token}\n`,
     });
@@ -105,31 +107,40 @@ describe('connect flow against the simulator', () => {
       ok: true,
       value: { instance: { origin: sim.url }, token: { present: true, state: 'ready' } },
     });
-    await snapshotIn(app.entities);
-    expect(app.store.size).toBe(sim.states().length);
+    const instance = onlyInstance(app);
+    await snapshotIn(instance.entities);
+    expect(instance.store.size).toBe(sim.states().length);
 
-    const entities = await ask<Array<{ entity_id: string }>>(app, 'listEntities');
+    const entities = await ask<Array<{ entity_id: string }>>(app, 'listEntities', KEY);
     expect(entities.ok && entities.value.map((e) => e.entity_id)).toContain('light.kitchen');
     await waitFor(
-      () => pageMessages.some((m) => m.channel.endsWith(':entityListChanged')),
+      () => pageMessages.some((m) => m.channel.endsWith(`:entityListChanged@${KEY}`)),
       'entity list event',
     );
     expect(
-      await ask(app, 'actOnEntity', { entityId: 'light.kitchen', action: { kind: 'primary' } }),
+      await ask(app, 'actOnEntity', KEY, {
+        entityId: 'light.kitchen',
+        action: { kind: 'primary' },
+      }),
     ).toEqual({ ok: true, value: undefined });
     expect(sim.getState('light.kitchen')!.state).toBe('off');
     expect(
-      await ask(app, 'actOnEntity', { entityId: 'lock.front_door', action: { kind: 'primary' } }),
+      await ask(app, 'actOnEntity', KEY, {
+        entityId: 'lock.front_door',
+        action: { kind: 'primary' },
+      }),
     ).toMatchObject({
       ok: false,
       error: { message: 'Unlock Front door?' },
     });
-    expect(await ask(app, 'openInHomeAssistant', '/profile/security')).toEqual({
+    expect(await ask(app, 'openInHomeAssistant', KEY, '/profile/security')).toEqual({
       ok: true,
       value: undefined,
     });
     expect(opened).toEqual([`${sim.url}/profile/security`]);
-    expect(await ask(app, 'openInHomeAssistant', '//evil.example/')).toMatchObject({ ok: false });
+    expect(await ask(app, 'openInHomeAssistant', KEY, '//evil.example/')).toMatchObject({
+      ok: false,
+    });
     expect(await ask(app, 'openTokenPage', { url: 'homeassistant.local:8123' })).toEqual({
       ok: true,
       value: undefined,
@@ -145,11 +156,11 @@ describe('connect flow against the simulator', () => {
     const again = boot();
     await again.start();
     await waitFor(
-      () => again.supervisor.getStatus().state === 'connected',
+      () => onlyInstance(again).supervisor.getStatus().state === 'connected',
       'reconnected after restart',
     );
     await waitFor(
-      () => (again.setup.status().instance?.locationName ?? '') === 'Cottage',
+      () => (onlyInstance(again).setup.status().instance?.locationName ?? '') === 'Cottage',
       'location name',
     );
 
@@ -162,34 +173,42 @@ describe('connect flow against the simulator', () => {
     expect(JSON.stringify(replies)).not.toContain(token);
     expect(pageMessages.length).toBeGreaterThan(0);
 
-    // Every line says which module spoke: "2026-… INFO [connection] Connected …".
+    // Every line says which module spoke, and for which Home Assistant where it is one's:
+    // "2026-… INFO [connection@first] Connected …".
     expect(
-      logLines.filter((line) => line.includes(' INFO [connection] Connected to Home Assistant 20')),
+      logLines.filter((line) =>
+        line.includes(` INFO [connection@${KEY}] Connected to Home Assistant 20`),
+      ),
     ).toHaveLength(2);
-    expect(logLines.filter((line) => !/^\S+ [A-Z]+ \[[a-z]+\] /.test(line))).toEqual([]);
+    expect(logLines.filter((line) => !/^\S+ [A-Z]+ \[[a-z-]+(@[a-z0-9-]+)?\] /.test(line))).toEqual(
+      [],
+    );
   });
 
   it('a token saved for a new address never goes to the old one, not even for a moment', async () => {
     const app = boot();
     await app.start();
-    await ask(app, 'testConnection', { url: sim.url, token: sim.token });
-    await ask(app, 'saveConnection', { url: sim.url, token: sim.token });
-    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected to the first');
+    await ask(app, 'testConnection', KEY, { url: sim.url, token: sim.token });
+    await ask(app, 'saveConnection', KEY, { url: sim.url, token: sim.token });
+    await waitFor(
+      () => onlyInstance(app).supervisor.getStatus().state === 'connected',
+      'connected to the first',
+    );
     const other = await startSimulator({ locationName: 'Cabin' });
     try {
       const failuresBefore = sim.stats.authFailures;
       expect(
-        await ask(app, 'testConnection', { url: other.url, token: other.token }),
+        await ask(app, 'testConnection', KEY, { url: other.url, token: other.token }),
       ).toMatchObject({
         ok: true,
         value: { ok: true },
       });
-      await ask(app, 'saveConnection', { url: other.url, token: other.token });
+      await ask(app, 'saveConnection', KEY, { url: other.url, token: other.token });
       await waitFor(
-        () => app.supervisor.getStatus().state === 'connected',
+        () => onlyInstance(app).supervisor.getStatus().state === 'connected',
         'connected to the second',
       );
-      expect(app.settings.get().instance?.origin).toBe(new URL(other.url).origin);
+      expect(app.settings.entry(KEY).origin).toBe(new URL(other.url).origin);
       // The first Home Assistant never saw the second one's token (each refusal counts toward a ban).
       expect(sim.stats.authFailures).toBe(failuresBefore);
     } finally {
@@ -204,21 +223,38 @@ describe('connect flow against the simulator', () => {
     const foreign = await app.table.handle(
       requestChannel('testConnection'),
       { url: 'https://evil.example/', isMainFrame: true },
-      [{ url: sim.url, token: sim.token }],
+      [KEY, { url: sim.url, token: sim.token }],
     );
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
-    for (const args of [[{ url: sim.url, token: 5 }], [{ url: sim.url, extra: true }], ['x'], []]) {
+    for (const args of [
+      [KEY, { url: sim.url, token: 5 }],
+      [KEY, { url: sim.url, extra: true }],
+      [KEY, 'x'],
+      [KEY],
+      [{ url: sim.url, token: sim.token }],
+      [],
+    ]) {
       expect(await ask(app, 'testConnection', ...args)).toMatchObject({
         ok: false,
         error: { code: 'invalid_payload' },
       });
     }
     expect(
-      await ask(app, 'actOnEntity', { entityId: 'light.kitchen', action: { kind: 'explode' } }),
+      await ask(app, 'actOnEntity', KEY, {
+        entityId: 'light.kitchen',
+        action: { kind: 'explode' },
+      }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    // A page never sets an address through the settings: only a tested "Save" does.
     expect(
-      await ask(app, 'updateSettings', { instance: { origin: 'https://evil.example' } }),
+      await ask(app, 'updateSettings', {
+        instances: [{ key: KEY, origin: 'https://evil.example' }],
+      }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await ask(app, 'updateInstance', KEY, { origin: 'https://evil.example' })).toMatchObject(
+      { ok: false, error: { code: 'invalid_payload' } },
+    );
+    expect(app.settings.entry(KEY).origin).toBeNull();
     expect(sim.stats.authAttempts).toBe(0);
   });
 
@@ -228,16 +264,17 @@ describe('connect flow against the simulator', () => {
     const app = boot();
     await app.start();
     const candidate = { url: sim.url, token: sim.token };
-    await ask(app, 'testConnection', candidate);
-    await ask(app, 'saveConnection', candidate);
-    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected');
+    await ask(app, 'testConnection', KEY, candidate);
+    await ask(app, 'saveConnection', KEY, candidate);
+    const { supervisor } = onlyInstance(app);
+    await waitFor(() => supervisor.getStatus().state === 'connected', 'connected');
     await fetch(`${sim.url}/api/`, { headers: { Authorization: 'Bearer wrong' } });
     await sim.restart({ downMs: 1 });
-    await waitFor(() => app.supervisor.getStatus().state === 'banned', 'banned');
+    await waitFor(() => supervisor.getStatus().state === 'banned', 'banned');
 
     sim.unban();
-    expect(await ask(app, 'testConnection', candidate)).toMatchObject({ value: { ok: true } });
-    await ask(app, 'saveConnection', candidate);
-    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected again');
+    expect(await ask(app, 'testConnection', KEY, candidate)).toMatchObject({ value: { ok: true } });
+    await ask(app, 'saveConnection', KEY, candidate);
+    await waitFor(() => supervisor.getStatus().state === 'connected', 'connected again');
   });
 });

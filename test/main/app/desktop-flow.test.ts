@@ -16,6 +16,7 @@ import { fastRetry } from '../../support/fast-retry';
 import { testPlatform } from '../../support/app-platform';
 import { waitFor } from '../../support/wait-for';
 import { followEveryStream } from '../../support/stream-pages';
+import { onlyInstance } from '../../support/only-instance';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/general', isMainFrame: true };
 let dir: string;
@@ -158,11 +159,12 @@ describe('about and diagnostics', () => {
     await boot();
     const instance = normaliseInstanceUrl(sim.url);
     if (!instance.ok) throw new Error(instance.error);
-    await app.vault.save(sim.token);
-    app.settings.setInstance(instance.value.origin);
-    app.settings.update({ favourites: [{ entityId: 'light.kitchen' }] });
-    app.setup.connectIfReady();
-    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected');
+    const home = onlyInstance(app);
+    await home.vault.save(sim.token);
+    home.settings.setOrigin(instance.value.origin);
+    app.settings.updateInstance(home.key, { favourites: [{ entityId: 'light.kitchen' }] });
+    home.setup.connectIfReady();
+    await waitFor(() => home.supervisor.getStatus().state === 'connected', 'connected');
 
     const about = await ask<AboutInfo>('getAbout');
     expect(about).toMatchObject({

@@ -2,10 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/main/app-services';
 import type { DesktopNotification } from '../../../src/main/notify/notifier';
 import { requestChannel } from '../../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY as KEY } from '../../../src/shared/settings';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import type { NotificationRule } from '../../../src/shared/notification-rules';
 import { HA_GENERATIONS, HA_RELEASE, startSimulator, type HaSimulator } from '../../ha-sim';
 import { appForSimulator } from '../../support/connected-app';
+import { onlyInstance } from '../../support/only-instance';
 import { waitFor } from '../../support/wait-for';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/favourites', isMainFrame: true };
@@ -39,26 +41,27 @@ describe.each(HA_GENERATIONS)('the entity scope in the app, Home Assistant %s', 
       platform: { notifier: { isSupported: () => true, show: (n) => void shown.push(n) } },
       beforeConnect: async (started) => {
         app = started;
-        await ask('updateSettings', {
+        await ask('updateInstance', KEY, {
           favourites: [{ entityId: 'light.kitchen' }],
-          notifications: { ...app.settings.get().notifications, rules: [doorRule] },
+          rules: [doorRule],
         });
       },
     }));
+    const { store } = onlyInstance(app);
     const ids = () =>
-      app.store
+      store
         .all()
         .map((s) => s.entity_id)
         .sort();
-    await waitFor(() => app.store.size === 2, 'the watched entities');
+    await waitFor(() => store.size === 2, 'the watched entities');
     expect(ids()).toEqual(['binary_sensor.front_door', 'light.kitchen']);
 
     const everything = sim.states().length;
     for (let i = 0; i < 3; i++) {
       await ask('setEntityListOpen', true);
-      await waitFor(() => app.store.size === everything, 'every entity');
+      await waitFor(() => store.size === everything, 'every entity');
       await ask('setEntityListOpen', false);
-      await waitFor(() => app.store.size === 2, 'the watched entities again');
+      await waitFor(() => store.size === 2, 'the watched entities again');
     }
     sim.setState('binary_sensor.front_door', 'on');
     await waitFor(() => shown.length > 0, 'the door notification');
@@ -74,14 +77,13 @@ describe('a rule added while no page lists every entity', () => {
       platform: { notifier: { isSupported: () => true, show: (n) => void shown.push(n) } },
       beforeConnect: async (started) => {
         app = started;
-        await ask('updateSettings', { favourites: [{ entityId: 'light.kitchen' }] });
+        await ask('updateInstance', KEY, { favourites: [{ entityId: 'light.kitchen' }] });
       },
     }));
-    await waitFor(() => app.store.size === 1, 'the favourite');
-    await ask('updateSettings', {
-      notifications: { ...app.settings.get().notifications, rules: [doorRule] },
-    });
-    await waitFor(() => app.store.get('binary_sensor.front_door') !== undefined, 'the door');
+    const { store } = onlyInstance(app);
+    await waitFor(() => store.size === 1, 'the favourite');
+    await ask('updateInstance', KEY, { rules: [doorRule] });
+    await waitFor(() => store.get('binary_sensor.front_door') !== undefined, 'the door');
     sim.setState('binary_sensor.front_door', 'on');
     await waitFor(() => shown.length > 0, 'the door notification');
     expect(shown).toHaveLength(1);

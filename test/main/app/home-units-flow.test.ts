@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/main/app-services';
 import type { DesktopNotification } from '../../../src/main/notify/notifier';
 import type { EntityView } from '../../../src/shared/entity-view';
-import { eventChannel, requestChannel } from '../../../src/shared/ipc/define';
+import { requestChannel, streamChannel } from '../../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY as KEY } from '../../../src/shared/settings';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import type { NotificationRule } from '../../../src/shared/notification-rules';
 import { HA_GENERATIONS, HA_RELEASE, startSimulator, type HaSimulator } from '../../ha-sim';
@@ -54,20 +55,20 @@ describe.each(HA_GENERATIONS)(
         beforeConnect: async (started) => {
           app = started;
           followEveryStream(app.table, ({ channel, payload }) => {
-            if (channel === eventChannel('favouriteEntities'))
+            if (channel === streamChannel({ stream: 'favouriteEntities', instance: KEY }))
               favouriteEvents.push(payload as EntityView[]);
           });
-          await ask('updateSettings', {
+          await ask('updateInstance', KEY, {
             favourites: [{ entityId: THERMOSTAT }, { entityId: 'light.kitchen' }],
-            notifications: { ...app.settings.get().notifications, rules: [warmRule] },
+            rules: [warmRule],
           });
         },
       }));
       const unitOfFavourite = () => favouriteEvents.at(-1)?.[0]?.temperatureUnit;
       await waitFor(() => unitOfFavourite() === '°F', 'the favourite in °F');
-      const [favourite] = await ask<EntityView[]>('getFavouriteEntities');
+      const [favourite] = await ask<EntityView[]>('getFavouriteEntities', KEY);
       expect(favourite?.temperatureUnit).toBe('°F');
-      const listed = await ask<EntityView[]>('listEntities');
+      const listed = await ask<EntityView[]>('listEntities', KEY);
       expect(listed.find((e) => e.entity_id === THERMOSTAT)?.temperatureUnit).toBe('°F');
       expect(listed.find((e) => e.entity_id === 'light.kitchen')).not.toHaveProperty(
         'temperatureUnit',

@@ -13,6 +13,7 @@ import { testPlatform } from '../../support/app-platform';
 import { FakeClock } from '../../support/fake-clock';
 import { fastRetry } from '../../support/fast-retry';
 import { installNetworkGuard, type NetworkGuard } from '../../support/network-guard';
+import { onlyInstance } from '../../support/only-instance';
 import { waitFor } from '../../support/wait-for';
 
 const UUID = '5f0d3c2a9b8e4f6a8c1d2e3f4a5b6c7d';
@@ -123,12 +124,13 @@ async function appWhoseHomeAssistantMoved(answer: boolean) {
     { connection: { retry: fastRetry(10, 40) } },
   );
   await app.start();
-  await app.vault.save(sim.token);
-  app.settings.setInstance(await deadOrigin());
-  app.settings.rememberInstanceUuid(UUID);
-  app.setup.connectIfReady();
+  const home = onlyInstance(app);
+  await home.vault.save(sim.token);
+  home.settings.setOrigin(await deadOrigin());
+  home.settings.rememberUuid(UUID);
+  home.setup.connectIfReady();
   await waitFor(
-    () => app.supervisor.getStatus().state === 'reconnecting',
+    () => home.supervisor.getStatus().state === 'reconnecting',
     'the saved address failing',
   );
   return browser;
@@ -145,26 +147,26 @@ describe('a moved Home Assistant, in the app', () => {
     await clock.advanceAsync(1);
     await clock.advanceAsync(SHORT_BURST.listenMs);
     await waitFor(
-      () => app.supervisor.getStatus().state === 'connected',
+      () => onlyInstance(app).supervisor.getStatus().state === 'connected',
       'connected at the new address',
     );
     expect(asked).toEqual(['Send your token to 127.0.0.1?']);
     expect(seenWhenAsked).toEqual(PROBE_ONLY);
     expect(moved.seen).toContain('/api/websocket (WebSocket)');
-    expect(app.settings.get().instance).toEqual({ origin: moved.origin, uuid: UUID });
+    expect(onlyInstance(app).settings.entry()).toMatchObject({ origin: moved.origin, uuid: UUID });
     expect(guard.violations).toEqual([]);
   });
 
   it('sends the token nowhere new when the user says no', async () => {
     const browser = await appWhoseHomeAssistantMoved(false);
-    const saved = app.settings.get().instance;
+    const saved = onlyInstance(app).settings.entry();
     await clock.advanceAsync(MOVED_AFTER_MS);
     await clock.advanceAsync(SHORT_BURST.listenMs);
     await waitFor(() => app.settings.get().trust.addressConsents !== undefined, 'the answer kept');
     expect(asked).toEqual(['Send your token to 127.0.0.1?']);
     expect(browser.running()).toEqual([]);
-    expect(app.settings.get().instance).toEqual(saved);
-    expect(app.supervisor.getStatus().state).toBe('reconnecting');
+    expect(onlyInstance(app).settings.entry()).toEqual(saved);
+    expect(onlyInstance(app).supervisor.getStatus().state).toBe('reconnecting');
     expect(moved.seen).toEqual(PROBE_ONLY);
     expect(guard.violations).toEqual([]);
   });

@@ -1,17 +1,20 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../src/main/app-services';
 import type { AppStatus } from '../../../src/shared/app-status';
+import { INSTANCE_FILES } from '../../../src/main/storage/layout';
 import { requestChannel } from '../../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY, SETTINGS_VERSION } from '../../../src/shared/settings';
 import type { TokenStatus } from '../../../src/shared/token-status';
 import { FIXTURE_TOKENS } from '../../fixtures/files/write-fixture-set';
 import { testPlatform } from '../../support/app-platform';
+import { onlyInstance } from '../../support/only-instance';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/connection', isMainFrame: true };
 const FIXTURES = join(import.meta.dirname, '../../fixtures/files');
-/** The files today's HA Tray writes: a newer one starts from these, so each is one version ahead. */
+/** The files today's HA Tray writes: a newer one starts from these, each one version ahead. */
 const NEWEST_SET = join(
   FIXTURES,
   readdirSync(FIXTURES)
@@ -31,16 +34,33 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Every file as a later HA Tray might leave it: the next version of each format. */
+/** Every file under `folder`, by its path inside it. */
+function filesUnder(folder: string, inside = ''): string[] {
+  return readdirSync(join(folder, inside), { withFileTypes: true }).flatMap((item) => {
+    const path = join(inside, item.name);
+    return item.isDirectory() ? filesUnder(folder, path) : [path];
+  });
+}
+
+/**
+ * Every file as a later HA Tray might leave it: today's layout (the app's files at the top, the
+ * first instance's in its folder), each file one version ahead of the one today's HA Tray writes.
+ */
 function filesOfANewerHaTray(): Map<string, string> {
-  cpSync(NEWEST_SET, dir, { recursive: true });
+  const instanceFiles = new Set<string>(Object.values(INSTANCE_FILES));
   const files = new Map<string, string>();
-  for (const name of readdirSync(dir)) {
-    const raw = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, unknown>;
-    const key = 'schemaVersion' in raw ? 'schemaVersion' : 'version';
-    const text = JSON.stringify({ ...raw, [key]: Number(raw[key]) + 1 }, null, 2);
-    writeFileSync(join(dir, name), text, { mode: 0o600 });
-    files.set(name, text);
+  for (const from of filesUnder(NEWEST_SET)) {
+    // A set from before settings version 3 has the instance's files at the top.
+    const to = instanceFiles.has(from) ? join('instances', FIRST_INSTANCE_KEY, from) : from;
+    const raw = JSON.parse(readFileSync(join(NEWEST_SET, from), 'utf8')) as Record<string, unknown>;
+    const next =
+      'schemaVersion' in raw
+        ? { ...raw, schemaVersion: SETTINGS_VERSION + 1 }
+        : { ...raw, version: Number(raw.version) + 1 };
+    const text = JSON.stringify(next, null, 2);
+    mkdirSync(dirname(join(dir, to)), { recursive: true });
+    writeFileSync(join(dir, to), text, { mode: 0o600 });
+    files.set(to, text);
   }
   return files;
 }
@@ -54,32 +74,37 @@ describe('files from a newer HA Tray', () => {
     app = createAppServices(testPlatform(dir));
     await app.start();
 
-    const status = (await call('getStatus')) as { ok: true; value: AppStatus };
+    const status = (await call('getStatus', FIRST_INSTANCE_KEY)) as { ok: true; value: AppStatus };
     expect(status.value.settingsNotice).toMatch(/settings file was saved by a newer version/);
     expect(status.value.token).toMatchObject({
       state: 'undecryptable',
       message: expect.stringMatching(/token was saved by a newer version of HA Tray/),
     });
-    const tokens = (await call('getTokenStatus')) as { ok: true; value: TokenStatus };
+    const tokens = (await call('getTokenStatus', FIRST_INSTANCE_KEY)) as {
+      ok: true;
+      value: TokenStatus;
+    };
     expect(tokens.value.rotation).toMatchObject({
       phase: 'incomplete',
       message: expect.stringMatching(/newer version of HA Tray left a token rotation/),
     });
 
     // What the user does meanwhile works for this run, or is refused with a sentence.
-    expect(await call('updateSettings', { favourites: [{ entityId: 'light.a' }] })).toMatchObject({
-      ok: true,
-    });
-    expect(app.settings.get().favourites).toEqual([{ entityId: 'light.a' }]);
-    await expect(app.vault.save(FIXTURE_TOKENS.current)).rejects.toThrow(/newer version/);
-    expect(await call('rotateToken')).toMatchObject({
+    expect(
+      await call('updateInstance', FIRST_INSTANCE_KEY, { favourites: [{ entityId: 'light.a' }] }),
+    ).toMatchObject({ ok: true });
+    expect(app.settings.entry(FIRST_INSTANCE_KEY).favourites).toEqual([{ entityId: 'light.a' }]);
+    await expect(onlyInstance(app).vault.save(FIXTURE_TOKENS.current)).rejects.toThrow(
+      /newer version/,
+    );
+    expect(await call('rotateToken', FIRST_INSTANCE_KEY)).toMatchObject({
       ok: true,
       value: { phase: 'incomplete', message: expect.stringMatching(/newer version/) },
     });
 
     await app.dispose();
     app = null;
-    expect(readdirSync(dir).sort()).toEqual([...before.keys()].sort());
+    expect(filesUnder(dir).sort()).toEqual([...before.keys()].sort());
     for (const [name, text] of before) expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
   });
 });

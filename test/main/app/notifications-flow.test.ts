@@ -6,9 +6,11 @@ import { createAppServices, type AppServices } from '../../../src/main/app-servi
 import type { DesktopNotification } from '../../../src/main/notify/notifier';
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { requestChannel } from '../../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY as KEY } from '../../../src/shared/settings';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import type { NotificationRule } from '../../../src/shared/notification-rules';
 import { testPlatform } from '../../support/app-platform';
+import { onlyInstance } from '../../support/only-instance';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { waitFor } from '../../support/wait-for';
 import { fastRetry } from '../../support/fast-retry';
@@ -78,16 +80,14 @@ beforeEach(async () => {
   await app.start();
   const instance = normaliseInstanceUrl(sim.url);
   if (!instance.ok) throw new Error(instance.error);
-  await app.vault.save(sim.token);
-  app.settings.setInstance(instance.value.origin);
-  app.setup.connectIfReady();
-  await snapshotIn(app.entities);
-  const notifications = app.settings.get().notifications;
-  expect(
-    await ask('updateSettings', {
-      notifications: { ...notifications, rules: [garageRule, sentinelRule] },
-    }),
-  ).toMatchObject({ ok: true });
+  const home = onlyInstance(app);
+  await home.vault.save(sim.token);
+  home.settings.setOrigin(instance.value.origin);
+  home.setup.connectIfReady();
+  await snapshotIn(home.entities);
+  expect(await ask('updateInstance', KEY, { rules: [garageRule, sentinelRule] })).toMatchObject({
+    ok: true,
+  });
 });
 afterEach(async () => {
   await app.dispose();
@@ -115,7 +115,7 @@ describe('notifications against the simulator', () => {
   it('reconnects with unchanged states notify nothing; a change during an outage is reported once, as such', async () => {
     for (let i = 0; i < 5; i++) {
       // The store keeps its entities while away: the new connection's own snapshot is awaited.
-      const snapshot = nextSnapshot(app.entities);
+      const snapshot = nextSnapshot(onlyInstance(app).entities);
       await sim.restart({ downMs: 1 });
       await snapshot;
     }
@@ -123,30 +123,39 @@ describe('notifications against the simulator', () => {
     expect(shown).toEqual([]);
 
     await sim.stop();
-    await waitFor(() => app.supervisor.getStatus().state !== 'connected', 'disconnected');
+    await waitFor(
+      () => onlyInstance(app).supervisor.getStatus().state !== 'connected',
+      'disconnected',
+    );
     sim.setState('cover.garage_door', 'open', sim.getState('cover.garage_door')!.attributes);
     await sim.start();
     await waitFor(() => shown.length > 0, 'the outage change');
     await sim.restart({ downMs: 1 });
-    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'reconnected again');
+    await waitFor(
+      () => onlyInstance(app).supervisor.getStatus().state === 'connected',
+      'reconnected again',
+    );
     await everyEarlierChangeHandled();
     expect(shown).toHaveLength(1);
     expect(shown[0]!.body).toContain('while HA Tray was disconnected');
   });
 
   it('previews a rule and sends a test notification; refuses a broken rule', async () => {
-    expect(await ask('previewNotification', garageRule)).toEqual({
+    expect(await ask('previewNotification', KEY, garageRule)).toEqual({
       ok: true,
       value: { title: 'Garage door opened', body: expect.any(String) },
     });
-    expect(await ask('sendTestNotification', garageRule)).toEqual({ ok: true, value: undefined });
+    expect(await ask('sendTestNotification', KEY, garageRule)).toEqual({
+      ok: true,
+      value: undefined,
+    });
     expect(shown.at(-1)).toMatchObject({ title: 'Garage door opened' });
-    expect(await ask('previewNotification', { ...garageRule, states: [] })).toMatchObject({
+    expect(await ask('previewNotification', KEY, { ...garageRule, states: [] })).toMatchObject({
       ok: false,
       error: { code: 'invalid_payload' },
     });
     expect(
-      await ask('previewNotification', { ...garageRule, entityId: 'cover.gone' }),
+      await ask('previewNotification', KEY, { ...garageRule, entityId: 'cover.gone' }),
     ).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('not in Home Assistant') },

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../src/main/app-services';
 import type { EntityView } from '../../../src/shared/entity-view';
-import { requestChannel } from '../../../src/shared/ipc/define';
+import { requestChannel, streamChannel } from '../../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY as KEY } from '../../../src/shared/settings';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { fastRetry } from '../../support/fast-retry';
 import { testPlatform } from '../../support/app-platform';
+import { onlyInstance } from '../../support/only-instance';
 import { waitFor } from '../../support/wait-for';
 import { snapshotIn } from '../../support/supervised-store';
 import { followEveryStream } from '../../support/stream-pages';
@@ -30,17 +32,18 @@ beforeEach(async () => {
   });
   followEveryStream(app.table, (event) => sent.push(event));
   await app.start();
-  app.settings.update({ favourites: [{ entityId: 'light.kitchen' }] });
+  app.settings.updateInstance(KEY, { favourites: [{ entityId: 'light.kitchen' }] });
   const instance = normaliseInstanceUrl(sim.url);
   if (!instance.ok) throw new Error(instance.error);
-  await app.vault.save(sim.token);
-  app.settings.setInstance(instance.value.origin);
-  app.setup.connectIfReady();
-  await snapshotIn(app.entities);
+  const home = onlyInstance(app);
+  await home.vault.save(sim.token);
+  home.settings.setOrigin(instance.value.origin);
+  home.setup.connectIfReady();
+  await snapshotIn(home.entities);
   // A settings page that lists every entity is open, so the whole home is subscribed to: the
   // panel must still get only its favourites.
   await app.table.handle(requestChannel('setEntityListOpen'), PAGE, [true]);
-  await waitFor(() => app.store.size === sim.states().length, 'every entity subscribed');
+  await waitFor(() => home.store.size === sim.states().length, 'every entity subscribed');
 });
 
 afterEach(async () => {
@@ -50,14 +53,18 @@ afterEach(async () => {
 });
 
 it('sends the pages only the favourites, and only when a favourite changes', async () => {
-  await waitFor(() => sent.some((e) => e.channel.endsWith('entityListChanged')), 'the list');
+  await waitFor(
+    () =>
+      sent.some((e) => e.channel === streamChannel({ stream: 'entityListChanged', instance: KEY })),
+    'the list',
+  );
   sent.length = 0;
   sim.setState('sensor.outside_temperature', '3.5');
-  await waitFor(() => app.store.get('sensor.outside_temperature')?.state === '3.5');
+  await waitFor(() => onlyInstance(app).store.get('sensor.outside_temperature')?.state === '3.5');
   sim.setState('light.kitchen', 'off');
   // Status and settings events go on as before, and the area lookup after connecting may still
   // send its own list and favourites events: what matters is what the pages are sent.
-  const favouriteEvents = () => sent.filter((e) => e.channel.endsWith('favouriteEntities'));
+  const favouriteEvents = () => sent.filter((e) => e.channel.includes('favouriteEntities'));
   await waitFor(
     () =>
       favouriteEvents().some((e) =>
@@ -69,14 +76,14 @@ it('sends the pages only the favourites, and only when a favourite changes', asy
   );
   expect(JSON.stringify(sent)).not.toContain('sensor.outside_temperature');
   expect(favouriteEvents().at(-1)).toEqual({
-    channel: 'ha-tray:event:favouriteEntities',
+    channel: `ha-tray:event:favouriteEntities@${KEY}`,
     payload: [expect.objectContaining({ entity_id: 'light.kitchen', state: 'off' })],
   });
 });
 
 it('answers the panel with the favourites and the settings pages with every entity', async () => {
   const ask = async (name: string) =>
-    (await app.table.handle(requestChannel(name), PAGE, [])) as IpcResult<EntityView[]>;
+    (await app.table.handle(requestChannel(name), PAGE, [KEY])) as IpcResult<EntityView[]>;
   const favourites = await ask('getFavouriteEntities');
   const all = await ask('listEntities');
   expect(favourites.ok && favourites.value.map((v) => v.entity_id)).toEqual(['light.kitchen']);

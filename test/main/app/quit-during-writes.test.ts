@@ -6,6 +6,7 @@ import { createAppServices, type AppServices } from '../../../src/main/app-servi
 import { systemClock } from '../../../src/main/ha/clock';
 import { orderlyQuit } from '../../../src/main/lifecycle/orderly-quit';
 import { testPlatform } from '../../support/app-platform';
+import { onlyInstance } from '../../support/only-instance';
 import { makeJwt } from '../token-lifecycle/fakes/jwt';
 
 const DAY = 86_400_000;
@@ -30,13 +31,14 @@ afterEach(async () => {
 describe('quitting in the middle of writes', () => {
   it('the quit waits for every pending write; the next start finds them all', async () => {
     const app = await boot();
+    const home = onlyInstance(app);
     const token = makeJwt({ iss: 'refresh-1', iat: (Date.now() - 100 * DAY) / 1000 });
     const later = makeJwt({ iss: 'refresh-2', iat: (Date.now() - 100 * DAY) / 1000 });
-    await app.vault.save(token);
+    await home.vault.save(token);
     // None of these is awaited: the user quits while they are on their way to disk.
-    void app.vault.savePending(later);
-    void app.vault.setName('HA Tray on laptop');
-    app.tokens.snooze('week');
+    void home.vault.savePending(later);
+    void home.vault.setName('HA Tray on laptop');
+    home.tokens.snooze('week');
     const quitted = new Promise<void>((resolve) => {
       const onBeforeQuit = orderlyQuit({
         dispose: () => app.dispose(),
@@ -51,9 +53,14 @@ describe('quitting in the middle of writes', () => {
     });
     await quitted;
     running.splice(0);
-    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // The instance's files are in its own folder: every folder is looked into.
+    expect(
+      readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+        name.endsWith('.tmp'),
+      ),
+    ).toEqual([]);
 
-    const restarted = await boot();
+    const restarted = onlyInstance(await boot());
     expect(restarted.vault.token()).toBe(token);
     expect(restarted.vault.pendingToken()).toBe(later);
     expect(restarted.vault.metadata().name).toBe('HA Tray on laptop');

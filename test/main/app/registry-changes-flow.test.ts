@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/main/app-services';
 import type { EntityView } from '../../../src/shared/entity-view';
-import { eventChannel, requestChannel } from '../../../src/shared/ipc/define';
+import { requestChannel, streamChannel } from '../../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY as KEY } from '../../../src/shared/settings';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { HA_RELEASE, startSimulator, type HaSimulator } from '../../ha-sim';
 import { appForSimulator } from '../../support/connected-app';
@@ -19,7 +20,7 @@ afterEach(async () => {
 });
 
 async function listEntities(): Promise<EntityView[]> {
-  const result = (await app.table.handle(requestChannel('listEntities'), PAGE, [])) as IpcResult<
+  const result = (await app.table.handle(requestChannel('listEntities'), PAGE, [KEY])) as IpcResult<
     EntityView[]
   >;
   if (!result.ok) throw new Error(result.error.message);
@@ -37,10 +38,12 @@ async function connectedApp(generation: keyof typeof HA_RELEASE) {
   ({ app, dispose } = await appForSimulator(sim, {
     beforeConnect: async (started) => {
       followEveryStream(started.table, ({ channel, payload }) => {
-        if (channel === eventChannel('favouriteEntities')) favourites.push(payload as EntityView[]);
-        if (channel === eventChannel('entityListChanged')) listChanges++;
+        if (channel === streamChannel({ stream: 'favouriteEntities', instance: KEY }))
+          favourites.push(payload as EntityView[]);
+        if (channel === streamChannel({ stream: 'entityListChanged', instance: KEY }))
+          listChanges++;
       });
-      started.settings.update({
+      started.settings.updateInstance(KEY, {
         favourites: ['light.kitchen', 'sensor.office_co2', 'switch.tv_socket'].map((entityId) => ({
           entityId,
         })),

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../src/main/app-services';
 import { requestChannel } from '../../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY as KEY } from '../../../src/shared/settings';
 import { testPlatform } from '../../support/app-platform';
 import { FakeClock } from '../../support/fake-clock';
+import { onlyInstance } from '../../support/only-instance';
 import { makeJwt } from '../token-lifecycle/fakes/jwt';
 
 const DAY = 86_400_000;
@@ -49,19 +51,21 @@ afterEach(async () => {
 describe('the rotation reminder across restarts of the app', () => {
   it('the day limit and a snooze survive restarts on the same folder', async () => {
     const first = await boot(new FakeClock(T0));
-    await first.vault.save(tokenIssued(T0 - 100 * DAY, 3650));
-    expect(first.tokens.status().reminder.state).toBe('due');
+    await onlyInstance(first).vault.save(tokenIssued(T0 - 100 * DAY, 3650));
+    expect(onlyInstance(first).tokens.status().reminder.state).toBe('due');
     expect(shown).toEqual(['Time to rotate your Home Assistant token']);
     await quit(first);
 
     const second = await boot(new FakeClock(T0 + HOUR));
-    expect(second.tokens.status().reminder.state).toBe('due');
+    expect(onlyInstance(second).tokens.status().reminder.state).toBe('due');
     expect(shown).toHaveLength(1);
-    await second.table.handle(requestChannel('snoozeTokenReminder'), PAGE, ['week']);
+    expect(
+      await second.table.handle(requestChannel('snoozeTokenReminder'), PAGE, [KEY, 'week']),
+    ).toMatchObject({ ok: true });
     await quit(second);
 
     const third = await boot(new FakeClock(T0 + 2 * DAY));
-    expect(third.tokens.status().reminder.state).toBe('snoozed');
+    expect(onlyInstance(third).tokens.status().reminder.state).toBe('snoozed');
     expect(shown).toHaveLength(1);
   });
 
@@ -72,8 +76,8 @@ describe('the rotation reminder across restarts of the app', () => {
     app.settings.update({
       notifications: { ...notifications, pausedUntil: new Date(T0 + HOUR).toISOString() },
     });
-    await app.vault.save(tokenIssued(T0 - 100 * DAY, 3650));
-    expect(app.tokens.status().reminder.state).toBe('due');
+    await onlyInstance(app).vault.save(tokenIssued(T0 - 100 * DAY, 3650));
+    expect(onlyInstance(app).tokens.status().reminder.state).toBe('due');
     expect(shown).toHaveLength(0);
     await clock.advanceAsync(HOUR + 15 * 60_000);
     expect(shown).toEqual(['Time to rotate your Home Assistant token']);
@@ -81,7 +85,7 @@ describe('the rotation reminder across restarts of the app', () => {
 
   it('an expired token gets the expiry text', async () => {
     const app = await boot(new FakeClock(T0));
-    await app.vault.save(tokenIssued(T0 - 40 * DAY, 30));
+    await onlyInstance(app).vault.save(tokenIssued(T0 - 40 * DAY, 30));
     expect(shown).toEqual(['Your Home Assistant token has expired']);
   });
 });

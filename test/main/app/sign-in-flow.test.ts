@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../src/main/app-services';
 import { requestChannel } from '../../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY as KEY } from '../../../src/shared/settings';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import type { SignInStatus } from '../../../src/shared/sign-in';
 import { SIM_OWNER_LOGIN, startSimulator, type HaSimulator } from '../../ha-sim';
@@ -11,6 +12,7 @@ import { FakeSecretStore } from '../../fakes/secret-store';
 import { testPlatform } from '../../support/app-platform';
 import { signInAsBrowser } from '../../support/browser-login';
 import { fastRetry } from '../../support/fast-retry';
+import { onlyInstance } from '../../support/only-instance';
 import { waitFor } from '../../support/wait-for';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/connection', isMainFrame: true };
@@ -49,7 +51,7 @@ async function ask<T>(app: AppServices, name: string, ...args: unknown[]): Promi
 
 async function startSignIn(app: AppServices): Promise<string> {
   const count = opened.length;
-  const started = await ask<SignInStatus>(app, 'startSignIn', { url: sim.url });
+  const started = await ask<SignInStatus>(app, 'startSignIn', KEY, { url: sim.url });
   expect(started, JSON.stringify(started)).toMatchObject({
     ok: true,
     value: { phase: 'waiting' },
@@ -66,7 +68,7 @@ const ownerTokens = () =>
     .sort();
 
 const signInStatus = async (app: AppServices) =>
-  ((await ask<SignInStatus>(app, 'getSignIn')) as { value: SignInStatus }).value;
+  ((await ask<SignInStatus>(app, 'getSignIn', KEY)) as { value: SignInStatus }).value;
 
 async function until(app: AppServices, phases: SignInStatus['phase'][]): Promise<SignInStatus> {
   let status: SignInStatus | null = null;
@@ -106,16 +108,23 @@ describe('sign in with Home Assistant, against the simulator', () => {
 
     const done = await until(app, ['signed_in', 'failed']);
     expect(done, JSON.stringify(done)).toMatchObject({ phase: 'signed_in' });
-    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected');
-    await waitFor(() => !app.signIn.isOpen(), 'the session deleted');
-    const name = `long_lived_access_token:${app.vault.metadata().name}`;
+    await waitFor(
+      () => onlyInstance(app).supervisor.getStatus().state === 'connected',
+      'connected',
+    );
+    await waitFor(() => !onlyInstance(app).signIn.isOpen(), 'the session deleted');
+    const name = `long_lived_access_token:${onlyInstance(app).vault.metadata().name}`;
     expect(name).toMatch(/HA Tray on laptop \d{4}-\d\d-\d\d \d\d:\d\d$/);
     expect(ownerTokens()).toEqual([...before, name].sort());
-    expect(app.vault.pendingToken()).toBeNull();
-    expect(readdirSync(dir)).not.toContain('sign-in-journal.json');
+    expect(onlyInstance(app).vault.pendingToken()).toBeNull();
+    expect(
+      readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+        f.endsWith('sign-in-journal.json'),
+      ),
+    ).toEqual([]);
     expect(sim.stats.loginFailures).toBe(0);
     // No token in the log, nor the session's.
-    const token = app.vault.token()!;
+    const token = onlyInstance(app).vault.token()!;
     expect(logLines.join('\n')).not.toContain(token.split('.')[2]);
   });
 
@@ -132,7 +141,7 @@ describe('sign in with Home Assistant, against the simulator', () => {
     const done = await until(app, ['failed']);
     expect(done.message).toContain(words);
     expect(ownerTokens()).toEqual(before);
-    expect(app.vault.token()).toBeNull();
+    expect(onlyInstance(app).vault.token()).toBeNull();
   });
 
   it('cancel in the app: the browser that comes back later finds nobody, and nothing is kept', async () => {
@@ -140,7 +149,7 @@ describe('sign in with Home Assistant, against the simulator', () => {
     const app = boot();
     await app.start();
     const url = await startSignIn(app);
-    expect(await ask(app, 'cancelSignIn')).toMatchObject({ ok: true });
+    expect(await ask(app, 'cancelSignIn', KEY)).toMatchObject({ ok: true });
     const done = await until(app, ['idle']);
     expect(done.message).toContain('cancelled');
     const { callback } = await signInAsBrowser(url, SIM_OWNER_LOGIN);
@@ -174,7 +183,7 @@ describe('sign in with Home Assistant, against the simulator', () => {
     const done = await until(app, ['failed']);
     expect(done.message).toContain('did not accept the sign-in');
     expect(ownerTokens().filter((t) => !t.includes('127.0.0.1'))).toEqual(before);
-    expect(app.vault.token()).toBeNull();
+    expect(onlyInstance(app).vault.token()).toBeNull();
     expect(stolenId).toBeTruthy();
   });
 
@@ -189,7 +198,7 @@ describe('sign in with Home Assistant, against the simulator', () => {
     const done = await until(app, ['failed']);
     expect(done.message).toContain('may have restarted');
     expect(ownerTokens()).toEqual(before);
-    expect(app.vault.token()).toBeNull();
+    expect(onlyInstance(app).vault.token()).toBeNull();
   });
 
   it('a user made inactive before the code is used: a sentence, and the token list is unchanged', async () => {
@@ -205,7 +214,7 @@ describe('sign in with Home Assistant, against the simulator', () => {
     const done = await until(app, ['failed']);
     expect(done.message).toContain('did not let this user sign in');
     expect(sim.refreshTokens(guest.id).map((t) => t.id)).toEqual(before);
-    expect(app.vault.token()).toBeNull();
+    expect(onlyInstance(app).vault.token()).toBeNull();
   });
 
   it('a second sign-in while one waits: the first tab can no longer come back', async () => {
@@ -222,30 +231,33 @@ describe('sign in with Home Assistant, against the simulator', () => {
     expect((await signInStatus(app)).phase).toBe('waiting');
     await signInAsBrowser(second, SIM_OWNER_LOGIN);
     await until(app, ['signed_in']);
-    await waitFor(() => !app.signIn.isOpen(), 'the session deleted');
+    await waitFor(() => !onlyInstance(app).signIn.isOpen(), 'the session deleted');
     // The first tab's code was never exchanged: the one new token is the second sign-in's.
     expect(ownerTokens()).toEqual(
-      [...before, `long_lived_access_token:${app.vault.metadata().name}`].sort(),
+      [...before, `long_lived_access_token:${onlyInstance(app).vault.metadata().name}`].sort(),
     );
   });
 
   it('a connected user signs in again: the new token replaces the old one, which is revoked', async () => {
     const app = boot();
     await app.start();
-    await ask(app, 'testConnection', { url: sim.url, token: sim.token });
-    await ask(app, 'saveConnection', { url: sim.url, token: sim.token });
-    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected');
+    await ask(app, 'testConnection', KEY, { url: sim.url, token: sim.token });
+    await ask(app, 'saveConnection', KEY, { url: sim.url, token: sim.token });
+    await waitFor(
+      () => onlyInstance(app).supervisor.getStatus().state === 'connected',
+      'connected',
+    );
     const before = ownerTokens();
     const url = await startSignIn(app);
     await signInAsBrowser(url, SIM_OWNER_LOGIN);
     const done = await until(app, ['signed_in', 'failed']);
     expect(done.message).toContain('revoked the old one');
-    await waitFor(() => !app.signIn.isOpen(), 'the session deleted');
+    await waitFor(() => !onlyInstance(app).signIn.isOpen(), 'the session deleted');
     const old = before.filter((t) => !ownerTokens().includes(t));
     expect(old).toHaveLength(1);
     expect(ownerTokens()).toHaveLength(before.length);
-    expect(app.supervisor.getStatus().state).toBe('connected');
-    expect(app.vault.token()).not.toBe(sim.token);
+    expect(onlyInstance(app).supervisor.getStatus().state).toBe('connected');
+    expect(onlyInstance(app).vault.token()).not.toBe(sim.token);
     expect(questions).toEqual([]);
   });
 
@@ -253,9 +265,12 @@ describe('sign in with Home Assistant, against the simulator', () => {
     const other = sim.createUser('Guest', { username: 'guest', password: 'guest-password' });
     const app = boot();
     await app.start();
-    await ask(app, 'testConnection', { url: sim.url, token: sim.token });
-    await ask(app, 'saveConnection', { url: sim.url, token: sim.token });
-    await waitFor(() => app.supervisor.getStatus().state === 'connected', 'connected');
+    await ask(app, 'testConnection', KEY, { url: sim.url, token: sim.token });
+    await ask(app, 'saveConnection', KEY, { url: sim.url, token: sim.token });
+    await waitFor(
+      () => onlyInstance(app).supervisor.getStatus().state === 'connected',
+      'connected',
+    );
     const guestBefore = sim.refreshTokens(other.id).length;
     const url = await startSignIn(app);
     await signInAsBrowser(url, { username: 'guest', password: 'guest-password' });
@@ -263,8 +278,8 @@ describe('sign in with Home Assistant, against the simulator', () => {
     expect(questions).toEqual(['Use the sign-in of another user?']);
     expect(done).toMatchObject({ phase: 'failed' });
     expect(done.message).toContain('keeps its current token');
-    expect(app.vault.token()).toBe(sim.token);
-    await waitFor(() => !app.signIn.isOpen(), 'the leftovers deleted');
+    expect(onlyInstance(app).vault.token()).toBe(sim.token);
+    await waitFor(() => !onlyInstance(app).signIn.isOpen(), 'the leftovers deleted');
     expect(sim.refreshTokens(other.id)).toHaveLength(guestBefore);
   });
 });

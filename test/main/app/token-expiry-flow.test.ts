@@ -2,10 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/main/app-services';
 import { decodeTokenClaims } from '../../../src/main/token-lifecycle/token-claims';
 import { requestChannel } from '../../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY } from '../../../src/shared/settings';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import type { TokenStatus } from '../../../src/shared/token-status';
 import { HA_RELEASE, startSimulator, type HaSimulator } from '../../ha-sim';
 import { appForSimulator } from '../../support/connected-app';
+import { onlyInstance } from '../../support/only-instance';
 import { RawClient } from '../../support/raw-ws-client';
 import { waitFor } from '../../support/wait-for';
 
@@ -16,11 +18,9 @@ let app: AppServices;
 let dispose: (() => Promise<void>) | undefined;
 
 async function tokenStatus(): Promise<TokenStatus> {
-  const result = (await app.table.handle(
-    requestChannel('getTokenStatus'),
-    PAGE,
-    [],
-  )) as IpcResult<TokenStatus>;
+  const result = (await app.table.handle(requestChannel('getTokenStatus'), PAGE, [
+    FIRST_INSTANCE_KEY,
+  ])) as IpcResult<TokenStatus>;
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
@@ -33,7 +33,7 @@ async function connectedApp(haVersion: string, prepare: (owner: RawClient) => Pr
   owner.close();
   ({ app, dispose } = await appForSimulator(sim));
   // The name is stored once the token list is in; the reminder has the facts from then on.
-  await waitFor(() => app.vault.metadata().name != null, 'the token list fetched');
+  await waitFor(() => onlyInstance(app).vault.metadata().name != null, 'the token list fetched');
 }
 
 /** The user switches expiry on for HA Tray's long-lived token in their Home Assistant profile. */

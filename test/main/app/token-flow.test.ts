@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../src/main/app-services';
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { requestChannel } from '../../../src/shared/ipc/define';
+import { FIRST_INSTANCE_KEY as KEY } from '../../../src/shared/settings';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import type { ConnectionStatus } from '../../../src/shared/connection-status';
 import type {
@@ -19,6 +20,7 @@ import { startSimulator, type HaSimulator } from '../../ha-sim';
 import { RawClient } from '../../support/raw-ws-client';
 import { waitFor } from '../../support/wait-for';
 import { fastRetry } from '../../support/fast-retry';
+import { onlyInstance } from '../../support/only-instance';
 import { snapshotIn } from '../../support/supervised-store';
 
 const PAGE = { url: 'ha-tray://app/settings.html#/token', isMainFrame: true };
@@ -28,8 +30,12 @@ let app: AppServices;
 const statuses: ConnectionStatus[] = [];
 const logLines: string[] = [];
 
+/** Every request here is about the app's one Home Assistant: the page names it first. */
 async function ask<T>(name: string, ...args: unknown[]): Promise<T> {
-  const result = (await app.table.handle(requestChannel(name), PAGE, args)) as IpcResult<T>;
+  const result = (await app.table.handle(requestChannel(name), PAGE, [
+    KEY,
+    ...args,
+  ])) as IpcResult<T>;
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.value;
 }
@@ -44,11 +50,12 @@ beforeEach(async () => {
   await app.start();
   const instance = normaliseInstanceUrl(sim.url);
   if (!instance.ok) throw new Error(instance.error);
-  await app.vault.save(sim.token);
-  app.settings.setInstance(instance.value.origin);
-  app.supervisor.onStatus((s) => statuses.push(s));
-  app.setup.connectIfReady();
-  await snapshotIn(app.entities);
+  const home = onlyInstance(app);
+  await home.vault.save(sim.token);
+  home.settings.setOrigin(instance.value.origin);
+  home.supervisor.onStatus((s) => statuses.push(s));
+  home.setup.connectIfReady();
+  await snapshotIn(home.entities);
 });
 afterEach(async () => {
   await app.dispose();
@@ -66,7 +73,7 @@ describe('token rotation against the simulator', () => {
       phase: 'rotated',
       tokenName: expect.stringMatching(/^HA Tray on laptop \d{4}-\d{2}-\d{2} \d{2}:\d{2}/),
     });
-    const fresh = app.vault.token()!;
+    const fresh = onlyInstance(app).vault.token()!;
     expect(fresh).not.toBe(old);
 
     expect(
@@ -80,20 +87,21 @@ describe('token rotation against the simulator', () => {
 
     sim.setState('light.kitchen', 'off', sim.getState('light.kitchen')!.attributes);
     await waitFor(
-      () => app.store.get('light.kitchen')?.state === 'off',
+      () => onlyInstance(app).store.get('light.kitchen')?.state === 'off',
       'still live after the rotation',
     );
     expect(statuses.map((s) => s.state)).not.toContain('auth_failed');
     expect(statuses.map((s) => s.state)).not.toContain('reconnecting');
     expect(statuses.map((s) => s.state)).not.toContain('connecting');
-    expect(app.supervisor.getStatus().state).toBe('connected');
+    expect(onlyInstance(app).supervisor.getStatus().state).toBe('connected');
     expect((await ask<{ rotation: RotationStatus }>('getTokenStatus')).rotation.phase).toBe(
       'rotated',
     );
 
     // Neither token is anywhere on disk or in the log.
-    const disk = readdirSync(dir)
-      .map((f) => readFileSync(join(dir, f), 'latin1'))
+    const disk = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((item) => item.isFile())
+      .map((item) => readFileSync(join(item.parentPath, item.name), 'latin1'))
       .join('\n');
     for (const token of [old, fresh]) {
       expect(disk).not.toContain(token);
@@ -110,14 +118,14 @@ describe('token rotation against the simulator', () => {
       confirmDifferent: false,
     });
     expect(first).toMatchObject({ kind: 'needs_confirmation', differences: ['other_user'] });
-    expect(app.vault.token()).toBe(sim.token);
+    expect(onlyInstance(app).vault.token()).toBe(sim.token);
     const confirmed = await ask<ManualRotationResult>('replaceToken', {
       token: theirs,
       confirmDifferent: true,
     });
     expect(confirmed).toMatchObject({ kind: 'replaced' });
-    expect(app.vault.token()).toBe(theirs);
-    expect(app.supervisor.getStatus().state).toBe('connected');
+    expect(onlyInstance(app).vault.token()).toBe(theirs);
+    expect(onlyInstance(app).supervisor.getStatus().state).toBe('connected');
     expect(statuses.map((s) => s.state)).not.toContain('connecting');
   });
 
@@ -147,23 +155,30 @@ describe('token rotation against the simulator', () => {
 
   it('says the token is rejected once Home Assistant refuses it, and forgets that for a new one', async () => {
     const tokenStatuses: TokenStatus[] = [];
-    app.tokens.onStatus((status) => tokenStatuses.push(status));
+    onlyInstance(app).tokens.onStatus((status) => tokenStatuses.push(status));
     expect((await ask<TokenStatus>('getTokenStatus')).rejected).toBe(false);
     sim.revokeToken(sim.token);
-    await waitFor(() => app.supervisor.getStatus().state === 'auth_failed', 'auth failed');
+    await waitFor(
+      () => onlyInstance(app).supervisor.getStatus().state === 'auth_failed',
+      'auth failed',
+    );
     expect((await ask<TokenStatus>('getTokenStatus')).rejected).toBe(true);
     expect(tokenStatuses.at(-1)?.rejected).toBe(true);
 
-    await app.vault.save(sim.createLongLivedToken(sim.owner.id, 'A new one'));
+    await onlyInstance(app).vault.save(sim.createLongLivedToken(sim.owner.id, 'A new one'));
     expect((await ask<TokenStatus>('getTokenStatus')).rejected).toBe(false);
   });
 
   it('snoozes the reminder and refuses bad payloads', async () => {
     const status = await ask<{ reminder: { state: string } }>('snoozeTokenReminder', 'week');
     expect(status.reminder.state).toBeDefined();
-    const bad = await app.table.handle(requestChannel('snoozeTokenReminder'), PAGE, ['forever']);
+    const bad = await app.table.handle(requestChannel('snoozeTokenReminder'), PAGE, [
+      KEY,
+      'forever',
+    ]);
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     const badReplace = await app.table.handle(requestChannel('replaceToken'), PAGE, [
+      KEY,
       { token: 'x', confirmDifferent: 'yes' },
     ]);
     expect(badReplace).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });

@@ -8,6 +8,7 @@ import {
 } from '../../../src/main/discovery/discovery-service';
 import { SettingsStore } from '../../../src/main/settings/settings-store';
 import type { DiscoveryView } from '../../../src/shared/discovery';
+import { FIRST_INSTANCE_KEY as KEY } from '../../../src/shared/settings';
 import { FakeServiceBrowser, haAnswer } from '../../fakes/service-browser';
 import { FakeClock } from '../../support/fake-clock';
 import { recordingLogger } from '../../support/test-logger';
@@ -169,18 +170,21 @@ describe('discovery', () => {
 
   it('marks the saved instance by its address and remembers its uuid, then by the uuid', async () => {
     const { browser, service, until, settings, answering } = setup();
-    settings.setInstance('http://192.168.1.10:8123');
+    settings.setInstanceOrigin(KEY, 'http://192.168.1.10:8123');
     browser.addSilently(haAnswer({ uuid: 'abc123' }));
     service.follow(true);
     await until((view) => view.instances[0]?.saved === true, 'the saved instance marked');
-    expect(settings.get().instance).toEqual({ origin: 'http://192.168.1.10:8123', uuid: 'abc123' });
+    expect(settings.entry(KEY)).toMatchObject({
+      origin: 'http://192.168.1.10:8123',
+      uuid: 'abc123',
+    });
 
     // It moved: still marked by its uuid, and the saved address is not changed by an answer.
     answering.add('http://192.168.1.23:8123');
     browser.announce(haAnswer({ uuid: 'abc123', addresses: ['192.168.1.23'] }));
     await until((view) => view.instances[0]?.url === 'http://192.168.1.23:8123', 'the new address');
     expect(service.view().instances[0]!.saved).toBe(true);
-    expect(settings.get().instance?.origin).toBe('http://192.168.1.10:8123');
+    expect(settings.entry(KEY).origin).toBe('http://192.168.1.10:8123');
   });
 
   it('remembers the uuid of an instance the user picked and saved', async () => {
@@ -189,9 +193,36 @@ describe('discovery', () => {
     service.follow(true);
     await until((view) => view.instances.length === 1, 'the instance listed');
     expect(service.view().instances[0]!.saved).toBe(false);
-    settings.setInstance(service.view().instances[0]!.url);
-    expect(settings.get().instance).toEqual({ origin: 'http://192.168.1.10:8123', uuid: 'abc123' });
+    settings.setInstanceOrigin(KEY, service.view().instances[0]!.url);
+    expect(settings.entry(KEY)).toMatchObject({
+      origin: 'http://192.168.1.10:8123',
+      uuid: 'abc123',
+    });
     expect(service.view().instances[0]!.saved).toBe(true);
+  });
+
+  it("marks each saved instance and remembers each one's uuid on its own entry", async () => {
+    const { browser, service, until, settings, answering } = setup();
+    answering.add('http://192.168.1.20:8123');
+    browser.addSilently(haAnswer({ uuid: 'abc123' }));
+    browser.addSilently(haAnswer({ name: 'Cabin', uuid: 'def456', addresses: ['192.168.1.20'] }));
+    const cabin = settings.addInstance().key;
+    settings.setInstanceOrigin(cabin, 'http://192.168.1.20:8123');
+    service.follow(true);
+    const saved = (view: DiscoveryView) =>
+      Object.fromEntries(view.instances.map((i) => [i.uuid, i.saved]));
+    await until(
+      (view) => saved(view).def456 === true && saved(view).abc123 === false,
+      "the cabin's listed as saved, the other not",
+    );
+    await waitFor(() => settings.entry(cabin).uuid === 'def456', "the cabin's uuid");
+    // The first instance is not set up: nothing on the network is its.
+    expect(settings.entry(KEY).uuid).toBeUndefined();
+
+    settings.setInstanceOrigin(KEY, 'http://192.168.1.10:8123');
+    await until((view) => saved(view).abc123 === true, 'the first instance listed as saved');
+    await waitFor(() => settings.entry(KEY).uuid === 'abc123', "the first instance's uuid");
+    expect(settings.entry(cabin).uuid).toBe('def456');
   });
 
   it('says why nobody answered after a few seconds, for this operating system', async () => {

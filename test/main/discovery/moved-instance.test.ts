@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MOVED_AFTER_MS, MovedInstanceWatch } from '../../../src/main/discovery/moved-instance';
+import { InstanceSettings } from '../../../src/main/instances/instance-settings';
 import { SettingsStore } from '../../../src/main/settings/settings-store';
 import type { ConnectionStatus } from '../../../src/shared/connection-status';
 import { Emitter } from '../../../src/shared/emitter';
+import { FIRST_INSTANCE_KEY as KEY } from '../../../src/shared/settings';
 import { FakeServiceBrowser, haAnswer } from '../../fakes/service-browser';
 import { FakeClock } from '../../support/fake-clock';
 import { recordingLogger } from '../../support/test-logger';
@@ -31,9 +33,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function setup() {
   const browser = new FakeServiceBrowser();
   const clock = new FakeClock(Date.parse('2026-12-07T20:00:00Z'));
-  const settings = SettingsStore.open({ cwd: dir, logger: recordingLogger() });
-  settings.setInstance(SAVED);
-  settings.rememberInstanceUuid(UUID);
+  const store = SettingsStore.open({ cwd: dir, logger: recordingLogger() });
+  // The watch sees one instance's part of the settings, as each instance's services do.
+  const settings = new InstanceSettings(KEY, store);
+  settings.setOrigin(SAVED);
+  settings.rememberUuid(UUID);
   let status: ConnectionStatus = CONNECTED;
   const statuses = new Emitter<ConnectionStatus>();
   const supervisor = {
@@ -84,6 +88,11 @@ function setup() {
 }
 
 const onDisk = () => JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'));
+/** The first instance's entry as the settings file has it. */
+const entryOnDisk = () =>
+  (onDisk().instances as Array<{ key: string; origin: string | null; uuid?: string }>).find(
+    (e) => e.key === KEY,
+  )!;
 
 describe('a moved Home Assistant', () => {
   it('after 2 minutes of failure sends one burst, asks in a native dialog, and only then moves and reconnects', async () => {
@@ -107,7 +116,7 @@ describe('a moved Home Assistant', () => {
         label: 'Send token and connect',
       },
     ]);
-    expect(onDisk().instance).toEqual({ origin: MOVED, uuid: UUID });
+    expect(entryOnDisk()).toMatchObject({ origin: MOVED, uuid: UUID });
     expect(onDisk().trust.addressConsents).toEqual([{ uuid: UUID, origin: MOVED, allowed: true }]);
   });
 
@@ -118,7 +127,7 @@ describe('a moved Home Assistant', () => {
     await t.failForTwoMinutes();
     await waitFor(() => onDisk().trust.addressConsents !== undefined, 'the answer stored');
     expect(t.asked).toHaveLength(1);
-    expect(onDisk().instance).toEqual({ origin: SAVED, uuid: UUID });
+    expect(entryOnDisk()).toMatchObject({ origin: SAVED, uuid: UUID });
     expect(onDisk().trust.addressConsents).toEqual([{ uuid: UUID, origin: MOVED, allowed: false }]);
     expect(t.reconnects()).toBe(0);
 
@@ -156,7 +165,7 @@ describe('a moved Home Assistant', () => {
     await t.failForTwoMinutes();
     expect(t.browser.browses).toMatchObject([{ stopped: true }]);
     expect(t.asked).toEqual([]);
-    expect(onDisk().instance.origin).toBe(SAVED);
+    expect(entryOnDisk().origin).toBe(SAVED);
   });
 
   it('asks nothing for an address the plain-http rule refuses', async () => {
@@ -170,7 +179,7 @@ describe('a moved Home Assistant', () => {
 
   it('does not look without a remembered uuid', async () => {
     const t = setup();
-    t.settings.setInstance('http://192.168.1.99:8123');
+    t.settings.setOrigin('http://192.168.1.99:8123');
     await t.failForTwoMinutes();
     expect(t.browser.browses).toEqual([]);
   });
@@ -185,7 +194,7 @@ describe('a moved Home Assistant', () => {
     t.setStatus(CONNECTED);
     agree(true);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(onDisk().instance.origin).toBe(SAVED);
+    expect(entryOnDisk().origin).toBe(SAVED);
     expect(onDisk().trust.addressConsents).toBeUndefined();
     expect(t.reconnects()).toBe(0);
   });

@@ -6,17 +6,43 @@ import {
   subscribeEntitiesMessage,
   watchedEntityIds,
 } from '../../../src/main/ha/entity-scope';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import {
+  DEFAULT_SETTINGS,
+  FIRST_INSTANCE_KEY,
+  newInstanceEntry,
+} from '../../../src/shared/settings';
 import { haVersionAtLeast, isRefusedAsTooOld } from '../../../src/main/ha/ha-version';
 
 describe('the entity scope', () => {
-  it("watches the favourites, the rules' entities and the tray's sensor", () => {
-    const settings = {
-      ...DEFAULT_SETTINGS,
+  it("watches an instance's favourites, its rules' entities and the tray's sensor when it is the instance's", () => {
+    const entry = {
+      ...newInstanceEntry(FIRST_INSTANCE_KEY),
       favourites: [{ entityId: 'light.kitchen' }],
-      ui: { ...DEFAULT_SETTINGS.ui, traySensor: 'sensor.outside_temperature' },
+      rules: [
+        {
+          id: 'door',
+          entityId: 'binary_sensor.front_door',
+          enabled: true,
+          kind: 'any_change' as const,
+          cooldownSeconds: 0,
+        },
+      ],
     };
-    expect(watchedEntityIds(settings)).toEqual(['light.kitchen', 'sensor.outside_temperature']);
+    const sensor = { instance: FIRST_INSTANCE_KEY, entityId: 'sensor.outside_temperature' };
+    expect(watchedEntityIds(entry, { traySensor: sensor })).toEqual([
+      'light.kitchen',
+      'binary_sensor.front_door',
+      'sensor.outside_temperature',
+    ]);
+    // Another instance's sensor of the same name is not this one's to watch.
+    expect(watchedEntityIds(entry, { traySensor: { ...sensor, instance: 'cabin' } })).toEqual([
+      'light.kitchen',
+      'binary_sensor.front_door',
+    ]);
+    expect(watchedEntityIds(entry, DEFAULT_SETTINGS.ui)).toEqual([
+      'light.kitchen',
+      'binary_sensor.front_door',
+    ]);
   });
 
   it('watches only the given ids, sorted and once each, unless a page wants everything', () => {
