@@ -30,6 +30,7 @@ export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
     token: NO_TOKEN,
     settingsNotice: null,
     startNotice: null,
+    lookalike: null,
     ...overrides,
   };
 }

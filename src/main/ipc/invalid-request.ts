@@ -7,6 +7,8 @@ const FIELD_WORDS: Record<string, string> = {
   entityId: 'The entity',
   action: 'The action',
   favourites: 'The favourites list',
+  rules: 'The notification rules',
+  name: 'The name',
   notifications: 'The notification settings',
   tokenReminder: 'The token reminder',
   ui: 'The shortcut or start-at-login setting',

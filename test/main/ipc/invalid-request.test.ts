@@ -27,22 +27,25 @@ const message = async (name: string, ...args: unknown[]) => {
 
 describe('a page request that fails validation', () => {
   it('reaches the user as a sentence, never as a schema message', async () => {
-    expect(await message('testConnection', { url: `http://${'a'.repeat(3000)}` })).toBe(
+    expect(await message('testConnection', 'first', { url: `http://${'a'.repeat(3000)}` })).toBe(
       'The address is too long (at most 2,048 characters).',
     );
     // There is no port field: the port is part of the address.
-    expect(await message('testConnection', { url: 'ha.lan', port: '8123' })).toBe(
+    expect(await message('testConnection', 'first', { url: 'ha.lan', port: '8123' })).toBe(
       'Something in this request has entries HA Tray does not know; nothing was changed.',
     );
-    expect(await message('testConnection', { url: 'ha.lan', token: 'x'.repeat(20_000) })).toMatch(
+    expect(await message('testConnection', 'first', { url: 'ha.lan', token: 'x'.repeat(20_000) })).toMatch(
       /^The token is too long/,
     );
     const odd = [
-      await message('testConnection', { url: 5 }),
-      await message('testConnection', { url: 'x', admin: true }),
+      await message('testConnection', 'first', { url: 5 }),
+      await message('testConnection', 'first', { url: 'x', admin: true }),
       await message('updateSettings', { favourites: 'all' }),
-      await message('actOnEntity', { entityId: 'NOT AN ID', action: { kind: 'primary' } }),
-      await message('getStatus', 'extra'),
+      await message('updateInstance', 'first', { favourites: 'all' }),
+      await message('rotateToken', 'Not/A/Key'),
+      await message('actOnEntity', 'first', { entityId: 'NOT AN ID', action: { kind: 'primary' } }),
+      await message('getStatus', 'first', 'extra'),
+      await message('getStatus'),
       await message('openSettings', 'nowhere'),
     ];
     for (const text of odd) {

@@ -95,7 +95,7 @@ describe('plain http to a remote address', () => {
 
   it('is refused with a warning until the user agrees in main’s dialog, and the consent is kept per origin', async () => {
     for (const url of ['ha.example.com:8123', 'http://203.0.113.9:8123', 'mixed.example']) {
-      expect(await ask('testConnection', { url, token: TOKEN })).toMatchObject({
+      expect(await ask('testConnection', 'first', { url, token: TOKEN })).toMatchObject({
         ok: true,
         value: {
           ok: false,
@@ -108,13 +108,13 @@ describe('plain http to a remote address', () => {
     expect(guard.secretWrites).toEqual([]);
 
     answer = false;
-    expect(await ask('allowPlainHttp', { url: 'ha.example.com:8123' })).toEqual({
+    expect(await ask('allowPlainHttp', 'first', { url: 'ha.example.com:8123' })).toEqual({
       ok: true,
       value: false,
     });
     expect(app.settings.get().trust.plainHttp).toEqual([]);
     answer = true;
-    expect(await ask('allowPlainHttp', { url: 'ha.example.com:8123' })).toEqual({
+    expect(await ask('allowPlainHttp', 'first', { url: 'ha.example.com:8123' })).toEqual({
       ok: true,
       value: true,
     });
@@ -122,14 +122,14 @@ describe('plain http to a remote address', () => {
     expect(asked).toHaveLength(2);
 
     // With consent the test goes ahead (here the guard refuses the connection itself).
-    expect(await ask('testConnection', { url: 'ha.example.com:8123', token: TOKEN })).toMatchObject(
+    expect(await ask('testConnection', 'first', { url: 'ha.example.com:8123', token: TOKEN })).toMatchObject(
       {
         ok: true,
         value: { ok: false, reason: expect.not.stringMatching(/insecure_http/) },
       },
     );
     // Another port of the same host is another origin.
-    expect(await ask('testConnection', { url: 'ha.example.com:8124', token: TOKEN })).toMatchObject(
+    expect(await ask('testConnection', 'first', { url: 'ha.example.com:8124', token: TOKEN })).toMatchObject(
       {
         value: { reason: 'insecure_http' },
       },
@@ -143,10 +143,10 @@ describe('plain http to a remote address', () => {
       'homeassistant.local:8123',
       'https://ha.example.com',
     ]) {
-      const reply = await ask('testConnection', { url, token: TOKEN });
+      const reply = await ask('testConnection', 'first', { url, token: TOKEN });
       expect(JSON.stringify(reply), url).not.toMatch(/insecure_http/);
     }
-    expect(await ask('allowPlainHttp', { url: 'ha.lan:8123' })).toEqual({ ok: true, value: true });
+    expect(await ask('allowPlainHttp', 'first', { url: 'ha.lan:8123' })).toEqual({ ok: true, value: true });
     expect(asked).toEqual([]);
   });
 });

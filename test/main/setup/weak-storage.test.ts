@@ -38,10 +38,10 @@ describe('weak token storage', () => {
       error: { code: 'invalid_payload' },
     });
     answer = false;
-    expect(await ask('allowWeakStorage', true)).toMatchObject({ ok: true });
+    expect(await ask('allowWeakStorage', 'first', true)).toMatchObject({ ok: true });
     expect(app.settings.get().storage.allowWeakEncryption).toBe(false);
     answer = true;
-    expect(await ask('allowWeakStorage', true)).toMatchObject({ ok: true });
+    expect(await ask('allowWeakStorage', 'first', true)).toMatchObject({ ok: true });
     expect(app.settings.get().storage.allowWeakEncryption).toBe(true);
     expect(asked).toEqual([expect.stringMatching(/without a keyring/), expect.any(String)]);
   });

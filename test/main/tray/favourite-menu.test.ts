@@ -49,6 +49,7 @@ function menu(favourites: Favourite[], connected = true, home = HOME): MenuItemS
           token: READY_TOKEN,
           settingsNotice: null,
           startNotice: null,
+          lookalike: null,
         },
         favourites,
         entity: (id) => home.find(([e]) => e.entity_id === id)?.[0],

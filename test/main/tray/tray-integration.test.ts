@@ -44,6 +44,7 @@ beforeEach(async () => {
     token: READY_TOKEN,
     settingsNotice: null,
     startNotice: null,
+    lookalike: null,
   });
   tray.setFavourites('first', [
     { entityId: 'light.kitchen' },

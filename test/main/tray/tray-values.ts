@@ -23,6 +23,7 @@ export const instanceStatus = (
   token: READY_TOKEN,
   settingsNotice: null,
   startNotice: null,
+  lookalike: null,
 });
 
 export const entityState = (

@@ -26,6 +26,7 @@ const status = (
   token: READY_TOKEN,
   settingsNotice: null,
   startNotice: null,
+  lookalike: null,
 });
 /** The model's input for one instance: what belongs to the instance and what to the app. */
 type OneInstance = Partial<Omit<InstanceTrayInput, 'entity'>> &

@@ -65,7 +65,7 @@ it('the token is never in a file, a log line, an error, the metadata or the sett
   await vault.savePending(NEXT);
   await vault.promotePending();
   await vault.savePending(TOKEN);
-  settings.update({ favourites: [{ entityId: 'light.kitchen' }] });
+  settings.updateInstance('first', { favourites: [{ entityId: 'light.kitchen' }] });
 
   // A secret store whose own error repeats what it was given must not pass it on.
   secrets.encryptFailure = new Error(`could not encrypt ${NEXT}`);
