@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createAppServices, type AppServices } from '../../src/main/app-services';
+import type { InstanceServices } from '../../src/main/instances/instance-services';
 import type { StreamPage } from '../../src/main/ipc/page-streams';
 import { normaliseInstanceUrl } from '../../src/shared/instance-url';
 import type { DesktopNotification } from '../../src/main/notify/notifier';
@@ -18,6 +19,7 @@ import { CHROMIUM_ARGS } from './chromium';
 import { ensureRendererBuilt, RENDERER_OUT } from './renderer-build';
 import { serveStatic } from './static-server';
 import { fastRetry } from '../support/fast-retry';
+import { onlyInstance } from '../support/only-instance';
 import { snapshotIn } from '../support/supervised-store';
 import { waitFor } from '../support/wait-for';
 
@@ -150,15 +152,27 @@ export class E2eHarness {
     });
   }
 
-  /** Connects the services to a Home Assistant, as a saved connection would at start. */
-  async connectTo(url: string, token: string): Promise<void> {
-    const instance = normaliseInstanceUrl(url);
-    if (!instance.ok) throw new Error(instance.error);
-    await this.services.vault.save(token);
-    this.services.settings.setInstance(instance.value.origin);
-    this.services.setup.connectIfReady();
+  /** The one Home Assistant of a journey that has one (onlyInstance in test/support). */
+  get home(): InstanceServices {
+    return onlyInstance(this.services);
+  }
+
+  /**
+   * Connects an instance (the first one unless named) to a Home Assistant, as a saved connection
+   * would at start.
+   */
+  async connectTo(
+    url: string,
+    token: string,
+    instance: InstanceServices = this.services.instances.list()[0]!,
+  ): Promise<void> {
+    const address = normaliseInstanceUrl(url);
+    if (!address.ok) throw new Error(address.error);
+    await instance.vault.save(token);
+    instance.settings.setOrigin(address.value.origin);
+    instance.setup.connectIfReady();
     // "Connected" comes before the entities: their snapshot is what the journeys need.
-    await snapshotIn(this.services.entities);
+    await snapshotIn(instance.entities);
   }
 
   /** Labels of the favourites in the tray menu (also in its floors' submenus), in order, with checkbox state. */

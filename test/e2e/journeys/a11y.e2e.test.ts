@@ -94,7 +94,7 @@ describeJourney(
     }, 300_000);
 
     it('the rule editor open, on a door and on a thermostat, light and dark, 280 px and text at 200 %', async () => {
-      if (app.harness.services.supervisor.getStatus().state !== 'connected')
+      if (app.harness.home.supervisor.getStatus().state !== 'connected')
         await app.harness.connectTo(app.sim.url, app.sim.token);
       for (const scheme of SCHEMES)
         for (const [entityId, kind] of [

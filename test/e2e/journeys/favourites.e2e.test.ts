@@ -21,7 +21,7 @@ describeJourney('favourites', (peer, browser) => {
     }
     await settings.getByRole('button', { name: 'Move Living room temperature up' }).click();
     await expect
-      .poll(() => app.harness.services.settings.get().favourites.map((f) => f.entityId))
+      .poll(() => app.harness.home.settings.entry().favourites.map((f) => f.entityId))
       .toEqual(['light.kitchen', 'sensor.living_room_temperature', 'lock.front_door']);
     await search.fill('');
     const editorShot = peer.screenshot('favourites-editor');

@@ -67,7 +67,7 @@ describeJourney('first run', (peer, browser) => {
     await expect
       .poll(() => page.getByRole('status').textContent(), { timeout: 10_000 })
       .toContain('Connected since');
-    await waitFor(() => app.harness.services.store.size === app.sim.states().length, 'entities');
+    await waitFor(() => app.harness.home.store.size === app.sim.states().length, 'entities');
     const connected = peer.screenshot('connection-connected');
     if (connected) await page.screenshot({ path: connected });
     const dark = await app.harness.open('settings', { hash: '/connection', colorScheme: 'dark' });

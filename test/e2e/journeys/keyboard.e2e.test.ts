@@ -50,7 +50,7 @@ describeJourney(
       await settings.getByText('It works.').waitFor();
       await tabTo(settings, 'Save');
       await settings.keyboard.press('Enter');
-      await waitFor(() => app.harness.services.store.size === app.sim.states().length, 'entities');
+      await waitFor(() => app.harness.home.store.size === app.sim.states().length, 'entities');
     }, 180_000);
 
     it('favourites: the editor and the panel, every step by keyboard', async () => {
@@ -71,7 +71,7 @@ describeJourney(
         await expect.poll(() => settings.getByLabel(`Label for ${name}`).count()).toBe(1);
       }
       await expect
-        .poll(() => app.harness.services.settings.get().favourites.map((f) => f.entityId))
+        .poll(() => app.harness.home.settings.entry().favourites.map((f) => f.entityId))
         .toEqual(['light.kitchen', 'lock.front_door']);
 
       const panel = await app.harness.open('panel', { size: { width: 360, height: 520 } });

@@ -23,13 +23,13 @@ describeJourney('notifications', (peer, browser) => {
     const editor = peer.screenshot('notifications-rule');
     if (editor) await page.screenshot({ path: editor });
     await page.getByRole('button', { name: 'Save rule' }).click();
-    await expect.poll(() => app.harness.services.settings.get().notifications.rules.length).toBe(1);
+    await expect.poll(() => app.harness.home.settings.entry().rules.length).toBe(1);
 
     const door = app.sim.getState('binary_sensor.front_door')!;
     app.sim.setState('binary_sensor.front_door', 'on', door.attributes);
     await expect.poll(() => app.harness.notifications.length).toBe(1);
     app.sim.setState('light.kitchen', 'off', app.sim.getState('light.kitchen')!.attributes);
-    const snapshot = nextSnapshot(app.harness.services.entities);
+    const snapshot = nextSnapshot(app.harness.home.entities);
     await app.sim.restart({ downMs: 1 });
     await snapshot;
     expect(app.harness.notifications).toEqual([
@@ -97,7 +97,7 @@ describeJourney(
         .toContain('Front door opened');
       await page.getByRole('button', { name: 'Save rule' }).click();
       await page.getByRole('checkbox', { name: 'When it becomes open' }).waitFor();
-      expect(app.harness.services.settings.get().notifications.rules).toEqual([
+      expect(app.harness.home.settings.entry().rules).toEqual([
         expect.objectContaining({ kind: 'becomes', states: ['on'] }),
       ]);
       await page.close();

@@ -236,7 +236,7 @@ describeJourney(
       );
       await missing.getByRole('button', { name: 'Remove Old heater from favourites' }).click();
       await expect
-        .poll(() => app.harness.services.settings.get().favourites.map((f) => f.entityId))
+        .poll(() => app.harness.home.settings.entry().favourites.map((f) => f.entityId))
         .toEqual(['light.garage', 'light.kitchen']);
       await expect.poll(() => panel.getByRole('listitem').count()).toBe(2);
       await panel.close();

@@ -11,7 +11,7 @@ describeJourney('token rotation', (peer, browser) => {
   const app = journeyApp(peer, browser, {
     // A token that expires in 10 days: due for rotation whatever the interval.
     connect: (sim) => (expiring = sim.createLongLivedToken(sim.owner.id, 'Expiring soon', 10)),
-    ready: ({ harness }) => harness.services.supervisor.onStatus((status) => statuses.push(status)),
+    ready: ({ harness }) => harness.home.supervisor.onStatus((status) => statuses.push(status)),
   });
 
   it('one click in settings: the old token is rejected, the connection stays up, the badge goes away', async () => {
@@ -53,7 +53,7 @@ describeJourney('token rotation', (peer, browser) => {
     const socket = await RawClient.connect(app.sim.url);
     expect((await socket.auth(expiring)).type).toBe('auth_invalid');
     socket.close();
-    expect(app.harness.services.supervisor.getStatus().state).toBe('connected');
+    expect(app.harness.home.supervisor.getStatus().state).toBe('connected');
     // The switch re-announces 'connected'; nothing else may appear.
     expect(statuses.every((s) => s.state === 'connected')).toBe(true);
 
@@ -63,7 +63,7 @@ describeJourney('token rotation', (peer, browser) => {
     if (rotated) await page.screenshot({ path: rotated });
 
     // Neither token reached a page, a log or the disk.
-    const fresh = app.harness.services.vault.token()!;
+    const fresh = app.harness.home.vault.token()!;
     for (const token of [expiring, fresh]) {
       expect(await page.content()).not.toContain(token);
       expect(JSON.stringify(app.harness.sentToPages)).not.toContain(token);
@@ -77,7 +77,7 @@ describeJourney('token rotation', (peer, browser) => {
   it('a token Home Assistant rejects: the token page says so and leads to the Connection page', async () => {
     const page = await app.harness.open('settings', { hash: '/token' });
     await page.getByRole('heading', { name: 'Your long-lived tokens' }).waitFor();
-    app.sim.revokeToken(app.harness.services.vault.token()!);
+    app.sim.revokeToken(app.harness.home.vault.token()!);
     const alert = page.getByRole('alert').filter({ hasText: 'rejected this token' });
     await expect.poll(() => alert.count()).toBe(1);
     await alert.getByRole('link', { name: 'paste a new one on the Connection page' }).click();

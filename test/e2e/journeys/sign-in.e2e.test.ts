@@ -74,7 +74,7 @@ describeJourney('first run, signed in through the browser', (peer, browser) => {
       '"Add" on a suggested light',
     );
     await waitFor(
-      () => harness.services.settings.get().favourites.some((f) => f.entityId === 'light.kitchen'),
+      () => harness.home.settings.entry().favourites.some((f) => f.entityId === 'light.kitchen'),
       'the light among the favourites',
     );
 
@@ -121,7 +121,7 @@ describeJourney('first run, signed in through the browser', (peer, browser) => {
     ).toEqual(before.map((t) => t.id));
 
     // The new token is nowhere a page, the log or a file in plain text could show it.
-    const token = harness.services.vault.token();
+    const token = harness.home.vault.token();
     expect(token).not.toBeNull();
     expect(JSON.stringify(harness.sentToPages)).not.toContain(token);
     expect(harness.logLines.join('\n')).not.toContain(token);
