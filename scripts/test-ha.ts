@@ -2,12 +2,23 @@
 // Home Assistant release when needed (2024.1.6 by default), then runs the real-HA suites against
 // it. `--check` only says whether the release can run here: exit 0, or one line why not and exit 1.
 // `--build-python` first builds the release's pinned CPython from source when no Python here fits.
+// The side-by-side suites run a 2024.1.6 beside it: installed too when it can be (see chooseBeside).
 import { spawnSync } from 'node:child_process';
 import { findPython } from '../test/real-ha/python';
 import { buildPython } from '../test/real-ha/python-source';
-import { releaseFor } from '../test/real-ha/releases';
-import { ensureVenv, venvReady } from '../test/real-ha/venv';
+import { chooseBeside, releaseFor, type RealHaRelease } from '../test/real-ha/releases';
+import { ensureVenv, venvDir, venvReady } from '../test/real-ha/venv';
 import { parseTestHaArgs } from '../test/real-ha/test-ha-args';
+
+/** Installs the release's venv unless it is there: ok, or why it cannot be had here. */
+function installed(release: RealHaRelease): { ok: true } | { ok: false; reason: string } {
+  try {
+    ensureVenv(release);
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
 
 async function main(): Promise<number> {
   const args = parseTestHaArgs(process.argv.slice(2));
@@ -33,10 +44,23 @@ async function main(): Promise<number> {
 
   const venv = ensureVenv(release);
   console.log(`Real Home Assistant ${release.version} from ${venv}`);
+  const beside = chooseBeside(release, installed);
+  if (beside.note) console.log(beside.note);
+  else if (beside.release !== release)
+    console.log(
+      `Beside it: Home Assistant ${beside.release.version} from ${venvDir(beside.release)}`,
+    );
   const result = spawnSync(
     'npx',
     ['vitest', 'run', '--config', 'vitest.ha.config.mts', ...args.vitestArgs],
-    { stdio: 'inherit', env: { ...process.env, HA_TRAY_HA: release.generation } },
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        HA_TRAY_HA: release.generation,
+        HA_TRAY_HA_BESIDE: beside.release.generation,
+      },
+    },
   );
   console.log(`Ran against Home Assistant ${release.version}.`);
   return result.status ?? 1;

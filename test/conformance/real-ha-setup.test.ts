@@ -11,7 +11,13 @@ import {
   pythonCandidates,
   type PythonProbe,
 } from '../real-ha/python';
-import { releaseFor, REAL_HA_RELEASES, selectedRelease } from '../real-ha/releases';
+import {
+  besideRelease,
+  chooseBeside,
+  releaseFor,
+  REAL_HA_RELEASES,
+  selectedRelease,
+} from '../real-ha/releases';
 import { parseTestHaArgs } from '../real-ha/test-ha-args';
 import { buildPython, builtPython, fetchVerified } from '../real-ha/python-source';
 import { findPython } from '../real-ha/python';
@@ -128,6 +134,28 @@ describe('npm run test:ha arguments', () => {
     expect(() => releaseFor('2025')).toThrow('use --ha 2024 or --ha 2026');
     expect(selectedRelease({}).version).toBe('2024.1.6');
     expect(selectedRelease({ HA_TRAY_HA: '2026.2' }).version).toBe('2026.2.3');
+  });
+
+  it('runs a 2024.1 beside either release; HA_TRAY_HA_BESIDE carries it to the suites', () => {
+    const installs: string[] = [];
+    const installed = (release: typeof ha2024) => {
+      installs.push(release.version);
+      return { ok: true as const };
+    };
+    expect(chooseBeside(ha2024, installed)).toEqual({ release: ha2024 });
+    expect(installs).toEqual([]);
+    expect(chooseBeside(ha2026, installed)).toEqual({ release: ha2024 });
+    expect(installs).toEqual(['2024.1.6']);
+    expect(besideRelease({}).version).toBe('2024.1.6');
+    expect(besideRelease({ HA_TRAY_HA_BESIDE: '2026.2' }).version).toBe('2026.2.3');
+  });
+
+  it('where 2024.1 cannot be had, the 2026 run pairs 2026.2 with itself and says why', () => {
+    const beside = chooseBeside(ha2026, () => ({ ok: false, reason: 'found no Python at all.' }));
+    expect(beside).toEqual({
+      release: ha2026,
+      note: 'Side by side, 2026.2.3 runs twice: 2024.1.6 is not available here (found no Python at all.)',
+    });
   });
 });
 

@@ -17,12 +17,25 @@ import { ensureVenv, venvPython } from './venv';
 
 export interface RealHaOptions {
   banThreshold?: number;
+  /**
+   * Home Assistant's location name (`homeassistant: name:`), which HA Tray names an instance after:
+   * two at once tell themselves apart by it. Default: "Test Home".
+   */
+  locationName?: string;
   /** Default: the release `npm run test:ha -- --ha <year>` chose. */
   release?: RealHaRelease;
   log?: (line: string) => void;
 }
 
+const quiet = () => {};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `count` different free ports: two asked one after the other may get the same one back. */
+async function distinctFreePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
+}
 
 /** A real Home Assistant on 127.0.0.1 with the test home, for the conformance and e2e suites. */
 export class RealHa {
@@ -42,19 +55,62 @@ export class RealHa {
   }
 
   static async start(options: RealHaOptions = {}): Promise<RealHa> {
-    const log = options.log ?? (() => {});
     const release = options.release ?? selectedRelease();
-    ensureVenv(release, log);
-    const port = await freePort();
+    ensureVenv(release, options.log ?? quiet);
+    return RealHa.startOn(await freePort(), release, options);
+  }
+
+  /**
+   * Several Home Assistants at once, each with its own port, config folder, owner and token, started
+   * at once (two of them on two cores take about as long as one). If one fails to start, the others
+   * are destroyed and the first failure is thrown.
+   */
+  static async startSeveral(each: readonly RealHaOptions[]): Promise<RealHa[]> {
+    const releases = each.map((options) => options.release ?? selectedRelease());
+    // Builds run one at a time: two pips filling the same venv would trip over each other.
+    for (const [i, release] of releases.entries()) ensureVenv(release, each[i]!.log ?? quiet);
+    const ports = await distinctFreePorts(each.length);
+    const started = await Promise.allSettled(
+      each.map((options, i) => RealHa.startOn(ports[i]!, releases[i]!, options)),
+    );
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    if (!failed) return running;
+    await Promise.all(running.map((ha) => ha.destroy()));
+    throw failed.reason;
+  }
+
+  private static async startOn(
+    port: number,
+    release: RealHaRelease,
+    options: RealHaOptions,
+  ): Promise<RealHa> {
     const configDir = mkdtempSync(join(tmpdir(), 'ha-tray-real-ha-'));
     writeFileSync(join(configDir, 'configuration.yaml'), homeConfiguration(port, options));
-    const ha = new RealHa(`http://127.0.0.1:${port}`, port, configDir, release, log);
-    await ha.launch();
-    const { token } = await provisionOwner(ha.url);
-    ha.token = token;
-    await ha.waitUntilRunning();
+    const ha = new RealHa(
+      `http://127.0.0.1:${port}`,
+      port,
+      configDir,
+      release,
+      options.log ?? quiet,
+    );
+    try {
+      await ha.provision();
+    } catch (err) {
+      await ha.destroy();
+      throw err;
+    }
+    return ha;
+  }
+
+  /** Starts the fresh config folder and makes its owner, token, areas and icons. */
+  private async provision(): Promise<void> {
+    await this.launch();
+    const { token } = await provisionOwner(this.url);
+    this.token = token;
+    await this.waitUntilRunning();
     // The simulator's default home puts the entities both homes share in these areas.
-    await assignAreas(ha.url, token, {
+    await assignAreas(this.url, token, {
       'Living room': [
         'cover.living_room_blinds',
         'climate.living_room',
@@ -68,8 +124,7 @@ export class RealHa {
       Bedroom: ['fan.bedroom_fan'],
       Office: ['switch.heater', 'button.restart_router'],
     });
-    await setRegistryIcons(ha.url, token, { 'switch.heater': 'mdi:radiator' });
-    return ha;
+    await setRegistryIcons(this.url, token, { 'switch.heater': 'mdi:radiator' });
   }
 
   /**

@@ -5,7 +5,10 @@
  * conformance scenarios name the same entities on both targets. No `default_config:` (it pulls in
  * cloud, zeroconf, bluetooth… which need the internet).
  */
-export function homeConfiguration(port: number, options: { banThreshold?: number } = {}): string {
+export function homeConfiguration(
+  port: number,
+  options: { banThreshold?: number; locationName?: string } = {},
+): string {
   const toggle = (entity: string) => ({
     on: `service: input_boolean.turn_on\n          target: { entity_id: ${entity} }`,
     off: `service: input_boolean.turn_off\n          target: { entity_id: ${entity} }`,
@@ -16,7 +19,7 @@ export function homeConfiguration(port: number, options: { banThreshold?: number
   const heater = toggle('input_boolean.heater');
   const fan = toggle('input_boolean.bedroom_fan');
   return `homeassistant:
-  name: Test Home
+  name: ${JSON.stringify(options.locationName ?? 'Test Home')}
   unit_system: metric
   time_zone: UTC
   latitude: 52.3731

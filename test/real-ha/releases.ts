@@ -98,3 +98,30 @@ export function releaseFor(name: string): RealHaRelease {
     );
   return release;
 }
+
+/**
+ * The release of the second Home Assistant in the side-by-side suites: 2024.1, beside 2024.1 or
+ * beside 2026.2 (scripts/test-ha.ts passes its choice on as HA_TRAY_HA_BESIDE).
+ */
+export function besideRelease(env: NodeJS.ProcessEnv = process.env): RealHaRelease {
+  return releaseFor(env.HA_TRAY_HA_BESIDE ?? '2024.1');
+}
+
+/**
+ * 2024.1 beside the chosen release, when `installed` has it in place (it installs it where it can);
+ * otherwise the chosen release twice, with the one line that says why (the suites still run two at
+ * once rather than being skipped).
+ */
+export function chooseBeside(
+  release: RealHaRelease,
+  installed: (release: RealHaRelease) => { ok: true } | { ok: false; reason: string },
+): { release: RealHaRelease; note?: string } {
+  const wanted = REAL_HA_RELEASES['2024.1'];
+  if (wanted === release) return { release };
+  const choice = installed(wanted);
+  if (choice.ok) return { release: wanted };
+  return {
+    release,
+    note: `Side by side, ${release.version} runs twice: ${wanted.version} is not available here (${choice.reason})`,
+  };
+}
