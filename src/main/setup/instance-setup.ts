@@ -24,6 +24,8 @@ import { savedTokenMayGoTo } from './token-scope';
 /** One instance's settings as its setup reads and writes them (src/main/instances/instance-settings.ts). */
 export interface SetupSettings {
   entry(): InstanceEntry;
+  /** This instance's entry changed (a new name, address or remembered location name). */
+  onChange(listener: (entry: InstanceEntry) => void): () => void;
   app(): Settings;
   notice(): string | null;
   setOrigin(origin: string | null): void;
@@ -94,6 +96,8 @@ export class InstanceSetup {
         runDetached(this.refreshLocationName(), deps.logger, 'Reading the location name');
       this.emit();
     });
+    // Its name is part of the status: a rename shows wherever the instance is named.
+    deps.settings.onChange(() => this.emit());
     deps.vault.onChange(() => {
       // While a new token and its address are saved together, the token must not go to the old one.
       if (!this.savingPair) this.connectIfReady();

@@ -287,4 +287,17 @@ describe('several Home Assistants at once', () => {
     unfinished.settings.setOrigin('http://127.0.0.1:9');
     expect(app.instances.awaitingSetUp()?.key).toBe(unfinished.key);
   });
+
+  it('tells the pages of a new name at once, and goes back to the location name without one', async () => {
+    const home = await simulator({ locationName: 'Home' });
+    const [first] = app.instances.list();
+    await setUp(first!, home);
+    await waitFor(() => first!.setup.status().name === 'Home', 'named by Home Assistant');
+    const names: string[] = [];
+    first!.setup.onStatus((status) => names.push(status.name));
+    expect(await ask('updateInstance', first!.key, { name: 'Flat' })).toMatchObject({ ok: true });
+    expect(names.at(-1)).toBe('Flat');
+    await ask('updateInstance', first!.key, { name: null });
+    expect(names.at(-1)).toBe('Home');
+  });
 });
