@@ -1,6 +1,6 @@
 // One scenario of the several-instances bench (test/bench/instances.ts) in a process of its own,
 // so that its heap and RSS are its own: `cost <instances> <entities>`, or `delay <entities of the
-// faulty one>`. Prints one JSON line of results.
+// faulty one> open|closed` (the entity list, see connectedApp). Prints one JSON line of results.
 import { mkdtempSync, rmSync } from 'node:fs';
 import './electron-alias';
 import { tmpdir } from 'node:os';
@@ -22,11 +22,16 @@ const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 /** The app with one instance per simulator, each with 10 favourites and 10 rules, all connected. */
-async function connectedApp(sims: SimProcess[], dir: string): Promise<AppServices> {
+async function connectedApp(
+  sims: SimProcess[],
+  dir: string,
+  { listOpen }: { listOpen: boolean },
+): Promise<AppServices> {
   const app = createAppServices(testPlatform(dir));
   await app.start();
-  // The whole home subscribed, as in the other figures (test/bench/support/bench-app.ts).
-  await app.table.handle(requestChannel('setEntityListOpen'), SETTINGS_PAGE, [true]);
+  // Open: the whole home subscribed, as in the other figures (test/bench/support/bench-app.ts).
+  // Closed: only what the app watches, as every day while no settings page lists all entities.
+  await app.table.handle(requestChannel('setEntityListOpen'), SETTINGS_PAGE, [listOpen]);
   for (const [index, sim] of sims.entries()) {
     const instance = index === 0 ? app.instances.list()[0]! : app.instances.add();
     const rules: NotificationRule[] = sim.ids.slice(10, 20).map((entityId, i) => ({
@@ -47,7 +52,10 @@ async function connectedApp(sims: SimProcess[], dir: string): Promise<AppService
   }
   const instances = app.instances.list();
   await waitFor(
-    () => instances.every((instance, i) => instance.store.size === sims[i]!.ids.length),
+    () =>
+      instances.every((instance, i) =>
+        listOpen ? instance.store.size === sims[i]!.ids.length : instance.entities.hasSnapshot(),
+      ),
     'every snapshot',
     120_000,
   );
@@ -60,7 +68,7 @@ async function cost(count: number, entities: number): Promise<Record<string, num
   const loadMs = 10_000;
   const sims = await Promise.all(Array.from({ length: count }, () => SimProcess.start(entities)));
   const dir = mkdtempSync(join(tmpdir(), 'ha-tray-bench-instances-'));
-  const app = await connectedApp(sims, dir);
+  const app = await connectedApp(sims, dir, { listOpen: true });
   try {
     await settle(2000);
     gc();
@@ -92,11 +100,11 @@ async function cost(count: number, entities: number): Promise<Record<string, num
  * with a home of `faultyEntities` (each reconnect a full snapshot) and sends malformed frames,
  * against the same load with the other instance quiet.
  */
-async function delay(faultyEntities: number): Promise<Record<string, number>> {
+async function delay(faultyEntities: number, listOpen: boolean): Promise<Record<string, number>> {
   const healthy = await SimProcess.start(2000);
   const faulty = await SimProcess.start(faultyEntities);
   const dir = mkdtempSync(join(tmpdir(), 'ha-tray-bench-instances-'));
-  const app = await connectedApp([healthy, faulty], dir);
+  const app = await connectedApp([healthy, faulty], dir, { listOpen });
   const [home, other] = app.instances.list() as [InstanceServices, InstanceServices];
   const latencies: number[] = [];
   home.store.onUpdate(({ changes }) => {
@@ -105,7 +113,8 @@ async function delay(faultyEntities: number): Promise<Record<string, number>> {
       if (change.state) latencies.push(now - Number(change.state.state) / 1e6);
   });
   const stampedLoad = () =>
-    healthy.load({ ids: healthy.ids.slice(20), perSecond: 50, durationMs: 10_000, stamp: true });
+    // The favourites and the rules' entities: watched whether or not every entity is listed.
+    healthy.load({ ids: healthy.ids.slice(0, 20), perSecond: 50, durationMs: 10_000, stamp: true });
   try {
     await settle(2000);
     await stampedLoad();
@@ -148,7 +157,9 @@ async function delay(faultyEntities: number): Promise<Record<string, number>> {
 async function main(): Promise<void> {
   const [scenario, count, entities] = process.argv.slice(2);
   const result =
-    scenario === 'delay' ? await delay(Number(count)) : await cost(Number(count), Number(entities));
+    scenario === 'delay'
+      ? await delay(Number(count), entities === 'open')
+      : await cost(Number(count), Number(entities));
   console.log(JSON.stringify(result));
 }
 
