@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RealHa } from './harness';
+import type { RealHa } from './harness';
+import { startHomeAndCabin } from './home-and-cabin';
 import { besideRelease, selectedRelease } from './releases';
 
 const release = selectedRelease();
@@ -8,11 +9,7 @@ let home: RealHa;
 let cabin: RealHa;
 
 beforeAll(async () => {
-  const both = await RealHa.startSeveral([
-    { release, locationName: 'Home' },
-    { release: beside, locationName: 'Cabin' },
-  ]);
-  [home, cabin] = [both[0]!, both[1]!];
+  ({ home, cabin } = await startHomeAndCabin());
 }, 240_000);
 afterAll(async () => {
   await Promise.all([home?.destroy(), cabin?.destroy()]);
