@@ -45,6 +45,27 @@ describe('useMainValue', () => {
     expect(result.current).toEqual(changed);
   });
 
+  it('keeps an instance’s own value apart from another’s, and reads nothing without a key', async () => {
+    const cabin = appStatus({ key: 'cabin', name: 'Cabin', connection: { state: 'offline' } });
+    const { api, emit } = installFakeBridge(appStatus(), undefined, [], {
+      cabin: { status: cabin, entities: [] },
+    });
+    const { result } = renderHook(() => ({
+      first: useMainValue('status', 'first'),
+      cabin: useMainValue('status', 'cabin'),
+      none: useMainValue('status', null),
+    }));
+    await waitFor(() => expect(result.current.cabin?.name).toBe('Cabin'));
+    expect(result.current.first?.key).toBe('first');
+    expect(api.onStatus).toHaveBeenCalledWith(expect.any(Function), 'cabin');
+    expect(api.getStatus.mock.calls).toEqual([['first'], ['cabin']]);
+    const back = { ...cabin, connection: { state: 'connecting' as const } };
+    act(() => emit('status', back, 'cabin'));
+    expect(result.current.cabin).toEqual(back);
+    expect(result.current.first?.connection.state).toBe('not_configured');
+    expect(result.current.none).toBeNull();
+  });
+
   it('stops following when the last component goes', async () => {
     const { api } = installFakeBridge();
     const off = vi.fn();
