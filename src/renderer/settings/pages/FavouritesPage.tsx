@@ -134,7 +134,13 @@ export function FavouritesPage({
       'Saving the favourites',
     );
   };
-  const addFocus = (entity: SourcedEntity) => focusKey('add', entity.instance, entity.entity_id);
+  /** How the results' rows are told apart, added, and labelled with their Home Assistant. */
+  const rows = {
+    onAdd: add,
+    addFocus: (entity: SourcedEntity) => focusKey('add', entity.instance, entity.entity_id),
+    rowKey,
+    from,
+  };
 
   return (
     <section aria-labelledby="favourites-title" className="page" ref={page}>
@@ -218,20 +224,10 @@ export function FavouritesPage({
               groups={suggestions.groups}
               floorHeadings={homeHasFloors}
               label="Suggested favourites"
-              onAdd={add}
-              addFocus={addFocus}
-              rowKey={rowKey}
-              from={from}
+              {...rows}
             />
           ) : (
-            <MatchingEntities
-              matches={matches}
-              groups={groups}
-              onAdd={add}
-              addFocus={addFocus}
-              rowKey={rowKey}
-              from={from}
-            />
+            <MatchingEntities matches={matches} groups={groups} {...rows} />
           )}
           {suggested && suggestions.total > suggestions.shown.length && (
             <p className="muted">

@@ -42,6 +42,7 @@ function removalText(name: string, revoked: boolean, revokeProblem: string | nul
  */
 export function InstanceList({ settings, shown, onAdded, notice, onNotice }: Props) {
   const several = settings.instances.length > 1;
+  const titleId = useId();
   const noticeBox = useRef<HTMLParagraphElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
@@ -68,9 +69,9 @@ export function InstanceList({ settings, shown, onAdded, notice, onNotice }: Pro
   }
 
   return (
-    <section className="instance-list" aria-labelledby="instances-title">
-      <h2 id="instances-title">Home Assistants</h2>
-      <ul aria-labelledby="instances-title">
+    <section className="known-instances" aria-labelledby={titleId}>
+      <h2 id={titleId}>Home Assistants</h2>
+      <ul aria-labelledby={titleId}>
         {settings.instances.map((entry) => (
           <InstanceRow
             key={entry.key}
@@ -135,19 +136,19 @@ function InstanceRow({
   const words = status ? connectionWords(status.connection, now).brief : 'Loading…';
   const hasToken = status?.token.present === true;
   return (
-    <li className="instance-row" aria-current={current ? 'true' : undefined}>
-      <div className="instance-main">
+    <li className="known-instance" aria-current={current ? 'true' : undefined}>
+      <div className="known-instance-main">
         {status && <StatusDot status={status.connection} />}
         {link ? (
-          <a className="instance-name" href={`#${settingsHash('connection', entry.key)}`}>
+          <a className="known-instance-name" href={`#${settingsHash('connection', entry.key)}`}>
             {name}
           </a>
         ) : (
-          <span className="instance-name">{name}</span>
+          <span className="known-instance-name">{name}</span>
         )}
-        <span className="instance-state">{words}</span>
+        <span className="known-instance-state">{words}</span>
         {!renaming && (
-          <span className="instance-actions">
+          <span className="known-instance-actions">
             <button
               type="button"
               className="button small"
