@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Input, SearchField } from 'react-aria-components';
-import type { AppStatus } from '../../shared/app-status';
+import { instanceDisplayName, type AppStatus } from '../../shared/app-status';
 import type { EntityAction } from '../../shared/domains/registry';
 import type { EntityView } from '../../shared/entity-view';
 import { NOT_FOUND } from '../../shared/entity-view';
@@ -108,22 +108,25 @@ function panelItems(
  */
 function panelSections(
   items: readonly PanelItem[],
+  settings: Settings | null,
   statuses: readonly (AppStatus | null)[],
   now: number,
 ): RovingSection<PanelItem>[] | null {
   const floors = (list: readonly PanelItem[]) =>
     groupByFloor(list, (item) => item.entity, { order: 'kept' });
-  if (statuses.length < 2) return floors(items);
-  return statuses.flatMap((status) => {
-    if (!status) return [];
-    const own = items.filter((item) => item.instance === status.key);
+  const entries = settings?.instances ?? [];
+  if (entries.length < 2) return floors(items);
+  return entries.flatMap((entry, i) => {
+    const own = items.filter((item) => item.instance === entry.key);
     if (own.length === 0) return [];
+    const status = statuses[i];
     return [
       {
-        key: status.key,
-        heading: status.name,
+        key: entry.key,
+        // Its name as main words it, which knows the location name as soon as it connects.
+        heading: status?.name ?? instanceDisplayName(entry),
         items: own,
-        aside: <StatusLine status={status.connection} now={now} brief />,
+        aside: status ? <StatusLine status={status.connection} now={now} brief /> : undefined,
         sections: floors(own),
       },
     ];
@@ -151,7 +154,7 @@ export function PanelApp() {
     filtering && query.trim() !== '' ? saved.filter((item) => matches(item, query.trim())) : saved;
   // In the user's order, with the floor's name wherever it changes (a home with floors); with
   // several Home Assistants, each one's favourites under its name first.
-  const sections = panelSections(favourites, several ? statuses : [], now);
+  const sections = panelSections(favourites, settings, statuses, now);
   const reasonId = useId();
   const connections = statuses.map((s) => s?.connection.state ?? '').join();
   // While not connected the rows keep their last-known state, dimmed, and their controls are

@@ -26,8 +26,12 @@ const cabinEntities = [
   { ...entityView('light.porch', 'off', { friendly_name: 'Cabin porch' }), ...onFloor('Deck', 0) },
 ];
 const settings = withInstances([
-  { key: 'first', favourites: [{ entityId: 'light.porch' }, { entityId: 'light.desk' }] },
-  { key: 'cabin', favourites: [{ entityId: 'light.porch' }] },
+  {
+    key: 'first',
+    name: 'Home',
+    favourites: [{ entityId: 'light.porch' }, { entityId: 'light.desk' }],
+  },
+  { key: 'cabin', origin: 'http://cabin.lan:8123', favourites: [{ entityId: 'light.porch' }] },
 ]);
 
 function setup() {
@@ -66,6 +70,18 @@ describe('the panel with several Home Assistants', () => {
     const cabinGroup = within(list).getByRole('list', { name: 'Cabin' });
     expect(within(cabinGroup.parentElement!).getByRole('status')).toHaveTextContent('Connected');
     expect(screen.getByRole('heading', { level: 1, name: 'Favourites' })).toBeInTheDocument();
+  });
+
+  it('names a group by its settings while its status is still on its way', async () => {
+    const fake = installFakeBridge(home, settings, homeEntities, {
+      cabin: { status: cabin, entities: cabinEntities },
+    });
+    fake.api.getStatus.mockImplementation((key: string) =>
+      key === 'cabin' ? new Promise(() => undefined) : Promise.resolve({ ok: true, value: home }),
+    );
+    render(<PanelApp />);
+    await waitFor(() => expect(outline()).toContain('    Cabin porch: Off'));
+    expect(outline()).toContain('cabin.lan');
   });
 
   it('acts on the favourite’s own Home Assistant', async () => {
