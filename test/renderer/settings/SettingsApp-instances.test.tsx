@@ -180,6 +180,19 @@ describe('the settings window with several Home Assistants', () => {
     expect(notice).toHaveClass('warn');
   });
 
+  it('when one is left, the list moves below the page and what Remove said keeps focus', async () => {
+    const { user, emit } = open('#/connection/cabin');
+    await user.click(await screen.findByRole('button', { name: 'Remove Cabin' }));
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    await screen.findByText(/Cabin is removed/);
+    act(() => emit('settings', withInstances([two.instances[0]!])));
+    await waitFor(() =>
+      expect(screen.queryByRole('heading', { level: 2, name: 'Home' })).not.toBeInTheDocument(),
+    );
+    expect(screen.getByText(/Cabin is removed/)).toHaveFocus();
+    expect(screen.queryByRole('link', { name: 'Home' })).not.toBeInTheDocument();
+  });
+
   it('Cancel keeps it, and nothing is removed', async () => {
     const { api, user } = open('#/connection');
     const remove = await screen.findByRole('button', { name: 'Remove Cabin' });

@@ -44,7 +44,7 @@ export function InstanceList({ settings, shown, onAdded, notice, onNotice }: Pro
   const several = settings.instances.length > 1;
   const titleId = useId();
   const noticeBox = useRef<HTMLParagraphElement>(null);
-  const addButton = useRef<HTMLButtonElement>(null);
+  const focusNotice = useRef(false);
 
   async function add() {
     onNotice(null);
@@ -64,9 +64,17 @@ export function InstanceList({ settings, shown, onAdded, notice, onNotice }: Pro
           }
         : { kind: 'error', text: reply.error.message },
     );
-    // The row is gone: focus goes to what happened.
-    requestAnimationFrame(() => (noticeBox.current ?? addButton.current)?.focus());
+    // The row goes: focus goes to what happened.
+    focusNotice.current = true;
   }
+
+  // Also when the list moved (from above the page to below it, as the second last goes) and
+  // focus fell to the page body with the old list.
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (notice && (focusNotice.current || lost)) noticeBox.current?.focus();
+    focusNotice.current = false;
+  }, [notice]);
 
   return (
     <section className="known-instances" aria-labelledby={titleId}>
@@ -92,7 +100,6 @@ export function InstanceList({ settings, shown, onAdded, notice, onNotice }: Pro
         <button
           type="button"
           className="button"
-          ref={addButton}
           onClick={() => runDetached(add(), 'Adding a Home Assistant')}
         >
           Add a Home Assistant
