@@ -13,6 +13,16 @@ const DOT_CLASS: Record<ConnectionCategory, string> = {
   refused: 'error',
 };
 
+/** The connection's colour, beside words that say it (never alone). */
+export function StatusDot({ status }: { status: ConnectionStatus }) {
+  return (
+    <span
+      className={`status-dot ${DOT_CLASS[connectionCategory(status.state)]}`}
+      aria-hidden="true"
+    />
+  );
+}
+
 /**
  * The connection in words, with a coloured dot; announced to screen readers when it changes.
  * `brief` (the panel header) keeps it to a few words on one line - "Connected", "Reconnecting in
@@ -32,10 +42,7 @@ export function StatusLine({
   const shown = brief ? words.brief : text;
   return (
     <p className="status-line" role="status" title={shown === text ? undefined : text}>
-      <span
-        className={`status-dot ${DOT_CLASS[connectionCategory(status.state)]}`}
-        aria-hidden="true"
-      />
+      <StatusDot status={status} />
       {shown}
     </p>
   );

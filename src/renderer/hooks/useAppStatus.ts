@@ -1,4 +1,4 @@
 import { useMainValue } from './useMainValue';
 
-/** The app's status, kept live by main's `status` events. */
-export const useAppStatus = () => useMainValue('status');
+/** An instance's status (its connection, address and token), kept live; null until read. */
+export const useAppStatus = (instance: string | null) => useMainValue('status', instance);

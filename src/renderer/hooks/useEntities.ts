@@ -3,54 +3,80 @@ import type { EntityView } from '../../shared/entity-view';
 import { bridge } from '../bridge';
 import { runDetached } from '../detached';
 import { withLiveFavourites } from './live-entities';
-import { useFavouriteEntities } from './useFavouriteEntities';
+import { useInstanceValues } from './useMainValue';
 
-/** The entity list, or why it could not be read and a way to read it again. */
+/** Each instance's entity list, or why one could not be read and a way to read them again. */
 export interface EntityList {
-  entities: EntityView[] | null;
+  /** By instance key, in the order asked for; null until every list has been read once. */
+  lists: ReadonlyMap<string, EntityView[]> | null;
   failure: { message: string; retry: () => void } | null;
 }
 
+interface Read {
+  list: EntityView[] | null;
+  error: string | null;
+}
+
 /**
- * Every entity, for the settings pages' searchable lists: fetched when a page opens and again
- * when entities come or go, never pushed on each change (a busy home would re-send thousands of
- * views a second). The favourites among them stay live.
+ * Every entity of each of these instances, for the settings pages' searchable lists: fetched when
+ * a page opens and again when an instance's entities come or go, never pushed on each change (a
+ * busy home would re-send thousands of views a second). The favourites among them stay live.
  */
-export function useEntities(): EntityList {
-  const [list, setList] = useState<EntityView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function useEntities(instances: readonly string[]): EntityList {
+  const [reads, setReads] = useState<ReadonlyMap<string, Read>>(new Map());
   const [attempt, setAttempt] = useState(0);
-  const favourites = useFavouriteEntities();
+  const joined = instances.join('\n');
+  const favourites = useInstanceValues('favouriteEntities', instances);
   useEffect(() => {
-    let latest = 0;
-    const load = () => {
-      const request = ++latest;
-      runDetached(
-        bridge()
-          .listEntities()
-          .then((result) => {
-            // Only the newest answer counts: an older one may land after it.
-            if (request !== latest) return;
-            if (result.ok) setList(result.value);
-            setError(result.ok ? null : result.error.message);
-          }),
-        'Listing the entities',
-      );
-    };
-    const off = bridge().onEntityListChanged(load);
-    load();
+    const keys = joined === '' ? [] : joined.split('\n');
+    let live = true;
+    const offs = keys.map((key) => {
+      let latest = 0;
+      const load = () => {
+        const request = ++latest;
+        runDetached(
+          bridge()
+            .listEntities(key)
+            .then((result) => {
+              // Only the newest answer counts: an older one may land after it.
+              if (!live || request !== latest) return;
+              setReads((old) => {
+                const was = old.get(key);
+                const next = new Map(old);
+                next.set(key, {
+                  list: result.ok ? result.value : (was?.list ?? null),
+                  error: result.ok ? null : result.error.message,
+                });
+                return next;
+              });
+            }),
+          'Listing the entities',
+        );
+      };
+      const off = bridge().onEntityListChanged(load, key);
+      load();
+      return off;
+    });
     return () => {
-      latest = -1;
-      off();
+      live = false;
+      offs.forEach((off) => off());
     };
-  }, [attempt]);
-  const entities = useMemo(() => withLiveFavourites(list, favourites), [list, favourites]);
+  }, [joined, attempt]);
+  const lists = useMemo(() => {
+    const keys = joined === '' ? [] : joined.split('\n');
+    if (keys.some((key) => !reads.get(key)?.list)) return null;
+    return new Map(
+      keys.map((key, i) => [
+        key,
+        withLiveFavourites(reads.get(key)!.list, favourites[i]?.value ?? null)!,
+      ]),
+    );
+  }, [reads, favourites, joined]);
+  const error = instances.map((key) => reads.get(key)).find((read) => read?.error && !read.list);
+  const message = error?.error ?? null;
   const failure = useMemo(
-    () =>
-      error === null || list !== null
-        ? null
-        : { message: error, retry: () => setAttempt((n) => n + 1) },
-    [error, list],
+    () => (message === null ? null : { message, retry: () => setAttempt((n) => n + 1) }),
+    [message],
   );
-  return { entities, failure };
+  return { lists, failure };
 }

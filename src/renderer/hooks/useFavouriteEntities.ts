@@ -1,4 +1,5 @@
 import { useMainValue } from './useMainValue';
 
-/** The favourites Home Assistant has, live: all the panel needs of the home. */
-export const useFavouriteEntities = () => useMainValue('favouriteEntities');
+/** An instance's favourites as Home Assistant has them, live: all the panel needs of its home. */
+export const useFavouriteEntities = (instance: string | null) =>
+  useMainValue('favouriteEntities', instance);

@@ -14,11 +14,11 @@ export interface SignIn {
 }
 
 /**
- * The browser sign-in as a page drives it: main runs the attempt and reports it in the `signIn`
+ * An instance's browser sign-in as a page drives it: main runs the attempt and reports it in the `signIn`
  * value; the page asks to start or cancel it and shows what main says.
  */
-export function useSignIn(): SignIn {
-  const status = useMainValue('signIn') ?? SIGN_IN_IDLE;
+export function useSignIn(instance: string): SignIn {
+  const status = useMainValue('signIn', instance) ?? SIGN_IN_IDLE;
   const [refusal, setRefusal] = useState<string | null>(null);
   // A double click would ask twice before the first answer: the second waits for nothing.
   const asking = useRef(false);
@@ -27,13 +27,13 @@ export function useSignIn(): SignIn {
     if (asking.current) return;
     asking.current = true;
     setRefusal(null);
-    const reply = await bridge().startSignIn({ url });
+    const reply = await bridge().startSignIn(instance, { url });
     asking.current = false;
     if (!reply.ok) setRefusal(reply.error.message);
   }
 
   async function cancel() {
-    const reply = await bridge().cancelSignIn();
+    const reply = await bridge().cancelSignIn(instance);
     if (!reply.ok) setRefusal(reply.error.message);
   }
 

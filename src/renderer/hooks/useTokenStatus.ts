@@ -1,4 +1,4 @@
 import { useMainValue } from './useMainValue';
 
-/** The token's facts, reminder and rotation, kept live. */
-export const useTokenStatus = () => useMainValue('tokenStatus');
+/** An instance's token: its facts, reminder and rotation, kept live. */
+export const useTokenStatus = (instance: string | null) => useMainValue('tokenStatus', instance);

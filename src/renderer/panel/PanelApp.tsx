@@ -1,18 +1,19 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Input, SearchField } from 'react-aria-components';
+import { instanceDisplayName, type AppStatus } from '../../shared/app-status';
 import type { EntityAction } from '../../shared/domains/registry';
 import type { EntityView } from '../../shared/entity-view';
 import { NOT_FOUND } from '../../shared/entity-view';
 import { groupByFloor } from '../../shared/floor-groups';
-import type { Favourite } from '../../shared/settings';
+import type { Favourite, Settings } from '../../shared/settings';
 import { friendlyName, stateText } from '../../shared/state-text';
 import { bridge } from '../bridge';
+import type { RovingSection } from '../components/controls/RovingList';
 import { focusRovingList, RovingList } from '../components/controls/RovingList';
 import { LoadingValues } from '../components/LoadingValues';
 import { StatusLine } from '../components/StatusLine';
 import { runDetached } from '../detached';
-import { useAppStatus } from '../hooks/useAppStatus';
-import { useFavouriteEntities } from '../hooks/useFavouriteEntities';
+import { useInstanceValues, type ValueRef } from '../hooks/useMainValue';
 import { useNow } from '../hooks/useNow';
 import { useSettings } from '../hooks/useSettings';
 import { FavouriteRow } from './FavouriteRow';
@@ -27,8 +28,21 @@ const missingText = (loaded: boolean) => (loaded ? NOT_FOUND : 'Loading…');
 /** Above this many favourites the panel offers a filter box. */
 export const FILTER_FROM = 11;
 
+/** A favourite of one of the Home Assistants, with its entity while that instance has it. */
+interface PanelItem {
+  instance: string;
+  favourite: Favourite;
+  entity: EntityView | undefined;
+  /** Whether that instance's favourites have been read (else a missing entity is loading). */
+  loaded: boolean;
+  /** Its instance is not connected: the row keeps its last-known state, its controls disabled. */
+  stale: boolean;
+}
+
+const itemKey = (item: PanelItem) => `${item.instance} ${item.favourite.entityId}`;
+
 /** The favourites whose name (label or friendly name), id or area has every typed word. */
-function matches(favourite: Favourite, entity: EntityView | undefined, query: string): boolean {
+function matches({ favourite, entity }: PanelItem, query: string): boolean {
   const text = [favourite.label, entity && friendlyName(entity), favourite.entityId, entity?.area]
     .filter(Boolean)
     .join(' ')
@@ -39,7 +53,7 @@ function matches(favourite: Favourite, entity: EntityView | undefined, query: st
     .every((word) => text.includes(word));
 }
 
-const rowLabel = (favourite: Favourite, entity: EntityView | undefined, loaded: boolean) =>
+const rowLabel = ({ favourite, entity, loaded }: PanelItem) =>
   entity
     ? `${favourite.label ?? friendlyName(entity)}: ${stateText(entity)}`
     : `${favourite.label ?? favourite.entityId}: ${missingText(loaded)}`;
@@ -49,10 +63,10 @@ const rowLabel = (favourite: Favourite, entity: EntityView | undefined, loaded: 
  * "Unlock…"), through that control, so that its pending state and confirm step apply. Enter on
  * a row is kept for opening its detail view (RovingList's `onOpen`), which the panel has not yet.
  */
-const activatePrimary = (_favourite: Favourite, row: HTMLElement) =>
+const activatePrimary = (_item: PanelItem, row: HTMLElement) =>
   row.querySelector<HTMLElement>('[role="switch"], [data-primary]')?.click();
 
-const rowClass = (entity: EntityView | undefined) =>
+const rowClass = ({ entity }: PanelItem) =>
   !entity
     ? 'favourite missing'
     : entity.state === 'unavailable'
@@ -68,31 +82,89 @@ function focusStart(panel: HTMLElement | null): void {
   panel?.querySelector<HTMLElement>('li.favourite, .panel-empty .button')?.focus();
 }
 
+/** Each instance's favourites with their entities, in the user's order of instances. */
+function panelItems(
+  settings: Settings | null,
+  views: readonly (EntityView[] | null)[],
+  statuses: readonly (AppStatus | null)[],
+): PanelItem[] {
+  return (settings?.instances ?? []).flatMap((entry, i) => {
+    const byId = new Map((views[i] ?? []).map((e) => [e.entity_id, e]));
+    const state = statuses[i]?.connection.state;
+    const stale = state !== undefined && state !== 'connected';
+    return entry.favourites.map((favourite) => ({
+      instance: entry.key,
+      favourite,
+      entity: byId.get(favourite.entityId),
+      loaded: views[i] !== null && views[i] !== undefined,
+      stale,
+    }));
+  });
+}
+
+/**
+ * The list's sections: with one Home Assistant its floors (wherever the floor changes); with
+ * several, one section per Home Assistant, headed by its name and connection, its floors inside.
+ */
+function panelSections(
+  items: readonly PanelItem[],
+  settings: Settings | null,
+  statuses: readonly (AppStatus | null)[],
+  now: number,
+): RovingSection<PanelItem>[] | null {
+  const floors = (list: readonly PanelItem[]) =>
+    groupByFloor(list, (item) => item.entity, { order: 'kept' });
+  const entries = settings?.instances ?? [];
+  if (entries.length < 2) return floors(items);
+  return entries.flatMap((entry, i) => {
+    const own = items.filter((item) => item.instance === entry.key);
+    if (own.length === 0) return [];
+    const status = statuses[i];
+    return [
+      {
+        key: entry.key,
+        // Its name as main words it, which knows the location name as soon as it connects.
+        heading: status?.name ?? instanceDisplayName(entry),
+        items: own,
+        aside: status ? <StatusLine status={status.connection} now={now} brief /> : undefined,
+        sections: floors(own),
+      },
+    ];
+  });
+}
+
 /** The tray popover: the favourites with live state and controls, fully keyboard-driven. */
 export function PanelApp() {
-  const status = useAppStatus();
   const settings = useSettings();
-  const entities = useFavouriteEntities();
+  const keys = settings?.instances.map((entry) => entry.key) ?? [];
+  const statusStates = useInstanceValues('status', keys);
+  const viewStates = useInstanceValues('favouriteEntities', keys);
+  const statuses = statusStates.map((state) => state.value);
+  const views = viewStates.map((state) => state.value);
+  const several = keys.length > 1;
+  // With one Home Assistant the panel is about it: its name and connection head the panel.
+  const status = several ? null : (statuses[0] ?? null);
   const now = useNow();
   const panel = useRef<HTMLDivElement>(null);
-  const byId = new Map<string, EntityView>((entities ?? []).map((e) => [e.entity_id, e]));
   const [query, setQuery] = useState('');
   const listBox = useRef<HTMLFieldSetElement>(null);
-  const saved = settings?.favourites ?? [];
+  const saved = panelItems(settings, views, statuses);
   const filtering = saved.length >= FILTER_FROM;
   const favourites =
-    filtering && query.trim() !== ''
-      ? saved.filter((f) => matches(f, byId.get(f.entityId), query.trim()))
-      : saved;
-  // In the user's order, with the floor's name wherever it changes (a home with floors).
-  const floors = groupByFloor(favourites, (f) => byId.get(f.entityId), { order: 'kept' });
+    filtering && query.trim() !== '' ? saved.filter((item) => matches(item, query.trim())) : saved;
+  // In the user's order, with the floor's name wherever it changes (a home with floors); with
+  // several Home Assistants, each one's favourites under its name first.
+  const sections = panelSections(favourites, settings, statuses, now);
   const reasonId = useId();
-  const connection = status?.connection.state;
+  const connections = statuses.map((s) => s?.connection.state ?? '').join();
   // While not connected the rows keep their last-known state, dimmed, and their controls are
   // disabled with the reason (one line above the list, and its description).
-  const stale = connection !== undefined && connection !== 'connected';
-  const rowCount = entities === null ? 0 : saved.length;
+  const stale = saved.length > 0 && saved.every((item) => item.stale);
+  const someStale = saved.some((item) => item.stale);
+  const rowCount = views.some((v) => v === null) ? 0 : saved.length;
   const loaded = settings !== null;
+  const unset =
+    statuses.length > 0 && statuses.every((s) => s?.connection.state === 'not_configured');
 
   // The panel opens with focus on the first favourite, and again each time it is shown.
   useEffect(() => {
@@ -100,10 +172,15 @@ export function PanelApp() {
     const onShown = () => focusStart(panel.current);
     window.addEventListener('focus', onShown);
     return () => window.removeEventListener('focus', onShown);
-  }, [rowCount, connection, loaded]);
+  }, [rowCount, connections, loaded]);
 
-  const act = async (entityId: string, action: EntityAction, confirmed?: boolean) => {
-    const reply = await bridge().actOnEntity({
+  const act = async (
+    instance: string,
+    entityId: string,
+    action: EntityAction,
+    confirmed?: boolean,
+  ) => {
+    const reply = await bridge().actOnEntity(instance, {
       entityId,
       action,
       ...(confirmed ? { confirmed } : {}),
@@ -111,11 +188,16 @@ export function PanelApp() {
     return reply.ok ? null : reply.error.message;
   };
 
-  const remove = (entityId: string) =>
+  const remove = ({ instance, favourite }: PanelItem) => {
+    const entry = settings?.instances.find((i) => i.key === instance);
+    if (!entry) return;
     runDetached(
-      bridge().updateSettings({ favourites: saved.filter((f) => f.entityId !== entityId) }),
+      bridge().updateInstance(instance, {
+        favourites: entry.favourites.filter((f) => f.entityId !== favourite.entityId),
+      }),
       'Removing a favourite',
     );
+  };
 
   // Escape closes the panel - unless a control inside (a slider, a confirm step) already used it.
   // The list moves between favourites with the arrows (RovingList).
@@ -124,13 +206,22 @@ export function PanelApp() {
     if (event.key === 'Escape') runDetached(bridge().closePanel(), 'Closing the panel');
   };
 
+  const needs: ValueRef[] = [
+    'settings',
+    ...keys.flatMap((instance) => [
+      { name: 'status' as const, instance },
+      { name: 'favouriteEntities' as const, instance },
+    ]),
+  ];
+  const firstKey = keys[0];
+
   return (
     <div className="panel" ref={panel} onKeyDown={onKeyDown}>
       <header className="panel-header">
         <div>
-          <h1>{status?.instance?.locationName ?? 'Home Assistant'}</h1>
+          <h1>{several ? 'Favourites' : (status?.name ?? 'Home Assistant')}</h1>
           {/* Before the first connection the panel's body says what is needed. */}
-          {status && connection !== 'not_configured' && (
+          {status && status.connection.state !== 'not_configured' && (
             <StatusLine status={status.connection} now={now} brief />
           )}
         </div>
@@ -145,8 +236,8 @@ export function PanelApp() {
           </svg>
         </button>
       </header>
-      <LoadingValues names={['status', 'settings', 'favouriteEntities']} quiet />
-      {status?.connection.state === 'not_configured' ? (
+      <LoadingValues names={needs} quiet />
+      {unset ? (
         <main className="panel-empty">
           <p>
             To show your favourites here, HA Tray needs the address of your Home Assistant and a
@@ -155,7 +246,9 @@ export function PanelApp() {
           <button
             type="button"
             className="button primary"
-            onClick={() => runDetached(bridge().openSettings('connection'), 'Opening the settings')}
+            onClick={() =>
+              runDetached(bridge().openSettings('connection', firstKey), 'Opening the settings')
+            }
           >
             Connect to Home Assistant
           </button>
@@ -196,10 +289,11 @@ export function PanelApp() {
               No favourite matches “{query.trim()}”.
             </p>
           )}
-          {stale && (
+          {someStale && (
             <p className="panel-reason" id={reasonId}>
-              Not connected: these are the last known states. The controls come back when HA Tray
-              reconnects.
+              {stale
+                ? 'Not connected: these are the last known states. The controls come back when HA Tray reconnects.'
+                : 'Where a Home Assistant is not connected, its favourites show their last known states until HA Tray reconnects.'}
             </p>
           )}
           <fieldset
@@ -213,22 +307,22 @@ export function PanelApp() {
               label="Favourites"
               className={stale ? 'favourites favourites-stale' : 'favourites'}
               items={favourites}
-              sections={floors}
-              itemKey={(favourite) => favourite.entityId}
-              itemLabel={(favourite) =>
-                rowLabel(favourite, byId.get(favourite.entityId), entities !== null)
+              sections={sections}
+              itemKey={itemKey}
+              itemLabel={rowLabel}
+              itemClassName={(item) =>
+                item.stale && !stale ? `${rowClass(item)} stale` : rowClass(item)
               }
-              itemClassName={(favourite) => rowClass(byId.get(favourite.entityId))}
               onActivate={activatePrimary}
-              renderItem={(favourite) => {
-                const entity = byId.get(favourite.entityId);
+              renderItem={(item) => {
+                const { favourite, entity } = item;
                 if (!entity) {
                   return (
                     <MissingRow
                       entityId={favourite.entityId}
                       label={favourite.label}
-                      loaded={entities !== null}
-                      onRemove={() => remove(favourite.entityId)}
+                      loaded={item.loaded}
+                      onRemove={() => remove(item)}
                     />
                   );
                 }
@@ -236,9 +330,11 @@ export function PanelApp() {
                   <FavouriteRow
                     entity={entity}
                     label={favourite.label}
-                    act={(action, confirmed) => act(favourite.entityId, action, confirmed)}
-                    disabled={stale}
-                    reason={stale ? NOT_CONNECTED : undefined}
+                    act={(action, confirmed) =>
+                      act(item.instance, favourite.entityId, action, confirmed)
+                    }
+                    disabled={item.stale}
+                    reason={item.stale ? NOT_CONNECTED : undefined}
                   />
                 );
               }}

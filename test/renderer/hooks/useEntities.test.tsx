@@ -3,23 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { withLiveFavourites } from '../../../src/renderer/hooks/live-entities';
 import { useEntities } from '../../../src/renderer/hooks/useEntities';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
-import { appStatus, entityView, installFakeBridge } from '../fake-bridge';
+import { appStatus, entityView, installFakeBridge, withInstance } from '../fake-bridge';
 
 describe('useEntities', () => {
   it('fetches the list again when entities come or go, and keeps favourites live', async () => {
-    const settings = { ...DEFAULT_SETTINGS, favourites: [{ entityId: 'light.kitchen' }] };
+    const settings = withInstance({ favourites: [{ entityId: 'light.kitchen' }] });
     const { api, emit } = installFakeBridge(appStatus(), settings, [
       entityView('light.kitchen', 'on'),
       entityView('sensor.temp', '20'),
     ]);
-    const { result } = renderHook(() => useEntities());
-    await waitFor(() => expect(result.current.entities).toHaveLength(2));
+    const { result } = renderHook(() => useEntities(['first']));
+    await waitFor(() => expect(result.current.lists?.get('first')).toHaveLength(2));
     expect(api.listEntities).toHaveBeenCalledTimes(1);
 
     act(() => emit('favouriteEntities', [entityView('light.kitchen', 'off')]));
-    expect(result.current.entities?.find((e) => e.entity_id === 'light.kitchen')?.state).toBe(
-      'off',
-    );
+    expect(
+      result.current.lists?.get('first')?.find((e) => e.entity_id === 'light.kitchen')?.state,
+    ).toBe('off');
     expect(api.listEntities).toHaveBeenCalledTimes(1);
 
     act(() => emit('entityListChanged', { size: 3 }));
@@ -34,13 +34,13 @@ describe('useEntities', () => {
       ok: false,
       error: { code: 'failed', message: 'HA Tray is not connected to Home Assistant.' },
     });
-    const { result } = renderHook(() => useEntities());
+    const { result } = renderHook(() => useEntities(['first']));
     await waitFor(() =>
       expect(result.current.failure?.message).toBe('HA Tray is not connected to Home Assistant.'),
     );
-    expect(result.current.entities).toBeNull();
+    expect(result.current.lists).toBeNull();
     act(() => result.current.failure!.retry());
-    await waitFor(() => expect(result.current.entities).toHaveLength(1));
+    await waitFor(() => expect(result.current.lists?.get('first')).toHaveLength(1));
     expect(result.current.failure).toBeNull();
   });
 });

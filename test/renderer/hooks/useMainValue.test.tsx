@@ -5,7 +5,7 @@ import { LoadingValues } from '../../../src/renderer/components/LoadingValues';
 import { useMainValue } from '../../../src/renderer/hooks/useMainValue';
 import { useSettings } from '../../../src/renderer/hooks/useSettings';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
-import { appStatus, installFakeBridge } from '../fake-bridge';
+import { appStatus, installFakeBridge, withInstance } from '../fake-bridge';
 
 const failed = (message: string) => ({
   ok: false as const,
@@ -15,7 +15,10 @@ const failed = (message: string) => ({
 describe('useMainValue', () => {
   it('reads a value once, follows its changed event, and shares both across components', async () => {
     const { api, emit } = installFakeBridge(appStatus());
-    const { result } = renderHook(() => ({ a: useMainValue('status'), b: useMainValue('status') }));
+    const { result } = renderHook(() => ({
+      a: useMainValue('status', 'first'),
+      b: useMainValue('status', 'first'),
+    }));
     await waitFor(() => expect(result.current.a?.connection.state).toBe('not_configured'));
     expect(result.current.b).toBe(result.current.a);
     expect(api.getStatus).toHaveBeenCalledOnce();
@@ -36,10 +39,31 @@ describe('useMainValue', () => {
     expect(api.onSettings.mock.invocationCallOrder[0]).toBeLessThan(
       api.getSettings.mock.invocationCallOrder[0]!,
     );
-    const changed = { ...DEFAULT_SETTINGS, favourites: [{ entityId: 'light.kitchen' }] };
+    const changed = withInstance({ favourites: [{ entityId: 'light.kitchen' }] });
     act(() => emit('settings', changed));
     await act(async () => answer({ ok: true, value: DEFAULT_SETTINGS }));
     expect(result.current).toEqual(changed);
+  });
+
+  it('keeps an instance’s own value apart from another’s, and reads nothing without a key', async () => {
+    const cabin = appStatus({ key: 'cabin', name: 'Cabin', connection: { state: 'offline' } });
+    const { api, emit } = installFakeBridge(appStatus(), undefined, [], {
+      cabin: { status: cabin, entities: [] },
+    });
+    const { result } = renderHook(() => ({
+      first: useMainValue('status', 'first'),
+      cabin: useMainValue('status', 'cabin'),
+      none: useMainValue('status', null),
+    }));
+    await waitFor(() => expect(result.current.cabin?.name).toBe('Cabin'));
+    expect(result.current.first?.key).toBe('first');
+    expect(api.onStatus).toHaveBeenCalledWith(expect.any(Function), 'cabin');
+    expect(api.getStatus.mock.calls).toEqual([['first'], ['cabin']]);
+    const back = { ...cabin, connection: { state: 'connecting' as const } };
+    act(() => emit('status', back, 'cabin'));
+    expect(result.current.cabin).toEqual(back);
+    expect(result.current.first?.connection.state).toBe('not_configured');
+    expect(result.current.none).toBeNull();
   });
 
   it('stops following when the last component goes', async () => {
@@ -56,7 +80,9 @@ describe('useMainValue', () => {
 describe('LoadingValues', () => {
   it('says "Loading…" until the values are there, then nothing', async () => {
     installFakeBridge();
-    const { container } = render(<LoadingValues names={['status', 'settings']} />);
+    const { container } = render(
+      <LoadingValues names={[{ name: 'status', instance: 'first' }, 'settings']} />,
+    );
     expect(screen.getByText('Loading…')).toBeInTheDocument();
     await waitFor(() => expect(container).toBeEmptyDOMElement());
   });
@@ -67,7 +93,9 @@ describe('LoadingValues', () => {
       failed('The settings file cannot be read. Check its permissions.') as never,
     );
     const user = userEvent.setup();
-    const { container } = render(<LoadingValues names={['status', 'settings']} />);
+    const { container } = render(
+      <LoadingValues names={[{ name: 'status', instance: 'first' }, 'settings']} />,
+    );
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The settings file cannot be read. Check its permissions.');
     expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
@@ -82,7 +110,7 @@ describe('LoadingValues', () => {
     api.getFavouriteEntities.mockResolvedValueOnce(
       failed('Home Assistant did not answer.') as never,
     );
-    render(<LoadingValues names={['favouriteEntities']} quiet />);
+    render(<LoadingValues names={[{ name: 'favouriteEntities', instance: 'first' }]} quiet />);
     expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
     expect(await screen.findByRole('alert')).toHaveTextContent('Home Assistant did not answer.');
   });

@@ -4,7 +4,7 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { SETTLE_MS } from '../../../src/renderer/components/controls/useCommitOnRelease';
 import { PanelApp } from '../../../src/renderer/panel/PanelApp';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
-import { appStatus, entityView, installFakeBridge } from '../fake-bridge';
+import { appStatus, entityView, installFakeBridge, withInstance } from '../fake-bridge';
 
 const connected = appStatus({
   connection: { state: 'connected', since: Date.now(), haVersion: '2024.1.6' },
@@ -44,7 +44,7 @@ const favourites = [
 ].map((entityId) => ({ entityId }));
 
 function setup(favs = favourites) {
-  const fake = installFakeBridge(connected, { ...DEFAULT_SETTINGS, favourites: favs }, entities);
+  const fake = installFakeBridge(connected, withInstance({ favourites: favs }), entities);
   const user = userEvent.setup();
   render(<PanelApp />);
   return { ...fake, user };
@@ -79,7 +79,7 @@ describe('PanelApp', () => {
     api.actOnEntity.mockReturnValueOnce(new Promise((resolve) => (reply = resolve)) as never);
     const toggle = await screen.findByRole('switch', { name: 'Kitchen lights' });
     await user.click(toggle);
-    expect(api.actOnEntity).toHaveBeenCalledWith({
+    expect(api.actOnEntity).toHaveBeenCalledWith('first', {
       entityId: 'light.kitchen',
       action: { kind: 'primary' },
     });
@@ -98,7 +98,7 @@ describe('PanelApp', () => {
     expect(api.actOnEntity).not.toHaveBeenCalled();
     expect(screen.getByRole('alertdialog', { name: 'Unlock Front door?' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
-    expect(api.actOnEntity).toHaveBeenCalledWith({
+    expect(api.actOnEntity).toHaveBeenCalledWith('first', {
       entityId: 'lock.front_door',
       action: { kind: 'primary' },
       confirmed: true,
@@ -139,8 +139,11 @@ describe('PanelApp', () => {
     fireEvent.keyUp(slider, { key: 'ArrowRight' });
     act(() => slider.blur());
     expect(api.actOnEntity.mock.calls).toEqual([
-      [{ entityId: 'climate.living_room', action: { kind: 'set_temperature', temperature: 22 } }],
-      [{ entityId: 'light.kitchen', action: { kind: 'set_brightness', percent: 51 } }],
+      [
+        'first',
+        { entityId: 'climate.living_room', action: { kind: 'set_temperature', temperature: 22 } },
+      ],
+      ['first', { entityId: 'light.kitchen', action: { kind: 'set_brightness', percent: 51 } }],
     ]);
   });
 
@@ -161,13 +164,13 @@ describe('PanelApp', () => {
     const rows = await screen.findAllByRole('listitem');
     rows[4]!.focus();
     await user.keyboard(' ');
-    expect(api.actOnEntity).toHaveBeenCalledWith({
+    expect(api.actOnEntity).toHaveBeenCalledWith('first', {
       entityId: 'media_player.speaker',
       action: { kind: 'primary' },
     });
     rows[0]!.focus();
     await user.keyboard(' ');
-    expect(api.actOnEntity).toHaveBeenLastCalledWith({
+    expect(api.actOnEntity).toHaveBeenLastCalledWith('first', {
       entityId: 'light.kitchen',
       action: { kind: 'primary' },
     });
@@ -184,7 +187,7 @@ describe('PanelApp', () => {
     const rows = await screen.findAllByRole('listitem');
     screen.getByRole('switch', { name: 'Kitchen lights' }).focus();
     await user.keyboard('{Enter}');
-    expect(api.actOnEntity).toHaveBeenLastCalledWith({
+    expect(api.actOnEntity).toHaveBeenLastCalledWith('first', {
       entityId: 'light.kitchen',
       action: { kind: 'primary' },
     });
@@ -200,17 +203,15 @@ describe('PanelApp', () => {
     await user.click(
       within(gone).getByRole('button', { name: 'Remove switch.gone from favourites' }),
     );
-    expect(api.updateSettings).toHaveBeenCalledWith({
+    expect(api.updateInstance).toHaveBeenCalledWith('first', {
       favourites: favourites.filter((f) => f.entityId !== 'switch.gone'),
     });
   });
 
   it('shows an unavailable favourite’s control disabled, saying why', async () => {
-    installFakeBridge(
-      connected,
-      { ...DEFAULT_SETTINGS, favourites: [{ entityId: 'light.porch' }] },
-      [entityView('light.porch', 'unavailable', { friendly_name: 'Porch' })],
-    );
+    installFakeBridge(connected, withInstance({ favourites: [{ entityId: 'light.porch' }] }), [
+      entityView('light.porch', 'unavailable', { friendly_name: 'Porch' }),
+    ]);
     render(<PanelApp />);
     const toggle = await screen.findByRole('switch', { name: 'Porch' });
     expect(toggle).toBeDisabled();
@@ -223,7 +224,7 @@ describe('PanelApp', () => {
     );
     installFakeBridge(
       connected,
-      { ...DEFAULT_SETTINGS, favourites: many.map((e) => ({ entityId: e.entity_id })) },
+      withInstance({ favourites: many.map((e) => ({ entityId: e.entity_id })) }),
       many,
     );
     const user = userEvent.setup();
@@ -264,7 +265,7 @@ describe('PanelApp', () => {
     const connect = await screen.findByRole('button', { name: 'Connect to Home Assistant' });
     await waitFor(() => expect(connect).toHaveFocus());
     await user.keyboard('{Enter}');
-    expect(fake.api.openSettings).toHaveBeenCalledWith('connection');
+    expect(fake.api.openSettings).toHaveBeenCalledWith('connection', 'first');
     expect(screen.getByRole('main')).toHaveTextContent(
       /needs the address of your Home Assistant and a long-lived access token/,
     );
@@ -299,7 +300,7 @@ describe('PanelApp', () => {
         },
         instance: { origin: 'http://ha', locationName: 'Cottage' },
       }),
-      { ...DEFAULT_SETTINGS, favourites },
+      withInstance({ favourites }),
       entities,
     );
     render(<PanelApp />);
@@ -337,7 +338,7 @@ describe('PanelApp in a home with floors', () => {
   const setupHome = (ids: string[]) => {
     const fake = installFakeBridge(
       connected,
-      { ...DEFAULT_SETTINGS, favourites: ids.map((entityId) => ({ entityId })) },
+      withInstance({ favourites: ids.map((entityId) => ({ entityId })) }),
       home,
     );
     render(<PanelApp />);
@@ -388,7 +389,7 @@ describe('PanelApp in a home with floors', () => {
     );
     const fake = installFakeBridge(
       connected,
-      { ...DEFAULT_SETTINGS, favourites: ids.map((entityId) => ({ entityId })) },
+      withInstance({ favourites: ids.map((entityId) => ({ entityId })) }),
       unplaced,
     );
     render(<PanelApp />);

@@ -70,7 +70,7 @@ describe('Connection page, first run: Home Assistant on this network', () => {
     await tell('discovery', browsing([home, cottage]));
     await user.click(instanceButton('Cottage https://cottage.lan:8123 Home Assistant 2024.1.0'));
     expect(api.startSignIn).toHaveBeenCalledTimes(1);
-    expect(api.startSignIn).toHaveBeenCalledWith({ url: 'https://cottage.lan:8123' });
+    expect(api.startSignIn).toHaveBeenCalledWith('first', { url: 'https://cottage.lan:8123' });
     expect(screen.getByLabelText('Home Assistant address')).toHaveValue('https://cottage.lan:8123');
   });
 
@@ -143,9 +143,9 @@ describe('Connection page: the typed address and the sign-in', () => {
     await user.clear(field);
     await user.type(field, 'ha.lan');
     await user.click(button);
-    expect(api.startSignIn).toHaveBeenLastCalledWith({ url: 'ha.lan' });
+    expect(api.startSignIn).toHaveBeenLastCalledWith('first', { url: 'ha.lan' });
     await user.type(field, ':8124{Enter}');
-    expect(api.startSignIn).toHaveBeenLastCalledWith({ url: 'ha.lan:8124' });
+    expect(api.startSignIn).toHaveBeenLastCalledWith('first', { url: 'ha.lan:8124' });
     expect(api.startSignIn).toHaveBeenCalledTimes(2);
   });
 
@@ -185,7 +185,7 @@ describe('Connection page: the typed address and the sign-in', () => {
     await tell('signIn', signInAt('failed', why));
     expect(screen.getByRole('alert')).toHaveTextContent(`Could not sign in.${why}`);
     await user.click(instanceButton('Cottage https://cottage.lan:8123 Home Assistant 2024.1.0'));
-    expect(api.startSignIn).toHaveBeenLastCalledWith({ url: 'https://cottage.lan:8123' });
+    expect(api.startSignIn).toHaveBeenLastCalledWith('first', { url: 'https://cottage.lan:8123' });
   });
 
   it("says main's refusal to start as an alert", async () => {
@@ -232,7 +232,7 @@ describe('Connection page: the typed address and the sign-in', () => {
     expect(screen.getByLabelText('Long-lived access token')).toBeVisible();
     expect(screen.getByText(/revokes the token it replaces once the new one works/)).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Sign in with Home Assistant' }));
-    expect(api.startSignIn).toHaveBeenCalledWith({ url: 'http://192.168.1.10:8123' });
+    expect(api.startSignIn).toHaveBeenCalledWith('first', { url: 'http://192.168.1.10:8123' });
     await tell('signIn', signInAt('waiting'));
     const named = 'The new token is “HA Tray on laptop”; the old one was revoked.';
     await tell('signIn', signInAt('signed_in', named));

@@ -4,7 +4,7 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ConnectionPage } from '../../../src/renderer/settings/pages/ConnectionPage';
 import { SettingsApp } from '../../../src/renderer/settings/SettingsApp';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
-import { appStatus, installFakeBridge, noToken } from '../fake-bridge';
+import { appStatus, installFakeBridge, noToken, withInstance } from '../fake-bridge';
 
 const PINNED_NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 
@@ -185,10 +185,10 @@ describe('ConnectionPage', () => {
       instance: { origin: 'http://ha.lan:8123', locationName: 'Cottage' },
       connection: { state: 'connected', since: Date.now() - 60_000, haVersion: '2024.1.6' },
     });
-    const fake = installFakeBridge(connected, {
-      ...DEFAULT_SETTINGS,
-      favourites: [{ entityId: 'light.kitchen' }],
-    });
+    const fake = installFakeBridge(
+      connected,
+      withInstance({ favourites: [{ entityId: 'light.kitchen' }] }),
+    );
     const user = userEvent.setup();
     render(<ConnectionPage status={connected} />);
     fake.api.testConnection.mockResolvedValue({ ok: true, value: success });
@@ -279,7 +279,7 @@ describe('ConnectionPage', () => {
     await user.paste(TOKEN);
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     await user.click(await screen.findByRole('button', { name: row.button }));
-    expect(api[row.request]).toHaveBeenCalledWith({ url: row.address });
+    expect(api[row.request]).toHaveBeenCalledWith('first', { url: row.address });
     expect(await screen.findByText('It works.')).toBeInTheDocument();
     expect(api.testConnection).toHaveBeenCalledTimes(2);
   });
@@ -311,7 +311,7 @@ describe('ConnectionPage', () => {
     const save = screen.getByRole('button', { name: 'Save' });
     expect(save).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(api.testConnection).toHaveBeenCalledWith({
+    expect(api.testConnection).toHaveBeenCalledWith('first', {
       url: 'ha.lan:8123',
       token: `Bearer ${TOKEN}`,
     });
@@ -328,7 +328,7 @@ describe('ConnectionPage', () => {
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     await waitFor(() => expect(save).toBeEnabled());
     await user.click(save);
-    expect(api.saveConnection).toHaveBeenCalledWith({
+    expect(api.saveConnection).toHaveBeenCalledWith('first', {
       url: 'ha.lan:8123',
       token: `Bearer ${TOKEN}`,
     });
@@ -339,10 +339,10 @@ describe('ConnectionPage', () => {
   it('after Save moves focus to what it said, which goes once connected or when a field changes', async () => {
     const status = appStatus();
     // Favourites already chosen: nothing to lead on to.
-    const fake = installFakeBridge(status, {
-      ...DEFAULT_SETTINGS,
-      favourites: [{ entityId: 'light.kitchen' }],
-    });
+    const fake = installFakeBridge(
+      status,
+      withInstance({ favourites: [{ entityId: 'light.kitchen' }] }),
+    );
     const user = userEvent.setup();
     const view = render(<ConnectionPage status={status} />);
     fake.api.testConnection.mockResolvedValue({ ok: true, value: success });
@@ -409,7 +409,7 @@ describe('ConnectionPage', () => {
       expect.stringContaining('Saved'),
     );
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(api.testConnection).toHaveBeenCalledWith({
+    expect(api.testConnection).toHaveBeenCalledWith('first', {
       url: 'http://ha.lan:8123',
       token: undefined,
     });
@@ -462,7 +462,7 @@ describe('ConnectionPage', () => {
     expect(api.allowWeakStorage).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Allow weak storage…' }));
     await user.click(screen.getByRole('button', { name: 'Store it anyway' }));
-    expect(api.allowWeakStorage).toHaveBeenCalledWith(true);
+    expect(api.allowWeakStorage).toHaveBeenCalledWith('first', true);
   });
 
   it('the weak storage question takes focus, Escape cancels only it, and focus comes back', async () => {
@@ -486,7 +486,7 @@ describe('ConnectionPage', () => {
 
     await user.click(opener);
     await user.click(screen.getByRole('button', { name: 'Store it anyway' }));
-    expect(api.allowWeakStorage).toHaveBeenCalledWith(true);
+    expect(api.allowWeakStorage).toHaveBeenCalledWith('first', true);
     // The button that asked is gone once the token is stored: focus goes to what is there now.
     page.rerender(<ConnectionPage status={weakStored} />);
     expect(screen.queryByRole('button', { name: 'Allow weak storage…' })).not.toBeInTheDocument();

@@ -62,7 +62,7 @@ describe('Favourites page: suggestions', () => {
     const { api, user } = setup([{ entityId: 'lock.front' }]);
     expect(outline()).not.toContain('  Add Front door');
     await user.click(screen.getByRole('button', { name: 'Add Coffee machine' }));
-    expect(api.updateSettings).toHaveBeenLastCalledWith({
+    expect(api.updateInstance).toHaveBeenLastCalledWith('first', {
       favourites: [{ entityId: 'lock.front' }, { entityId: 'switch.coffee' }],
     });
     await waitFor(() =>

@@ -5,7 +5,7 @@ import { FavouritesPage } from '../../../src/renderer/settings/pages/FavouritesP
 import type { EntityView } from '../../../src/shared/entity-view';
 import type { Favourite } from '../../../src/shared/settings';
 import { entityView, installFakeBridge } from '../fake-bridge';
-import { renderLiveFavouritesPage } from './live-favourites-page';
+import { oneInstance, renderLiveFavouritesPage } from './live-favourites-page';
 
 const entities = [
   entityView('light.kitchen', 'on', { friendly_name: 'Kitchen lights' }, 'Kitchen'),
@@ -22,7 +22,7 @@ const entities = [
 function setup(favourites: Favourite[]) {
   const fake = installFakeBridge();
   const user = userEvent.setup();
-  render(<FavouritesPage favourites={favourites} entities={entities} />);
+  render(<FavouritesPage {...oneInstance(favourites, entities)} />);
   return { ...fake, user };
 }
 
@@ -53,7 +53,7 @@ describe('FavouritesPage', () => {
   it('adds, removes and reorders (buttons and Alt+arrows), saving each change', async () => {
     const { user, api } = setup([{ entityId: 'light.kitchen' }, { entityId: 'lock.front_door' }]);
     await user.click(screen.getByRole('button', { name: 'Add Bedroom light' }));
-    expect(api.updateSettings).toHaveBeenLastCalledWith({
+    expect(api.updateInstance).toHaveBeenLastCalledWith('first', {
       favourites: [
         { entityId: 'light.kitchen' },
         { entityId: 'lock.front_door' },
@@ -61,18 +61,18 @@ describe('FavouritesPage', () => {
       ],
     });
     await user.click(screen.getByRole('button', { name: 'Move Front door up' }));
-    expect(api.updateSettings).toHaveBeenLastCalledWith({
+    expect(api.updateInstance).toHaveBeenLastCalledWith('first', {
       favourites: [{ entityId: 'lock.front_door' }, { entityId: 'light.kitchen' }],
     });
     const first = within(screen.getByRole('list', { name: 'Your favourites' })).getAllByRole(
       'listitem',
     )[0]!;
     fireEvent.keyDown(first, { key: 'ArrowDown', altKey: true });
-    expect(api.updateSettings).toHaveBeenLastCalledWith({
+    expect(api.updateInstance).toHaveBeenLastCalledWith('first', {
       favourites: [{ entityId: 'lock.front_door' }, { entityId: 'light.kitchen' }],
     });
     await user.click(screen.getByRole('button', { name: 'Remove Kitchen lights' }));
-    expect(api.updateSettings).toHaveBeenLastCalledWith({
+    expect(api.updateInstance).toHaveBeenLastCalledWith('first', {
       favourites: [{ entityId: 'lock.front_door' }],
     });
   });
@@ -90,7 +90,7 @@ describe('FavouritesPage', () => {
     fireEvent.dragStart(items[2]!, { dataTransfer });
     fireEvent.dragOver(items[0]!, { dataTransfer });
     fireEvent.drop(items[0]!, { dataTransfer });
-    expect(api.updateSettings).toHaveBeenLastCalledWith({
+    expect(api.updateInstance).toHaveBeenLastCalledWith('first', {
       favourites: [
         { entityId: 'light.bedroom' },
         { entityId: 'light.kitchen' },
@@ -104,7 +104,7 @@ describe('FavouritesPage', () => {
     const label = screen.getByLabelText('Label for Kitchen lights');
     await user.type(label, 'Counter');
     await user.tab();
-    expect(api.updateSettings).toHaveBeenLastCalledWith({
+    expect(api.updateInstance).toHaveBeenLastCalledWith('first', {
       favourites: [{ entityId: 'light.kitchen', label: 'Counter' }],
     });
   });
@@ -121,12 +121,12 @@ describe('FavouritesPage', () => {
     const home = [
       entityView('light.garage', 'unavailable', { friendly_name: 'Garage light' }, 'Garage'),
     ];
-    render(<FavouritesPage favourites={[{ entityId: 'light.garage' }]} entities={home} />);
+    render(<FavouritesPage {...oneInstance([{ entityId: 'light.garage' }], home)} />);
     const row = screen.getByRole('button', { name: 'Remove Garage light' }).closest('li')!;
     expect(within(row).getByText('Unavailable')).toHaveClass('missing-flag');
     expect(row).toHaveTextContent('Light · Garage · Unavailable');
     await user.click(screen.getByRole('button', { name: 'Remove Garage light' }));
-    expect(fake.api.updateSettings).toHaveBeenLastCalledWith({ favourites: [] });
+    expect(fake.api.updateInstance).toHaveBeenLastCalledWith('first', { favourites: [] });
   });
 
   it('says what each row is and where, like Home Assistant’s pickers, and the entity id only where nothing else tells two apart', async () => {
@@ -150,11 +150,10 @@ describe('FavouritesPage', () => {
     const user = userEvent.setup();
     render(
       <FavouritesPage
-        favourites={[
-          { entityId: 'cover.bedroom_window' },
-          { entityId: 'binary_sensor.bedroom_window' },
-        ]}
-        entities={home}
+        {...oneInstance(
+          [{ entityId: 'cover.bedroom_window' }, { entityId: 'binary_sensor.bedroom_window' }],
+          home,
+        )}
       />,
     );
     // The search's list of everything, as the page shows it once the suggestions are hidden.
@@ -171,7 +170,7 @@ describe('FavouritesPage', () => {
 
   it('shows why a change was refused', async () => {
     const { user, api } = setup([]);
-    api.updateSettings.mockResolvedValueOnce({
+    api.updateInstance.mockResolvedValueOnce({
       ok: false,
       error: {
         code: 'invalid_payload',
@@ -342,7 +341,7 @@ describe('FavouritesPage in a home with floors', () => {
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Add Bedroom light' })).toHaveFocus(),
     );
-    expect(api.updateSettings).toHaveBeenLastCalledWith({
+    expect(api.updateInstance).toHaveBeenLastCalledWith('first', {
       favourites: [{ entityId: 'light.lamp' }, { entityId: 'light.kitchen' }],
     });
   });

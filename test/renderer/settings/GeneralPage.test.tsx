@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GeneralPage } from '../../../src/renderer/settings/pages/GeneralPage';
 import type { DesktopStatus } from '../../../src/shared/desktop-status';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
-import { entityView, installFakeBridge } from '../fake-bridge';
+import { entityView, installFakeBridge, withInstances } from '../fake-bridge';
 
 const desktop = (overrides: Partial<DesktopStatus> = {}): DesktopStatus => ({
   startAtLogin: false,
@@ -23,7 +23,13 @@ function setup(status = desktop()) {
     entityView('sensor.outside', '21.5', { unit_of_measurement: '°C', friendly_name: 'Outside' }),
     entityView('light.kitchen', 'on', { friendly_name: 'Kitchen' }),
   ];
-  render(<GeneralPage desktop={status} settings={DEFAULT_SETTINGS} entities={entities} />);
+  render(
+    <GeneralPage
+      desktop={status}
+      settings={DEFAULT_SETTINGS}
+      lists={new Map([['first', entities]])}
+    />,
+  );
   return { ...fake, user };
 }
 
@@ -122,7 +128,39 @@ describe('GeneralPage: sensor in the tray', () => {
     ]);
     await user.selectOptions(select, 'Outside');
     expect(api.updateSettings).toHaveBeenCalledWith({
-      ui: { ...DEFAULT_SETTINGS.ui, traySensor: 'sensor.outside' },
+      ui: { ...DEFAULT_SETTINGS.ui, traySensor: { instance: 'first', entityId: 'sensor.outside' } },
+    });
+  });
+
+  it('with several Home Assistants, lists each one’s sensors under its name and saves which', async () => {
+    const { api } = installFakeBridge();
+    const user = userEvent.setup();
+    const settings = withInstances([
+      { key: 'first', name: 'Home' },
+      { key: 'cabin', name: 'Cabin' },
+    ]);
+    const temperature = (area: string) =>
+      entityView('sensor.temperature', '19', { unit_of_measurement: '°C', friendly_name: area });
+    render(
+      <GeneralPage
+        desktop={desktop()}
+        settings={settings}
+        lists={
+          new Map([
+            ['first', [temperature('Living room')]],
+            ['cabin', [temperature('Cabin porch')]],
+          ])
+        }
+      />,
+    );
+    const select = screen.getByLabelText('Sensor in the tray');
+    expect(within(select).getByRole('group', { name: 'Cabin' })).toHaveTextContent('Cabin porch');
+    await user.selectOptions(select, 'Cabin porch');
+    expect(api.updateSettings).toHaveBeenCalledWith({
+      ui: {
+        ...DEFAULT_SETTINGS.ui,
+        traySensor: { instance: 'cabin', entityId: 'sensor.temperature' },
+      },
     });
   });
 });

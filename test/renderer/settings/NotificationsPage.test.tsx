@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { NotificationsPage } from '../../../src/renderer/settings/pages/NotificationsPage';
 import {
   DEFAULT_NOTIFICATION_SETTINGS,
+  type NotificationRule,
   type NotificationSettings,
 } from '../../../src/shared/notification-rules';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { entityView, installFakeBridge } from '../fake-bridge';
 
 const entities = [
@@ -29,10 +31,16 @@ const entities = [
   }),
 ];
 
-function setup(notifications: NotificationSettings = DEFAULT_NOTIFICATION_SETTINGS) {
+function setup(
+  rules: NotificationRule[] = [],
+  notifications: NotificationSettings = DEFAULT_NOTIFICATION_SETTINGS,
+) {
   const fake = installFakeBridge();
   const user = userEvent.setup();
-  render(<NotificationsPage notifications={notifications} entities={entities} />);
+  const instance = { ...DEFAULT_SETTINGS.instances[0]!, rules };
+  render(
+    <NotificationsPage instance={instance} notifications={notifications} entities={entities} />,
+  );
   return { ...fake, user };
 }
 
@@ -48,6 +56,7 @@ describe('NotificationsPage', () => {
     expect(await screen.findByText('Front door opened')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Send test notification' }));
     expect(api.sendTestNotification).toHaveBeenCalledWith(
+      'first',
       expect.objectContaining({
         entityId: 'binary_sensor.front_door',
         kind: 'becomes',
@@ -55,18 +64,15 @@ describe('NotificationsPage', () => {
       }),
     );
     await user.click(screen.getByRole('button', { name: 'Save rule' }));
-    expect(api.updateSettings).toHaveBeenCalledWith({
-      notifications: {
-        ...DEFAULT_NOTIFICATION_SETTINGS,
-        rules: [
-          expect.objectContaining({
-            entityId: 'binary_sensor.front_door',
-            states: ['on'],
-            cooldownSeconds: 60,
-            enabled: true,
-          }),
-        ],
-      },
+    expect(api.updateInstance).toHaveBeenCalledWith('first', {
+      rules: [
+        expect.objectContaining({
+          entityId: 'binary_sensor.front_door',
+          states: ['on'],
+          cooldownSeconds: 60,
+          enabled: true,
+        }),
+      ],
     });
   }, 15_000);
 
@@ -110,10 +116,13 @@ describe('NotificationsPage', () => {
       enabled: true,
     };
     expect(await screen.findByLabelText('Preview')).toBeInTheDocument();
-    expect(api.previewNotification).toHaveBeenLastCalledWith(expect.objectContaining(saved));
+    expect(api.previewNotification).toHaveBeenLastCalledWith(
+      'first',
+      expect.objectContaining(saved),
+    );
     await user.click(screen.getByRole('button', { name: 'Save rule' }));
-    expect(api.updateSettings).toHaveBeenCalledWith({
-      notifications: { ...DEFAULT_NOTIFICATION_SETTINGS, rules: [expect.objectContaining(saved)] },
+    expect(api.updateInstance).toHaveBeenCalledWith('first', {
+      rules: [expect.objectContaining(saved)],
     });
   });
 
@@ -128,7 +137,7 @@ describe('NotificationsPage', () => {
       hysteresis: 0.5,
       cooldownSeconds: 0,
     };
-    const { user } = setup({ ...DEFAULT_NOTIFICATION_SETTINGS, rules: [rule] });
+    const { user } = setup([rule]);
     expect(
       screen.getByRole('checkbox', { name: 'When it goes outside 18 to 24 (±0.5)' }),
     ).toBeChecked();
@@ -161,21 +170,18 @@ describe('NotificationsPage', () => {
       states: ['on'],
       cooldownSeconds: 0,
     };
-    const { user, api } = setup({ ...DEFAULT_NOTIFICATION_SETTINGS, rules: [rule] });
+    const { user, api } = setup([rule]);
     expect(screen.getByRole('heading', { name: 'Front door' })).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'When it becomes open' }));
-    expect(api.updateSettings).toHaveBeenLastCalledWith({
-      notifications: { ...DEFAULT_NOTIFICATION_SETTINGS, rules: [{ ...rule, enabled: false }] },
+    expect(api.updateInstance).toHaveBeenLastCalledWith('first', {
+      rules: [{ ...rule, enabled: false }],
     });
     await user.click(screen.getByRole('button', { name: 'Remove rule: When it becomes open' }));
-    expect(api.updateSettings).toHaveBeenLastCalledWith({
-      notifications: { ...DEFAULT_NOTIFICATION_SETTINGS, rules: [] },
-    });
+    expect(api.updateInstance).toHaveBeenLastCalledWith('first', { rules: [] });
     await user.click(screen.getByRole('checkbox', { name: /No notifications between/ }));
     expect(api.updateSettings).toHaveBeenLastCalledWith({
       notifications: {
         ...DEFAULT_NOTIFICATION_SETTINGS,
-        rules: [rule],
         quietHours: { ...DEFAULT_NOTIFICATION_SETTINGS.quietHours, enabled: true },
       },
     });
@@ -209,11 +215,8 @@ describe('NotificationsPage', () => {
       await user.selectOptions(screen.getByLabelText('To'), 'Open');
       expect(screen.getByLabelText('To')).toHaveDisplayValue('Open');
       await user.click(screen.getByRole('button', { name: 'Save rule' }));
-      expect(api.updateSettings).toHaveBeenCalledWith({
-        notifications: {
-          ...DEFAULT_NOTIFICATION_SETTINGS,
-          rules: [expect.objectContaining({ kind: 'transition', from: 'off', to: 'on' })],
-        },
+      expect(api.updateInstance).toHaveBeenCalledWith('first', {
+        rules: [expect.objectContaining({ kind: 'transition', from: 'off', to: 'on' })],
       });
     });
 
@@ -237,7 +240,7 @@ describe('NotificationsPage', () => {
           cooldownSeconds: 0,
         },
       ];
-      const { user, api } = setup({ ...DEFAULT_NOTIFICATION_SETTINGS, rules });
+      const { user, api } = setup(rules);
       expect(
         screen.getByRole('checkbox', { name: 'When it goes from closed to open' }),
       ).toBeInTheDocument();
@@ -248,9 +251,7 @@ describe('NotificationsPage', () => {
       expect(screen.getByRole('checkbox', { name: 'Detected' })).toBeChecked();
       expect(screen.getByRole('checkbox', { name: 'tampered' })).toBeChecked();
       await user.click(screen.getByRole('button', { name: 'Save rule' }));
-      expect(api.updateSettings).toHaveBeenCalledWith({
-        notifications: { ...DEFAULT_NOTIFICATION_SETTINGS, rules },
-      });
+      expect(api.updateInstance).toHaveBeenCalledWith('first', { rules });
     });
   });
 
@@ -290,11 +291,8 @@ describe('NotificationsPage', () => {
     await user.clear(hysteresis);
     await user.type(hysteresis, '0.5');
     await user.click(screen.getByRole('button', { name: 'Save rule' }));
-    expect(api.updateSettings).toHaveBeenCalledWith({
-      notifications: {
-        ...DEFAULT_NOTIFICATION_SETTINGS,
-        rules: [expect.objectContaining({ kind: 'threshold', threshold: 25, hysteresis: 0.5 })],
-      },
+    expect(api.updateInstance).toHaveBeenCalledWith('first', {
+      rules: [expect.objectContaining({ kind: 'threshold', threshold: 25, hysteresis: 0.5 })],
     });
   });
 
@@ -314,18 +312,15 @@ describe('NotificationsPage', () => {
     expect(watched).toHaveDisplayValue('Current temperature (20.5 °C)');
     await user.type(screen.getByLabelText('Value (°C)'), '25');
     await user.click(screen.getByRole('button', { name: 'Save rule' }));
-    expect(api.updateSettings).toHaveBeenCalledWith({
-      notifications: {
-        ...DEFAULT_NOTIFICATION_SETTINGS,
-        rules: [
-          expect.objectContaining({
-            entityId: 'climate.living_room',
-            kind: 'threshold',
-            attribute: 'current_temperature',
-            threshold: 25,
-          }),
-        ],
-      },
+    expect(api.updateInstance).toHaveBeenCalledWith('first', {
+      rules: [
+        expect.objectContaining({
+          entityId: 'climate.living_room',
+          kind: 'threshold',
+          attribute: 'current_temperature',
+          threshold: 25,
+        }),
+      ],
     });
   });
 
@@ -341,7 +336,7 @@ describe('NotificationsPage', () => {
       attribute: 'current_humidity',
       cooldownSeconds: 0,
     };
-    const { user } = setup({ ...DEFAULT_NOTIFICATION_SETTINGS, rules: [rule] });
+    const { user } = setup([rule]);
     expect(
       screen.getByRole('checkbox', { name: 'When the current humidity goes above 25' }),
     ).toBeInTheDocument();

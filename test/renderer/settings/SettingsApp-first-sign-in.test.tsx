@@ -22,7 +22,7 @@ describe('Settings window: after the first sign-in', () => {
     await user.click(
       screen.getByRole('button', { name: 'Home http://192.168.1.10:8123 Home Assistant 2025.6.1' }),
     );
-    expect(api.startSignIn).toHaveBeenCalledWith({ url: 'http://192.168.1.10:8123' });
+    expect(api.startSignIn).toHaveBeenCalledWith('first', { url: 'http://192.168.1.10:8123' });
     const origin = 'http://192.168.1.10:8123';
     act(() => emit('signIn', { phase: 'waiting', origin, message: null }));
     act(() =>
@@ -41,7 +41,7 @@ describe('Settings window: after the first sign-in', () => {
     await waitFor(() => expect(heading).toHaveFocus());
     await screen.findByRole('group', { name: 'Suggested favourites' });
     await user.click(screen.getByRole('button', { name: 'Add Kitchen lights' }));
-    expect(api.updateSettings).toHaveBeenCalledWith({
+    expect(api.updateInstance).toHaveBeenCalledWith('first', {
       favourites: [{ entityId: 'light.kitchen' }],
     });
   });

@@ -6,6 +6,9 @@ import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import type { ReminderStatus, TokenStatus } from '../../../src/shared/token-status';
 import { appStatus, installFakeBridge } from '../fake-bridge';
 
+/** The one instance, as a first run has it. */
+const FIRST = DEFAULT_SETTINGS.instances[0]!;
+
 const DAY = 86_400_000;
 const reminder: ReminderStatus = {
   state: 'due',
@@ -65,7 +68,7 @@ const ANOTHER_USERS_TOKEN = {
 async function setup(token = status()) {
   const fake = installFakeBridge(connected);
   const user = userEvent.setup();
-  render(<TokenPage token={token} settings={DEFAULT_SETTINGS} />);
+  render(<TokenPage token={token} instance={FIRST} />);
   await screen.findByRole('heading', { name: 'Your long-lived tokens' });
   return { ...fake, user };
 }
@@ -156,7 +159,7 @@ describe('TokenPage: rotating from the reminder', () => {
     // One token until the rotation saves another.
     const { facts } = status();
     const view = render(
-      <TokenPage token={status({ facts, reminder: expiring })} settings={DEFAULT_SETTINGS} />,
+      <TokenPage token={status({ facts, reminder: expiring })} instance={FIRST} />,
     );
     const oldRow = (await screen.findByText('Expiring soon')).closest('tr')!;
     expect(oldRow).toHaveTextContent('used by this app');
@@ -168,7 +171,7 @@ describe('TokenPage: rotating from the reminder', () => {
           reminder: expiring,
           rotation: { phase: 'running', step: 'revoking' },
         })}
-        settings={DEFAULT_SETTINGS}
+        instance={FIRST}
       />,
     );
     view.rerender(
@@ -178,7 +181,7 @@ describe('TokenPage: rotating from the reminder', () => {
           reminder: notDue,
           rotation: { phase: 'rotated', at: Date.now(), tokenName: 'HA Tray on laptop' },
         })}
-        settings={DEFAULT_SETTINGS}
+        instance={FIRST}
       />,
     );
     await waitFor(() => expect(screen.queryByText('Expiring soon')).not.toBeInTheDocument());
@@ -198,7 +201,7 @@ describe('TokenPage: rotating from the reminder', () => {
       })
       .mockResolvedValueOnce(auditOf({ id: 'old', name: 'Old token' }));
     const user = userEvent.setup();
-    render(<TokenPage token={status()} settings={DEFAULT_SETTINGS} />);
+    render(<TokenPage token={status()} instance={FIRST} />);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('HA Tray is not connected to Home Assistant.');
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
@@ -224,19 +227,14 @@ describe('TokenPage: rotating from the reminder', () => {
     installFakeBridge(
       appStatus({ connection: { state: 'auth_failed', message: 'Invalid access token' } }),
     );
-    render(
-      <TokenPage
-        token={status({ rejected: true, reminder: expiring })}
-        settings={DEFAULT_SETTINGS}
-      />,
-    );
+    render(<TokenPage token={status({ rejected: true, reminder: expiring })} instance={FIRST} />);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(
       'Home Assistant rejected this token. It may have been revoked or have expired: paste a new one on the Connection page.',
     );
     expect(
       within(alert).getByRole('link', { name: 'paste a new one on the Connection page' }),
-    ).toHaveAttribute('href', '#/connection');
+    ).toHaveAttribute('href', '#/connection/first');
     expect(screen.queryByText(/need a connection/)).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Rotate now' })).not.toBeInTheDocument();
   });
@@ -249,7 +247,7 @@ describe('TokenPage', () => {
     expect(screen.getByText(/^97 days \(issued/)).toBeInTheDocument();
     expect(screen.getByText('Token is 97 days old')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Remind me in a week' }));
-    expect(api.snoozeTokenReminder).toHaveBeenCalledWith('week');
+    expect(api.snoozeTokenReminder).toHaveBeenCalledWith('first', 'week');
   });
 
   it('ties a refused replacement token to its field', async () => {
@@ -284,8 +282,8 @@ describe('TokenPage', () => {
   it('changes the interval through the settings', async () => {
     const { user, api } = await setup();
     await user.selectOptions(screen.getByLabelText('Remind me to rotate it'), 'never');
-    expect(api.updateSettings).toHaveBeenCalledWith({
-      tokenReminder: { ...DEFAULT_SETTINGS.tokenReminder, intervalDays: null },
+    expect(api.updateInstance).toHaveBeenCalledWith('first', {
+      tokenReminder: { ...FIRST.tokenReminder, intervalDays: null },
     });
   });
 
@@ -304,14 +302,14 @@ describe('TokenPage', () => {
   it('asks before using a pasted token of another user, then offers to revoke the old one', async () => {
     const { user, api } = await setup();
     await pasteAnotherUsersToken(user, api);
-    expect(api.replaceToken).toHaveBeenLastCalledWith({
+    expect(api.replaceToken).toHaveBeenLastCalledWith('first', {
       token: 'abc.def.ghi',
       confirmDifferent: false,
     });
     await user.click(
       within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Use it anyway' }),
     );
-    expect(api.replaceToken).toHaveBeenLastCalledWith({
+    expect(api.replaceToken).toHaveBeenLastCalledWith('first', {
       token: 'abc.def.ghi',
       confirmDifferent: true,
     });
@@ -348,7 +346,7 @@ describe('TokenPage', () => {
     await user.type(field, '.and.more');
     expect(screen.queryByRole('button', { name: 'Use it anyway' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Verify and replace' }));
-    expect(api.replaceToken).toHaveBeenLastCalledWith({
+    expect(api.replaceToken).toHaveBeenLastCalledWith('first', {
       token: 'token.of.alice.and.more',
       confirmDifferent: false,
     });
@@ -368,14 +366,14 @@ describe('TokenPage', () => {
 
   it('without a connection says so in one calm line, and offers nothing that would fail', async () => {
     const fake = installFakeBridge(appStatus());
-    render(<TokenPage token={status({ facts: null })} settings={DEFAULT_SETTINGS} />);
+    render(<TokenPage token={status({ facts: null })} instance={FIRST} />);
     const line = await screen.findByRole('status');
     expect(line).toHaveTextContent(
       'No token is saved yet. Rotating, replacing and listing tokens need a connection to Home Assistant: set up the connection.',
     );
     expect(screen.getByRole('link', { name: 'set up the connection' })).toHaveAttribute(
       'href',
-      '#/connection',
+      '#/connection/first',
     );
     expect(screen.queryByRole('button', { name: 'Rotate now' })).not.toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
@@ -416,7 +414,7 @@ describe('TokenPage', () => {
       value: { kind: 'done', revoked: ['b'], failed: [] },
     } as never);
     const user = userEvent.setup();
-    render(<TokenPage token={status()} settings={DEFAULT_SETTINGS} />);
+    render(<TokenPage token={status()} instance={FIRST} />);
     expect(
       await screen.findByRole('checkbox', { name: 'Select HA Tray on laptop' }),
     ).toBeDisabled();
@@ -430,7 +428,7 @@ describe('TokenPage', () => {
     await user.click(
       within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Revoke' }),
     );
-    expect(fake.api.revokeTokens).toHaveBeenCalledWith({ ids: ['b'], confirm: true });
+    expect(fake.api.revokeTokens).toHaveBeenCalledWith('first', { ids: ['b'], confirm: true });
     expect(await screen.findByText('1 revoked.')).toBeInTheDocument();
   });
 
@@ -459,7 +457,7 @@ describe('TokenPage', () => {
       value: { kind: 'done', revoked: ['b'], failed: [] },
     } as never);
     const user = userEvent.setup();
-    render(<TokenPage token={status()} settings={DEFAULT_SETTINGS} />);
+    render(<TokenPage token={status()} instance={FIRST} />);
     const pageKeys = keysBeyondThePage();
     const choice = await screen.findByRole('checkbox', { name: 'Select Old phone' });
     await user.click(choice);

@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 
 export interface ConfirmStepProps {
@@ -10,6 +10,8 @@ export interface ConfirmStepProps {
   confirmLabel: string;
   /** 'row' (default) sits compactly in a panel row; 'notice' stands out on a settings page. */
   variant?: 'row' | 'notice';
+  /** A choice that goes with the answer (a checkbox), between the detail and the buttons. */
+  children?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -33,6 +35,7 @@ export function ConfirmStep({
   detail,
   confirmLabel,
   variant = 'row',
+  children,
   onConfirm,
   onCancel,
 }: ConfirmStepProps) {
@@ -71,6 +74,7 @@ export function ConfirmStep({
         {question}
       </span>
       {detail !== undefined && <p id={ids.detail}>{detail}</p>}
+      {children}
       <Button ref={cancel} className={button} onPress={onCancel}>
         Cancel
       </Button>

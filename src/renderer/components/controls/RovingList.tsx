@@ -13,6 +13,10 @@ export interface RovingSection<T> {
   key: string;
   heading: string;
   items: readonly T[];
+  /** Said after the heading, e.g. the connection of a Home Assistant's favourites. */
+  aside?: ReactNode;
+  /** The same items under headings one level down (an `h3`), e.g. floors in a Home Assistant. */
+  sections?: readonly RovingSection<T>[] | null;
 }
 
 export interface RovingListProps<T> {
@@ -143,6 +147,36 @@ export function RovingList<T>({
     );
   };
 
+  const sectionList = (
+    list: readonly RovingSection<T>[],
+    idPrefix: string,
+    level: 2 | 3,
+  ): ReactNode =>
+    list.map((section, index) => {
+      const id = `${idPrefix}${index}`;
+      const Heading = level === 2 ? 'h2' : 'h3';
+      const heading = (
+        <Heading id={id} className="roving-heading">
+          {section.heading}
+        </Heading>
+      );
+      return (
+        <li key={section.key} className={`roving-section level-${level}`}>
+          {section.aside ? (
+            <div className="roving-heading-line">
+              {heading}
+              {section.aside}
+            </div>
+          ) : (
+            heading
+          )}
+          <ul aria-labelledby={id}>
+            {section.sections ? sectionList(section.sections, `${id}-`, 3) : section.items.map(row)}
+          </ul>
+        </li>
+      );
+    });
+
   return (
     <ul
       ref={list}
@@ -152,16 +186,7 @@ export function RovingList<T>({
       onFocus={() => (holdsFocus.current = true)}
       onBlur={onBlur}
     >
-      {sections
-        ? sections.map((section, index) => (
-            <li key={section.key} className="roving-section">
-              <h2 id={`${headingId}-${index}`} className="roving-heading">
-                {section.heading}
-              </h2>
-              <ul aria-labelledby={`${headingId}-${index}`}>{section.items.map(row)}</ul>
-            </li>
-          ))
-        : items.map(row)}
+      {sections ? sectionList(sections, `${headingId}-`, 2) : items.map(row)}
     </ul>
   );
 }

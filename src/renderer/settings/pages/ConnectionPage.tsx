@@ -11,6 +11,8 @@ import type { AppStatus } from '../../../shared/app-status';
 import { BAN_HELP } from '../../../shared/connection-words';
 import { normaliseInstanceUrl } from '../../../shared/instance-url';
 import { isPinnableCertificateFailure, type ProbeResult } from '../../../shared/probe';
+import { instanceEntry } from '../../../shared/settings';
+import { settingsHash } from '../../../shared/settings-route';
 import { normaliseTokenInput } from '../../../shared/token-input';
 import { bridge } from '../../bridge';
 import { ConfirmStep } from '../../components/controls/ConfirmStep';
@@ -34,11 +36,22 @@ type Test =
 export function ConnectionPage({
   status,
   onFirstConnection,
+  instances,
+  several = false,
 }: {
+  /** The status of the instance this page sets up (`status.key`). */
   status: AppStatus;
   /** A first run's sign-in succeeded: the window leads on to choosing favourites. */
   onFirstConnection?: () => void;
+  /**
+   * The list of Home Assistants: above the page where there are several, below it where there
+   * is one (set up: a first run is about signing in).
+   */
+  instances?: ReactNode;
+  /** More than one Home Assistant: the list leads, and the page names the one it sets up. */
+  several?: boolean;
 }) {
+  const { key: instance } = status;
   const ids = {
     url: useId(),
     token: useId(),
@@ -84,7 +97,9 @@ export function ConnectionPage({
   const { connection } = status;
   // Once connected with nothing chosen yet, the panel is empty: the page leads on to Favourites.
   const offerFavourites =
-    connection.state === 'connected' && settings !== null && settings.favourites.length === 0;
+    connection.state === 'connected' &&
+    settings !== null &&
+    (instanceEntry(settings, instance)?.favourites.length ?? 0) === 0;
   const say = (kind: 'ok' | 'error', text: string, about = key) =>
     setMessage({ kind, text, key: about });
   const shown = message !== null && message.key === key ? message : null;
@@ -126,7 +141,7 @@ export function ConnectionPage({
   const [tokenOpen, setTokenOpen] = useState(false);
   const showToken = !firstRun || tokenOpen;
 
-  const signIn = useSignIn();
+  const signIn = useSignIn(instance);
   // Set as a first run's sign-in starts: when it ends signed in, the window goes on to Favourites.
   const leadOn = useRef(false);
   const signedIn = useEffectEvent(() => {
@@ -175,7 +190,7 @@ export function ConnectionPage({
     if (!canTest) return;
     setMessage(null);
     setTest({ state: 'testing' });
-    const reply = await bridge().testConnection({ url, token: token || undefined });
+    const reply = await bridge().testConnection(instance, { url, token: token || undefined });
     setTest(
       reply.ok
         ? { state: 'done', result: reply.value, key }
@@ -190,7 +205,7 @@ export function ConnectionPage({
   async function save() {
     setSaving(true);
     const asked = Date.now();
-    const reply = await bridge().saveConnection({ url, token: token || undefined });
+    const reply = await bridge().saveConnection(instance, { url, token: token || undefined });
     setSaving(false);
     if (reply.ok) {
       setToken('');
@@ -212,14 +227,14 @@ export function ConnectionPage({
 
   /** Main asks again in a native dialog; then the same values are tested once more. */
   async function allowPlainHttp(event: FormEvent) {
-    const reply = await bridge().allowPlainHttp({ url });
+    const reply = await bridge().allowPlainHttp(instance, { url });
     if (!reply.ok) say('error', reply.error.message);
     else if (reply.value) await runTest(event);
   }
 
   /** Main shows the certificate's fingerprint in a native dialog; then the values are tested again. */
   async function trustCertificate(event: FormEvent) {
-    const reply = await bridge().trustCertificate({ url });
+    const reply = await bridge().trustCertificate(instance, { url });
     if (!reply.ok) say('error', reply.error.message);
     else if (reply.value) await runTest(event);
   }
@@ -227,7 +242,7 @@ export function ConnectionPage({
   /** The button that asked goes away once the token is stored: focus goes to what is said instead. */
   async function allowWeak() {
     setConfirmWeak(false);
-    const reply = await bridge().allowWeakStorage(true);
+    const reply = await bridge().allowWeakStorage(instance, true);
     if (reply.ok) storage.current?.focus();
     else {
       focusMessage.current = true;
@@ -240,6 +255,8 @@ export function ConnectionPage({
       <h1 id="connection-title" ref={heading} tabIndex={-1}>
         Connection
       </h1>
+      {several && instances}
+      {several && <h2>{status.name}</h2>}
       <StatusLine status={connection} now={now} />
       {connection.state === 'banned' && <p className="notice error">{BAN_HELP}</p>}
       {status.startNotice && <p className="notice error">{status.startNotice}</p>}
@@ -408,7 +425,7 @@ export function ConnectionPage({
         {offerFavourites && !shown && (
           <div className="notice ok">
             <p>Connected. Next, choose what the panel shows.</p>
-            <a className="button primary" href="#/favourites" ref={nextStep}>
+            <a className="button primary" href={`#${settingsHash('favourites')}`} ref={nextStep}>
               Choose favourites
             </a>
           </div>
@@ -453,6 +470,7 @@ export function ConnectionPage({
           onCancel={() => setConfirmWeak(false)}
         />
       )}
+      {!several && !firstRun && instances}
     </section>
   );
 }

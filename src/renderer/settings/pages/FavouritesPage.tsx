@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { instanceDisplayName } from '../../../shared/app-status';
 import type { EntityView } from '../../../shared/entity-view';
 import { groupByFloor, hasFloors } from '../../../shared/floor-groups';
-import type { Favourite } from '../../../shared/settings';
+import type { Favourite, InstanceEntry } from '../../../shared/settings';
 import { bridge } from '../../bridge';
 import { LoadFailure } from '../../components/LoadFailure';
 import { runDetached } from '../../detached';
@@ -20,24 +21,31 @@ const SHOWN = 50;
  */
 type FocusPlan = string[];
 const SEARCH = 'search';
-const focusKey = (what: 'up' | 'down' | 'remove' | 'add', entityId: string) =>
-  `${what}:${entityId}`;
+const focusKey = (what: 'up' | 'down' | 'remove' | 'add', instance: string, entityId: string) =>
+  `${what}:${instance}:${entityId}`;
+
+/** An entity of one of the Home Assistants, with the key of the one it is from. */
+type SourcedEntity = EntityView & { instance: string };
+const rowKey = (entity: SourcedEntity) => `${entity.instance} ${entity.entity_id}`;
 
 /**
- * Choose, order and name the favourites: the user's own list first (its buttons a few Tabs from
- * the top), then the search to add more. With few favourites the page opens with suggestions
- * where the search has nothing typed: the home's lights, switches and the like, by area, one
- * click each. Every change is saved at once; a favourite whose entity is unavailable or
- * disappeared from Home Assistant stays, flagged, until the user removes it.
+ * Choose, order and name the favourites: the user's own lists first (its buttons a few Tabs from
+ * the top; one per Home Assistant where there are several), then the search to add more, through
+ * every Home Assistant at once. With few favourites the page opens with suggestions where the
+ * search has nothing typed: the home's lights, switches and the like, by area, one click each.
+ * Every change is saved at once; a favourite whose entity is unavailable or disappeared from Home
+ * Assistant stays, flagged, until the user removes it.
  */
 export function FavouritesPage({
-  favourites,
-  entities,
+  instances,
+  lists,
   listFailure = null,
   focusHeading = false,
 }: {
-  favourites: Favourite[];
-  entities: EntityView[] | null;
+  /** The Home Assistants, each with its favourites. */
+  instances: readonly InstanceEntry[];
+  /** Each one's entities by key; null while they load. */
+  lists: ReadonlyMap<string, EntityView[]> | null;
   /** Why the entity list could not be read, shown where the list would be. */
   listFailure?: EntityList['failure'];
   /** Led on here by the first sign-in: the page takes the focus the Connection page had. */
@@ -49,8 +57,10 @@ export function FavouritesPage({
   const page = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const focusPlan = useRef<FocusPlan | null>(null);
+  const several = instances.length > 1;
+  const count = instances.reduce((sum, entry) => sum + entry.favourites.length, 0);
   // Decided as the page opens, so that adding the fifth does not swap the list under the pointer.
-  const [suggesting, setSuggesting] = useState(() => favourites.length < FEW_FAVOURITES);
+  const [suggesting, setSuggesting] = useState(() => count < FEW_FAVOURITES);
   // The row picked on the Connection page went with it: from the heading, a screen reader reads
   // on into the suggestions. Focus the user put elsewhere (a sidebar link) stays there.
   useEffect(() => {
@@ -69,17 +79,29 @@ export function FavouritesPage({
         return;
       }
     }
-  }, [favourites]);
-  const chosen = new Set(favourites.map((f) => f.entityId));
-  const byId = new Map((entities ?? []).map((e) => [e.entity_id, e]));
+  }, [instances]);
+  const entities = useMemo(
+    () =>
+      lists === null
+        ? null
+        : instances.flatMap((entry) =>
+            (lists.get(entry.key) ?? []).map((view) => ({ ...view, instance: entry.key })),
+          ),
+    [lists, instances],
+  );
+  const names = new Map(instances.map((entry) => [entry.key, instanceDisplayName(entry)]));
+  const chosen = new Set(
+    instances.flatMap((entry) => entry.favourites.map((f) => `${entry.key} ${f.entityId}`)),
+  );
+  const isChosen = (entity: SourcedEntity) => chosen.has(rowKey(entity));
   const { matches, total } = searchEntities(
-    (entities ?? []).filter((e) => !chosen.has(e.entity_id)),
+    (entities ?? []).filter((e) => !isChosen(e)),
     query,
     SHOWN,
   );
   // Decided from the whole home, so the headings stay while a search narrows to no floor.
   const homeHasFloors = hasFloors(entities ?? []);
-  const suggestions = suggestFavourites(entities ?? [], chosen, SHOWN);
+  const suggestions = suggestFavourites(entities ?? [], isChosen, SHOWN);
   const canSuggest = query.trim() === '' && suggestions.total > 0;
   const suggested = canSuggest && suggesting;
   const groups = groupByFloor(matches, (entity) => entity, { order: 'home', homeHasFloors });
@@ -89,55 +111,35 @@ export function FavouritesPage({
     : groups
       ? groups.flatMap((group) => group.items)
       : matches;
+  const from = several ? (entity: SourcedEntity) => names.get(entity.instance) ?? null : undefined;
 
-  async function save(next: Favourite[], focus?: FocusPlan) {
+  async function save(instance: string, next: Favourite[], focus?: FocusPlan) {
     focusPlan.current = focus ?? null;
-    const reply = await bridge().updateSettings({ favourites: next });
+    const reply = await bridge().updateInstance(instance, { favourites: next });
     if (!reply.ok) focusPlan.current = null;
     setError(reply.ok ? null : reply.error.message);
   }
-  /** Moves a favourite; focus stays on the button used, or its twin once that one is disabled. */
-  const move = (from: number, to: number, via: 'up' | 'down' = to < from ? 'up' : 'down') => {
-    if (to < 0 || to >= favourites.length || from === to) return;
-    const next = [...favourites];
-    const [item] = next.splice(from, 1);
-    next.splice(to, 0, item!);
-    const other = via === 'up' ? 'down' : 'up';
-    runDetached(
-      save(next, [focusKey(via, item!.entityId), focusKey(other, item!.entityId)]),
-      'Saving the favourites',
-    );
-  };
-  /** After Remove: the next favourite's Remove, else the one before it, else the search box. */
-  const remove = (index: number) => {
-    const neighbours = [favourites[index + 1], favourites[index - 1]].filter(
-      (f) => f !== undefined,
-    );
-    runDetached(
-      save(
-        favourites.filter((_, i) => i !== index),
-        neighbours.map((f) => focusKey('remove', f.entityId)),
-      ),
-      'Saving the favourites',
-    );
-  };
-  /** After Add: the next result's Add as shown (to add several in a row), else the one before. */
-  const add = (entity: EntityView) => {
+  const add = (entity: SourcedEntity) => {
+    const entry = instances.find((i) => i.key === entity.instance);
+    if (!entry) return;
+    // After Add: the next result's Add as shown (to add several in a row), else the one before.
     const index = shown.indexOf(entity);
     const neighbours = [shown[index + 1], shown[index - 1]].filter((e) => e !== undefined);
     runDetached(
       save(
-        [...favourites, { entityId: entity.entity_id }],
-        neighbours.map((e) => focusKey('add', e.entity_id)),
+        entry.key,
+        [...entry.favourites, { entityId: entity.entity_id }],
+        neighbours.map((e) => focusKey('add', e.instance, e.entity_id)),
       ),
       'Saving the favourites',
     );
   };
-  const rename = (index: number, label: string) => {
-    const next = favourites.map((f, i) =>
-      i === index ? { entityId: f.entityId, ...(label.trim() ? { label: label.trim() } : {}) } : f,
-    );
-    runDetached(save(next), 'Saving');
+  /** How the results' rows are told apart, added, and labelled with their Home Assistant. */
+  const rows = {
+    onAdd: add,
+    addFocus: (entity: SourcedEntity) => focusKey('add', entity.instance, entity.entity_id),
+    rowKey,
+    from,
   };
 
   return (
@@ -159,17 +161,20 @@ export function FavouritesPage({
       )}
 
       <h2>Your favourites</h2>
-      {favourites.length === 0 ? (
+      {count === 0 ? (
         <p className="notice">No favourites yet. Find them under “Add favourites” below.</p>
       ) : (
-        <YourFavourites
-          favourites={favourites}
-          byId={byId}
-          move={move}
-          remove={remove}
-          rename={rename}
-          focusKey={focusKey}
-        />
+        instances.map((entry) => (
+          <InstanceFavourites
+            key={entry.key}
+            entry={entry}
+            name={several ? names.get(entry.key)! : null}
+            entities={lists?.get(entry.key) ?? []}
+            save={(next, focus) =>
+              runDetached(save(entry.key, next, focus), 'Saving the favourites')
+            }
+          />
+        ))
       )}
 
       <h2>Add favourites</h2>
@@ -179,7 +184,11 @@ export function FavouritesPage({
           id={searchId}
           data-focus={SEARCH}
           type="search"
-          placeholder="Name, entity id, area, label or domain"
+          placeholder={
+            several
+              ? 'Name, entity id, area, label or domain, in every Home Assistant'
+              : 'Name, entity id, area, label or domain'
+          }
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
@@ -215,16 +224,10 @@ export function FavouritesPage({
               groups={suggestions.groups}
               floorHeadings={homeHasFloors}
               label="Suggested favourites"
-              onAdd={add}
-              addFocus={(entity) => focusKey('add', entity.entity_id)}
+              {...rows}
             />
           ) : (
-            <MatchingEntities
-              matches={matches}
-              groups={groups}
-              onAdd={add}
-              addFocus={(entity) => focusKey('add', entity.entity_id)}
-            />
+            <MatchingEntities matches={matches} groups={groups} {...rows} />
           )}
           {suggested && suggestions.total > suggestions.shown.length && (
             <p className="muted">
@@ -238,5 +241,68 @@ export function FavouritesPage({
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * One Home Assistant's favourites in their order, moved, renamed and removed within it; under its
+ * name where there are several.
+ */
+function InstanceFavourites({
+  entry,
+  name,
+  entities,
+  save,
+}: {
+  entry: InstanceEntry;
+  /** Its name as a heading; null where it is the only one. */
+  name: string | null;
+  entities: EntityView[];
+  save: (next: Favourite[], focus?: FocusPlan) => void;
+}) {
+  const { key, favourites } = entry;
+  const byId = new Map(entities.map((e) => [e.entity_id, e]));
+  /** Moves a favourite; focus stays on the button used, or its twin once that one is disabled. */
+  const move = (from: number, to: number, via: 'up' | 'down' = to < from ? 'up' : 'down') => {
+    if (to < 0 || to >= favourites.length || from === to) return;
+    const next = [...favourites];
+    const [item] = next.splice(from, 1);
+    next.splice(to, 0, item!);
+    const other = via === 'up' ? 'down' : 'up';
+    save(next, [focusKey(via, key, item!.entityId), focusKey(other, key, item!.entityId)]);
+  };
+  /** After Remove: the next favourite's Remove, else the one before it, else the search box. */
+  const remove = (index: number) => {
+    const neighbours = [favourites[index + 1], favourites[index - 1]].filter(
+      (f) => f !== undefined,
+    );
+    save(
+      favourites.filter((_, i) => i !== index),
+      neighbours.map((f) => focusKey('remove', key, f.entityId)),
+    );
+  };
+  const rename = (index: number, label: string) => {
+    const next = favourites.map((f, i) =>
+      i === index ? { entityId: f.entityId, ...(label.trim() ? { label: label.trim() } : {}) } : f,
+    );
+    save(next);
+  };
+  const list = (
+    <YourFavourites
+      favourites={favourites}
+      byId={byId}
+      move={move}
+      remove={remove}
+      rename={rename}
+      focusKey={(what, entityId) => focusKey(what, key, entityId)}
+      label={name ? `Your favourites in ${name}` : undefined}
+    />
+  );
+  if (name === null) return favourites.length === 0 ? null : list;
+  return (
+    <div className="instance-favourites">
+      <h3>{name}</h3>
+      {favourites.length === 0 ? <p className="muted">None yet.</p> : list}
+    </div>
   );
 }

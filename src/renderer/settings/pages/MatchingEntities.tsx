@@ -5,14 +5,18 @@ import { friendlyName } from '../../../shared/state-text';
 import { EntityIcon } from '../../components/EntityIcon';
 import { entityLines } from './entity-line';
 
-interface Props {
+interface Props<T extends EntityView> {
   /** The results in the order the search gives them: shown as they are without `groups`. */
-  matches: EntityView[];
+  matches: T[];
   /** The same results by floor and area (a home with floors), or null. */
-  groups: FloorGroup<EntityView>[] | null;
-  onAdd: (entity: EntityView) => void;
+  groups: FloorGroup<T>[] | null;
+  onAdd: (entity: T) => void;
   /** The `data-focus` of an entity's Add button, where focus goes after a change. */
-  addFocus: (entity: EntityView) => string;
+  addFocus: (entity: T) => string;
+  /** A unique key per row (the entity id, unless several Home Assistants are listed). */
+  rowKey?: (entity: T) => string;
+  /** The Home Assistant an entity is from, where several are listed: a small label on its row. */
+  from?: (entity: T) => string | null;
   /** The list's name for a screen reader. */
   label?: string;
   /** False in a home without floors: the areas' headings only, one level up. */
@@ -25,36 +29,44 @@ interface Props {
  * list is named by its heading). Each row says what the entity is and where, as
  * src/renderer/settings/pages/entity-line.ts words it.
  */
-export function MatchingEntities({
+export function MatchingEntities<T extends EntityView>({
   matches,
   groups,
   onAdd,
   addFocus,
+  rowKey = (entity) => entity.entity_id,
+  from = () => null,
   label = 'Matching entities',
   floorHeadings = true,
-}: Props) {
+}: Props<T>) {
   const headingId = useId();
   // Under headings a row leaves out the place they say.
   const lines = entityLines(matches, { withPlace: !groups });
-  const lineOf = new Map(matches.map((entity, i) => [entity.entity_id, lines[i]!]));
-  const row = (entity: EntityView) => (
-    <li key={entity.entity_id} className="favourite-item">
-      <EntityIcon entity={entity} />
-      <div className="favourite-text">
-        <span className="favourite-name">{friendlyName(entity)}</span>
-        <span className="favourite-state">{lineOf.get(entity.entity_id)}</span>
-      </div>
-      <button
-        type="button"
-        className="button small"
-        aria-label={`Add ${friendlyName(entity)}`}
-        data-focus={addFocus(entity)}
-        onClick={() => onAdd(entity)}
-      >
-        Add
-      </button>
-    </li>
-  );
+  const lineOf = new Map(matches.map((entity, i) => [rowKey(entity), lines[i]!]));
+  const row = (entity: T) => {
+    const instance = from(entity);
+    return (
+      <li key={rowKey(entity)} className="favourite-item">
+        <EntityIcon entity={entity} />
+        <div className="favourite-text">
+          <span className="favourite-name">
+            {friendlyName(entity)}
+            {instance && <span className="instance-label">{instance}</span>}
+          </span>
+          <span className="favourite-state">{lineOf.get(rowKey(entity))}</span>
+        </div>
+        <button
+          type="button"
+          className="button small"
+          aria-label={`Add ${friendlyName(entity)}${instance ? ` (${instance})` : ''}`}
+          data-focus={addFocus(entity)}
+          onClick={() => onAdd(entity)}
+        >
+          Add
+        </button>
+      </li>
+    );
+  };
 
   if (!groups) {
     return (

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { EntityView } from '../../../shared/entity-view';
 import type { NotificationPreview } from '../../../shared/ipc/contract';
 import type { NotificationRule, NotificationSettings } from '../../../shared/notification-rules';
 import { ruleKind } from '../../../shared/rule-kinds/registry';
+import type { InstanceEntry } from '../../../shared/settings';
 import { entityFacts, friendlyName, stateWord } from '../../../shared/state-text';
 import { bridge } from '../../bridge';
 import { runDetached } from '../../detached';
@@ -17,14 +18,25 @@ import {
   type RuleDraft,
 } from './rule-draft';
 
-/** Rules per entity, quiet hours and connection alerts. Every change is saved at once. */
+/**
+ * One instance's rules per entity; quiet hours and connection alerts, for every instance. Every
+ * change is saved at once.
+ */
 export function NotificationsPage({
+  instance,
   notifications,
   entities,
+  switcher,
 }: {
+  /** The instance whose rules the page edits. */
+  instance: InstanceEntry;
   notifications: NotificationSettings;
+  /** That instance's entities. */
   entities: EntityView[] | null;
+  /** The choice of instance, where there are several. */
+  switcher?: ReactNode;
 }) {
+  const { key, rules: allRules } = instance;
   const [editing, setEditing] = useState<RuleDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const byId = new Map((entities ?? []).map((e) => [e.entity_id, e]));
@@ -34,20 +46,26 @@ export function NotificationsPage({
     setError(reply.ok ? null : reply.error.message);
     return reply.ok;
   }
+  async function saveRules(rules: NotificationRule[]): Promise<boolean> {
+    const reply = await bridge().updateInstance(key, { rules });
+    setError(reply.ok ? null : reply.error.message);
+    return reply.ok;
+  }
 
   const rulesByEntity = new Map<string, NotificationRule[]>();
-  for (const rule of notifications.rules)
+  for (const rule of allRules)
     rulesByEntity.set(rule.entityId, [...(rulesByEntity.get(rule.entityId) ?? []), rule]);
 
   return (
     <section aria-labelledby="notifications-title" className="page">
       <h1 id="notifications-title">Notifications</h1>
+      {switcher}
       {error && (
         <p className="notice error" role="alert">
           {error}
         </p>
       )}
-      {notifications.rules.length === 0 && !editing && (
+      {allRules.length === 0 && !editing && (
         <p className="notice">No rules yet: HA Tray notifies only what you ask for.</p>
       )}
       {[...rulesByEntity].map(([entityId, rules]) => (
@@ -66,12 +84,11 @@ export function NotificationsPage({
                     checked={rule.enabled}
                     onChange={(e) =>
                       runDetached(
-                        save({
-                          ...notifications,
-                          rules: notifications.rules.map((r) =>
+                        saveRules(
+                          allRules.map((r) =>
                             r.id === rule.id ? { ...r, enabled: e.target.checked } : r,
                           ),
-                        }),
+                        ),
                         'Saving',
                       )
                     }
@@ -90,13 +107,7 @@ export function NotificationsPage({
                   className="button small danger"
                   aria-label={`Remove rule: ${describeRule(rule, byId.get(entityId))}`}
                   onClick={() =>
-                    runDetached(
-                      save({
-                        ...notifications,
-                        rules: notifications.rules.filter((r) => r.id !== rule.id),
-                      }),
-                      'Saving',
-                    )
+                    runDetached(saveRules(allRules.filter((r) => r.id !== rule.id)), 'Saving')
                   }
                 >
                   Remove
@@ -109,16 +120,17 @@ export function NotificationsPage({
       {editing ? (
         <RuleEditor
           draft={editing}
+          instance={key}
           entities={entities ?? []}
           onCancel={() => setEditing(null)}
           onSave={(rule) => {
-            const others = notifications.rules.filter((r) => r.id !== rule.id);
-            const exists = others.length !== notifications.rules.length;
+            const others = allRules.filter((r) => r.id !== rule.id);
+            const exists = others.length !== allRules.length;
             const rules = exists
-              ? notifications.rules.map((r) => (r.id === rule.id ? rule : r))
+              ? allRules.map((r) => (r.id === rule.id ? rule : r))
               : [...others, rule];
             runDetached(
-              save({ ...notifications, rules }).then((saved) => saved && setEditing(null)),
+              saveRules(rules).then((saved) => saved && setEditing(null)),
               'Saving',
             );
           }}
@@ -204,11 +216,14 @@ export function NotificationsPage({
 
 function RuleEditor({
   draft: initial,
+  instance,
   entities,
   onSave,
   onCancel,
 }: {
   draft: RuleDraft;
+  /** The instance the rule's entity is in. */
+  instance: string;
   entities: EntityView[];
   onSave: (rule: NotificationRule) => void;
   onCancel: () => void;
@@ -234,7 +249,7 @@ function RuleEditor({
     let live = true;
     runDetached(
       bridge()
-        .previewNotification(JSON.parse(ruleJson) as NotificationRule)
+        .previewNotification(instance, JSON.parse(ruleJson) as NotificationRule)
         .then((reply) => {
           if (live) setPreview(reply.ok ? reply.value : reply.error.message);
         }),
@@ -243,7 +258,7 @@ function RuleEditor({
     return () => {
       live = false;
     };
-  }, [ruleJson, entity]);
+  }, [ruleJson, entity, instance]);
 
   // Problems show once an entity is chosen; each is tied to its field (aria-invalid, and the
   // sentence as the field's description) so a screen reader says it at the field.
@@ -371,7 +386,7 @@ function RuleEditor({
           onClick={() => {
             if (checked.ok)
               runDetached(
-                bridge().sendTestNotification(checked.rule),
+                bridge().sendTestNotification(instance, checked.rule),
                 'Sending a test notification',
               );
           }}

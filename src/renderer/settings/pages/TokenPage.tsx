@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import type { Settings } from '../../../shared/settings';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import type { InstanceEntry } from '../../../shared/settings';
+import { settingsHash } from '../../../shared/settings-route';
 import {
   ROTATION_INTERVALS,
   type AuditView,
@@ -99,7 +100,18 @@ function HaExpiry({ facts }: { facts: TokenFactsView }) {
 }
 
 /** Age, expiry and rotation of the token, a manual replacement, and the audit of the user's tokens. */
-export function TokenPage({ token, settings }: { token: TokenStatus; settings: Settings }) {
+export function TokenPage({
+  instance,
+  token,
+  switcher,
+}: {
+  /** The instance whose token this is, with its own reminder setting. */
+  instance: InstanceEntry;
+  token: TokenStatus;
+  /** The choice of instance, where there are several. */
+  switcher?: ReactNode;
+}) {
+  const { key } = instance;
   const ids = { interval: useId(), paste: useId(), pasteError: useId() };
   const [rotating, setRotating] = useState(false);
   const [pasted, setPasted] = useState('');
@@ -111,7 +123,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
   const rotationOutcome = useRef<HTMLDivElement>(null);
   const focusRotationOutcome = useRef(false);
   const { facts, reminder, rotation } = token;
-  const status = useAppStatus();
+  const status = useAppStatus(key);
   // Rotating, replacing and the token list all talk to Home Assistant: without a connection the
   // page says so once, calmly, instead of offering forms that can only fail.
   const connected = status?.connection.state === 'connected';
@@ -143,7 +155,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
   async function rotate() {
     setRotating(true);
     focusRotationOutcome.current = true;
-    await bridge().rotateToken();
+    await bridge().rotateToken(key);
     setRotating(false);
   }
 
@@ -168,7 +180,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
   );
 
   async function replace(confirmDifferent: boolean) {
-    const reply = await bridge().replaceToken({ token: pasted, confirmDifferent });
+    const reply = await bridge().replaceToken(key, { token: pasted, confirmDifferent });
     const result: ManualRotationResult = reply.ok
       ? reply.value
       : { kind: 'invalid', message: reply.error.message };
@@ -177,7 +189,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
   }
 
   async function revokeOld() {
-    const reply = await bridge().revokeOldToken();
+    const reply = await bridge().revokeOldToken(key);
     setRevokeOldMessage(
       reply.ok
         ? reply.value.ok
@@ -194,17 +206,19 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
   return (
     <section aria-labelledby="token-title" className="page">
       <h1 id="token-title">Token</h1>
+      {switcher}
       {token.rejected && (
         <p className="notice error" role="alert">
           Home Assistant rejected this token. It may have been revoked or have expired:{' '}
-          <a href="#/connection">paste a new one on the Connection page</a>.
+          <a href={`#${settingsHash('connection', key)}`}>paste a new one on the Connection page</a>
+          .
         </p>
       )}
       {status && !connected && !token.rejected && (
         <p className="notice" role="status">
           {facts === null ? 'No token is saved yet. ' : ''}
           Rotating, replacing and listing tokens need a connection to Home Assistant:{' '}
-          <a href="#/connection">set up the connection</a>.
+          <a href={`#${settingsHash('connection', key)}`}>set up the connection</a>.
         </p>
       )}
       {facts !== null && (
@@ -241,7 +255,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
               type="button"
               className="button"
               onClick={() =>
-                runDetached(bridge().snoozeTokenReminder('day'), 'Snoozing the token reminder')
+                runDetached(bridge().snoozeTokenReminder(key, 'day'), 'Snoozing the token reminder')
               }
             >
               Remind me tomorrow
@@ -250,7 +264,10 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
               type="button"
               className="button"
               onClick={() =>
-                runDetached(bridge().snoozeTokenReminder('week'), 'Snoozing the token reminder')
+                runDetached(
+                  bridge().snoozeTokenReminder(key, 'week'),
+                  'Snoozing the token reminder',
+                )
               }
             >
               Remind me in a week
@@ -264,15 +281,15 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
         <label htmlFor={ids.interval}>Remind me to rotate it</label>
         <select
           id={ids.interval}
-          value={settings.tokenReminder.intervalDays ?? 'off'}
+          value={instance.tokenReminder.intervalDays ?? 'off'}
           onChange={(e) => {
             const value =
               e.target.value === 'off'
                 ? null
                 : (Number(e.target.value) as (typeof ROTATION_INTERVALS)[number]);
             runDetached(
-              bridge().updateSettings({
-                tokenReminder: { ...settings.tokenReminder, intervalDays: value },
+              bridge().updateInstance(key, {
+                tokenReminder: { ...instance.tokenReminder, intervalDays: value },
               }),
               'Saving the settings',
             );
@@ -362,7 +379,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
             {revokeOldMessage && <p className="notice">{revokeOldMessage}</p>}
           </div>
 
-          <TokenAudit listVersion={listVersion} />
+          <TokenAudit instance={key} listVersion={listVersion} />
         </>
       )}
     </section>
@@ -370,7 +387,7 @@ export function TokenPage({ token, settings }: { token: TokenStatus; settings: S
 }
 
 /** The user's long-lived tokens, listed again whenever `listVersion` says they changed. */
-function TokenAudit({ listVersion }: { listVersion: string }) {
+function TokenAudit({ instance, listVersion }: { instance: string; listVersion: string }) {
   const [audit, setAudit] = useState<AuditView | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
@@ -395,12 +412,12 @@ function TokenAudit({ listVersion }: { listVersion: string }) {
     );
     setChosen((before) => new Set([...before].filter((id) => revocable.has(id))));
   };
-  const load = async () => show(await bridge().loadTokenAudit());
+  const load = async () => show(await bridge().loadTokenAudit(instance));
   useEffect(() => {
     let live = true;
     runDetached(
       bridge()
-        .loadTokenAudit()
+        .loadTokenAudit(instance)
         .then((reply) => {
           if (live) show(reply);
         }),
@@ -409,11 +426,11 @@ function TokenAudit({ listVersion }: { listVersion: string }) {
     return () => {
       live = false;
     };
-  }, [listVersion]);
+  }, [instance, listVersion]);
 
   async function revoke() {
     setConfirming(false);
-    const reply = await bridge().revokeTokens({ ids: [...chosen], confirm: true });
+    const reply = await bridge().revokeTokens(instance, { ids: [...chosen], confirm: true });
     if (!reply.ok) setResult({ text: reply.error.message });
     else if (reply.value.kind === 'done') {
       const { revoked, failed } = reply.value;

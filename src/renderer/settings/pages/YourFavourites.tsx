@@ -14,6 +14,8 @@ interface Props {
   rename: (index: number, label: string) => void;
   /** The `data-focus` of a favourite's buttons, where focus goes after a change. */
   focusKey: (what: 'up' | 'down' | 'remove', entityId: string) => string;
+  /** The list's name: one Home Assistant's, where there are several. */
+  label?: string;
 }
 
 /**
@@ -21,7 +23,15 @@ interface Props {
  * it is, with its state; moved with ↑ ↓, Alt+arrows or a drag; removed, also once unavailable or
  * gone from Home Assistant.
  */
-export function YourFavourites({ favourites, byId, move, remove, rename, focusKey }: Props) {
+export function YourFavourites({
+  favourites,
+  byId,
+  move,
+  remove,
+  rename,
+  focusKey,
+  label = 'Your favourites',
+}: Props) {
   const [dragging, setDragging] = useState<number | null>(null);
   const known = favourites.flatMap((favourite) => {
     const entity = byId.get(favourite.entityId);
@@ -37,7 +47,7 @@ export function YourFavourites({ favourites, byId, move, remove, rename, focusKe
   const lineOf = new Map(known.map(({ entity }, i) => [entity.entity_id, lines[i]!]));
 
   return (
-    <ol className="favourite-list" aria-label="Your favourites">
+    <ol className="favourite-list" aria-label={label}>
       {favourites.map((favourite, index) => {
         const entity = byId.get(favourite.entityId);
         const name = entity ? friendlyName(entity) : favourite.entityId;

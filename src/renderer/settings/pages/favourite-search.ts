@@ -3,11 +3,11 @@ import type { EntityView } from '../../../shared/entity-view';
 import { friendlyName } from '../../../shared/state-text';
 
 /** Entities whose name, entity id, area, floor, labels or domain contain every word of the query. */
-export function searchEntities(
-  entities: readonly EntityView[],
+export function searchEntities<T extends EntityView>(
+  entities: readonly T[],
   query: string,
   limit: number,
-): { matches: EntityView[]; total: number } {
+): { matches: T[]; total: number } {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const matching = entities.filter((entity) => {
     const haystack =

@@ -21,11 +21,11 @@ const SUGGESTED_DOMAINS: ReadonlySet<string> = new Set(
  */
 export const FEW_FAVOURITES = 5;
 
-export interface Suggestions {
+export interface Suggestions<T extends EntityView = EntityView> {
   /** By floor (in a home with floors) and area, in Home Assistant's order; "No area" last. */
-  groups: FloorGroup<EntityView>[];
+  groups: FloorGroup<T>[];
   /** The suggestions shown, in the order of the groups. */
-  shown: EntityView[];
+  shown: T[];
   /** How many there are in all (more than `shown` past the limit). */
   total: number;
 }
@@ -35,16 +35,16 @@ export interface Suggestions {
  * and can be used now (an unavailable one is left out), grouped by area. Past `limit` the last
  * ones are left out: those in no area come last, being the least likely to be a room's device.
  */
-export function suggestFavourites(
-  entities: readonly EntityView[],
-  chosen: ReadonlySet<string>,
+export function suggestFavourites<T extends EntityView>(
+  entities: readonly T[],
+  chosen: (entity: T) => boolean,
   limit: number,
-): Suggestions {
+): Suggestions<T> {
   const candidates = entities
     .filter(
       (entity) =>
         SUGGESTED_DOMAINS.has(domainOf(entity.entity_id)) &&
-        !chosen.has(entity.entity_id) &&
+        !chosen(entity) &&
         !isUnavailable(entity),
     )
     .sort((a, b) => friendlyName(a).localeCompare(friendlyName(b)));
