@@ -34,9 +34,9 @@ describe('a page request that fails validation', () => {
     expect(await message('testConnection', 'first', { url: 'ha.lan', port: '8123' })).toBe(
       'Something in this request has entries HA Tray does not know; nothing was changed.',
     );
-    expect(await message('testConnection', 'first', { url: 'ha.lan', token: 'x'.repeat(20_000) })).toMatch(
-      /^The token is too long/,
-    );
+    expect(
+      await message('testConnection', 'first', { url: 'ha.lan', token: 'x'.repeat(20_000) }),
+    ).toMatch(/^The token is too long/);
     const odd = [
       await message('testConnection', 'first', { url: 5 }),
       await message('testConnection', 'first', { url: 'x', admin: true }),

@@ -122,18 +122,18 @@ describe('plain http to a remote address', () => {
     expect(asked).toHaveLength(2);
 
     // With consent the test goes ahead (here the guard refuses the connection itself).
-    expect(await ask('testConnection', 'first', { url: 'ha.example.com:8123', token: TOKEN })).toMatchObject(
-      {
-        ok: true,
-        value: { ok: false, reason: expect.not.stringMatching(/insecure_http/) },
-      },
-    );
+    expect(
+      await ask('testConnection', 'first', { url: 'ha.example.com:8123', token: TOKEN }),
+    ).toMatchObject({
+      ok: true,
+      value: { ok: false, reason: expect.not.stringMatching(/insecure_http/) },
+    });
     // Another port of the same host is another origin.
-    expect(await ask('testConnection', 'first', { url: 'ha.example.com:8124', token: TOKEN })).toMatchObject(
-      {
-        value: { reason: 'insecure_http' },
-      },
-    );
+    expect(
+      await ask('testConnection', 'first', { url: 'ha.example.com:8124', token: TOKEN }),
+    ).toMatchObject({
+      value: { reason: 'insecure_http' },
+    });
   });
 
   it('lets local addresses and https through without asking', async () => {
@@ -146,7 +146,10 @@ describe('plain http to a remote address', () => {
       const reply = await ask('testConnection', 'first', { url, token: TOKEN });
       expect(JSON.stringify(reply), url).not.toMatch(/insecure_http/);
     }
-    expect(await ask('allowPlainHttp', 'first', { url: 'ha.lan:8123' })).toEqual({ ok: true, value: true });
+    expect(await ask('allowPlainHttp', 'first', { url: 'ha.lan:8123' })).toEqual({
+      ok: true,
+      value: true,
+    });
     expect(asked).toEqual([]);
   });
 });
