@@ -14,8 +14,11 @@ export interface DiscoveredInstance {
   version: string | null;
   /** False for versions older than 2024.1: listed, but not offered. */
   supported: boolean;
-  /** This is the Home Assistant HA Tray is set up for (the same uuid or address). */
-  saved: boolean;
+  /**
+   * The instance HA Tray already follows it as (the same uuid or address), by its key and its
+   * name; null when none does.
+   */
+  savedAs: { key: string; name: string } | null;
 }
 
 /**

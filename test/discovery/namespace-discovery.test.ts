@@ -80,7 +80,7 @@ describe.skipIf(!mustRun)('discovery against a real responder in a network names
           url: spec.internal_url,
           version: '2026.2.3',
           supported: true,
-          saved: false,
+          savedAs: null,
         },
       ],
     });

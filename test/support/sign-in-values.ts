@@ -8,7 +8,7 @@ export const discovered = (overrides: Partial<DiscoveredInstance> = {}): Discove
   url: 'http://192.168.1.10:8123',
   version: '2025.6.1',
   supported: true,
-  saved: false,
+  savedAs: null,
   ...overrides,
 });
 

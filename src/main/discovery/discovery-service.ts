@@ -1,5 +1,6 @@
+import { instanceDisplayName } from '../../shared/app-status';
 import type { DiscoveredInstance, DiscoveryView } from '../../shared/discovery';
-import type { Settings } from '../../shared/settings';
+import type { InstanceEntry, Settings } from '../../shared/settings';
 import { runDetached } from '../detached';
 import type { Clock } from '../ha/clock';
 import type { Logger } from '../log/logger';
@@ -30,6 +31,11 @@ export interface DiscoveryServiceDeps {
   publish(view: DiscoveryView): void;
   logger: Logger;
   platform: NodeJS.Platform;
+}
+
+/** The instance that follows a found Home Assistant, as the list names it. */
+function savedAs(entry: InstanceEntry | undefined): DiscoveredInstance['savedAs'] {
+  return entry ? { key: entry.key, name: instanceDisplayName(entry) } : null;
 }
 
 /** Whether an answer names `origin` (the saved one) among its addresses. */
@@ -89,10 +95,12 @@ export class DiscoveryService {
         url,
         version: announcement.version,
         supported: announcement.supported,
-        saved: saved.some(
-          (instance) =>
-            instance.uuid === announcement.uuid ||
-            (instance.origin !== null && atAddress(announcement, url, instance.origin)),
+        savedAs: savedAs(
+          saved.find(
+            (instance) =>
+              instance.uuid === announcement.uuid ||
+              (instance.origin !== null && atAddress(announcement, url, instance.origin)),
+          ),
         ),
       });
     }

@@ -144,7 +144,7 @@ export const discoveryViewSchema: z.ZodType<DiscoveryView> = z.strictObject({
       url: text,
       version: text.nullable(),
       supported: z.boolean(),
-      saved: z.boolean(),
+      savedAs: z.strictObject({ key: instanceKeySchema, name: text }).nullable(),
     }),
   ),
   message: text.nullable(),

@@ -68,7 +68,7 @@ describe('discovery in the app', () => {
     expect(connection.views().at(-1)?.instances[0]).toMatchObject({
       locationName: 'Our Home',
       url: haOrigin,
-      saved: false,
+      savedAs: null,
     });
     expect(await connection.ask('getDiscovery')).toMatchObject({
       ok: true,

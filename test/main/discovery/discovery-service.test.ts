@@ -95,7 +95,7 @@ describe('discovery', () => {
           url: 'http://homeassistant.local:8123',
           version: '2026.2.3',
           supported: true,
-          saved: false,
+          savedAs: null,
         },
       ],
     });
@@ -173,7 +173,7 @@ describe('discovery', () => {
     settings.setInstanceOrigin(KEY, 'http://192.168.1.10:8123');
     browser.addSilently(haAnswer({ uuid: 'abc123' }));
     service.follow(true);
-    await until((view) => view.instances[0]?.saved === true, 'the saved instance marked');
+    await until((view) => view.instances[0]?.savedAs?.key === KEY, 'the saved instance marked');
     expect(settings.entry(KEY)).toMatchObject({
       origin: 'http://192.168.1.10:8123',
       uuid: 'abc123',
@@ -183,7 +183,7 @@ describe('discovery', () => {
     answering.add('http://192.168.1.23:8123');
     browser.announce(haAnswer({ uuid: 'abc123', addresses: ['192.168.1.23'] }));
     await until((view) => view.instances[0]?.url === 'http://192.168.1.23:8123', 'the new address');
-    expect(service.view().instances[0]!.saved).toBe(true);
+    expect(service.view().instances[0]!.savedAs).toEqual({ key: KEY, name: '192.168.1.10' });
     expect(settings.entry(KEY).origin).toBe('http://192.168.1.10:8123');
   });
 
@@ -192,13 +192,13 @@ describe('discovery', () => {
     browser.addSilently(haAnswer({ uuid: 'abc123' }));
     service.follow(true);
     await until((view) => view.instances.length === 1, 'the instance listed');
-    expect(service.view().instances[0]!.saved).toBe(false);
+    expect(service.view().instances[0]!.savedAs).toBeNull();
     settings.setInstanceOrigin(KEY, service.view().instances[0]!.url);
     expect(settings.entry(KEY)).toMatchObject({
       origin: 'http://192.168.1.10:8123',
       uuid: 'abc123',
     });
-    expect(service.view().instances[0]!.saved).toBe(true);
+    expect(service.view().instances[0]!.savedAs?.key).toBe(KEY);
   });
 
   it("marks each saved instance and remembers each one's uuid on its own entry", async () => {
@@ -210,9 +210,9 @@ describe('discovery', () => {
     settings.setInstanceOrigin(cabin, 'http://192.168.1.20:8123');
     service.follow(true);
     const saved = (view: DiscoveryView) =>
-      Object.fromEntries(view.instances.map((i) => [i.uuid, i.saved]));
+      Object.fromEntries(view.instances.map((i) => [i.uuid, i.savedAs?.key ?? null]));
     await until(
-      (view) => saved(view).def456 === true && saved(view).abc123 === false,
+      (view) => saved(view).def456 === cabin && saved(view).abc123 === null,
       "the cabin's listed as saved, the other not",
     );
     await waitFor(() => settings.entry(cabin).uuid === 'def456', "the cabin's uuid");
@@ -220,7 +220,7 @@ describe('discovery', () => {
     expect(settings.entry(KEY).uuid).toBeUndefined();
 
     settings.setInstanceOrigin(KEY, 'http://192.168.1.10:8123');
-    await until((view) => saved(view).abc123 === true, 'the first instance listed as saved');
+    await until((view) => saved(view).abc123 === KEY, 'the first instance listed as saved');
     await waitFor(() => settings.entry(KEY).uuid === 'abc123', "the first instance's uuid");
     expect(settings.entry(cabin).uuid).toBe('def456');
   });

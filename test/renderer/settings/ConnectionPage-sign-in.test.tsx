@@ -116,7 +116,10 @@ describe('Connection page, first run: Home Assistant on this network', () => {
 
   it('marks the saved Home Assistant, which the button under the address signs in to', async () => {
     const { tell } = setup(configured);
-    await tell('discovery', browsing([{ ...home, saved: true }, cottage]));
+    await tell(
+      'discovery',
+      browsing([{ ...home, savedAs: { key: 'first', name: 'Home' } }, cottage]),
+    );
     const saved = within(networkList()).getAllByRole('listitem')[0]!;
     expect(saved).toHaveTextContent('Connected');
     expect(within(saved).queryByRole('button')).toBeNull();
@@ -125,9 +128,17 @@ describe('Connection page, first run: Home Assistant on this network', () => {
     ).toBeEnabled();
   });
 
+  it('marks one another instance follows as added, and offers no sign-in to it', async () => {
+    const { tell } = setup(configured);
+    await tell('discovery', browsing([{ ...home, savedAs: { key: 'cabin', name: 'Cabin' } }]));
+    const row = within(networkList()).getByRole('listitem');
+    expect(row).toHaveTextContent('Added as Cabin');
+    expect(within(row).queryByRole('button')).toBeNull();
+  });
+
   it('marks it "Set up" while it is not connected', async () => {
     const { tell } = setup({ ...configured, connection: { state: 'offline' } });
-    await tell('discovery', browsing([{ ...home, saved: true }]));
+    await tell('discovery', browsing([{ ...home, savedAs: { key: 'first', name: 'Home' } }]));
     expect(within(networkList()).getByRole('listitem')).toHaveTextContent('Set up');
   });
 });

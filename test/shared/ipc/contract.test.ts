@@ -57,7 +57,7 @@ const valid: Record<string, unknown> = {
         url: 'http://192.168.1.20:8123',
         version: '2026.2.3',
         supported: true,
-        saved: false,
+        savedAs: null,
       },
     ],
     message: null,

@@ -261,8 +261,15 @@ export function ConnectionPage({
       {connection.state === 'banned' && <p className="notice error">{BAN_HELP}</p>}
       {status.startNotice && <p className="notice error">{status.startNotice}</p>}
       {status.settingsNotice && <p className="notice warn">{status.settingsNotice}</p>}
+      {status.lookalike && <p className="notice warn">{status.lookalike}</p>}
 
-      {firstRun && <NetworkInstances onPick={pick} connected={connection.state === 'connected'} />}
+      {firstRun && (
+        <NetworkInstances
+          onPick={pick}
+          connected={connection.state === 'connected'}
+          shown={status.key}
+        />
+      )}
 
       {firstRun && <h2>Or type its address</h2>}
       <form
@@ -432,7 +439,13 @@ export function ConnectionPage({
         )}
       </div>
 
-      {!firstRun && <NetworkInstances onPick={pick} connected={connection.state === 'connected'} />}
+      {!firstRun && (
+        <NetworkInstances
+          onPick={pick}
+          connected={connection.state === 'connected'}
+          shown={status.key}
+        />
+      )}
 
       {trust && trust.plainHttp.length > 0 && (
         <>

@@ -8,8 +8,10 @@ import { useMainValueState } from '../../hooks/useMainValue';
 interface Props {
   /** A row was picked: sign in to this address. */
   onPick: (url: string) => void;
-  /** The saved Home Assistant is connected now ("Connected") or not ("Set up"). */
+  /** The page's instance is connected now ("Connected") or not ("Set up"). */
   connected: boolean;
+  /** The key of the instance the page sets up: one another instance follows is marked as such. */
+  shown: string;
 }
 
 /**
@@ -17,7 +19,7 @@ interface Props {
  * list is on a page (following the `discovery` value starts it). Each supported one is a single
  * button that starts the sign-in; the saved one is marked; one too old is listed with why.
  */
-export function NetworkInstances({ onPick, connected }: Props) {
+export function NetworkInstances({ onPick, connected, shown }: Props) {
   const headingId = useId();
   const { value: discovery, error } = useMainValueState('discovery');
   const [refreshFailure, setRefreshFailure] = useState<string | null>(null);
@@ -38,7 +40,12 @@ export function NetworkInstances({ onPick, connected }: Props) {
         <ul className="instance-list" aria-labelledby={headingId}>
           {instances.map((instance) => (
             <li key={instance.uuid}>
-              <InstanceRow instance={instance} connected={connected} onPick={onPick} />
+              <InstanceRow
+                instance={instance}
+                connected={connected}
+                shown={shown}
+                onPick={onPick}
+              />
             </li>
           ))}
         </ul>
@@ -73,14 +80,24 @@ export function NetworkInstances({ onPick, connected }: Props) {
 function InstanceRow({
   instance,
   connected,
+  shown,
   onPick,
 }: {
   instance: DiscoveredInstance;
   connected: boolean;
+  shown: string;
   onPick: (url: string) => void;
 }) {
   const version = instance.version ? `Home Assistant ${instance.version}` : 'Home Assistant';
-  const mark = instance.saved ? (connected ? 'Connected' : 'Set up') : null;
+  const { savedAs } = instance;
+  const mark =
+    savedAs === null
+      ? null
+      : savedAs.key === shown
+        ? connected
+          ? 'Connected'
+          : 'Set up'
+        : `Added as ${savedAs.name}`;
   const text = (
     <>
       {/* The spaces keep the words apart in the name a screen reader reads. */}
@@ -96,8 +113,9 @@ function InstanceRow({
     </>
   );
   // The saved one is signed in to with the button under the address, which says it replaces the
-  // token: a row here would replace it by accident. One too old is listed, not offered.
-  if (instance.saved || !instance.supported) {
+  // token: a row here would replace it by accident. One another instance follows is followed
+  // once (main refuses it too). One too old is listed, not offered.
+  if (savedAs !== null || !instance.supported) {
     return (
       <div className={`instance-row${instance.supported ? '' : ' unsupported'}`}>
         {text}
