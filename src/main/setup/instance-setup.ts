@@ -368,9 +368,12 @@ export class InstanceSetup {
       const config = await this.deps.supervisor.send<{ location_name?: unknown }>({
         type: 'get_config',
       });
-      if (typeof config.location_name === 'string' && config.location_name !== this.locationName) {
+      if (typeof config.location_name !== 'string') return;
+      // Remembered even when this run knew it (from the test before "Save"): the settings keep it
+      // for the pages that name instances, and for while it is down.
+      this.deps.settings.rememberLocationName(config.location_name);
+      if (config.location_name !== this.locationName) {
         this.locationName = config.location_name;
-        this.deps.settings.rememberLocationName(config.location_name);
         this.emit();
       }
     } catch (error) {

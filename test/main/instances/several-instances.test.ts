@@ -216,6 +216,16 @@ describe('several Home Assistants at once', () => {
     expect(second.settings.entry().origin).toBeNull();
   });
 
+  it('remembers the location name of one saved after a test, for every page that names it', async () => {
+    const cabin = await simulator({ locationName: 'Cabin' });
+    const second = app.instances.add();
+    const candidate = { url: cabin.url, token: cabin.token };
+    await ask('testConnection', second.key, candidate);
+    await ask('saveConnection', second.key, candidate);
+    await waitFor(() => second.settings.entry().locationName === 'Cabin', 'the name remembered');
+    expect(second.setup.status().name).toBe('Cabin');
+  });
+
   it('removing the last instance leaves one to set up, as on a first run', async () => {
     const [only] = app.instances.list();
     await ask('removeInstance', only!.key, { revokeToken: false });
