@@ -69,7 +69,7 @@ describeJourney(
 
     it('connected, and asking to confirm an unlock or a revocation: the panel and every settings page, light and dark', async () => {
       await app.harness.connectTo(app.sim.url, app.sim.token);
-      app.harness.services.settings.update({ favourites: FAVOURITES });
+      app.harness.home.settings.update({ favourites: FAVOURITES });
       app.sim.createLongLivedToken(app.sim.owner.id, 'Old phone');
       for (const scheme of SCHEMES) {
         const tab = await panel(scheme, (t) =>

@@ -8,7 +8,7 @@ describeJourney(
   (peer, browser) => {
     const app = journeyApp(peer, browser, {
       ready: ({ harness }) =>
-        harness.services.settings.update({
+        harness.home.settings.update({
           favourites: [
             { entityId: 'light.kitchen' },
             { entityId: 'climate.living_room' },

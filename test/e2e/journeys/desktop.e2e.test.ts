@@ -28,7 +28,7 @@ describeJourney(
       expect(app.harness.services.settings.get().ui.globalShortcut).toBe('CommandOrControl+Alt+K');
       await expect.poll(() => recorder.textContent()).toBe('Ctrl+Alt+K');
 
-      await page.getByLabel('Sensor in the tray').selectOption('sensor.outside_temperature');
+      await page.getByLabel('Sensor in the tray').selectOption('first sensor.outside_temperature');
       await expect.poll(() => app.harness.trayTitle).toBe('8.3 °C');
       const sensor = app.sim.getState('sensor.outside_temperature')!;
       app.sim.setState('sensor.outside_temperature', '9.1', sensor.attributes);

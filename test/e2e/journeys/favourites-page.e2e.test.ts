@@ -24,7 +24,7 @@ describeJourney(
   'the favourites page with a chosen list',
   (peer, browser) => {
     const app = journeyApp(peer, browser, {
-      ready: ({ harness }) => harness.services.settings.update({ favourites: FAVOURITES }),
+      ready: ({ harness }) => harness.home.settings.update({ favourites: FAVOURITES }),
     });
 
     it('opens with the user’s own list: its first Move button a few Tabs away, each row saying what and where it is', async () => {

@@ -55,7 +55,7 @@ describeJourney('floors', (peer, browser) => {
       ? 'the favourites editor shows the results under floor and area headings, in Home Assistant’s order'
       : 'the favourites editor shows the results as one plain list, without floors',
     async () => {
-      app.harness.services.settings.update({ favourites: FAVOURITES });
+      app.harness.home.settings.update({ favourites: FAVOURITES });
       const settings = await app.harness.open('settings', { hash: '/favourites' });
       await settings.getByLabel('Search entities').fill('light');
       await settings.getByRole('button', { name: 'Add Hallway light' }).waitFor();
@@ -109,7 +109,7 @@ describeJourney('floors', (peer, browser) => {
       ? 'the panel keeps the user’s order and names the floor wherever it changes, also at 280 px and with text at 200 %'
       : 'the panel shows the favourites without floor headings',
     async () => {
-      app.harness.services.settings.update({ favourites: FAVOURITES });
+      app.harness.home.settings.update({ favourites: FAVOURITES });
       const found: Record<string, string[]> = {};
       for (const [name, size, text] of LAYOUTS.panel) {
         const panel = await app.harness.open('panel', { size });

@@ -62,17 +62,19 @@ describeJourney('a second Home Assistant', (peer, browser) => {
       .toEqual(['☑ Kitchen lights', '☑ Kitchen lights']);
 
     const panel = await app.harness.open('panel', { size: { width: 360, height: 520 } });
-    const group = (name: string) => panel.getByRole('group', { name: new RegExp(`^${name}`) });
+    const group = (name: string) => panel.getByRole('list', { name: new RegExp(`^${name}`) });
     await expect.poll(() => group('Cabin').getByRole('switch').count()).toBe(1);
     // The cabin's light goes off; the home's stays on.
+    const kitchen = panel.getByRole('switch', { name: 'Kitchen lights' });
     const cabinSwitch = group('Cabin').getByRole('switch', { name: 'Kitchen lights' });
-    await panel.locator('label', { has: cabinSwitch }).click();
+    // The switch's input is visually hidden; a pointer user clicks the switch drawn in its label.
+    await group('Cabin').locator('label', { has: kitchen }).click();
     await waitFor(() => cabin!.getState('light.kitchen')?.state === 'off', 'the cabin light off');
     expect(app.sim.getState('light.kitchen')?.state).toBe('on');
     await expect.poll(() => cabinSwitch.isChecked()).toBe(false);
     // And the home's, in its own group.
     const homeSwitch = group('Home').getByRole('switch', { name: 'Kitchen lights' });
-    await panel.locator('label', { has: homeSwitch }).click();
+    await group('Home').locator('label', { has: kitchen }).click();
     await waitFor(() => app.sim.getState('light.kitchen')?.state === 'off', 'the home light off');
     expect(cabin.getState('light.kitchen')?.state).toBe('off');
     await expect.poll(() => homeSwitch.isChecked()).toBe(false);

@@ -38,7 +38,7 @@ describeJourney('notifications', (peer, browser) => {
   });
 
   it('every settings page renders in light and dark without errors', async () => {
-    await app.harness.services.settings.update({
+    await app.harness.home.settings.update({
       favourites: [
         { entityId: 'light.kitchen' },
         { entityId: 'lock.front_door' },

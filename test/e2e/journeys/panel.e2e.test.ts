@@ -88,7 +88,7 @@ describeJourney(
   'the panel',
   (peer, browser) => {
     const app = journeyApp(peer, browser, {
-      ready: ({ harness }) => harness.services.settings.update({ favourites: TWELVE }),
+      ready: ({ harness }) => harness.home.settings.update({ favourites: TWELVE }),
     });
 
     it('with 12 favourites only the list scrolls: a wheel past its end, over the header or with the Unlock question open leaves the header in place', async () => {
@@ -209,7 +209,7 @@ describeJourney(
     }, 180_000);
 
     it('an unavailable favourite keeps its control, disabled with the reason; a removed one is a whole row that offers to remove it', async () => {
-      app.harness.services.settings.update({
+      app.harness.home.settings.update({
         favourites: [
           { entityId: 'light.garage' },
           { entityId: 'switch.old_heater', label: 'Old heater' },

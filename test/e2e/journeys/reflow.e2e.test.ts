@@ -28,7 +28,7 @@ describeJourney(
   (peer, browser) => {
     const app = journeyApp(peer, browser, {
       locationName: 'Holiday cottage by the lake',
-      ready: ({ harness }) => harness.services.settings.update({ favourites: FAVOURITES }),
+      ready: ({ harness }) => harness.home.settings.update({ favourites: FAVOURITES }),
     });
 
     async function shot(page: Page, name: string): Promise<void> {

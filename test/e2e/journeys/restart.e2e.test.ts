@@ -4,7 +4,7 @@ import { describeJourney, journeyApp } from '../journey';
 describeJourney('Home Assistant restarts', (peer, browser) => {
   const app = journeyApp(peer, browser, {
     ready: ({ harness }) =>
-      harness.services.settings.update({ favourites: [{ entityId: 'light.kitchen' }] }),
+      harness.home.settings.update({ favourites: [{ entityId: 'light.kitchen' }] }),
   });
 
   it('the connection recovers without user action and shows what changed while it was down', async () => {

@@ -33,7 +33,7 @@ describeJourney(
   'the tray menu, grouped by floor',
   (peer, browser) => {
     const app = journeyApp(peer, browser, {
-      ready: ({ harness }) => harness.services.settings.update({ favourites: FAVOURITES }),
+      ready: ({ harness }) => harness.home.settings.update({ favourites: FAVOURITES }),
     });
 
     it('groups a realistic home’s twelve favourites into a submenu per floor, names repeated names apart, and draws it', async () => {
