@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { DiscoveryView } from '../../../src/shared/discovery';
+import { FIRST_INSTANCE_KEY } from '../../../src/shared/settings';
 import { streamChannel } from '../../../src/shared/ipc/define';
 import type { SignInStatus } from '../../../src/shared/sign-in';
 import { axeViolations } from '../axe';
@@ -50,7 +51,11 @@ const tell = (page: Page, stream: 'discovery' | 'signIn', value: DiscoveryView |
         channel,
         payload,
       ),
-    [streamChannel({ stream }), value] as const,
+    // The sign-in is the first run's instance's; the network list is the app's.
+    [
+      streamChannel(stream === 'signIn' ? { stream, instance: FIRST_INSTANCE_KEY } : { stream }),
+      value,
+    ] as const,
   );
 
 /** Each layout in each scheme: the settings window opened on `hash`, made `ready`, then checked. */
