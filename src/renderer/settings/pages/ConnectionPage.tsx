@@ -1,6 +1,7 @@
 import {
   useEffect,
   useEffectEvent,
+  useLayoutEffect,
   useId,
   useRef,
   useState,
@@ -115,7 +116,10 @@ export function ConnectionPage({
   // connection from one made before Save; the ref reads the latest status, not a stale closure.
   const connectedSince = useRef<number | null>(null);
   const since = connection.state === 'connected' ? connection.since : null;
-  useEffect(() => {
+  // A layout effect, in the same task as the render: a plain effect runs after the paint, and
+  // Save's answer could arrive in between, see no connection yet and say "connecting" about one
+  // that is already up, a message nothing would clear (the state never changes again).
+  useLayoutEffect(() => {
     connectedSince.current = since;
   }, [since]);
   const [savedConnected, setSavedConnected] = useState(false);
