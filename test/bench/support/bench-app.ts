@@ -7,10 +7,10 @@ import type { InstanceServices } from '../../../src/main/instances/instance-serv
 import type { MenuItemSpec } from '../../../src/main/tray/tray-host';
 import { createTray } from '../../../src/main/tray/create-tray';
 import type { TrayService } from '../../../src/main/tray/tray-service';
-import type { NotificationRule } from '../../../src/shared/notification-rules';
 import { normaliseInstanceUrl } from '../../../src/shared/instance-url';
 import { requestChannel } from '../../../src/shared/ipc/define';
 import { testPlatform } from '../../support/app-platform';
+import { benchChoices } from './bench-home';
 import { snapshotIn } from '../../support/supervised-store';
 import { onlyInstance } from '../../support/only-instance';
 import { followEveryStream } from '../../support/stream-pages';
@@ -132,18 +132,7 @@ export class BenchApp {
 
   /** Favourites and notification rules on the given entities, as a user would have them. */
   configure(favourites: string[], ruleEntities: string[]): void {
-    const rules: NotificationRule[] = ruleEntities.map((entityId, i) => ({
-      id: `rule${i}`,
-      entityId,
-      enabled: true,
-      kind: 'becomes',
-      states: ['on'],
-      cooldownSeconds: 0,
-    }));
-    this.services.settings.updateInstance(this.home.key, {
-      favourites: favourites.map((entityId) => ({ entityId })),
-      rules,
-    });
+    this.services.settings.updateInstance(this.home.key, benchChoices(favourites, ruleEntities));
   }
 
   async connect(url: string, token: string, entities: number): Promise<void> {

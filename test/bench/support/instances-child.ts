@@ -9,10 +9,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createAppServices, type AppServices } from '../../../src/main/app-services';
 import type { InstanceServices } from '../../../src/main/instances/instance-services';
 import { requestChannel } from '../../../src/shared/ipc/define';
-import type { NotificationRule } from '../../../src/shared/notification-rules';
 import { testPlatform } from '../../support/app-platform';
 import { nextSnapshot } from '../../support/supervised-store';
 import { waitFor } from '../../support/wait-for';
+import { benchChoices } from './bench-home';
 import { cpuMsOf, percentile } from './figures';
 import { SimProcess } from './sim-process';
 
@@ -34,18 +34,7 @@ async function connectedApp(
   await app.table.handle(requestChannel('setEntityListOpen'), SETTINGS_PAGE, [listOpen]);
   for (const [index, sim] of sims.entries()) {
     const instance = index === 0 ? app.instances.list()[0]! : app.instances.add();
-    const rules: NotificationRule[] = sim.ids.slice(10, 20).map((entityId, i) => ({
-      id: `rule${i}`,
-      entityId,
-      enabled: true,
-      kind: 'becomes',
-      states: ['on'],
-      cooldownSeconds: 0,
-    }));
-    instance.settings.update({
-      favourites: sim.ids.slice(0, 10).map((entityId) => ({ entityId })),
-      rules,
-    });
+    instance.settings.update(benchChoices(sim.ids.slice(0, 10), sim.ids.slice(10, 20)));
     await instance.vault.save(sim.token);
     instance.settings.setOrigin(sim.url);
     instance.setup.connectIfReady();
