@@ -208,7 +208,7 @@ export function describeBoot(name: string, mode: () => BootMode): void {
       await waitFor(() => main.fake.windows.length === 1, 'a window');
       const [settings] = main.fake.windows;
       await waitFor(() => settings!.visible, 'the window shown');
-      expect(settings!.loads).toEqual([{ url: `${APP_PAGE}#/connection`, status: 200 }]);
+      expect(settings!.loads).toEqual([{ url: `${APP_PAGE}#/connection/first`, status: 200 }]);
     });
 
     it('connects to Home Assistant through the IPC a page uses', async () => {

@@ -17,6 +17,6 @@ it('run from source, the pages come from the dev server electron-vite names', as
   await main.ready();
   await waitFor(() => main!.fake.windows.length === 1, 'the first-run window');
   expect(main.fake.windows[0]!.loads).toEqual([
-    { url: `${devServer}/settings.html#/connection`, status: null },
+    { url: `${devServer}/settings.html#/connection/first`, status: null },
   ]);
 });

@@ -53,7 +53,7 @@ describe('installed, the shell is locked down', () => {
     const main = await started({ env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } });
     const windows = await bothWindows(main);
     expect(windows.map((win) => win.loads[0]!.url)).toEqual([
-      `${APP_PAGE}#/connection`,
+      `${APP_PAGE}#/connection/first`,
       'ha-tray://app/panel.html',
     ]);
   });
